@@ -1,0 +1,37 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Page data is never rendered as HTML.' },
+        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Use textContent or DOM APIs.' },
+        { selector: "AssignmentExpression[left.property.name='outerHTML']", message: 'Use DOM APIs.' },
+      ],
+    },
+  },
+  {
+    // The content script runs on every CRM page: it must stay tiny (no React, no classic zod).
+    files: ['entrypoints/*.content.ts', 'entrypoints/*.content/**', 'lib/crm/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', message: 'Use zod/mini in code that runs in the page.' }, { name: 'react', message: 'No React in the page.' }] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,70 @@
+import { z } from '../zod/mini';
+
+// Limits keep one hostile or giant CRM page from filling the session store or
+// the panel: longer values are cut and flagged, never silently dropped.
+export const MAX_TEXT = 2_000;
+export const MAX_FIELDS = 500;
+export const MAX_CONTACTS = 500;
+
+const text = z.string().check(z.maxLength(MAX_TEXT));
+
+/** One label/value pair as the CRM shows it. `apiName` is the CRM's field name when the page exposes it. */
+export const RecordFieldSchema = z.object({
+  label: text,
+  value: text,
+  apiName: z.optional(text),
+});
+
+/** A customer contact listed on the record (contact roles, related contacts). */
+export const RecordContactSchema = z.object({
+  name: text,
+  title: z.optional(text),
+  role: z.optional(text),
+  email: z.optional(text),
+});
+
+export const MoneySchema = z.object({
+  /** As displayed, e.g. "USD 1,250,000.00" or "¥1,250,000". */
+  text,
+  /** Parsed amount, null when the display text could not be parsed. */
+  value: z.nullable(z.number()),
+  /** ISO 4217 code when the page says it. */
+  currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
+});
+
+/** The parts of a record an adapter is expected to read; a missing one is reported, not hidden. */
+export const EXPECTED_PARTS = ['name', 'stage', 'amount', 'closeDate', 'owner', 'account'] as const;
+export const ExpectedPartSchema = z.enum(EXPECTED_PARTS);
+
+/** What an adapter read off a CRM record page. Validated at every boundary it crosses. */
+export const RecordSnapshotSchema = z.object({
+  crm: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)),
+  host: z.string().check(z.maxLength(253)),
+  objectType: z.string().check(z.regex(/^[A-Za-z0-9_]{1,80}$/)),
+  recordId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  url: z.string().check(z.maxLength(4_096)),
+  name: z.optional(text),
+  stage: z.optional(text),
+  amount: z.optional(MoneySchema),
+  closeDate: z.optional(text),
+  owner: z.optional(text),
+  account: z.optional(text),
+  fields: z.array(RecordFieldSchema).check(z.maxLength(MAX_FIELDS)),
+  contacts: z.array(RecordContactSchema).check(z.maxLength(MAX_CONTACTS)),
+  /** Expected parts the adapter could not find on the page. */
+  missing: z.array(ExpectedPartSchema),
+  /** Adapter id that read the page. */
+  adapter: z.string().check(z.maxLength(40)),
+  readAt: z.number(),
+});
+
+export type RecordField = z.infer<typeof RecordFieldSchema>;
+export type RecordContact = z.infer<typeof RecordContactSchema>;
+export type Money = z.infer<typeof MoneySchema>;
+export type ExpectedPart = (typeof EXPECTED_PARTS)[number];
+export type RecordSnapshot = z.infer<typeof RecordSnapshotSchema>;
+
+/** Stable key of a record across tabs and sessions: CRM + host + type + id. */
+export function recordKey(record: Pick<RecordSnapshot, 'crm' | 'host' | 'objectType' | 'recordId'>): string {
+  return [record.crm, record.host, record.objectType, record.recordId].join('|');
+}
