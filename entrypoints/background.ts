@@ -1,1 +1,23 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { onContextMenuClicked, registerContextMenu } from '@/lib/background/context-menu';
+import { handleMessage } from '@/lib/background/router';
+import { watchTabLifecycle } from '@/lib/background/tab-lifecycle';
+import { openPanelFromToolbar } from '@/lib/background/toolbar';
+
+export default defineBackground({
+  main() {
+    // Listeners are added synchronously at start-up so that an event that wakes
+    // the service worker (menu click, message) is delivered to them.
+    browser.runtime.onInstalled.addListener(() => void registerContextMenu());
+    browser.runtime.onStartup.addListener(() => void registerContextMenu());
+    browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClicked(info, tab));
+    browser.runtime.onMessage.addListener(handleMessage);
+    watchTabLifecycle();
+    openPanelFromToolbar();
+
+    // The context-menu handler, reachable only from this service worker's own
+    // console (and so from the end-to-end tests, which cannot click a native
+    // menu). Code that can reach it already holds every API it uses.
+    Object.assign(globalThis, { ironTriangle: { onContextMenuClicked } });
+  },
+});

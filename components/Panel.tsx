@@ -1,0 +1,40 @@
+import { recordKey } from '@/lib/crm/snapshot';
+import { t } from '@/lib/i18n';
+import { CaptureStatus } from './CaptureStatus';
+import { useCaptureStatus } from './hooks/useCaptureStatus';
+import { useNotes } from './hooks/useNotes';
+import { useFollowedTab, useTabState } from './hooks/useTabRecord';
+import { NoRecord } from './NoRecord';
+import { NotesList } from './NotesList';
+import { RecordHeader } from './RecordHeader';
+import type { RecordSnapshot } from '@/lib/crm/snapshot';
+
+function RecordView({ record }: { record: RecordSnapshot }) {
+  const notes = useNotes(recordKey(record));
+  return (
+    <>
+      <RecordHeader record={record} />
+      <NotesList notes={notes} />
+    </>
+  );
+}
+
+/** The side panel: the record of the followed tab, or why there is none. */
+export function Panel({ pinnedTabId }: { pinnedTabId: number | null }) {
+  const tabId = useFollowedTab(pinnedTabId);
+  const tab = useTabState(tabId);
+  const capture = useCaptureStatus();
+  return (
+    <main className="panel" data-testid="panel" data-state={tab.status === 'ready' ? tab.value.kind : tab.status}>
+      <CaptureStatus outcome={capture} />
+      {tab.status === 'loading' && <p className="muted">{t('panelLoading')}</p>}
+      {tab.status === 'error' && <NoRecord state={{ kind: 'none' }} />}
+      {tab.status === 'ready' &&
+        (tab.value.kind === 'record' ? (
+          <RecordView key={recordKey(tab.value.snapshot)} record={tab.value.snapshot} />
+        ) : (
+          <NoRecord state={tab.value} />
+        ))}
+    </main>
+  );
+}

@@ -1,0 +1,49 @@
+import type { RecordSnapshot, ExpectedPart } from '@/lib/crm/snapshot';
+import { adapterById } from '@/lib/crm/registry';
+import { t, type MessageKey } from '@/lib/i18n';
+
+const PART_LABEL: Record<ExpectedPart, MessageKey> = {
+  name: 'partName',
+  stage: 'partStage',
+  amount: 'partAmount',
+  closeDate: 'partCloseDate',
+  owner: 'partOwner',
+  account: 'partAccount',
+};
+
+function Fact({ label, value, testId }: { label: string; value: string | undefined; testId: string }) {
+  return (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd data-testid={testId} className={value === undefined ? 'not-read' : undefined}>
+        {value ?? t('valueNotRead')}
+      </dd>
+    </div>
+  );
+}
+
+/** Name and key facts of the record in view, and which adapter read them (and what it missed). */
+export function RecordHeader({ record }: { record: RecordSnapshot }) {
+  const crmLabel = adapterById(record.adapter)?.label ?? record.adapter;
+  return (
+    <header className="record-header">
+      <h1 data-testid="record-name">{record.name ?? record.recordId}</h1>
+      <dl className="facts">
+        <Fact label={t('fieldStage')} value={record.stage} testId="record-stage" />
+        <Fact label={t('fieldAmount')} value={record.amount?.text} testId="record-amount" />
+        <Fact label={t('fieldCloseDate')} value={record.closeDate} testId="record-close-date" />
+        <Fact label={t('fieldOwner')} value={record.owner} testId="record-owner" />
+        <Fact label={t('fieldAccount')} value={record.account} testId="record-account" />
+      </dl>
+      <p className="health" data-testid="adapter-health">
+        {t('healthReadBy', crmLabel)}
+        {record.missing.length > 0 && (
+          <span className="health-missing" role="status">
+            {' '}
+            {t('healthMissing', record.missing.map((part) => t(PART_LABEL[part])).join(', '), crmLabel)}
+          </span>
+        )}
+      </p>
+    </header>
+  );
+}

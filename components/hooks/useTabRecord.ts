@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import type { TabState } from '@/lib/messaging/protocol';
+import { activeTabId, fetchTabState, onActiveTabChanged, onBroadcast } from '@/lib/panel/client';
+
+export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string };
+
+/** The tab the panel follows: the pinned one, or the active tab of the panel's window. */
+export function useFollowedTab(pinned: number | null): number | null {
+  const [tabId, setTabId] = useState<number | null>(pinned);
+  useEffect(() => {
+    if (pinned !== null) return undefined;
+    void activeTabId().then(setTabId);
+    return onActiveTabChanged(setTabId);
+  }, [pinned]);
+  return tabId;
+}
+
+/** What the background knows of `tabId`, refreshed whenever it announces a change. */
+export function useTabState(tabId: number | null): Loadable<TabState> {
+  const [state, setState] = useState<Loadable<TabState>>({ status: 'loading' });
+  useEffect(() => {
+    if (tabId === null) return undefined;
+    let current = true;
+    const load = () =>
+      fetchTabState(tabId).then(
+        (value) => current && setState({ status: 'ready', value }),
+        (error: unknown) => current && setState({ status: 'error', error: String(error) }),
+      );
+    void load();
+    const unsubscribe = onBroadcast((message) => {
+      if (message.type === 'broadcast/tab-state' && message.tabId === tabId) void load();
+    });
+    return () => {
+      current = false;
+      unsubscribe();
+    };
+  }, [tabId]);
+  return state;
+}

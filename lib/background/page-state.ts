@@ -1,0 +1,21 @@
+import type { PageStateMessage, TabState } from '../messaging/protocol';
+import { broadcast } from './broadcast';
+import { writeTabState } from './tab-states';
+
+/**
+ * Stores what a content script reported for its tab. A snapshot must be of
+ * the host the message came from: a page cannot speak for another CRM org.
+ */
+export async function acceptPageState(tabId: number, pageUrl: URL, message: PageStateMessage): Promise<boolean> {
+  const { state } = message;
+  let tabState: TabState;
+  if (state.kind === 'record') {
+    if (state.snapshot.host !== pageUrl.host) return false;
+    tabState = { kind: 'record', snapshot: { ...state.snapshot, url: pageUrl.href } };
+  } else {
+    tabState = state;
+  }
+  await writeTabState(tabId, tabState);
+  await broadcast({ type: 'broadcast/tab-state', tabId });
+  return true;
+}

@@ -1,0 +1,22 @@
+import { browser } from 'wxt/browser';
+import { SUPPORTED_CRM_MATCHES, urlMatchesPatterns } from '../crm/hosts';
+import { broadcast } from './broadcast';
+import { forgetTab } from './tab-states';
+
+async function forget(tabId: number): Promise<void> {
+  await forgetTab(tabId);
+  await broadcast({ type: 'broadcast/tab-state', tabId });
+}
+
+/**
+ * Forgets a tab's record when the tab closes or leaves the CRM. Without the
+ * `tabs` permission a tab's URL is visible only on hosts we may read, so a tab
+ * whose URL we cannot see has, by definition, left the supported CRMs.
+ */
+export function watchTabLifecycle(): void {
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
+    if (changeInfo.status !== 'loading' && changeInfo.url === undefined) return;
+    if (!tab.url || !urlMatchesPatterns(tab.url, SUPPORTED_CRM_MATCHES)) void forget(tabId);
+  });
+}

@@ -1,0 +1,57 @@
+import type { CrmAdapter } from './adapter';
+import { MAX_CONTACTS, MAX_FIELDS } from './snapshot';
+import type { PageStateMessage } from '../messaging/protocol';
+
+export type PageState = PageStateMessage['state'];
+
+export interface PageReading {
+  state: PageState;
+  /** The element holding the record in view, for the observer; null when none rendered. */
+  root: Element | null;
+}
+
+/**
+ * What `adapter` makes of the page at `url`. Runs in the content script on
+ * every change, so it never throws: an adapter failure is reported as a page
+ * the adapter could not read.
+ */
+export function readPage(adapter: CrmAdapter, url: URL, doc: Document, now: number): PageReading {
+  const unrecognised = (reason: Extract<PageState, { kind: 'unrecognised' }>['reason']): PageReading => ({
+    state: { kind: 'unrecognised', reason, adapter: adapter.id },
+    root: null,
+  });
+  try {
+    const ref = adapter.recognize(url);
+    if (!ref) return unrecognised('not-a-record-page');
+    if (!adapter.objectTypes.includes(ref.objectType)) return unrecognised('unsupported-object');
+    const root = adapter.findRecordRoot(doc, ref);
+    if (!root) return unrecognised('record-not-rendered');
+    const extraction = adapter.extract(root, ref);
+    return {
+      root,
+      state: {
+        kind: 'record',
+        snapshot: {
+          ...extraction,
+          // Bounded here as well as in the adapter: the background refuses oversized snapshots.
+          fields: extraction.fields.slice(0, MAX_FIELDS),
+          contacts: extraction.contacts.slice(0, MAX_CONTACTS),
+          crm: adapter.id,
+          adapter: adapter.id,
+          host: url.host,
+          url: url.href,
+          objectType: ref.objectType,
+          recordId: ref.recordId,
+          readAt: now,
+        },
+      },
+    };
+  } catch {
+    return unrecognised('record-not-rendered');
+  }
+}
+
+/** A key that changes exactly when what the user would see changes (the read time aside). */
+export function pageStateKey(state: PageState): string {
+  return JSON.stringify(state.kind === 'record' ? { ...state.snapshot, readAt: 0 } : state);
+}

@@ -1,0 +1,50 @@
+import { z } from '../zod/mini';
+import { RecordSnapshotSchema } from '../crm/snapshot';
+
+// Every message that crosses a context boundary is defined here, once, with its
+// schema. Handlers parse with these schemas and check the sender (see sender.ts)
+// before doing anything.
+
+export const UNRECOGNISED_REASONS = ['not-a-record-page', 'unsupported-object', 'record-not-rendered'] as const;
+export const UnrecognisedReasonSchema = z.enum(UNRECOGNISED_REASONS);
+
+/** Content script -> background: what the tab shows now. */
+export const PageStateMessageSchema = z.object({
+  type: z.literal('page/state'),
+  state: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('record'), snapshot: RecordSnapshotSchema }),
+    z.object({ kind: z.literal('unrecognised'), reason: UnrecognisedReasonSchema, adapter: z.string().check(z.maxLength(40)) }),
+  ]),
+});
+
+const tabId = z.number().check(z.int(), z.nonnegative());
+const recordKeyString = z.string().check(z.minLength(1), z.maxLength(400));
+
+/** Extension pages (panel, options) -> background. */
+export const PanelRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('panel/tab-state'), tabId }),
+  z.object({ type: z.literal('panel/notes'), recordKey: recordKeyString }),
+]);
+
+/** Background -> extension pages: something changed, ask again. Carries no data. */
+export const BroadcastSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('broadcast/tab-state'), tabId }),
+  z.object({ type: z.literal('broadcast/notes'), recordKey: z.nullable(recordKeyString) }),
+  z.object({
+    type: z.literal('broadcast/capture'),
+    outcome: z.enum(['saved', 'empty', 'too-long', 'failed']),
+    recordKey: z.nullable(recordKeyString),
+  }),
+]);
+
+/** What the background knows about one tab. */
+export const TabStateSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('record'), snapshot: RecordSnapshotSchema }),
+  z.object({ kind: z.literal('unrecognised'), reason: UnrecognisedReasonSchema, adapter: z.string() }),
+  z.object({ kind: z.literal('none') }),
+]);
+
+export type PageStateMessage = z.infer<typeof PageStateMessageSchema>;
+export type PanelRequest = z.infer<typeof PanelRequestSchema>;
+export type Broadcast = z.infer<typeof BroadcastSchema>;
+export type TabState = z.infer<typeof TabStateSchema>;

@@ -1,0 +1,30 @@
+import { SUPPORTED_CRM_MATCHES, urlMatchesPatterns } from '../crm/hosts';
+
+/** The part of `runtime.MessageSender` the checks read (same shape in Chrome and Firefox). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/** A page of this extension (panel, options), whether in the side panel or opened in a tab. */
+export function isExtensionPage(sender: SenderInfo, extensionId: string, extensionOrigin: string): boolean {
+  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+}
+
+/**
+ * Our content script, in the top frame of a tab on a supported CRM host.
+ * Returns the tab id and page URL the message may speak for, or null.
+ */
+export function contentScriptOnCrm(
+  sender: SenderInfo,
+  extensionId: string,
+  crmMatches: readonly string[] = SUPPORTED_CRM_MATCHES,
+): { tabId: number; url: URL } | null {
+  if (sender.id !== extensionId) return null;
+  const tabId = sender.tab?.id;
+  if (typeof tabId !== 'number' || tabId < 0 || sender.frameId !== 0) return null;
+  if (typeof sender.url !== 'string' || !urlMatchesPatterns(sender.url, crmMatches)) return null;
+  return { tabId, url: new URL(sender.url) };
+}
