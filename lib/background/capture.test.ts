@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deleteDB } from 'idb';
+import { openDatabase, type Database } from '../store/db';
+import { notesForRecord } from '../store/notes';
+import { captureNote, type CaptureInput } from './capture';
+import { recordKey } from '../crm/snapshot';
+import { validSnapshot } from '@/test/support/snapshots';
+
+const DB = 'capture-test';
+let db: Database;
+let ids = 0;
+
+beforeEach(async () => {
+  db = await openDatabase(DB);
+});
+afterEach(async () => {
+  db.close();
+  await deleteDB(DB);
+});
+
+const input = (overrides: Partial<CaptureInput>): CaptureInput => ({
+  text: 'Diesel fuel for the remote sites costs them a fortune.',
+  pageTitle: 'Re: Site survey',
+  pageUrl: 'https://mail.example.com/1',
+  tabState: { kind: 'none' },
+  now: 1_700_000_000_000,
+  newId: () => `note-${++ids}`,
+  ...overrides,
+});
+
+describe('captureNote', () => {
+  it('attaches the note to the record of the tab', async () => {
+    const outcome = await captureNote(db, input({ tabState: { kind: 'record', snapshot: validSnapshot } }));
+    expect(outcome).toMatchObject({ outcome: 'saved', recordKey: recordKey(validSnapshot) });
+    const [note] = await notesForRecord(db, recordKey(validSnapshot));
+    expect(note).toMatchObject({ text: 'Diesel fuel for the remote sites costs them a fortune.', pageTitle: 'Re: Site survey', url: 'https://mail.example.com/1', capturedAt: 1_700_000_000_000, recordName: validSnapshot.name });
+  });
+
+  it('puts the note in the inbox when the tab shows no record', async () => {
+    const outcome = await captureNote(db, input({ tabState: { kind: 'unrecognised', reason: 'not-a-record-page', adapter: 'salesforce' } }));
+    expect(outcome).toMatchObject({ outcome: 'saved', recordKey: null });
+    const all = await db.getAll('notes');
+    expect(all).toHaveLength(1);
+    expect(all[0]?.recordKey).toBeUndefined();
+  });
+
+  it.each(['', '   ', '\n\t \n'])('stores nothing for an empty selection %j', async (text) => {
+    expect(await captureNote(db, input({ text }))).toEqual({ outcome: 'empty' });
+    expect(await db.count('notes')).toBe(0);
+  });
+
+  it('keeps a 100 000-character selection whole, line breaks included', async () => {
+    const text = `first line\n${'x'.repeat(100_000 - 11)}`;
+    expect(text).toHaveLength(100_000);
+    expect(await captureNote(db, input({ text }))).toMatchObject({ outcome: 'saved' });
+    expect((await db.getAll('notes'))[0]?.text).toBe(text);
+  });
+
+  it('refuses a selection over 100 000 characters instead of cutting it', async () => {
+    expect(await captureNote(db, input({ text: 'x'.repeat(100_001) }))).toEqual({ outcome: 'too-long', length: 100_001 });
+    expect(await db.count('notes')).toBe(0);
+  });
+
+  it('reports a failed write and claims nothing', async () => {
+    db.close(); // a closed connection makes the transaction fail like a broken disk would
+    const outcome = await captureNote(db, input({}));
+    expect(outcome.outcome).toBe('failed');
+    db = await openDatabase(DB);
+    expect(await db.count('notes')).toBe(0);
+  });
+});

@@ -1,0 +1,64 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessage } from './router';
+import { readTabState } from './tab-states';
+import { validSnapshot } from '@/test/support/snapshots';
+
+const crmUrl = validSnapshot.url;
+const contentScript = () => ({ id: fakeBrowser.runtime.id, url: crmUrl, tab: { id: 5 } as never, frameId: 0 });
+const panel = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/sidepanel.html') });
+
+/** Calls the handler like the browser does and resolves with what it replied. */
+function send(message: unknown, sender: object): Promise<{ result?: unknown; error?: string } | undefined> {
+  return new Promise((resolve) => {
+    const async = handleMessage(message, sender, (response) => resolve(response as never));
+    if (async !== true) setTimeout(() => resolve(undefined), 20);
+  });
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+});
+
+describe('background message router', () => {
+  it('stores a record reported by our content script on a CRM tab', async () => {
+    const reply = await send({ type: 'page/state', state: { kind: 'record', snapshot: validSnapshot } }, contentScript());
+    expect(reply).toEqual({ result: { ok: true } });
+    expect(await readTabState(5)).toEqual({ kind: 'record', snapshot: validSnapshot });
+  });
+
+  it('refuses a record whose host is not the sending page’s host', async () => {
+    const snapshot = { ...validSnapshot, host: 'other.lightning.force.com' };
+    const reply = await send({ type: 'page/state', state: { kind: 'record', snapshot } }, contentScript());
+    expect(reply).toEqual({ result: { ok: false } });
+    expect(await readTabState(5)).toEqual({ kind: 'none' });
+  });
+
+  it.each([
+    ['another extension', { ...contentScript(), id: 'intruder' }],
+    ['a page on a non-CRM host', { ...contentScript(), url: 'https://evil.example/' }],
+    ['a sub-frame of the CRM', { ...contentScript(), frameId: 3 }],
+  ])('refuses page state from %s', async (_name, sender) => {
+    const reply = await send({ type: 'page/state', state: { kind: 'record', snapshot: validSnapshot } }, sender);
+    expect(reply).toEqual({ error: 'sender not allowed' });
+    expect(await readTabState(5)).toEqual({ kind: 'none' });
+  });
+
+  it('refuses panel requests from a content script', async () => {
+    await send({ type: 'page/state', state: { kind: 'record', snapshot: validSnapshot } }, contentScript());
+    expect(await send({ type: 'panel/tab-state', tabId: 5 }, contentScript())).toEqual({ error: 'sender not allowed' });
+  });
+
+  it('answers the panel with the tab’s state', async () => {
+    await send({ type: 'page/state', state: { kind: 'record', snapshot: validSnapshot } }, contentScript());
+    expect(await send({ type: 'panel/tab-state', tabId: 5 }, panel())).toEqual({ result: { kind: 'record', snapshot: validSnapshot } });
+    expect(await send({ type: 'panel/tab-state', tabId: 6 }, panel())).toEqual({ result: { kind: 'none' } });
+  });
+
+  it('ignores malformed payloads without answering or storing', async () => {
+    const bad = { type: 'page/state', state: { kind: 'record', snapshot: { ...validSnapshot, recordId: '<script>' } } };
+    expect(await send(bad, contentScript())).toBeUndefined();
+    expect(await readTabState(5)).toEqual({ kind: 'none' });
+  });
+});

@@ -1,0 +1,19 @@
+import type { PageState } from '../crm/read-page';
+
+/**
+ * End-to-end builds only (`--mode e2e`; the production build drops this code):
+ * Firefox's WebDriver BiDi cannot open extension pages, so the Firefox smoke
+ * test reads what the content script recognised, and the background's
+ * acknowledgement, from an attribute on the page.
+ */
+export function markForEndToEndTests(state: PageState, reply: unknown): void {
+  const acknowledged = (reply as { result?: { ok?: boolean } } | undefined)?.result?.ok === true;
+  document.documentElement.setAttribute(
+    'data-iron-triangle-e2e',
+    JSON.stringify(
+      state.kind === 'record'
+        ? { kind: state.kind, recordId: state.snapshot.recordId, name: state.snapshot.name ?? null, acknowledged }
+        : { kind: state.kind, reason: state.reason, acknowledged },
+    ),
+  );
+}

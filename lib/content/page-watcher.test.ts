@@ -1,0 +1,116 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CrmAdapter } from '../crm/adapter';
+import type { PageState } from '../crm/read-page';
+import { BREAKER_WINDOW_MS, MAX_READS_PER_WINDOW, SETTLE_MS, watchPage } from './page-watcher';
+
+/** A stand-in CRM: records live at /r/<id>, the view is `.view.active`, the name is its h1. */
+const fakeAdapter: CrmAdapter = {
+  id: 'fake',
+  label: 'Fake CRM',
+  matches: ['https://crm.example/*'],
+  objectTypes: ['Deal'],
+  recognize: (url) => {
+    const match = /^\/r\/(\w+)$/.exec(url.pathname);
+    return match?.[1] ? { objectType: 'Deal', recordId: match[1] } : null;
+  },
+  findRecordRoot: (doc, ref) => doc.querySelector(`.view.active[data-id="${ref.recordId}"]`),
+  extract: (root) => ({ name: root.querySelector('h1')?.textContent ?? undefined, fields: [], contacts: [], missing: [] }),
+};
+
+function showRecord(id: string, name: string): HTMLElement {
+  document.querySelectorAll('.view.active').forEach((view) => view.classList.remove('active'));
+  const view = document.createElement('div');
+  view.className = 'view active';
+  view.dataset.id = id;
+  const h1 = document.createElement('h1');
+  h1.textContent = name;
+  view.append(h1);
+  document.body.append(view);
+  return view;
+}
+
+const names = (sent: PageState[]) => sent.map((state) => (state.kind === 'record' ? state.snapshot.name : state.reason));
+
+let stop: () => void = () => {};
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  document.body.replaceChildren();
+  history.replaceState(null, '', '/home');
+});
+afterEach(() => {
+  stop();
+  vi.useRealTimers();
+});
+
+async function settle(ms = SETTLE_MS + 400): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+}
+
+describe('watchPage', () => {
+  it('reports the page at start, then each in-app navigation once', async () => {
+    const sent: PageState[] = [];
+    stop = watchPage({ adapter: fakeAdapter, send: async (state) => void sent.push(state) });
+    expect(names(sent)).toEqual(['not-a-record-page']);
+
+    showRecord('a1', 'First deal');
+    history.pushState(null, '', '/r/a1');
+    await settle();
+    showRecord('b2', 'Second deal'); // the first view stays in the DOM, hidden
+    history.pushState(null, '', '/r/b2');
+    await settle();
+    expect(names(sent)).toEqual(['not-a-record-page', 'First deal', 'Second deal']);
+  });
+
+  it('re-reads when the record’s content changes, and not when nothing changed', async () => {
+    const sent: PageState[] = [];
+    history.replaceState(null, '', '/r/a1');
+    const view = showRecord('a1', 'Draft name');
+    stop = watchPage({ adapter: fakeAdapter, send: async (state) => void sent.push(state) });
+    view.querySelector('h1')!.textContent = 'Final name';
+    await settle();
+    view.setAttribute('class', 'view active'); // a mutation that changes nothing visible
+    await settle();
+    expect(names(sent)).toEqual(['Draft name', 'Final name']);
+  });
+
+  it('reports a record once it renders after the URL changed', async () => {
+    const sent: PageState[] = [];
+    stop = watchPage({ adapter: fakeAdapter, send: async (state) => void sent.push(state) });
+    history.pushState(null, '', '/r/late');
+    await settle();
+    showRecord('late', 'Late deal');
+    await settle();
+    expect(names(sent)).toEqual(['not-a-record-page', 'record-not-rendered', 'Late deal']);
+  });
+
+  it('stops reading on DOM churn beyond the circuit breaker until the window passes', async () => {
+    const sent: PageState[] = [];
+    const extract = vi.spyOn(fakeAdapter, 'extract');
+    history.replaceState(null, '', '/r/a1');
+    const view = showRecord('a1', 'Busy');
+    stop = watchPage({ adapter: fakeAdapter, send: async (state) => void sent.push(state) });
+    // Twice as many changes as the breaker allows, all inside one breaker window.
+    for (let i = 0; i < MAX_READS_PER_WINDOW * 2; i++) {
+      view.querySelector('h1')!.textContent = `Busy ${i}`;
+      await settle(SETTLE_MS + 1);
+    }
+    expect(extract.mock.calls.length).toBeLessThanOrEqual(MAX_READS_PER_WINDOW + 1);
+    await settle(BREAKER_WINDOW_MS);
+    view.querySelector('h1')!.textContent = 'Calm again';
+    await settle();
+    expect(names(sent).at(-1)).toBe('Calm again');
+  });
+
+  it('stops everything once the extension is gone', async () => {
+    const send = vi.fn().mockRejectedValue(new Error('Extension context invalidated.'));
+    history.replaceState(null, '', '/r/a1');
+    showRecord('a1', 'Orphan');
+    stop = watchPage({ adapter: fakeAdapter, send });
+    await settle();
+    history.pushState(null, '', '/r/b2');
+    showRecord('b2', 'Never sent');
+    await settle();
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+});

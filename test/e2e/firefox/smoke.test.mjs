@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { SALESFORCE_HOST, startCrmServer } from '../support/crm-server.mjs';
+import { launchFirefoxWithExtension } from '../support/firefox.mjs';
+import { FIRST_OPPORTUNITY } from '../support/fixtures.mjs';
+
+let server;
+let firefox;
+
+before(async () => {
+  server = await startCrmServer();
+  firefox = await launchFirefoxWithExtension(server);
+});
+
+after(async () => {
+  await firefox?.browser.close();
+  await server?.close();
+});
+
+test('Firefox: the content script recognises the Salesforce opportunity and the background acknowledges it', async () => {
+  const page = await firefox.browser.newPage();
+  await page.goto(server.url(SALESFORCE_HOST, FIRST_OPPORTUNITY.path));
+  const handle = await page.waitForFunction(
+    () => document.documentElement.getAttribute('data-iron-triangle-e2e'),
+    { timeout: 15_000 },
+  );
+  const marker = JSON.parse(await handle.jsonValue());
+  assert.deepEqual(marker, { kind: 'record', recordId: FIRST_OPPORTUNITY.recordId, name: FIRST_OPPORTUNITY.name, acknowledged: true });
+});
+
+test('Firefox: a Lightning page that is not a record is reported as such', async () => {
+  const page = await firefox.browser.newPage();
+  await page.goto(server.url(SALESFORCE_HOST, '/lightning/o/Opportunity/list'));
+  const handle = await page.waitForFunction(() => document.documentElement.getAttribute('data-iron-triangle-e2e'), { timeout: 15_000 });
+  assert.deepEqual(JSON.parse(await handle.jsonValue()), { kind: 'unrecognised', reason: 'not-a-record-page', acknowledged: true });
+});
