@@ -8,6 +8,7 @@ import { NoRecord } from './NoRecord';
 import { NotesList } from './NotesList';
 import { RecordHeader } from './RecordHeader';
 import type { RecordSnapshot } from '@/lib/crm/snapshot';
+import type { PanelTarget } from '@/lib/panel/client';
 
 function RecordView({ record }: { record: RecordSnapshot }) {
   const notes = useNotes(recordKey(record));
@@ -20,8 +21,8 @@ function RecordView({ record }: { record: RecordSnapshot }) {
 }
 
 /** The side panel: the record of the followed tab, or why there is none. */
-export function Panel({ pinnedTabId }: { pinnedTabId: number | null }) {
-  const tabId = useFollowedTab(pinnedTabId);
+export function Panel({ target }: { target: PanelTarget }) {
+  const tabId = useFollowedTab(target);
   const tab = useTabState(tabId);
   const capture = useCaptureStatus();
   return (

@@ -1,18 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { TabState } from '@/lib/messaging/protocol';
-import { activeTabId, fetchTabState, onActiveTabChanged, onBroadcast } from '@/lib/panel/client';
+import { fetchTabState, followActiveTab, onBroadcast, type PanelTarget } from '@/lib/panel/client';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string };
 
-/** The tab the panel follows: the pinned one, or the active tab of the panel's window. */
-export function useFollowedTab(pinned: number | null): number | null {
-  const [tabId, setTabId] = useState<number | null>(pinned);
-  useEffect(() => {
-    if (pinned !== null) return undefined;
-    void activeTabId().then(setTabId);
-    return onActiveTabChanged(setTabId);
-  }, [pinned]);
-  return tabId;
+/** The tab the panel follows: the pinned one, or the active tab of the followed window. */
+export function useFollowedTab(target: PanelTarget): number | null {
+  const pinned = 'tabId' in target ? target.tabId : null;
+  const windowId = 'windowId' in target ? target.windowId : null;
+  const [activeTab, setActiveTab] = useState<number | null>(null);
+  useEffect(() => (windowId === null ? undefined : followActiveTab(windowId, setActiveTab)), [windowId]);
+  return pinned ?? activeTab;
 }
 
 /** What the background knows of `tabId`, refreshed whenever it announces a change. */

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Panel } from '@/components/Panel';
 import { getLocale, t } from '@/lib/i18n';
-import { pinnedTabId } from '@/lib/panel/client';
+import { panelTarget } from '@/lib/panel/client';
 import '@/components/panel.css';
 
 document.documentElement.lang = getLocale();
@@ -11,7 +11,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <Panel pinnedTabId={pinnedTabId(location.search)} />
+      <Panel target={panelTarget(location.search)} />
     </StrictMode>,
   );
 }

@@ -31,25 +31,40 @@ export function onBroadcast(listener: (message: Broadcast) => void): () => void 
   return () => browser.runtime.onMessage.removeListener(handler);
 }
 
-/** The tab the panel follows: `?tabId=N` pins it; otherwise the active tab of the panel's window. */
-export function pinnedTabId(search: string): number | null {
-  const raw = new URLSearchParams(search).get('tabId');
-  if (raw === null || !/^\d{1,10}$/.test(raw)) return null;
-  return Number(raw);
+/**
+ * What the panel follows, from its URL: `?tabId=N` pins it to one tab (the
+ * in-page overlay and the tests), `?windowId=N` follows the active tab of that
+ * window, and by default it follows the active tab of its own window.
+ */
+export type PanelTarget = { tabId: number } | { windowId: number } | { windowId: 'current' };
+
+export function panelTarget(search: string): PanelTarget {
+  const params = new URLSearchParams(search);
+  const number = (name: string) => {
+    const raw = params.get(name);
+    return raw !== null && /^\d{1,10}$/.test(raw) ? Number(raw) : null;
+  };
+  const tabId = number('tabId');
+  if (tabId !== null) return { tabId };
+  const windowId = number('windowId');
+  return { windowId: windowId ?? 'current' };
 }
 
-export async function activeTabId(): Promise<number | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
+async function resolveWindowId(windowId: number | 'current'): Promise<number | undefined> {
+  return windowId === 'current' ? (await browser.windows.getCurrent()).id : windowId;
 }
 
-/** Calls `listener` with the tab id whenever the user activates another tab in the panel's window. */
-export function onActiveTabChanged(listener: (tabId: number) => void): () => void {
-  let windowId: number | undefined;
-  void browser.windows.getCurrent().then((window) => (windowId = window.id));
+/** Calls `listener` with the window's active tab now and whenever the user activates another. */
+export function followActiveTab(windowId: number | 'current', listener: (tabId: number) => void): () => void {
+  let resolved: number | undefined;
   const handler = (info: { tabId: number; windowId: number }) => {
-    if (windowId === undefined || info.windowId === windowId) listener(info.tabId);
+    if (info.windowId === resolved) listener(info.tabId);
   };
   browser.tabs.onActivated.addListener(handler);
+  void resolveWindowId(windowId).then(async (id) => {
+    resolved = id;
+    const [tab] = await browser.tabs.query({ active: true, windowId: id });
+    if (tab?.id !== undefined) listener(tab.id);
+  });
   return () => browser.tabs.onActivated.removeListener(handler);
 }
