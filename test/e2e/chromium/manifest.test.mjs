@@ -1,0 +1,54 @@
+// The shipped manifests and bundles, checked on the production builds.
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const output = (dir) => fileURLToPath(new URL(`../../../.output/${dir}/`, import.meta.url));
+const manifestOf = async (dir) => JSON.parse(await readFile(join(output(dir), 'manifest.json'), 'utf8'));
+
+/** Reviewed permission set: a change here is a change users and IT departments must be told about. */
+const REVIEWED = {
+  permissions: ['activeTab', 'contextMenus', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage'],
+  host_permissions: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
+};
+
+test('Chrome manifest: MV3, side panel, reviewed permissions, no <all_urls>, default CSP', async () => {
+  const manifest = await manifestOf('chrome-mv3');
+  assert.equal(manifest.manifest_version, 3);
+  assert.equal(manifest.default_locale, 'en');
+  assert.equal(manifest.name, '__MSG_extName__');
+  assert.deepEqual([...manifest.permissions].sort(), REVIEWED.permissions);
+  assert.deepEqual([...manifest.host_permissions].sort(), REVIEWED.host_permissions);
+  assert.equal(manifest.side_panel?.default_path, 'sidepanel.html');
+  assert.equal(manifest.content_security_policy, undefined, 'default MV3 CSP');
+  assert.equal(JSON.stringify(manifest).includes('<all_urls>'), false);
+  for (const script of manifest.content_scripts) {
+    for (const match of script.matches) assert.ok(REVIEWED.host_permissions.includes(match), `content script on ${match}`);
+  }
+  assert.ok(manifest.icons?.['128']);
+});
+
+test('Firefox manifest: MV3 sidebar, gecko id, minimum version, no data collection', async () => {
+  const manifest = await manifestOf('firefox-mv3');
+  assert.equal(manifest.manifest_version, 3);
+  assert.equal(manifest.sidebar_action?.default_panel, 'sidepanel.html');
+  assert.equal(manifest.browser_specific_settings.gecko.id, 'iron-triangle@iron-triangle.app');
+  assert.match(manifest.browser_specific_settings.gecko.strict_min_version, /^\d+\.0$/);
+  assert.deepEqual(manifest.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
+  assert.deepEqual([...manifest.host_permissions].sort(), REVIEWED.host_permissions);
+  assert.equal(manifest.permissions.includes('sidePanel'), false);
+});
+
+test('production bundles carry no end-to-end test hooks and no eval', async () => {
+  for (const dir of ['chrome-mv3', 'firefox-mv3']) {
+    const files = (await readdir(output(dir), { recursive: true })).filter((file) => file.endsWith('.js'));
+    assert.ok(files.length > 0);
+    for (const file of files) {
+      const code = await readFile(join(output(dir), file), 'utf8');
+      assert.equal(code.includes('data-iron-triangle-e2e'), false, `${dir}/${file} has the e2e marker`);
+      assert.equal(/\beval\(|new Function\(/.test(code), false, `${dir}/${file} uses eval or new Function`);
+    }
+  }
+});
