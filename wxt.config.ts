@@ -9,6 +9,22 @@ const FIREFOX_MIN_VERSION = '128.0';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  zip: {
+    // The Firefox sources zip holds what an add-on reviewer needs to rebuild
+    // the package (`npm ci && npm run build:firefox`), nothing else.
+    excludeSources: [
+      '.ci/**',
+      'bench/**',
+      'docs/**',
+      'scripts/**',
+      'test/**',
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      '**/fixtures/**',
+      'eslint.config.js',
+      'vitest.config.ts',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
