@@ -1,0 +1,209 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MAX_TEXT } from './snapshot';
+import {
+  allMatches,
+  allOfFirstMatch,
+  closestDeep,
+  composedParent,
+  deepQuery,
+  deepQueryAll,
+  deepScope,
+  firstMatch,
+  isRendered,
+  visibleText,
+} from './dom';
+
+/** Builds `<tag>` with an open shadow root holding `html`; test-side DOM writes only. */
+function host(tag: string, shadowHtml: string, lightHtml = ''): Element {
+  const element = document.createElement(tag);
+  element.attachShadow({ mode: 'open' }).innerHTML = shadowHtml;
+  element.innerHTML = lightHtml;
+  return element;
+}
+
+function ids(elements: Element[]): string[] {
+  return elements.map((e) => e.id);
+}
+
+beforeEach(() => {
+  document.head.innerHTML = '';
+  document.body.innerHTML = '';
+});
+
+describe('deep queries', () => {
+  it('finds matches in the light DOM and inside nested open shadow roots', () => {
+    const outer = host('x-outer', '<i id="s1" class="hit"></i><x-slot-me></x-slot-me>', '<i id="l2" class="hit"></i>');
+    const inner = host('x-inner', '<i id="s2" class="hit"></i>');
+    outer.shadowRoot!.appendChild(inner);
+    document.body.innerHTML = '<i id="l1" class="hit"></i>';
+    document.body.appendChild(outer);
+
+    expect(ids(deepQueryAll(document, '.hit'))).toEqual(['l1', 'l2', 's1', 's2']);
+    expect(deepQuery(document, '#s2')?.id).toBe('s2');
+    expect(document.querySelectorAll('.hit')).toHaveLength(2); // what a plain query sees
+  });
+
+  it('queries each tree separately, so an element is found once', () => {
+    // Browsers do not let a combinator cross a shadow boundary ("x-outer b" finds
+    // nothing inside x-outer's shadow root); happy-dom does. Adapter selectors
+    // therefore never rely on a combinator across a boundary either way.
+    const outer = host('x-outer', '<b id="inside"></b>');
+    document.body.appendChild(outer);
+    expect(ids(deepQueryAll(document, 'b'))).toEqual(['inside']);
+  });
+
+  it('starts at a shadow host and includes its own shadow root', () => {
+    const outer = host('x-outer', '<b id="own"></b>');
+    document.body.appendChild(outer);
+    expect(deepQuery(outer, '#own')?.id).toBe('own');
+    expect(ids(deepQueryAll(outer, 'b'))).toEqual(['own']);
+  });
+
+  it('ignores closed shadow roots (scripts cannot see them)', () => {
+    const closed = document.createElement('x-closed');
+    closed.attachShadow({ mode: 'closed' }).innerHTML = '<b id="secret"></b>';
+    document.body.appendChild(closed);
+    expect(deepQuery(document, '#secret')).toBeNull();
+  });
+
+  it('reuses one scope for several queries', () => {
+    document.body.appendChild(host('x-a', '<b></b>'));
+    document.body.appendChild(host('x-b', '<b></b>'));
+    const scope = deepScope(document);
+    expect(scope.roots).toHaveLength(3);
+    expect(scope.truncated).toBe(false);
+    expect(deepQueryAll(scope, 'b')).toHaveLength(2);
+  });
+
+  it('stops at the element and shadow-root limits and says so', () => {
+    document.body.innerHTML = '<div></div>'.repeat(50);
+    expect(deepScope(document, { maxElements: 10 }).truncated).toBe(true);
+    document.body.innerHTML = '';
+    for (let i = 0; i < 5; i += 1) document.body.appendChild(host('x-h', '<b></b>'));
+    const scope = deepScope(document, { maxShadowRoots: 2 });
+    expect(scope.truncated).toBe(true);
+    expect(scope.roots.length).toBeLessThanOrEqual(3);
+  });
+
+  it('treats an invalid selector as no match', () => {
+    document.body.innerHTML = '<b></b>';
+    expect(deepQueryAll(document, 'b[')).toEqual([]);
+    expect(deepQuery(document, ':::')).toBeNull();
+  });
+});
+
+describe('selector variants', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '<p id="p1" class="old"></p><p id="p2" class="old"></p><p id="p3" class="older"></p>';
+    document.body.appendChild(host('x-h', '<p id="p4" class="older"></p>'));
+  });
+
+  it('firstMatch returns the first element of the first variant that matches, and which variant', () => {
+    expect(firstMatch(document, ['.new', '.old', '.older'])).toEqual({ element: document.getElementById('p1'), variant: 1 });
+    expect(firstMatch(document, ['.none'])).toBeNull();
+    expect(firstMatch(document, [])).toBeNull();
+  });
+
+  it('allOfFirstMatch returns every element of the first matching variant only', () => {
+    expect(ids(allOfFirstMatch(document, ['.new', '.old', '.older']))).toEqual(['p1', 'p2']);
+    expect(ids(allOfFirstMatch(document, ['.older']))).toEqual(['p3', 'p4']);
+  });
+
+  it('allMatches unions the variants without duplicates', () => {
+    expect(ids(allMatches(document, ['.older', 'p', '.old']))).toEqual(['p3', 'p4', 'p1', 'p2']);
+  });
+});
+
+describe('isRendered', () => {
+  it('is false under display:none (from a stylesheet or inline), hidden, or when detached', () => {
+    document.head.innerHTML = '<style>.oneContent:not(.active){display:none}</style>';
+    document.body.innerHTML = `
+      <div class="oneContent active"><span id="shown">a</span></div>
+      <div class="oneContent"><span id="cached">b</span></div>
+      <div style="display:none"><span id="inline">c</span></div>
+      <div hidden><span id="attr">d</span></div>
+      <span id="invisible" style="visibility:hidden">e</span>`;
+    const get = (id: string) => document.getElementById(id)!;
+    expect(isRendered(get('shown'))).toBe(true);
+    expect(isRendered(get('cached'))).toBe(false);
+    expect(isRendered(get('inline'))).toBe(false);
+    expect(isRendered(get('attr'))).toBe(false);
+    expect(isRendered(get('invisible'))).toBe(false);
+    expect(isRendered(document.createElement('div'))).toBe(false);
+  });
+
+  it('looks through shadow hosts', () => {
+    const outer = host('x-outer', '<span id="deep">x</span>');
+    const wrapper = document.createElement('div');
+    wrapper.appendChild(outer);
+    document.body.appendChild(wrapper);
+    const deep = outer.shadowRoot!.getElementById('deep')!;
+    expect(composedParent(deep)).toBe(outer);
+    expect(isRendered(deep)).toBe(true);
+    wrapper.style.display = 'none';
+    expect(isRendered(deep)).toBe(false);
+  });
+});
+
+describe('closestDeep', () => {
+  it('walks up through shadow hosts', () => {
+    document.body.innerHTML = '<section data-target-selection-name="sfdc:RecordField.Opportunity.Amount"></section>';
+    const outer = host('x-outer', '<b id="v">1</b>');
+    document.querySelector('section')!.appendChild(outer);
+    const b = outer.shadowRoot!.getElementById('v')!;
+    expect(closestDeep(b, '[data-target-selection-name]')?.localName).toBe('section');
+    expect(closestDeep(b, '.nothing')).toBeNull();
+  });
+});
+
+describe('visibleText', () => {
+  it('reads text, collapses whitespace and skips buttons, assistive text, scripts and styles', () => {
+    document.body.innerHTML = `<div id="v">
+      <span class="slds-assistive-text">Open</span>
+      <a>Priya\n   Raman</a><button title="Change Owner">Change Owner</button>
+      <script>var x = 1;</script><style>.a{}</style><template>tmpl</template></div>`;
+    expect(visibleText(document.getElementById('v')!)).toBe('Priya Raman');
+  });
+
+  it('separates block elements with a space', () => {
+    document.body.innerHTML = '<div id="v"><div>12 Corniche St</div><div>Cairo</div></div>';
+    expect(visibleText(document.getElementById('v')!)).toBe('12 Corniche St Cairo');
+  });
+
+  it('reads the rendered tree: shadow content and slotted light children, not unslotted ones', () => {
+    const field = host('x-field', '<span>Stage: </span><slot name="out"></slot>', '<b slot="out">Needs Analysis</b><i>not rendered</i>');
+    document.body.appendChild(field);
+    expect(visibleText(field)).toBe('Stage: Needs Analysis');
+  });
+
+  it('uses a slot fallback when nothing is assigned, and slots outside shadow trees as plain elements', () => {
+    const field = host('x-field', '<slot name="out">—</slot>');
+    document.body.appendChild(field);
+    expect(visibleText(field)).toBe('—');
+    document.body.innerHTML = '<div id="v"><slot name="outputField"><span>synthetic</span></slot></div>';
+    expect(visibleText(document.getElementById('v')!)).toBe('synthetic');
+  });
+
+  it('returns markup in text as literal characters', () => {
+    const div = document.createElement('div');
+    div.textContent = '<img src=x onerror=alert(1)>';
+    expect(visibleText(div)).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('cuts long values at MAX_TEXT', () => {
+    const div = document.createElement('div');
+    div.textContent = 'y'.repeat(50_000);
+    const text = visibleText(div);
+    expect(text).toHaveLength(MAX_TEXT);
+    expect(text.endsWith('…')).toBe(true);
+  });
+
+  it('survives very deep nesting', () => {
+    let node: Element = document.createElement('div');
+    const top = node;
+    for (let i = 0; i < 5_000; i += 1) node = node.appendChild(document.createElement('span'));
+    node.textContent = 'bottom';
+    expect(visibleText(top)).toBe('bottom');
+  });
+});

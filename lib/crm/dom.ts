@@ -1,0 +1,273 @@
+import { cleanText } from './parse';
+
+// Read-only DOM helpers for the content script: queries that cross open shadow
+// roots (LWC moves to native shadow DOM), selector-variant lookups and a
+// visibility check for Lightning's cached, hidden views. Nothing here writes
+// to the page or throws on odd markup; every walk is bounded.
+
+/** Bounds for one deep walk, so a giant or hostile page costs a known maximum. */
+export interface DeepLimits {
+  /** Elements visited while looking for shadow roots. */
+  maxElements?: number;
+  /** Shadow roots collected (the starting root not counted). */
+  maxShadowRoots?: number;
+}
+
+export const DEFAULT_LIMITS: Required<DeepLimits> = { maxElements: 200_000, maxShadowRoots: 10_000 };
+
+type Root = Document | DocumentFragment | Element;
+
+/**
+ * A subtree and every open shadow root inside it, found once and reused by
+ * several queries. `truncated` is true when the limits stopped the walk.
+ */
+export interface DeepScope {
+  readonly roots: readonly Root[];
+  readonly truncated: boolean;
+}
+
+function isScope(value: unknown): value is DeepScope {
+  return typeof value === 'object' && value !== null && Array.isArray((value as DeepScope).roots);
+}
+
+/**
+ * Collects `root` and the open shadow roots below it (breadth first, nested
+ * roots included). Closed shadow roots are invisible to scripts and skipped.
+ */
+export function deepScope(root: Root, limits: DeepLimits = {}): DeepScope {
+  const maxElements = limits.maxElements ?? DEFAULT_LIMITS.maxElements;
+  const maxShadowRoots = limits.maxShadowRoots ?? DEFAULT_LIMITS.maxShadowRoots;
+  const roots: Root[] = [root];
+  let visited = 0;
+  let truncated = false;
+  try {
+    const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+    if (!doc) return { roots, truncated };
+    // A shadow host's own shadow root counts when the scope starts at the host.
+    const own = root.nodeType === 1 ? (root as Element).shadowRoot : null;
+    if (own) roots.push(own);
+    for (let i = 0; i < roots.length; i += 1) {
+      const current = roots[i] as Root;
+      const walker = doc.createTreeWalker(current, 1 /* NodeFilter.SHOW_ELEMENT */);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        visited += 1;
+        if (visited > maxElements) return { roots, truncated: true };
+        const shadow = (node as Element).shadowRoot;
+        if (shadow) {
+          if (roots.length > maxShadowRoots) return { roots, truncated: true };
+          roots.push(shadow);
+        }
+      }
+    }
+  } catch {
+    truncated = true;
+  }
+  return { roots, truncated };
+}
+
+function scopeOf(target: Root | DeepScope, limits?: DeepLimits): DeepScope {
+  return isScope(target) ? target : deepScope(target, limits);
+}
+
+function safeQueryAll(root: Root, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return []; // unsupported or invalid selector: no match, not an exception
+  }
+}
+
+/**
+ * querySelectorAll across open shadow roots. A selector is matched inside one
+ * tree at a time: combinators do not cross a shadow boundary, as in CSS.
+ * Order: light DOM matches first, then each shadow root's, breadth first.
+ */
+export function deepQueryAll(target: Root | DeepScope, selector: string, limits?: DeepLimits): Element[] {
+  const out: Element[] = [];
+  for (const root of scopeOf(target, limits).roots) out.push(...safeQueryAll(root, selector));
+  return out;
+}
+
+/** querySelector across open shadow roots (first match in `deepQueryAll` order). */
+export function deepQuery(target: Root | DeepScope, selector: string, limits?: DeepLimits): Element | null {
+  const scope = isScope(target) ? target : null;
+  if (!scope) {
+    // Cheap path: most pages (LWC synthetic shadow) answer from the light DOM.
+    try {
+      const light = (target as Root).querySelector(selector);
+      if (light) return light;
+    } catch {
+      return null;
+    }
+  }
+  for (const root of scopeOf(target, limits).roots) {
+    try {
+      const found = root.querySelector(selector);
+      if (found) return found;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** Selector variants for one thing on the page, the current markup first and older markup after. */
+export type Variants = readonly string[];
+
+/** The first element matched by the first variant that matches anything, with that variant's index. */
+export function firstMatch(target: Root | DeepScope, variants: Variants, limits?: DeepLimits): { element: Element; variant: number } | null {
+  const scope = scopeOf(target, limits);
+  for (let i = 0; i < variants.length; i += 1) {
+    const element = deepQuery(scope, variants[i] as string);
+    if (element) return { element, variant: i };
+  }
+  return null;
+}
+
+/** All elements of the first variant that matches anything (variants are alternatives). */
+export function allOfFirstMatch(target: Root | DeepScope, variants: Variants, limits?: DeepLimits): Element[] {
+  const scope = scopeOf(target, limits);
+  for (const variant of variants) {
+    const found = deepQueryAll(scope, variant);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** Every element matched by any variant, each once, in variant order (variants are complementary). */
+export function allMatches(target: Root | DeepScope, variants: Variants, limits?: DeepLimits): Element[] {
+  const scope = scopeOf(target, limits);
+  const seen = new Set<Element>();
+  const out: Element[] = [];
+  for (const variant of variants) {
+    for (const element of deepQueryAll(scope, variant)) {
+      if (!seen.has(element)) {
+        seen.add(element);
+        out.push(element);
+      }
+    }
+  }
+  return out;
+}
+
+/** The element's parent in the rendered (flat) tree: its slot, its parent, or its shadow host. */
+export function composedParent(node: Node): Element | null {
+  const slot = (node as Element).assignedSlot;
+  if (slot) return slot;
+  if (node.parentElement) return node.parentElement;
+  const parent = node.parentNode;
+  if (parent && parent.nodeType === 11) return (parent as ShadowRoot).host ?? null;
+  return null;
+}
+
+/** `element.closest(selector)` that continues through shadow hosts; bounded by `maxSteps` ancestors. */
+export function closestDeep(element: Element, selector: string, maxSteps = 200): Element | null {
+  let node: Element | null = element;
+  for (let steps = 0; node && steps < maxSteps; steps += 1) {
+    try {
+      if (node.matches(selector)) return node;
+    } catch {
+      return null;
+    }
+    node = node.parentElement ?? (node.parentNode?.nodeType === 11 ? (node.parentNode as ShadowRoot).host : null);
+  }
+  return null;
+}
+
+/**
+ * True when the element is rendered: connected, and neither it nor an
+ * ancestor (through shadow hosts and slots) is `display: none` or `hidden`,
+ * and it is not `visibility: hidden`. This is what tells Lightning's active
+ * view from the cached ones it keeps in the DOM. Layout-free on purpose, so it
+ * works the same in tests and never forces a reflow.
+ */
+export function isRendered(element: Element, maxSteps = 500): boolean {
+  try {
+    if (!element.isConnected) return false;
+    const view = element.ownerDocument?.defaultView;
+    let node: Element | null = element;
+    for (let steps = 0; node && steps < maxSteps; steps += 1) {
+      if (node.hasAttribute('hidden')) return false;
+      if (view) {
+        const style = view.getComputedStyle(node);
+        if (style.display === 'none') return false;
+        if (steps === 0 && (style.visibility === 'hidden' || style.visibility === 'collapse')) return false;
+      }
+      node = composedParent(node);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Elements whose text is not part of a displayed value: code, templates,
+// buttons ("Edit Stage", "Change Owner") and screen-reader-only labels.
+const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'button', 'svg', 'input', 'select', 'textarea']);
+const SKIPPED_CLASSES = ['slds-assistive-text', 'assistiveText', 'slds-hide'];
+const BLOCK_TAGS = new Set(['div', 'p', 'br', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'tr', 'td', 'th', 'table', 'section', 'article', 'header', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+export interface TextLimits {
+  /** Nodes visited. */
+  maxNodes?: number;
+  /** Raw characters gathered before collapsing. */
+  maxChars?: number;
+}
+
+/**
+ * The text a user sees in `element`, read from the rendered tree: an open
+ * shadow root replaces its host's children, a `<slot>` shows what is assigned
+ * to it (or its fallback). Whitespace collapsed, cut at MAX_TEXT. Text only:
+ * markup in the page comes out as literal characters, never as HTML.
+ */
+export function visibleText(element: Element, limits: TextLimits = {}): string {
+  const maxNodes = limits.maxNodes ?? 20_000;
+  const maxChars = limits.maxChars ?? 64_000;
+  const parts: string[] = [];
+  let chars = 0;
+  let nodes = 0;
+  try {
+    // Iterative walk (a hostile page can nest deeper than the JS stack).
+    // `null` on the stack marks the end of a block element.
+    const stack: (Node | null)[] = [element];
+    while (stack.length > 0 && nodes < maxNodes && chars < maxChars) {
+      const node = stack.pop();
+      if (node === null) {
+        parts.push(' ');
+        continue;
+      }
+      if (!node) break;
+      nodes += 1;
+      if (node.nodeType === 3) {
+        const value = node.nodeValue ?? '';
+        parts.push(value);
+        chars += value.length;
+        continue;
+      }
+      if (node.nodeType !== 1 && node.nodeType !== 11) continue;
+      let children: ArrayLike<Node> = node.childNodes;
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        const tag = el.localName;
+        if (el !== element) {
+          if (SKIPPED_TAGS.has(tag) || el.hasAttribute('hidden')) continue;
+          const cls = el.classList;
+          if (SKIPPED_CLASSES.some((c) => cls.contains(c))) continue;
+        }
+        if (BLOCK_TAGS.has(tag)) parts.push(' ');
+        if (el.shadowRoot) children = el.shadowRoot.childNodes;
+        else if (tag === 'slot' && el.getRootNode() !== el.ownerDocument) {
+          const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
+          if (assigned.length > 0) children = assigned;
+        }
+      }
+      // Push in reverse so the first child is read first; a block boundary
+      // becomes a space so "Street" + "City" does not read "StreetCity".
+      if (node.nodeType === 1 && BLOCK_TAGS.has((node as Element).localName)) stack.push(null);
+      for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i] as Node);
+    }
+  } catch {
+    // Keep what was read so far.
+  }
+  return cleanText(parts.join(''));
+}
