@@ -1,11 +1,11 @@
 import { defineConfig } from 'wxt';
 import { SUPPORTED_CRM_MATCHES } from './lib/crm/hosts';
 
-// Firefox 128 is the oldest ESR with MV3 `sidebar_action`, `storage.session`
-// and `data_collection_permissions` support through strict_min_version 128 +
-// the gecko data-collection key (accepted since 128 with a lint warning only
-// in older web-ext).
-const FIREFOX_MIN_VERSION = '128.0';
+// The newest key we use decides the minimum: `data_collection_permissions`
+// arrived in Firefox 140 (an ESR) and Firefox for Android 142. Everything else
+// (MV3 sidebar_action, storage.session, scripting) is older.
+const FIREFOX_MIN_VERSION = '140.0';
+const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -43,6 +43,7 @@ export default defineConfig({
               strict_min_version: FIREFOX_MIN_VERSION,
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
           },
         }
       : {}),

@@ -1,5 +1,5 @@
 import type { CrmAdapter } from './adapter';
-import { MAX_CONTACTS, MAX_FIELDS } from './snapshot';
+import { MAX_CONTACTS, MAX_FIELDS } from './limits';
 import type { PageStateMessage } from '../messaging/protocol';
 
 export type PageState = PageStateMessage['state'];

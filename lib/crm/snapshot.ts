@@ -1,10 +1,7 @@
 import { z } from '../zod/mini';
+import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from './limits';
 
-// Limits keep one hostile or giant CRM page from filling the session store or
-// the panel: longer values are cut and flagged, never silently dropped.
-export const MAX_TEXT = 2_000;
-export const MAX_FIELDS = 500;
-export const MAX_CONTACTS = 500;
+export { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT };
 
 const text = z.string().check(z.maxLength(MAX_TEXT));
 

@@ -137,11 +137,14 @@ describe('capture from the context menu', () => {
     await note.waitFor();
     assert.equal(await panel.getByTestId('capture-status').textContent(), 'Customer note saved');
 
+    await (await currentServiceWorker(browser.context)).evaluate(() => (globalThis.__beforeRestart = true));
     assert.equal(await stopServiceWorker(browser.context, browser.extensionId), true, 'service worker stopped');
     await panel.reload();
     await panel.getByTestId('record-name').filter({ hasText: FIRST_OPPORTUNITY.name }).waitFor();
     await note.waitFor();
     assert.equal(await note.count(), 1);
+    const restarted = await currentServiceWorker(browser.context);
+    assert.equal(await restarted.evaluate(() => globalThis.__beforeRestart), undefined, 'a new service worker answered');
   });
 
   test('an empty selection is not stored; an oversized one is refused with a message', async () => {

@@ -9,12 +9,10 @@
 
   function deactivate(view) {
     view.classList.remove('active', 'windowViewMode-normal');
-    view.classList.add('windowViewMode-maximized');
     view.style.display = 'none';
   }
 
   function activate(view) {
-    view.classList.remove('windowViewMode-maximized');
     view.classList.add('active', 'windowViewMode-normal');
     view.style.display = '';
   }
