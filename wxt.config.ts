@@ -21,6 +21,7 @@ export default defineConfig({
       '**/*.test.ts',
       '**/*.test.tsx',
       '**/fixtures/**',
+      '**/testing/**',
       'eslint.config.js',
       'vitest.config.ts',
     ],
