@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MAX_TEXT } from './snapshot';
+import { MAX_TEXT } from './limits';
 import {
   allMatches,
   allOfFirstMatch,
@@ -158,10 +158,10 @@ describe('closestDeep', () => {
 });
 
 describe('visibleText', () => {
-  it('reads text, collapses whitespace and skips buttons, assistive text, scripts and styles', () => {
+  it('reads text, collapses whitespace and skips buttons, assistive text, aria-hidden decoration, scripts and styles', () => {
     document.body.innerHTML = `<div id="v">
       <span class="slds-assistive-text">Open</span>
-      <a>Priya\n   Raman</a><button title="Change Owner">Change Owner</button>
+      <span aria-hidden="true">PR</span><a>Priya\n   Raman</a><button title="Change Owner">Change Owner</button>
       <script>var x = 1;</script><style>.a{}</style><template>tmpl</template></div>`;
     expect(visibleText(document.getElementById('v')!)).toBe('Priya Raman');
   });

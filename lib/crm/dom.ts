@@ -202,7 +202,8 @@ export function isRendered(element: Element, maxSteps = 500): boolean {
 }
 
 // Elements whose text is not part of a displayed value: code, templates,
-// buttons ("Edit Stage", "Change Owner") and screen-reader-only labels.
+// buttons ("Edit Stage", "Change Owner"), screen-reader-only labels and
+// decoration marked aria-hidden (avatar initials, icons).
 const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'button', 'svg', 'input', 'select', 'textarea']);
 const SKIPPED_CLASSES = ['slds-assistive-text', 'assistiveText', 'slds-hide'];
 const BLOCK_TAGS = new Set(['div', 'p', 'br', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'tr', 'td', 'th', 'table', 'section', 'article', 'header', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -250,7 +251,7 @@ export function visibleText(element: Element, limits: TextLimits = {}): string {
         const el = node as Element;
         const tag = el.localName;
         if (el !== element) {
-          if (SKIPPED_TAGS.has(tag) || el.hasAttribute('hidden')) continue;
+          if (SKIPPED_TAGS.has(tag) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') continue;
           const cls = el.classList;
           if (SKIPPED_CLASSES.some((c) => cls.contains(c))) continue;
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TEXT } from './snapshot';
+import { MAX_TEXT } from './limits';
 import { cleanText, collapseWhitespace, cutText, normaliseLabel, parseDateText, parseMoney, parseNumber } from './parse';
 
 describe('text', () => {

@@ -1,4 +1,5 @@
-import { MAX_TEXT, type Money } from './snapshot';
+import { MAX_TEXT } from './limits';
+import type { Money } from './snapshot';
 
 // Text, money and date helpers shared by the CRM adapters. Pure functions on
 // strings: no DOM, never throw, safe to run in the content script.
