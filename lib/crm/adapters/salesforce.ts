@@ -1,0 +1,435 @@
+import type { CrmAdapter, Extraction, RecordRef } from '../adapter';
+import {
+  allMatches,
+  allOfFirstMatch,
+  closestDeep,
+  deepQueryAll,
+  deepScope,
+  firstMatch,
+  isRendered,
+  visibleText,
+  type DeepScope,
+  type Variants,
+} from '../dom';
+import { SALESFORCE_MATCHES } from '../hosts';
+import { cleanText, normaliseLabel, parseMoney } from '../parse';
+import { MAX_CONTACTS, MAX_FIELDS } from '../limits';
+import type { ExpectedPart, RecordContact, RecordField } from '../snapshot';
+import { contactColumns, contactRolesList, opportunityParts, salesforceSelectors as S } from './salesforce.selectors';
+
+// Salesforce Lightning Experience. Reads the record page the user has in view:
+// URL -> record ref, visible Aura view -> record home, record home -> parts.
+// Only Opportunity is read for now; other record pages are recognised (so the
+// panel can say "unsupported object") but not read. Classic pages
+// (`{instance}.salesforce.com/{id}`) are not recognised: see `classicRecordId`.
+
+// --- Record ids ---------------------------------------------------------------
+
+const CHECKSUM_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+/** Key prefixes (first 3 id characters) of the standard objects the adapter knows. */
+export const KEY_PREFIXES: Readonly<Record<string, string>> = {
+  Account: '001',
+  Contact: '003',
+  User: '005',
+  Opportunity: '006',
+  Lead: '00Q',
+  Case: '500',
+};
+
+/**
+ * The 3-character suffix that makes a 15-character (case-sensitive) id
+ * case-insensitive, as Salesforce computes it (CASESAFEID): for each 5-char
+ * chunk, bit i is set when character i is an uppercase letter.
+ */
+export function caseSafeSuffix(id15: string): string {
+  let suffix = '';
+  for (let chunk = 0; chunk < 3; chunk += 1) {
+    let bits = 0;
+    for (let i = 0; i < 5; i += 1) {
+      const c = id15.charCodeAt(chunk * 5 + i);
+      if (c >= 65 && c <= 90) bits |= 1 << i;
+    }
+    suffix += CHECKSUM_ALPHABET[bits];
+  }
+  return suffix;
+}
+
+/**
+ * The 18-character form of a Salesforce id, or null when `id` is not one.
+ * A 15-character id gets its suffix; an 18-character id has its case restored
+ * from the suffix (18-character ids are case-insensitive), which also checks
+ * that the suffix fits the id.
+ */
+export function normaliseSalesforceId(id: string): string | null {
+  if (!/^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/.test(id)) return null;
+  if (id.length === 15) return id + caseSafeSuffix(id);
+  const suffix = id.slice(15).toUpperCase();
+  let body = '';
+  for (let chunk = 0; chunk < 3; chunk += 1) {
+    const bits = CHECKSUM_ALPHABET.indexOf(suffix[chunk] as string);
+    if (bits < 0) return null;
+    for (let i = 0; i < 5; i += 1) {
+      const c = id[chunk * 5 + i] as string;
+      const upper = (bits & (1 << i)) !== 0;
+      const isLetter = c.toLowerCase() !== c.toUpperCase();
+      if (upper && !isLetter) return null; // the suffix marks a digit as uppercase
+      body += upper ? c.toUpperCase() : c.toLowerCase();
+    }
+  }
+  return body + suffix;
+}
+
+// --- URLs -----------------------------------------------------------------------
+
+// /lightning/r/{Object}/{id}/view, and /lightning/r/{id}/view (object from the key prefix).
+const LIGHTNING_RECORD = /^\/lightning\/r\/(?:([A-Za-z][A-Za-z0-9_]{0,79})\/)?([A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?)\/view\/?$/;
+// Older Lightning: /one/one.app#/sObject/{id}/view
+const ONE_APP_RECORD = /^#\/sObject\/([A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?)\/view\/?(?:\?.*)?$/;
+// Classic: https://{instance}.salesforce.com/{id}
+const CLASSIC_RECORD = /^\/([A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?)\/?$/;
+// Related list link of a record page: /lightning/r/[{Object}/]{id}/related/{relationship}/view
+const RELATED_LINK = /\/lightning\/r\/(?:[A-Za-z][A-Za-z0-9_]{0,79}\/)?([A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?)\/related\//;
+
+function objectForPrefix(id: string): string | undefined {
+  const prefix = id.slice(0, 3);
+  return Object.keys(KEY_PREFIXES).find((name) => KEY_PREFIXES[name] === prefix);
+}
+
+function refFor(objectType: string | undefined, rawId: string): RecordRef | null {
+  const recordId = normaliseSalesforceId(rawId);
+  if (!recordId) return null;
+  if (!objectType) {
+    const known = objectForPrefix(recordId);
+    return known ? { objectType: known, recordId } : null;
+  }
+  // Canonical spelling for the standard objects (`opportunity` -> `Opportunity`).
+  const canonical = Object.keys(KEY_PREFIXES).find((name) => name.toLowerCase() === objectType.toLowerCase()) ?? objectType;
+  const prefix = KEY_PREFIXES[canonical];
+  if (prefix && recordId.slice(0, 3) !== prefix) return null; // e.g. an Account id under /Opportunity/
+  return { objectType: canonical, recordId };
+}
+
+/**
+ * The record a Lightning record-page URL points at. Only the record home
+ * (`…/view`) counts: edit and clone URLs open a form over the page, and
+ * related-list pages (`…/related/…/view`), list views (`/lightning/o/…`) and
+ * Classic URLs are not a record page the adapter reads.
+ */
+export function recognizeSalesforceUrl(url: URL): RecordRef | null {
+  try {
+    const lightning = LIGHTNING_RECORD.exec(url.pathname);
+    if (lightning) return refFor(lightning[1], lightning[2] as string);
+    if (url.pathname === '/one/one.app') {
+      const oneApp = ONE_APP_RECORD.exec(url.hash);
+      if (oneApp) return refFor(undefined, oneApp[1] as string);
+    }
+  } catch {
+    // fall through
+  }
+  return null;
+}
+
+/**
+ * The record id of a Classic record URL (`/0065g00000AbCdE`), normalised to
+ * 18 characters; null for anything else. Classic pages are recognised here
+ * only so the UI could say "switch to Lightning"; the adapter does not read them.
+ */
+export function classicRecordId(url: URL): string | null {
+  const match = CLASSIC_RECORD.exec(url.pathname);
+  const id = match ? normaliseSalesforceId(match[1] as string) : null;
+  return id && objectForPrefix(id) ? id : null;
+}
+
+// --- Finding the record in view ----------------------------------------------------
+
+/** Light-DOM-only scope: the Aura shell (views, console workspaces) is never in a shadow root. */
+function lightScope(root: Document | Element): DeepScope {
+  return { roots: [root], truncated: false };
+}
+
+function recordHomesIn(view: Element): Element[] {
+  const light = allOfFirstMatch(lightScope(view), S.recordHome);
+  return light.length > 0 ? light : allOfFirstMatch(view, S.recordHome);
+}
+
+/** Record ids the record home shows about itself: its related lists link to `/lightning/r/{id}/related/…`. */
+function recordIdsShown(home: Element): Set<string> {
+  const ids = new Set<string>();
+  let links = allOfFirstMatch(lightScope(home), S.relatedListLink);
+  if (links.length === 0) links = allOfFirstMatch(home, S.relatedListLink);
+  for (const link of links) {
+    const match = RELATED_LINK.exec(link.getAttribute('href') ?? '');
+    const id = match ? normaliseSalesforceId(match[1] as string) : null;
+    if (id) ids.add(id);
+  }
+  return ids;
+}
+
+/**
+ * The record home of the visible view. Lightning keeps earlier views (and
+ * other console tabs) in the DOM, hidden; only an active, rendered one counts.
+ * When the record home names its record (related list links) it must be `ref`:
+ * right after an in-app navigation the URL changes before the new view renders,
+ * and the old view must not be read as the new record.
+ */
+export function findSalesforceRecordRoot(doc: Document, ref: RecordRef): Element | null {
+  try {
+    const views = allMatches(lightScope(doc), [...S.activeView, ...S.consoleWorkspace]).filter((view) => isRendered(view));
+    const homes: Element[] = [];
+    const candidates = views.length > 0 ? views.flatMap(recordHomesIn) : allOfFirstMatch(doc, S.recordHome);
+    for (const home of candidates) if (!homes.includes(home) && isRendered(home)) homes.push(home);
+    let best: Element | null = null;
+    let bestScore = 0;
+    for (const home of homes) {
+      const shown = recordIdsShown(home);
+      const score = shown.size === 0 ? 1 : shown.has(ref.recordId) ? 2 : 0;
+      if (score > bestScore) {
+        best = home;
+        bestScore = score;
+      }
+    }
+    return best;
+  } catch {
+    return null;
+  }
+}
+
+// --- Reading the record ----------------------------------------------------------
+
+interface FieldEntry {
+  label: string;
+  value: string;
+  apiName?: string;
+}
+
+const TARGET = S.fieldTarget[0];
+const TARGET_PREFIX = 'sfdc:RecordField.';
+
+/** `sfdc:RecordField.Opportunity.StageName` -> { object: 'Opportunity', field: 'StageName' }. */
+function parseTarget(element: Element | null): { object: string; field: string } | null {
+  const name = element?.getAttribute('data-target-selection-name') ?? '';
+  if (!name.startsWith(TARGET_PREFIX)) return null;
+  const [object, field] = name.slice(TARGET_PREFIX.length).split('.');
+  return object && field && /^[A-Za-z0-9_]{1,80}$/.test(field) ? { object, field } : null;
+}
+
+function textOf(element: Element | null | undefined): string {
+  return element ? visibleText(element) : '';
+}
+
+function fieldValue(container: Element): string {
+  const valueElement = firstMatch(container, S.fieldValue)?.element;
+  const text = textOf(valueElement);
+  if (text || !valueElement) return text;
+  const box = firstMatch(valueElement, S.fieldCheckbox)?.element as HTMLInputElement | undefined;
+  return box ? String(Boolean(box.checked)) : '';
+}
+
+function fieldLabel(container: Element): string {
+  return cleanText(container.getAttribute('field-label')) || textOf(firstMatch(container, S.fieldLabel)?.element);
+}
+
+/** Fields of the detail layout (all layout kinds), in page order; fields of another object are left out. */
+function layoutFields(scope: DeepScope, objectType: string): FieldEntry[] {
+  const entries: FieldEntry[] = [];
+  const covered = new Set<Element>();
+  const add = (container: Element, target: Element | null) => {
+    const api = parseTarget(target);
+    if (api && api.object !== objectType) return; // e.g. a related record's fields on the page
+    const label = fieldLabel(container);
+    if (!label) return;
+    const entry: FieldEntry = { label, value: fieldValue(container) };
+    if (api) entry.apiName = api.field;
+    entries.push(entry);
+  };
+  for (const item of allMatches(scope, S.layoutItem)) {
+    const target = firstMatch(item, S.fieldTarget)?.element ?? closestDeep(item, TARGET);
+    if (target) covered.add(target);
+    add(item, target);
+  }
+  // Field wrappers outside any known layout item (newer or custom layouts).
+  for (const target of deepQueryAll(scope, TARGET)) {
+    if (!covered.has(target)) add(target, target);
+  }
+  return entries;
+}
+
+function highlightsFields(scope: DeepScope): FieldEntry[] {
+  const entries: FieldEntry[] = [];
+  for (const item of allOfFirstMatch(scope, S.highlightsItem)) {
+    const label = textOf(firstMatch(item, S.highlightsItemLabel)?.element);
+    if (label) entries.push({ label, value: textOf(firstMatch(item, S.highlightsItemValue)?.element) });
+  }
+  return entries;
+}
+
+/** One entry per field (API name, else label), the first non-empty value kept, at most MAX_FIELDS. */
+function mergeFields(entries: FieldEntry[]): RecordField[] {
+  const out: RecordField[] = [];
+  const byKey = new Map<string, RecordField>();
+  for (const entry of entries) {
+    const apiKey = entry.apiName ? `api:${entry.apiName}` : '';
+    const labelKey = `label:${normaliseLabel(entry.label)}`;
+    // Same API name, or same label where one side has no API name (the highlights
+    // panel repeats layout fields without one). Two API names never merge.
+    const byLabel = byKey.get(labelKey);
+    const existing = (apiKey && byKey.get(apiKey)) || (byLabel && (!apiKey || !byLabel.apiName) ? byLabel : undefined);
+    if (existing) {
+      if (!existing.value && entry.value) existing.value = entry.value;
+      if (!existing.apiName && entry.apiName) {
+        existing.apiName = entry.apiName;
+        byKey.set(apiKey, existing);
+      }
+      continue;
+    }
+    if (out.length >= MAX_FIELDS) continue;
+    const field: RecordField = { label: entry.label, value: entry.value };
+    if (entry.apiName) field.apiName = entry.apiName;
+    out.push(field);
+    if (apiKey) byKey.set(apiKey, field);
+    byKey.set(labelKey, field);
+  }
+  return out;
+}
+
+/** The value of a part: by API name first (language independent), then by label. Empty values do not count. */
+function partValue(entries: FieldEntry[], spec: { apiName: string; labels: readonly string[] }): string {
+  const byApi = entries.find((e) => e.apiName === spec.apiName && e.value);
+  if (byApi) return byApi.value;
+  const labels = spec.labels.map(normaliseLabel);
+  return entries.find((e) => e.value && labels.includes(normaliseLabel(e.label)))?.value ?? '';
+}
+
+function pathStage(scope: DeepScope): string {
+  const step = firstMatch(scope, S.pathCurrentStep)?.element;
+  if (!step) return '';
+  return textOf(firstMatch(step, S.pathStepTitle)?.element) || cleanText(step.getAttribute('data-name')) || textOf(step);
+}
+
+function matchesLabel(label: string, labels: readonly string[]): boolean {
+  return labels.some((l) => normaliseLabel(l) === label);
+}
+
+function contactFrom(pairs: [string, string][], fallbackName: string): RecordContact | null {
+  const contact: RecordContact = { name: fallbackName };
+  for (const [rawLabel, value] of pairs) {
+    const label = normaliseLabel(rawLabel);
+    if (!value) continue;
+    if (matchesLabel(label, contactColumns.name) && !contact.name) contact.name = value;
+    else if (matchesLabel(label, contactColumns.title)) contact.title = value;
+    else if (matchesLabel(label, contactColumns.role)) contact.role = value;
+    else if (matchesLabel(label, contactColumns.email)) contact.email = value;
+  }
+  return contact.name ? contact : null;
+}
+
+function isContactRoles(list: Element): boolean {
+  for (const link of allOfFirstMatch(list, S.relatedListLink)) {
+    if ((link.getAttribute('href') ?? '').includes(`/related/${contactRolesList.relationship}/`)) return true;
+  }
+  const title = firstMatch(list, S.relatedListTitle)?.element;
+  const text = normaliseLabel(title?.getAttribute('title') ?? textOf(title));
+  return contactRolesList.titles.some((t) => normaliseLabel(t) === text);
+}
+
+function tileContacts(tiles: Element[]): RecordContact[] {
+  const contacts: RecordContact[] = [];
+  for (const tile of tiles) {
+    const name = textOf(firstMatch(tile, S.relatedTileName)?.element);
+    const pairs: [string, string][] = [];
+    const valueVariants: Variants = S.relatedTileValue;
+    for (const label of allOfFirstMatch(tile, S.relatedTileLabel)) {
+      const value = label.nextElementSibling;
+      if (value && valueVariants.some((v) => value.matches(v))) pairs.push([textOf(label), textOf(value)]);
+    }
+    const contact = contactFrom(pairs, name);
+    if (contact) contacts.push(contact);
+  }
+  return contacts;
+}
+
+function rowContacts(rows: Element[]): RecordContact[] {
+  const contacts: RecordContact[] = [];
+  for (const row of rows) {
+    const cells = Array.from(row.children).filter((c) => c.localName === 'td' || c.localName === 'th');
+    const pairs: [string, string][] = cells.map((cell) => [cleanText(cell.getAttribute('data-label')), textOf(cell)]);
+    const header = cells.find((c) => c.localName === 'th');
+    const contact = contactFrom(pairs, '') ?? contactFrom(pairs, textOf(header));
+    if (contact) contacts.push(contact);
+  }
+  return contacts;
+}
+
+function readContacts(scope: DeepScope): RecordContact[] {
+  for (const list of allOfFirstMatch(scope, S.relatedList)) {
+    if (!isContactRoles(list)) continue;
+    const listScope = deepScope(list);
+    const tiles = allOfFirstMatch(listScope, S.relatedTile);
+    const contacts = tiles.length > 0 ? tileContacts(tiles) : rowContacts(allOfFirstMatch(listScope, S.relatedRow));
+    return contacts.slice(0, MAX_CONTACTS);
+  }
+  return [];
+}
+
+/** Runs one read; a failure leaves that part out instead of failing the record. */
+function attempt<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
+/** Reads the Opportunity in `root` (a record home from `findSalesforceRecordRoot`). Never throws. */
+export function extractSalesforceRecord(root: Element, ref: RecordRef): Extraction {
+  const scope = attempt(() => deepScope(root), { roots: [root], truncated: true });
+  const layout = attempt(() => layoutFields(scope, ref.objectType), []);
+  const highlights = attempt(() => highlightsFields(scope), []);
+  // Parts prefer the detail layout; the highlights panel covers a Details tab not rendered yet.
+  const entries = [...layout, ...highlights];
+  const P = opportunityParts;
+
+  const name = attempt(() => textOf(firstMatch(scope, S.highlightsPrimaryField)?.element), '') || partValue(entries, P.name);
+  const stage = attempt(() => pathStage(scope), '') || partValue(entries, P.stage);
+  const amountText = partValue(entries, P.amount);
+  const closeDate = partValue(entries, P.closeDate);
+  const owner = partValue(entries, P.owner) || attempt(() => textOf(firstMatch(scope, S.ownerLookup)?.element), '');
+  const account = partValue(entries, P.account);
+
+  const extraction: Extraction = {
+    fields: attempt(() => mergeFields(entries), []),
+    contacts: attempt(() => readContacts(scope), []),
+    missing: [],
+  };
+  const parts: [ExpectedPart, string][] = [
+    ['name', name],
+    ['stage', stage],
+    ['amount', amountText],
+    ['closeDate', closeDate],
+    ['owner', owner],
+    ['account', account],
+  ];
+  for (const [part, value] of parts) {
+    if (!value) extraction.missing.push(part);
+    else if (part === 'amount') extraction.amount = parseMoney(value);
+    else extraction[part] = value;
+  }
+  return extraction;
+}
+
+export const salesforceAdapter: CrmAdapter = {
+  id: 'salesforce',
+  label: 'Salesforce Lightning',
+  matches: SALESFORCE_MATCHES,
+  objectTypes: ['Opportunity'],
+  recognize: recognizeSalesforceUrl,
+  findRecordRoot: findSalesforceRecordRoot,
+  extract: (root, ref) => {
+    try {
+      return extractSalesforceRecord(root, ref);
+    } catch {
+      return { fields: [], contacts: [], missing: ['name', 'stage', 'amount', 'closeDate', 'owner', 'account'] };
+    }
+  },
+};
