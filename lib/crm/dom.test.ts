@@ -144,6 +144,17 @@ describe('isRendered', () => {
     wrapper.style.display = 'none';
     expect(isRendered(deep)).toBe(false);
   });
+
+  it('follows slotted elements through their slot, and drops unslotted light children', () => {
+    const outer = host('x-outer', '<div id="wrap"><slot name="v"></slot></div>', '<b slot="v" id="slotted">1</b><i id="unslotted">2</i>');
+    document.body.appendChild(outer);
+    const slotted = document.getElementById('slotted')!;
+    expect(composedParent(slotted)?.localName).toBe('slot');
+    expect(isRendered(slotted)).toBe(true);
+    expect(isRendered(document.getElementById('unslotted')!)).toBe(false);
+    (outer.shadowRoot!.getElementById('wrap') as HTMLElement).style.display = 'none';
+    expect(isRendered(slotted)).toBe(false);
+  });
 });
 
 describe('closestDeep', () => {

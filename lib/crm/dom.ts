@@ -150,9 +150,20 @@ export function allMatches(target: Root | DeepScope, variants: Variants, limits?
   return out;
 }
 
+/** The slot a light child of a shadow host is rendered in (by its `slot` name), or null. */
+function slotOf(node: Node): HTMLSlotElement | null {
+  if (node.nodeType !== 1) return null;
+  const assigned = (node as Element).assignedSlot;
+  if (assigned !== undefined) return assigned; // browsers
+  const shadow = node.parentElement?.shadowRoot; // DOM implementations without assignedSlot
+  if (!shadow) return null;
+  const name = (node as Element).getAttribute('slot') ?? '';
+  return Array.from(shadow.querySelectorAll('slot')).find((s) => (s.getAttribute('name') ?? '') === name) ?? null;
+}
+
 /** The element's parent in the rendered (flat) tree: its slot, its parent, or its shadow host. */
 export function composedParent(node: Node): Element | null {
-  const slot = (node as Element).assignedSlot;
+  const slot = slotOf(node);
   if (slot) return slot;
   if (node.parentElement) return node.parentElement;
   const parent = node.parentNode;
@@ -177,7 +188,8 @@ export function closestDeep(element: Element, selector: string, maxSteps = 200):
 /**
  * True when the element is rendered: connected, and neither it nor an
  * ancestor (through shadow hosts and slots) is `display: none` or `hidden`,
- * and it is not `visibility: hidden`. This is what tells Lightning's active
+ * not left out of its host's shadow tree (no slot), and not
+ * `visibility: hidden`. This is what tells Lightning's active
  * view from the cached ones it keeps in the DOM. Layout-free on purpose, so it
  * works the same in tests and never forces a reflow.
  */
@@ -188,6 +200,8 @@ export function isRendered(element: Element, maxSteps = 500): boolean {
     let node: Element | null = element;
     for (let steps = 0; node && steps < maxSteps; steps += 1) {
       if (node.hasAttribute('hidden')) return false;
+      // A light child of a shadow host is rendered only through a slot.
+      if (node.parentElement?.shadowRoot && !slotOf(node)) return false;
       if (view) {
         const style = view.getComputedStyle(node);
         if (style.display === 'none') return false;
