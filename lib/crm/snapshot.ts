@@ -1,8 +1,6 @@
 import { z } from '../zod/mini';
 import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from './limits';
 
-export { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT };
-
 const text = z.string().check(z.maxLength(MAX_TEXT));
 
 /** One label/value pair as the CRM shows it. `apiName` is the CRM's field name when the page exposes it. */
