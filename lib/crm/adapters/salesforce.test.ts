@@ -1,8 +1,5 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Window } from 'happy-dom';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Extraction, RecordRef } from '../adapter';
 import { deepQueryAll, deepScope, type DeepScope } from '../dom';
 import { MAX_TEXT } from '../limits';
@@ -14,61 +11,11 @@ import {
   salesforceAdapter,
 } from './salesforce';
 import { salesforceSelectors } from './salesforce.selectors';
+import { fixturesOf } from './testing/fixtures';
 
 // --- Fixtures ------------------------------------------------------------------------
 
-const FIXTURE_DIR = join(__dirname, 'fixtures', 'salesforce');
-
-interface FixtureEntry {
-  file: string;
-  path: string;
-  description: string;
-}
-
-const manifest = JSON.parse(readFileSync(join(FIXTURE_DIR, 'fixtures.json'), 'utf8')) as { host: string; fixtures: FixtureEntry[] };
-const FILES = manifest.fixtures.map((f) => f.file);
-
-function entry(file: string): FixtureEntry {
-  const found = manifest.fixtures.find((f) => f.file === file);
-  if (!found) throw new Error(`${file} is not in fixtures.json`);
-  return found;
-}
-
-function urlOf(file: string): URL {
-  return new URL(`https://${manifest.host}${entry(file).path}`);
-}
-
-/**
- * happy-dom does not implement declarative shadow DOM (`<template
- * shadowrootmode>` stays a template, with DOMParser and document.write alike),
- * so the test attaches those roots itself, as the browser's parser does.
- * Chromium parses the same fixtures natively.
- */
-function attachDeclarativeShadowRoots(root: ParentNode): void {
-  for (const template of Array.from(root.querySelectorAll<HTMLTemplateElement>('template[shadowrootmode]'))) {
-    const host = template.parentElement;
-    if (!host || host.shadowRoot) continue;
-    const shadow = host.attachShadow({ mode: template.getAttribute('shadowrootmode') as ShadowRootMode });
-    shadow.appendChild(template.content);
-    template.remove();
-    attachDeclarativeShadowRoots(shadow);
-  }
-}
-
-const windows: Window[] = [];
-afterAll(async () => {
-  await Promise.all(windows.map((w) => w.happyDOM.close()));
-});
-
-/** A fresh window at the fixture's Lightning URL with the fixture as its document. */
-function load(file: string): Document {
-  const window = new Window({ url: urlOf(file).href });
-  windows.push(window);
-  window.document.write(readFileSync(join(FIXTURE_DIR, file), 'utf8'));
-  const doc = window.document as unknown as Document;
-  attachDeclarativeShadowRoots(doc);
-  return doc;
-}
+const { index: manifest, files: FILES, urlOf, load, loadHtml, readHtml } = fixturesOf('salesforce');
 
 function read(file: string, doc = load(file)): { ref: RecordRef | null; root: Element | null; extraction: Extraction | null } {
   const ref = salesforceAdapter.recognize(urlOf(file));
@@ -198,7 +145,7 @@ describe('fixtures.json', () => {
   });
 
   it.each(FILES)('%s is a self-contained document that names its references', (file) => {
-    const html = readFileSync(join(FIXTURE_DIR, file), 'utf8');
+    const html = readHtml(file);
     expect(html.startsWith('<!doctype html>')).toBe(true);
     const head = html.slice(0, html.indexOf('</head>'));
     expect(head).toMatch(/<!--[\s\S]*UTAM[\s\S]*Lightning Design System[\s\S]*-->/);
@@ -481,10 +428,8 @@ describe('findRecordRoot', () => {
   });
 
   it('returns null while no record view is in the page', () => {
-    const window = new Window();
-    windows.push(window);
-    window.document.write('<!doctype html><html><body><div class="oneCenterStage"><div class="windowViewMode-normal oneContent active">Loading…</div></div></body></html>');
-    expect(salesforceAdapter.findRecordRoot(window.document as unknown as Document, NILE_REF)).toBeNull();
+    const doc = loadHtml('<!doctype html><html><body><div class="oneCenterStage"><div class="windowViewMode-normal oneContent active">Loading…</div></div></body></html>');
+    expect(salesforceAdapter.findRecordRoot(doc, NILE_REF)).toBeNull();
   });
 });
 
@@ -549,10 +494,8 @@ describe('extract: parts and fallbacks', () => {
   });
 
   it('reports every part missing on an empty record home', () => {
-    const window = new Window();
-    windows.push(window);
-    window.document.write('<!doctype html><html><body><one-record-home-flexipage2></one-record-home-flexipage2></body></html>');
-    const home = window.document.querySelector('one-record-home-flexipage2') as unknown as Element;
+    const doc = loadHtml('<!doctype html><html><body><one-record-home-flexipage2></one-record-home-flexipage2></body></html>');
+    const home = doc.querySelector('one-record-home-flexipage2') as Element;
     expect(salesforceAdapter.extract(home, ref)).toStrictEqual({
       fields: [],
       contacts: [],
