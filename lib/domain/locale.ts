@@ -1,0 +1,23 @@
+import { z } from './zod';
+
+/** The languages every user-facing text of the product exists in. */
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const nonBlank = z.string().trim().min(1);
+
+/** A text shown to users, complete in every supported language. */
+export const LocalizedTextSchema = z.strictObject({ en: nonBlank, 'zh-CN': nonBlank });
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+/** Words that recognise a topic in text, per language, because notes come in both. */
+export const LocalizedKeywordsSchema = z.strictObject({
+  en: z.array(nonBlank).default([]),
+  'zh-CN': z.array(nonBlank).default([]),
+});
+export type LocalizedKeywords = z.output<typeof LocalizedKeywordsSchema>;
+
+/** All keywords of a set, whatever their language: a Chinese note can mention an English term. */
+export function allKeywords(keywords: LocalizedKeywords): string[] {
+  return LOCALES.flatMap((locale) => keywords[locale]);
+}

@@ -1,0 +1,23 @@
+import { z } from './zod';
+
+/** Where a captured requirement value came from; shown next to the value so nobody has to trust hearsay. */
+export const RequirementSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('crm-field'), fieldLabel: z.string().min(1) }),
+  z.object({ kind: z.literal('note'), noteId: z.string().min(1), quote: z.string(), url: z.string() }),
+  z.object({ kind: z.literal('manual') }),
+]);
+export type RequirementSource = z.infer<typeof RequirementSourceSchema>;
+
+/** A fact captured for one requirement field of one record. */
+export const RequirementValueSchema = z.object({
+  fieldId: z.string().min(1),
+  value: z.string(),
+  source: RequirementSourceSchema,
+  /** The customer confirmed this value (not just our reading of a conversation). */
+  confirmedByCustomer: z.boolean(),
+  /** Who entered or accepted the value (user name or id). */
+  setBy: z.string(),
+  /** Epoch milliseconds. */
+  setAt: z.number().int().nonnegative(),
+});
+export type RequirementValue = z.infer<typeof RequirementValueSchema>;
