@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../domain/locale';
+import { DEFAULT_PLAYBOOK } from './default-playbook';
+import defaultPlaybookJson from './default-playbook.json';
+import { parsePlaybook } from './parse';
+
+/** The stage each CRM's default pipeline stage belongs to in LTC terms. */
+const CRM_DEFAULT_STAGES: [crm: string, name: string, ltcStage: string][] = [
+  ['salesforce', 'Prospecting', 'lead'],
+  ['salesforce', 'Qualification', 'qualification'],
+  ['salesforce', 'Needs Analysis', 'solution'],
+  ['salesforce', 'Value Proposition', 'solution'],
+  ['salesforce', 'Id. Decision Makers', 'solution'],
+  ['salesforce', 'Perception Analysis', 'solution'],
+  ['salesforce', 'Proposal/Price Quote', 'bid'],
+  ['salesforce', 'Negotiation/Review', 'bid'],
+  ['salesforce', 'Closed Won', 'contract'],
+  ['salesforce', 'Closed Lost', 'lost'],
+  ['salesforce', '潜在客户发掘', 'lead'],
+  ['salesforce', '资格审查', 'qualification'],
+  ['salesforce', '需求分析', 'solution'],
+  ['salesforce', '价值主张', 'solution'],
+  ['salesforce', '确定决策者', 'solution'],
+  ['salesforce', '感知分析', 'solution'],
+  ['salesforce', '提议/报价', 'bid'],
+  ['salesforce', '谈判/审查', 'bid'],
+  ['salesforce', '结束并赢得', 'contract'],
+  ['salesforce', '结束并丢单', 'lost'],
+  ['dynamics', 'Qualify', 'qualification'],
+  ['dynamics', 'Develop', 'solution'],
+  ['dynamics', 'Propose', 'bid'],
+  ['dynamics', 'Close', 'bid'],
+  ['hubspot', 'Appointment scheduled', 'qualification'],
+  ['hubspot', 'Qualified to buy', 'qualification'],
+  ['hubspot', 'Presentation scheduled', 'solution'],
+  ['hubspot', 'Decision maker bought-in', 'bid'],
+  ['hubspot', 'Contract sent', 'bid'],
+  ['hubspot', 'Closed won', 'contract'],
+  ['hubspot', 'Closed lost', 'lost'],
+  ['pipedrive', 'Qualified', 'qualification'],
+  ['pipedrive', 'Contact Made', 'qualification'],
+  ['pipedrive', 'Demo Scheduled', 'solution'],
+  ['pipedrive', 'Proposal Made', 'bid'],
+  ['pipedrive', 'Negotiations Started', 'bid'],
+  ['zoho', 'Qualification', 'qualification'],
+  ['zoho', 'Needs Analysis', 'solution'],
+  ['zoho', 'Value Proposition', 'solution'],
+  ['zoho', 'Identify Decision Makers', 'solution'],
+  ['zoho', 'Proposal/Price Quote', 'bid'],
+  ['zoho', 'Negotiation/Review', 'bid'],
+  ['zoho', 'Closed Won', 'contract'],
+  ['zoho', 'Closed Lost', 'lost'],
+  ['zoho', 'Closed-Lost to Competition', 'lost'],
+  ['odoo', 'New', 'lead'],
+  ['odoo', 'Qualified', 'qualification'],
+  ['odoo', 'Proposition', 'bid'],
+  ['odoo', 'Won', 'contract'],
+];
+
+const SALESFORCE_CONTACT_ROLES = [
+  'Business User',
+  'Decision Maker',
+  'Economic Buyer',
+  'Economic Decision Maker',
+  'Evaluator',
+  'Executive Sponsor',
+  'Influencer',
+  'Technical Buyer',
+  'Other',
+  '业务用户',
+  '决策者',
+  '经济购买者',
+  '经济决策者',
+  '评估者',
+  '执行发起人',
+  '影响者',
+  '技术购买者',
+  '其他',
+];
+
+/** The requirement template of the domain brief. */
+const DOMAIN_REQUIREMENTS = [
+  'business-pain',
+  'current-solution',
+  'decision-criteria',
+  'budget',
+  'decision-timeline',
+  'technical-requirements',
+  'site-power',
+  'operating-cost',
+  'acceptance-quality',
+  'delivery-constraints',
+  'commercial-terms',
+  'competitors',
+  'legal-compliance',
+];
+
+const N_ANGLE_ROLES = ['quality-engineer', 'finance', 'legal', 'service', 'supply-chain', 'executive-sponsor', 'power-specialist'];
+
+describe('default playbook', () => {
+  it('is a valid playbook as stored in the JSON file', () => {
+    const parsed = parsePlaybook(defaultPlaybookJson);
+    expect(parsed.ok ? [] : parsed.issues).toEqual([]);
+    expect(parsed.ok && parsed.value).toEqual(DEFAULT_PLAYBOOK);
+  });
+
+  it('orders the LTC stages from lead to cash, with lost outside the pipeline', () => {
+    expect(DEFAULT_PLAYBOOK.stages.map((stage) => `${stage.id}:${stage.kind}`)).toEqual([
+      'lead:pipeline',
+      'qualification:pipeline',
+      'solution:pipeline',
+      'bid:pipeline',
+      'contract:pipeline',
+      'delivery:pipeline',
+      'cash:pipeline',
+      'lost:lost',
+    ]);
+  });
+
+  it.each(CRM_DEFAULT_STAGES)('maps the %s stage "%s" to %s', (crm, name, ltcStage) => {
+    const owners = DEFAULT_PLAYBOOK.stages.filter((stage) => Object.values(stage.crmNames[crm] ?? {}).flat().includes(name));
+    expect(owners.map((stage) => stage.id)).toEqual([ltcStage]);
+  });
+
+  it('holds the requirement template of the domain brief, each field in both languages with keywords in both', () => {
+    expect(DEFAULT_PLAYBOOK.requirements.map((requirement) => requirement.id)).toEqual(DOMAIN_REQUIREMENTS);
+    for (const requirement of DEFAULT_PLAYBOOK.requirements) {
+      for (const locale of LOCALES) {
+        expect(requirement.keywords[locale].length, `${requirement.id} ${locale} keywords`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('has the iron triangle and the N-angle roles, each brought in by at least one rule', () => {
+    const roleIds = DEFAULT_PLAYBOOK.teamRoles.map((role) => role.id);
+    expect(roleIds).toEqual(['ar', 'sr', 'fr', ...N_ANGLE_ROLES]);
+    const ruled = new Set(DEFAULT_PLAYBOOK.roleRules.map((rule) => rule.role));
+    expect(roleIds.filter((role) => !ruled.has(role))).toEqual([]);
+  });
+
+  it('uses every kind of rule', () => {
+    const kinds = new Set(DEFAULT_PLAYBOOK.roleRules.map((rule) => rule.when.kind));
+    expect([...kinds].sort()).toEqual(['amount-over', 'decision-role-present', 'note-mentions', 'record-field', 'requirement-mentions', 'stage-reached']);
+  });
+
+  it("maps Salesforce's standard contact roles, in English and Chinese, to decision-chain roles", () => {
+    const mapped = new Set(DEFAULT_PLAYBOOK.decisionRoles.flatMap((role) => role.crmContactRoles));
+    expect(SALESFORCE_CONTACT_ROLES.filter((role) => !mapped.has(role))).toEqual([]);
+  });
+
+  it('declares amount thresholds in USD, EUR and CNY', () => {
+    for (const rule of DEFAULT_PLAYBOOK.roleRules) {
+      if (rule.when.kind === 'amount-over') expect(Object.keys(rule.when.thresholds).sort()).toEqual(['CNY', 'EUR', 'USD']);
+    }
+  });
+});
