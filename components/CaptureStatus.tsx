@@ -5,6 +5,8 @@ const MESSAGE: Record<CaptureOutcome, MessageKey> = {
   saved: 'captureSaved',
   empty: 'captureEmpty',
   'too-long': 'captureTooLong',
+  queued: 'captureQueued',
+  quota: 'captureQuota',
   failed: 'captureFailed',
 };
 

@@ -1,4 +1,4 @@
-import type { StoredNote } from '@/lib/store/note-schema';
+import type { StoredNote } from '@/lib/store/rows';
 import { getLocale, t } from '@/lib/i18n';
 import type { Loadable } from './hooks/useTabRecord';
 

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
+import { flushCaptureQueue } from '@/lib/background/capture';
 import { onContextMenuClicked, registerContextMenu } from '@/lib/background/context-menu';
+import { getDatabase } from '@/lib/background/database';
 import { handleMessage } from '@/lib/background/router';
 import { watchTabLifecycle } from '@/lib/background/tab-lifecycle';
 import { openPanelFromToolbar } from '@/lib/background/toolbar';
@@ -14,6 +16,8 @@ export default defineBackground({
     browser.runtime.onMessage.addListener(handleMessage);
     watchTabLifecycle();
     openPanelFromToolbar();
+    // A capture cut short by a stopped service worker is still in the queue.
+    void getDatabase().then(flushCaptureQueue);
 
     // The context-menu handler, reachable only from this service worker's own
     // console (and so from the end-to-end tests, which cannot click a native

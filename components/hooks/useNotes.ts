@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { StoredNote } from '@/lib/store/note-schema';
+import type { StoredNote } from '@/lib/store/rows';
 import { fetchNotes, onBroadcast } from '@/lib/panel/client';
 import type { Loadable } from './useTabRecord';
 

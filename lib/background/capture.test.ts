@@ -1,8 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deleteDB } from 'idb';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { pendingNotes } from './capture-queue';
 import { openDatabase, type Database } from '../store/db';
 import { notesForRecord } from '../store/notes';
-import { captureNote, type CaptureInput } from './capture';
+import { captureNote, flushCaptureQueue, type CaptureInput } from './capture';
 import { recordKey } from '../crm/snapshot';
 import { validSnapshot } from '@/test/support/snapshots';
 
@@ -11,6 +13,7 @@ let db: Database;
 let ids = 0;
 
 beforeEach(async () => {
+  fakeBrowser.reset();
   db = await openDatabase(DB);
 });
 afterEach(async () => {
@@ -61,11 +64,45 @@ describe('captureNote', () => {
     expect(await db.count('notes')).toBe(0);
   });
 
-  it('reports a failed write and claims nothing', async () => {
+  it('leaves the queue empty after a committed capture', async () => {
+    await captureNote(db, input({}));
+    expect(await pendingNotes()).toEqual([]);
+  });
+
+  it('keeps a note whose write failed in the queue and writes it on the next flush', async () => {
     db.close(); // a closed connection makes the transaction fail like a broken disk would
-    const outcome = await captureNote(db, input({}));
-    expect(outcome.outcome).toBe('failed');
+    const outcome = await captureNote(db, input({ text: 'Acceptance at the port, not on site' }));
+    expect(outcome).toMatchObject({ outcome: 'queued' });
+    expect((await pendingNotes()).map((n) => n.text)).toEqual(['Acceptance at the port, not on site']);
+
     db = await openDatabase(DB);
     expect(await db.count('notes')).toBe(0);
+    expect(await flushCaptureQueue(db)).toBe(1);
+    expect((await db.getAll('notes')).map((n) => n.text)).toEqual(['Acceptance at the port, not on site']);
+    expect(await pendingNotes()).toEqual([]);
+  });
+
+  it('says the quota is exhausted and keeps the note queued', async () => {
+    const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    vi.spyOn(db, 'transaction').mockImplementation(() => {
+      throw quota;
+    });
+    expect(await captureNote(db, input({}))).toMatchObject({ outcome: 'quota' });
+    expect(await pendingNotes()).toHaveLength(1);
+  });
+
+  it('tells the user nothing was kept when even the queue cannot be written', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('disk unavailable'));
+    expect(await captureNote(db, input({}))).toEqual({ outcome: 'failed', error: 'Error: disk unavailable' });
+    expect(await db.count('notes')).toBe(0);
+  });
+
+  it('a replayed queue entry that already reached the store is not duplicated', async () => {
+    const outcome = await captureNote(db, input({}));
+    const [note] = await db.getAll('notes');
+    await fakeBrowser.storage.local.set({ [`captureQueue:${note!.id}`]: note }); // as if the worker stopped before dequeue
+    expect(await flushCaptureQueue(db)).toBe(1);
+    expect(await db.count('notes')).toBe(1);
+    expect(outcome.outcome).toBe('saved');
   });
 });

@@ -1,8 +1,9 @@
 import { recordKey } from '../crm/snapshot';
 import type { Database } from '../store/db';
-import { MAX_NOTE_CHARS } from '../store/note-schema';
-import { addNote } from '../store/notes';
+import { MAX_NOTE_CHARS, type StoredNote } from '../store/rows';
+import { saveNote } from '../store/notes';
 import type { TabState } from '../messaging/protocol';
+import { dequeue, enqueue, pendingNotes } from './capture-queue';
 
 export interface CaptureInput {
   /** The selection as read from the page (full text), or the menu's selectionText as a fallback. */
@@ -19,7 +20,21 @@ export type CaptureOutcome =
   | { outcome: 'saved'; recordKey: string | null; noteId: string }
   | { outcome: 'empty' }
   | { outcome: 'too-long'; length: number }
+  /** Not in the store yet, but safe in the capture queue; written again later. */
+  | { outcome: 'queued'; noteId: string; error: string }
+  /** The browser's storage quota is exhausted; the note waits in the queue. */
+  | { outcome: 'quota'; noteId: string }
+  /** Could not even be queued: nothing was stored. */
   | { outcome: 'failed'; error: string };
+
+const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+const isQuotaError = (error: unknown) => error instanceof Error && (error.name === 'QuotaExceededError' || /quota/i.test(error.message));
+
+/** Writes a queued note to the store, then lets go of its queue entry. */
+async function commitQueued(db: Database, note: StoredNote): Promise<void> {
+  await saveNote(db, note);
+  await dequeue(note.id);
+}
 
 /**
  * Stores a selection as a customer note of the tab's record, or in the inbox
@@ -31,7 +46,7 @@ export async function captureNote(db: Database, input: CaptureInput): Promise<Ca
   if (input.text.length > MAX_NOTE_CHARS) return { outcome: 'too-long', length: input.text.length };
 
   const record = input.tabState.kind === 'record' ? input.tabState.snapshot : undefined;
-  const note = {
+  const note: StoredNote = {
     id: input.newId(),
     text: input.text,
     pageTitle: input.pageTitle.slice(0, 2_000),
@@ -40,9 +55,28 @@ export async function captureNote(db: Database, input: CaptureInput): Promise<Ca
     ...(record ? { recordKey: recordKey(record), recordName: record.name ?? record.recordId } : {}),
   };
   try {
-    await addNote(db, note);
+    await enqueue(note);
   } catch (error) {
-    return { outcome: 'failed', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    return isQuotaError(error) ? { outcome: 'failed', error: 'QuotaExceededError' } : { outcome: 'failed', error: describe(error) };
+  }
+  try {
+    await commitQueued(db, note);
+  } catch (error) {
+    return isQuotaError(error) ? { outcome: 'quota', noteId: note.id } : { outcome: 'queued', noteId: note.id, error: describe(error) };
   }
   return { outcome: 'saved', recordKey: note.recordKey ?? null, noteId: note.id };
+}
+
+/** Writes every note still in the queue; returns how many were committed now. */
+export async function flushCaptureQueue(db: Database): Promise<number> {
+  let committed = 0;
+  for (const note of await pendingNotes()) {
+    try {
+      await commitQueued(db, note);
+      committed++;
+    } catch {
+      // Still queued; the next start or capture tries again.
+    }
+  }
+  return committed;
 }

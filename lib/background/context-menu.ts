@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { t, type MessageKey } from '../i18n';
 import { broadcast } from './broadcast';
-import { captureNote, type CaptureOutcome } from './capture';
+import { captureNote, flushCaptureQueue, type CaptureOutcome } from './capture';
 import { getDatabase } from './database';
 import { readTabState } from './tab-states';
 
@@ -40,7 +40,9 @@ export async function onContextMenuClicked(
   const tabId = tab?.id;
   const page = typeof tabId === 'number' && tabId >= 0 ? await readSelection(tabId, info.frameId ?? 0) : null;
   const text = page?.text.trim() ? page.text : (info.selectionText ?? '');
-  const outcome = await captureNote(await getDatabase(), {
+  const db = await getDatabase();
+  await flushCaptureQueue(db); // earlier captures first, so notes keep their order
+  const outcome = await captureNote(db, {
     text,
     pageTitle: page?.title ?? tab?.title ?? '',
     pageUrl: info.frameUrl ?? info.pageUrl ?? tab?.url ?? '',
@@ -56,6 +58,8 @@ const FEEDBACK: Record<CaptureOutcome['outcome'], { badge: string; color: string
   saved: { badge: '✓', color: '#2e844a', message: 'captureSaved' },
   empty: { badge: '!', color: '#ba0517', message: 'captureEmpty' },
   'too-long': { badge: '!', color: '#ba0517', message: 'captureTooLong' },
+  queued: { badge: '…', color: '#a96404', message: 'captureQueued' },
+  quota: { badge: '!', color: '#ba0517', message: 'captureQuota' },
   failed: { badge: '!', color: '#ba0517', message: 'captureFailed' },
 };
 

@@ -26,13 +26,15 @@ export const PanelRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('panel/notes'), recordKey: recordKeyString }),
 ]);
 
+export const CAPTURE_OUTCOMES = ['saved', 'empty', 'too-long', 'queued', 'quota', 'failed'] as const;
+
 /** Background -> extension pages: something changed, ask again. Carries no data. */
 export const BroadcastSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('broadcast/tab-state'), tabId }),
   z.object({ type: z.literal('broadcast/notes'), recordKey: z.nullable(recordKeyString) }),
   z.object({
     type: z.literal('broadcast/capture'),
-    outcome: z.enum(['saved', 'empty', 'too-long', 'failed']),
+    outcome: z.enum(CAPTURE_OUTCOMES),
     recordKey: z.nullable(recordKeyString),
   }),
 ]);

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from '../zod/mini';
 import { BroadcastSchema, TabStateSchema, type Broadcast, type PanelRequest, type TabState } from '../messaging/protocol';
-import { StoredNoteSchema, type StoredNote } from '../store/note-schema';
+import { StoredNoteSchema, type StoredNote } from '../store/rows';
 
 // The panel's side of the messaging: typed requests to the background, with
 // every answer validated before the UI sees it.

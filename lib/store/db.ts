@@ -1,35 +1,82 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { StoredNote } from './note-schema';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Person } from '../domain/team';
+import type { StoredNote, StoredRecord, StoredRequirementValue, StoredStakeholder, StoredAssignment, StoredDecision } from './rows';
 
 // The extension's one IndexedDB database. It is opened only in extension pages
 // and the background (the extension origin), never in a content script, whose
 // IndexedDB would belong to the CRM's origin.
 
 export const DB_NAME = 'iron-triangle';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface IronTriangleDB extends DBSchema {
   notes: {
     key: string;
     value: StoredNote;
-    indexes: { byRecord: [string, number] };
+    // byInbox is sparse: only notes waiting in the inbox carry `inboxAt`.
+    indexes: { byRecord: [string, number]; byInbox: number };
   };
+  records: { key: string; value: StoredRecord; indexes: { byLastSeen: number } };
+  /** Append-only: each edit adds a value, so the trail is the history and no edit overwrites another. */
+  requirementValues: { key: string; value: StoredRequirementValue; indexes: { byRecord: string; byRecordField: [string, string] } };
+  /** A person's accept/reject decision on a note's suggestion for a requirement field. */
+  decisions: { key: [string, string, string]; value: StoredDecision; indexes: { byRecord: string } };
+  stakeholders: { key: [string, string]; value: StoredStakeholder; indexes: { byRecord: string } };
+  assignments: { key: [string, string, string]; value: StoredAssignment; indexes: { byRecord: string } };
+  directory: { key: string; value: Person };
+  settings: { key: string; value: unknown };
 }
 
 export type Database = IDBPDatabase<IronTriangleDB>;
+type UpgradeTransaction = IDBPTransaction<IronTriangleDB, StoreNames<IronTriangleDB>[], 'versionchange'>;
 
-export function openDatabase(name = DB_NAME): Promise<Database> {
-  return openDB<IronTriangleDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        const notes = db.createObjectStore('notes', { keyPath: 'id' });
-        // Inbox notes have no recordKey and so are simply absent from this index.
-        notes.createIndex('byRecord', ['recordKey', 'capturedAt']);
-      }
+/**
+ * Schema steps, one per version. A database at version N runs the steps after
+ * N in order inside the single upgrade transaction, so an upgrade is all or
+ * nothing. Each step is tested on data written by the version before it.
+ */
+const MIGRATIONS: Record<number, (db: Database, tx: UpgradeTransaction) => Promise<void> | void> = {
+  1(db) {
+    const notes = db.createObjectStore('notes', { keyPath: 'id' });
+    notes.createIndex('byRecord', ['recordKey', 'capturedAt']);
+  },
+  async 2(db, tx) {
+    const notes = tx.objectStore('notes');
+    notes.createIndex('byInbox', 'inboxAt');
+    // Version 1 kept inbox notes as notes without a record; they now carry inboxAt.
+    for (let cursor = await notes.openCursor(); cursor; cursor = await cursor.continue()) {
+      if (cursor.value.recordKey === undefined) await cursor.update({ ...cursor.value, inboxAt: cursor.value.capturedAt });
+    }
+    db.createObjectStore('records', { keyPath: 'recordKey' }).createIndex('byLastSeen', 'lastSeenAt');
+    const values = db.createObjectStore('requirementValues', { keyPath: 'id' });
+    values.createIndex('byRecord', 'recordKey');
+    values.createIndex('byRecordField', ['recordKey', 'fieldId']);
+    db.createObjectStore('decisions', { keyPath: ['recordKey', 'noteId', 'fieldId'] }).createIndex('byRecord', 'recordKey');
+    db.createObjectStore('stakeholders', { keyPath: ['recordKey', 'id'] }).createIndex('byRecord', 'recordKey');
+    db.createObjectStore('assignments', { keyPath: ['recordKey', 'roleId', 'personId'] }).createIndex('byRecord', 'recordKey');
+    db.createObjectStore('directory', { keyPath: 'id' });
+    db.createObjectStore('settings');
+  },
+};
+
+export function openDatabase(name = DB_NAME, version = DB_VERSION): Promise<Database> {
+  return openDB<IronTriangleDB>(name, version, {
+    async upgrade(db, oldVersion, newVersion, tx) {
+      for (let step = oldVersion + 1; step <= (newVersion ?? version); step++) await MIGRATIONS[step]?.(db, tx);
     },
     blocking(_current, _next, event) {
       // Another context is upgrading the schema: step aside instead of blocking it.
       (event.target as IDBDatabase).close();
     },
   });
+}
+
+/** Options for every write of user data: flushed to disk before the transaction reports completion. */
+export const STRICT = { durability: 'strict' } as const;
+
+/** Abandons a transaction (nothing it did is kept) and rejects with `error`. */
+export function abortWith(tx: { abort(): void; done: Promise<void> }, error: Error): never {
+  tx.done.catch(() => {}); // the abort rejects `done`; the caller hears `error` instead
+  tx.abort();
+  throw error;
 }

@@ -1,24 +1,49 @@
-import type { Database } from './db';
-import { StoredNoteSchema, type StoredNote } from './note-schema';
+import { abortWith, STRICT, type Database } from './db';
+import { StoredNoteSchema, validRows, type StoredNote } from './rows';
 
 /**
- * Adds a note and resolves only once the transaction has committed with strict
- * durability (flushed to disk), so "saved" is never said too early.
+ * Stores a note and resolves only once the transaction has committed with
+ * strict durability, so "saved" is never said too early. Idempotent for the
+ * same id and content (the capture queue may replay a note), but never
+ * overwrites a different note.
  */
-export async function addNote(db: Database, note: StoredNote): Promise<void> {
-  const valid = StoredNoteSchema.parse(note);
-  const tx = db.transaction('notes', 'readwrite', { durability: 'strict' });
-  await Promise.all([tx.store.add(valid), tx.done]);
+export async function saveNote(db: Database, note: StoredNote): Promise<void> {
+  const valid = StoredNoteSchema.parse({ ...note, inboxAt: note.recordKey === undefined ? note.capturedAt : undefined });
+  const tx = db.transaction('notes', 'readwrite', STRICT);
+  const existing = await tx.store.get(valid.id);
+  if (existing && existing.text !== valid.text) return abortWith(tx, new Error(`a different note already has id ${valid.id}`));
+  if (!existing) await tx.store.add(valid);
+  await tx.done;
 }
 
-/** Notes of one record, newest first. Rows that fail validation are skipped, not shown half-read. */
+/** Notes of one record, newest first. */
 export async function notesForRecord(db: Database, recordKey: string): Promise<StoredNote[]> {
   const range = IDBKeyRange.bound([recordKey, -Infinity], [recordKey, Infinity]);
-  const rows = await db.getAllFromIndex('notes', 'byRecord', range);
-  return rows
-    .flatMap((row) => {
-      const parsed = StoredNoteSchema.safeParse(row);
-      return parsed.success ? [parsed.data] : [];
-    })
-    .reverse();
+  return validRows(StoredNoteSchema, await db.getAllFromIndex('notes', 'byRecord', range)).reverse();
+}
+
+/** Notes captured where no record was in view, newest first. */
+export async function inboxNotes(db: Database): Promise<StoredNote[]> {
+  return validRows(StoredNoteSchema, await db.getAllFromIndex('notes', 'byInbox')).reverse();
+}
+
+/** Moves a note to a record (from the inbox or from another record). */
+export async function moveNote(db: Database, noteId: string, record: { recordKey: string; name: string }): Promise<StoredNote> {
+  const tx = db.transaction('notes', 'readwrite', STRICT);
+  const note = await tx.store.get(noteId);
+  if (!note) return abortWith(tx, new Error(`no note ${noteId}`));
+  const { inboxAt: _inbox, ...rest } = note;
+  const moved = StoredNoteSchema.parse({ ...rest, recordKey: record.recordKey, recordName: record.name });
+  await tx.store.put(moved);
+  await tx.done;
+  return moved;
+}
+
+/** Deletes a note and returns it, so the panel can offer to undo. */
+export async function deleteNote(db: Database, noteId: string): Promise<StoredNote | undefined> {
+  const tx = db.transaction('notes', 'readwrite', STRICT);
+  const note = await tx.store.get(noteId);
+  if (note) await tx.store.delete(noteId);
+  await tx.done;
+  return note;
 }
