@@ -32,8 +32,7 @@ export async function moveNote(db: Database, noteId: string, record: { recordKey
   const tx = db.transaction('notes', 'readwrite', STRICT);
   const note = await tx.store.get(noteId);
   if (!note) return abortWith(tx, new Error(`no note ${noteId}`));
-  const { inboxAt: _inbox, ...rest } = note;
-  const moved = StoredNoteSchema.parse({ ...rest, recordKey: record.recordKey, recordName: record.name });
+  const moved = StoredNoteSchema.parse({ ...note, inboxAt: undefined, recordKey: record.recordKey, recordName: record.name });
   await tx.store.put(moved);
   await tx.done;
   return moved;
