@@ -71,12 +71,23 @@ export function openDatabase(name = DB_NAME, version = DB_VERSION): Promise<Data
   });
 }
 
-/** Options for every write of user data: flushed to disk before the transaction reports completion. */
-export const STRICT = { durability: 'strict' } as const;
+/**
+ * A read-write transaction for user data: strict durability (flushed to disk
+ * before it reports completion). Its `done` is marked as observed, so a failed
+ * request rejects once, where the caller awaits it, not again as an unhandled
+ * rejection.
+ */
+export function writeTransaction<const Names extends readonly [StoreNames<IronTriangleDB>, ...StoreNames<IronTriangleDB>[]]>(
+  db: Database,
+  stores: Names,
+): IDBPTransaction<IronTriangleDB, Names, 'readwrite'> {
+  const tx = db.transaction(stores, 'readwrite', { durability: 'strict' });
+  tx.done.catch(() => {});
+  return tx;
+}
 
-/** Abandons a transaction (nothing it did is kept) and rejects with `error`. */
-export function abortWith(tx: { abort(): void; done: Promise<void> }, error: Error): never {
-  tx.done.catch(() => {}); // the abort rejects `done`; the caller hears `error` instead
+/** Abandons a transaction (nothing it did is kept) and throws `error`. */
+export function abortWith(tx: { abort(): void }, error: Error): never {
   tx.abort();
   throw error;
 }

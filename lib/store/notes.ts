@@ -1,4 +1,4 @@
-import { abortWith, STRICT, type Database } from './db';
+import { abortWith, writeTransaction, type Database } from './db';
 import { StoredNoteSchema, validRows, type StoredNote } from './rows';
 
 /**
@@ -9,7 +9,7 @@ import { StoredNoteSchema, validRows, type StoredNote } from './rows';
  */
 export async function saveNote(db: Database, note: StoredNote): Promise<void> {
   const valid = StoredNoteSchema.parse({ ...note, inboxAt: note.recordKey === undefined ? note.capturedAt : undefined });
-  const tx = db.transaction('notes', 'readwrite', STRICT);
+  const tx = writeTransaction(db, ['notes']);
   const existing = await tx.store.get(valid.id);
   if (existing && existing.text !== valid.text) return abortWith(tx, new Error(`a different note already has id ${valid.id}`));
   if (!existing) await tx.store.add(valid);
@@ -29,7 +29,7 @@ export async function inboxNotes(db: Database): Promise<StoredNote[]> {
 
 /** Moves a note to a record (from the inbox or from another record). */
 export async function moveNote(db: Database, noteId: string, record: { recordKey: string; name: string }): Promise<StoredNote> {
-  const tx = db.transaction('notes', 'readwrite', STRICT);
+  const tx = writeTransaction(db, ['notes']);
   const note = await tx.store.get(noteId);
   if (!note) return abortWith(tx, new Error(`no note ${noteId}`));
   const moved = StoredNoteSchema.parse({ ...note, inboxAt: undefined, recordKey: record.recordKey, recordName: record.name });
@@ -40,7 +40,7 @@ export async function moveNote(db: Database, noteId: string, record: { recordKey
 
 /** Deletes a note and returns it, so the panel can offer to undo. */
 export async function deleteNote(db: Database, noteId: string): Promise<StoredNote | undefined> {
-  const tx = db.transaction('notes', 'readwrite', STRICT);
+  const tx = writeTransaction(db, ['notes']);
   const note = await tx.store.get(noteId);
   if (note) await tx.store.delete(noteId);
   await tx.done;

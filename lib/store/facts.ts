@@ -1,0 +1,131 @@
+import type { DealFacts } from '../domain/deal-facts';
+import type { RequirementValue } from '../domain/requirement-value';
+import type { Stakeholder } from '../domain/stakeholder';
+import { abortWith, writeTransaction, type Database } from './db';
+import { notesForRecord } from './notes';
+import {
+  StoredAssignmentSchema,
+  StoredDecisionSchema,
+  StoredRequirementValueSchema,
+  StoredStakeholderSchema,
+  validRows,
+  type StoredDecision,
+  type StoredRequirementValue,
+  type StoredStakeholder,
+} from './rows';
+
+// What the team stored about one record. Edits from two panels never
+// overwrite each other silently: each edit names the version it was based on
+// (`basedOn`), and a write based on an outdated version is refused as a
+// conflict that carries the newer version for the user to see.
+
+export type WriteResult<T> = { ok: true; value: T } | { ok: false; conflict: T };
+
+export interface RecordFacts extends DealFacts {
+  decisions: StoredDecision[];
+}
+
+/** Everything stored for a record, in the shape the engines take. */
+export async function factsForRecord(db: Database, recordKey: string): Promise<RecordFacts> {
+  const tx = db.transaction(['requirementValues', 'stakeholders', 'assignments', 'decisions']);
+  const [values, stakeholders, assignments, decisions] = await Promise.all([
+    tx.objectStore('requirementValues').index('byRecord').getAll(recordKey),
+    tx.objectStore('stakeholders').index('byRecord').getAll(recordKey),
+    tx.objectStore('assignments').index('byRecord').getAll(recordKey),
+    tx.objectStore('decisions').index('byRecord').getAll(recordKey),
+  ]);
+  return {
+    requirementValues: validRows(StoredRequirementValueSchema, values),
+    stakeholders: validRows(StoredStakeholderSchema, stakeholders),
+    assignments: validRows(StoredAssignmentSchema, assignments),
+    decisions: validRows(StoredDecisionSchema, decisions),
+    notes: await notesForRecord(db, recordKey),
+  };
+}
+
+/**
+ * Adds a value to a requirement field's trail. `basedOn` is the `setAt` of the
+ * newest value the editor saw (null if it saw none); if someone added a newer
+ * value since, nothing is written and that value comes back as the conflict.
+ */
+export async function addRequirementValue(
+  db: Database,
+  recordKey: string,
+  value: RequirementValue,
+  basedOn: number | null,
+  newId: () => string,
+): Promise<WriteResult<StoredRequirementValue>> {
+  const row = StoredRequirementValueSchema.parse({ ...value, id: newId(), recordKey });
+  const tx = writeTransaction(db, ['requirementValues']);
+  const trail = await tx.store.index('byRecordField').getAll([recordKey, value.fieldId]);
+  const newest = trail.reduce<StoredRequirementValue | undefined>((a, b) => (!a || b.setAt > a.setAt ? b : a), undefined);
+  if (newest && newest.setAt !== basedOn) {
+    await tx.done;
+    return { ok: false, conflict: newest };
+  }
+  await tx.store.add(row);
+  await tx.done;
+  return { ok: true, value: row };
+}
+
+/**
+ * Records a person's decision on a note's suggestion for a field; accepting
+ * also adds the value (with the note's quote and URL as its source) in the
+ * same transaction, so a decision never exists without its value.
+ */
+export async function decideSuggestion(
+  db: Database,
+  decision: StoredDecision,
+  accepted?: { value: RequirementValue; id: string },
+): Promise<void> {
+  const row = StoredDecisionSchema.parse(decision);
+  const tx = writeTransaction(db, ['decisions', 'requirementValues']);
+  if (row.decision === 'accepted') {
+    if (!accepted || accepted.value.source.kind !== 'note' || accepted.value.fieldId !== row.fieldId) {
+      return abortWith(tx, new Error('an accepted suggestion needs its value, sourced from the note'));
+    }
+    await tx.objectStore('requirementValues').add(StoredRequirementValueSchema.parse({ ...accepted.value, id: accepted.id, recordKey: row.recordKey }));
+  }
+  await tx.objectStore('decisions').put(row);
+  await tx.done;
+}
+
+/**
+ * Adds or updates a stakeholder. `basedOn` is the `updatedAt` the editor saw
+ * (null for a new one); a newer stored version is returned as the conflict.
+ */
+export async function saveStakeholder(
+  db: Database,
+  recordKey: string,
+  stakeholder: Stakeholder,
+  basedOn: number | null,
+  now: number,
+): Promise<WriteResult<StoredStakeholder>> {
+  const row = StoredStakeholderSchema.parse({ ...stakeholder, recordKey, updatedAt: now });
+  const tx = writeTransaction(db, ['stakeholders']);
+  const stored = await tx.store.get([recordKey, stakeholder.id]);
+  if (stored && stored.updatedAt !== basedOn) {
+    await tx.done;
+    return { ok: false, conflict: stored };
+  }
+  await tx.store.put(row);
+  await tx.done;
+  return { ok: true, value: row };
+}
+
+export async function removeStakeholder(db: Database, recordKey: string, id: string): Promise<void> {
+  await db.delete('stakeholders', [recordKey, id]);
+}
+
+export async function assignMember(db: Database, recordKey: string, roleId: string, personId: string, now: number): Promise<void> {
+  const row = StoredAssignmentSchema.parse({ recordKey, roleId, personId, assignedAt: now });
+  const tx = writeTransaction(db, ['assignments']);
+  await tx.store.put(row);
+  await tx.done;
+}
+
+export async function unassignMember(db: Database, recordKey: string, roleId: string, personId: string): Promise<void> {
+  const tx = writeTransaction(db, ['assignments']);
+  await tx.store.delete([recordKey, roleId, personId]);
+  await tx.done;
+}
