@@ -1,4 +1,5 @@
-import type { PlaybookInput } from '../schema';
+import { parsePlaybook } from '../parse';
+import type { Playbook, PlaybookInput } from '../schema';
 
 const text = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 
@@ -57,4 +58,13 @@ export function minimalPlaybook(): PlaybookInput {
       maxCandidates: 3,
     },
   };
+}
+
+/** The minimal playbook after `change`, validated: a test fails loudly if its own playbook is invalid. */
+export function buildPlaybook(change: (playbook: PlaybookInput) => void = () => {}): Playbook {
+  const input = minimalPlaybook();
+  change(input);
+  const parsed = parsePlaybook(input);
+  if (!parsed.ok) throw new Error(`invalid test playbook: ${JSON.stringify(parsed.issues)}`);
+  return parsed.value;
 }

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import type { RecordContact } from '../crm/snapshot';
+import { stakeholderIdForContact } from '../domain/stakeholder';
+import type { PlaybookInput } from '../playbook/schema';
+import { buildPlaybook } from '../playbook/testing/minimal-playbook';
+import { createDealContext } from './context';
+import { evaluateDecisionChain, type GapKind } from './decision-chain';
+import { explain } from './explain';
+import { DAY, NOW, dealInput, note, person, record, stakeholder } from './testing/fixtures';
+
+const text = (en: string, zh = `${en}（中文）`) => ({ en, 'zh-CN': zh });
+
+/** Decision maker (top, from open), evaluator (from bid), quality (when IQC is mentioned or the deal is large). */
+const playbook = buildPlaybook((input: PlaybookInput) => {
+  input.decisionRoles[0]!.crmContactRoles = ['Decision Maker', 'Economic Buyer', '决策者'];
+  input.decisionRoles.push(
+    {
+      id: 'evaluator',
+      label: text('Technical evaluator', '技术评估者'),
+      requiredFrom: 'bid',
+      crmContactRoles: ['Evaluator', 'Technical Buyer', '评估者'],
+      titleKeywords: { en: ['engineer', 'CTO'], 'zh-CN': ['技术'] },
+    },
+    {
+      id: 'quality',
+      label: text('Quality inspection', '质量检验'),
+      requiredWhen: [
+        { when: { kind: 'note-mentions', keywords: { en: ['IQC'] } }, because: text('They inspect incoming goods.') },
+        { when: { kind: 'amount-over', thresholds: { USD: 1_000_000 } }, because: text('Large deals are inspected.') },
+      ],
+      titleKeywords: { en: ['quality', 'QA'], 'zh-CN': ['质检'] },
+    },
+  );
+});
+
+function chain(overrides: Parameters<typeof dealInput>[0] = {}, contacts: RecordContact[] = [], stage = 'Prospecting') {
+  return evaluateDecisionChain(createDealContext(dealInput({ playbook, record: record({ stage, contacts }), ...overrides })));
+}
+
+const gapKinds = (report: ReturnType<typeof chain>): GapKind[] => report.gaps.map((gap) => gap.kind);
+const rolesOf = (report: ReturnType<typeof chain>, name: string) =>
+  report.stakeholders.find((person) => person.name === name)?.roles.map((role) => role.roleId);
+
+/** A supporter we own and met yesterday: no person-level gaps. */
+const settled = { stance: 'supporter', influence: 'medium', ourOwner: 'p1', lastEngagedAt: NOW - DAY } as const;
+
+describe('evaluateDecisionChain: who is who', () => {
+  it('classifies CRM contacts by contact role, in English or Chinese, several roles in one cell, and by title', () => {
+    const report = chain({}, [
+      { name: 'Ahmed', role: 'Economic Buyer' },
+      { name: 'Wang', role: '决策者；评估者' },
+      { name: 'Li', title: '质检主管' },
+      { name: 'Omar', title: 'Senior Network Engineer', role: 'Other' },
+    ]);
+    expect(rolesOf(report, 'Ahmed')).toEqual(['decision-maker']);
+    expect(rolesOf(report, 'Wang')).toEqual(['decision-maker', 'evaluator']);
+    expect(rolesOf(report, 'Li')).toEqual(['quality']);
+    expect(rolesOf(report, 'Omar')).toEqual(['evaluator']);
+    const li = report.stakeholders.find((person) => person.name === 'Li')!;
+    expect(explain(li.roles[0]!.because, 'zh-CN')).toBe('质量检验：职位包含“质检”。');
+  });
+
+  it('merges what the team stored about a CRM contact, and lets a person-set role win over the CRM', () => {
+    const contact = { name: 'Ahmed Musa', title: 'CEO', email: 'ahmed@sudatel.sd' };
+    const stored = stakeholder(stakeholderIdForContact(contact), 'old name', {
+      source: 'crm',
+      roles: ['evaluator', 'retired-role'],
+      stance: 'opponent',
+      influence: 'high',
+      plan: 'Reference visit',
+    });
+    const [ahmed] = chain({ facts: { stakeholders: [stored] } }, [contact]).stakeholders;
+    expect(ahmed).toMatchObject({ name: 'Ahmed Musa', title: 'CEO', stance: 'opponent', influence: 'high', plan: 'Reference visit', source: 'crm' });
+    expect(ahmed!.roles).toEqual([{ roleId: 'evaluator', because: { key: 'stakeholder.roleSetManually', params: {} } }]);
+  });
+
+  it('adds manual stakeholders after the CRM contacts', () => {
+    const report = chain({ facts: { stakeholders: [stakeholder('m1', 'Fatima', { title: 'QA lead' })] } }, [{ name: 'Ahmed' }]);
+    expect(report.stakeholders.map((person) => [person.name, person.source])).toEqual([
+      ['Ahmed', 'crm'],
+      ['Fatima', 'manual'],
+    ]);
+  });
+});
+
+describe('evaluateDecisionChain: gaps', () => {
+  it('role uncovered: a required role without contact, with why it is required', () => {
+    const report = chain({ facts: { notes: [note('n1', 'Their IQC rejected a competitor last year')] } });
+    const quality = report.roles.find((role) => role.roleId === 'quality')!;
+    expect(quality.required).toBe(true);
+    expect(quality.reasons.map((reason) => explain(reason.because, 'en'))).toEqual(['They inspect incoming goods.']);
+    const gap = report.gaps.find((candidate) => candidate.roleId === 'quality')!;
+    expect(gap).toMatchObject({ kind: 'role-uncovered', severity: 'high' });
+    expect(explain(gap.explanation, 'en')).toBe('No customer contact covers the role Quality inspection.');
+    expect(explain(gap.nextAction, 'zh-CN')).toBe('弄清客户的“质量检验”是谁（可以问教练），并添加为联系人。');
+  });
+
+  it('requires roles from their stage on', () => {
+    const required = (stage: string) => chain({}, [], stage).roles.filter((role) => role.required).map((role) => role.roleId);
+    expect(required('Prospecting')).toEqual(['decision-maker']);
+    expect(required('Proposal/Price Quote')).toEqual(['decision-maker', 'evaluator']);
+  });
+
+  it('reports a requiring condition it cannot evaluate', () => {
+    const report = evaluateDecisionChain(
+      createDealContext(dealInput({ playbook, record: record({ stage: 'Prospecting', amount: { text: '€2m', value: 2e6, currency: 'EUR' } }) })),
+    );
+    expect(report.undetermined.map((entry) => [entry.roleId, entry.evidence.key])).toEqual([['quality', 'condition.amountCurrencyNotComparable']]);
+  });
+
+  it('no owner, stance unknown: per person, heavier for highly influential people', () => {
+    const report = chain({
+      facts: {
+        stakeholders: [
+          stakeholder('a', 'Ahmed', { ...settled, ourOwner: undefined, stance: 'unknown', influence: 'high' }),
+          stakeholder('b', 'Bashir', { ...settled, ourOwner: undefined, stance: 'unknown', influence: 'low' }),
+        ],
+      },
+    });
+    const gapsOf = (id: string) => report.gaps.filter((gap) => gap.stakeholderId === id).map((gap) => `${gap.kind}:${gap.severity}`);
+    expect(gapsOf('a')).toEqual(['no-owner:high', 'stance-unknown:medium']);
+    expect(gapsOf('b')).toEqual(['no-owner:medium', 'stance-unknown:low']);
+    expect(explain(report.gaps.find((gap) => gap.stakeholderId === 'b')!.explanation, 'en')).toBe('Bashir has no owner on our side.');
+  });
+
+  it('opponent without plan: only for an opponent whose influence is not low', () => {
+    const opponents = ['high', 'medium', 'unknown', 'low'].map((influence, index) =>
+      stakeholder(`o${index}`, `Opponent ${influence}`, { ...settled, stance: 'opponent', influence: influence as 'high' }),
+    );
+    const withPlan = stakeholder('planned', 'Planned', { ...settled, stance: 'opponent', influence: 'high', plan: 'Win him with the reference site' });
+    const report = chain({ facts: { stakeholders: [...opponents, withPlan] } });
+    const flagged = report.gaps.filter((gap) => gap.kind === 'opponent-without-plan');
+    expect(flagged.map((gap) => gap.stakeholderId)).toEqual(['o0', 'o1', 'o2']);
+    expect(explain(flagged[0]!.explanation, 'zh-CN')).toBe('Opponent high 反对我们，影响力高，且没有应对计划。');
+  });
+
+  it('stale engagement: after the playbook’s number of days', () => {
+    const report = chain({
+      facts: {
+        stakeholders: [
+          stakeholder('fresh', 'Fresh', { ...settled, lastEngagedAt: NOW - 30 * DAY }),
+          stakeholder('stale', 'Stale', { ...settled, lastEngagedAt: NOW - 45 * DAY }),
+        ],
+      },
+    });
+    const stale = report.gaps.filter((gap) => gap.kind === 'stale-engagement');
+    expect(stale.map((gap) => gap.stakeholderId)).toEqual(['stale']);
+    expect(explain(stale[0]!.explanation, 'en')).toBe('No contact with Stale for 45 days (limit: 30 days).');
+    expect(report.engagedStakeholderIds).toEqual(['fresh']);
+  });
+
+  it('single-threaded: fewer engaged contacts than the playbook asks for', () => {
+    const report = chain({
+      facts: { stakeholders: [stakeholder('e', 'Eng', { ...settled, roles: ['evaluator'] }), stakeholder('x', 'Away', { ...settled, roles: ['decision-maker'], lastEngagedAt: undefined })] },
+    });
+    const gap = report.gaps.find((candidate) => candidate.kind === 'single-threaded')!;
+    expect(gap.severity).toBe('medium');
+    expect(explain(gap.explanation, 'en')).toBe('Only 1 customer contacts are engaged; the playbook asks for at least 2.');
+    expect(explain(gap.nextAction, 'en')).toBe('Engage the other links of the chain: Decision maker.');
+    const nobody = chain({ facts: { stakeholders: [] } }).gaps.find((candidate) => candidate.kind === 'single-threaded');
+    expect(nobody?.severity).toBe('high');
+  });
+
+  it('only the top decision maker engaged: reported instead of single-threaded, naming the other links', () => {
+    const report = chain(
+      { facts: { stakeholders: [stakeholder('gm', 'Mr. Gao', { ...settled, roles: ['decision-maker'] })] } },
+      [],
+      'Proposal/Price Quote',
+    );
+    expect(gapKinds(report)).toContain('only-top-engaged');
+    expect(gapKinds(report)).not.toContain('single-threaded');
+    const gap = report.gaps.find((candidate) => candidate.kind === 'only-top-engaged')!;
+    expect(explain(gap.explanation, 'en')).toBe(
+      'Only the top decision maker is engaged (Mr. Gao); any other link of the chain can still stop the deal.',
+    );
+    expect(explain(gap.nextAction, 'zh-CN')).toBe('打通决策链的其他环节：技术评估者。');
+  });
+
+  it('puts the most severe gaps first', () => {
+    const report = chain({ facts: { stakeholders: [stakeholder('a', 'A', { influence: 'low' })] } }, [], 'Proposal/Price Quote');
+    const order = { high: 0, medium: 1, low: 2 };
+    const severities = report.gaps.map((gap) => order[gap.severity]);
+    expect(severities).toEqual([...severities].sort((a, b) => a - b));
+    expect(new Set(report.gaps.map((gap) => gap.severity))).toEqual(new Set(['high', 'medium', 'low']));
+  });
+});
+
+describe('evaluateDecisionChain: coverage grid', () => {
+  it('lays customer roles against our team members, with unowned contacts apart', () => {
+    const report = chain({
+      directory: [person('p1', 'Sara'), person('p2', 'Bo')],
+      facts: {
+        assignments: [{ roleId: 'ar', personId: 'p2' }],
+        stakeholders: [
+          stakeholder('gm', 'GM', { roles: ['decision-maker'], ourOwner: 'p1' }),
+          stakeholder('cto', 'CTO', { roles: ['evaluator', 'decision-maker'], ourOwner: 'p2' }),
+          stakeholder('qa', 'QA', { roles: ['quality'] }),
+          stakeholder('ex', 'Ex-colleague owned', { roles: ['quality'], ourOwner: 'left' }),
+        ],
+      },
+    });
+    expect(report.coverage.members).toEqual([
+      { personId: 'p2', name: 'Bo' },
+      { personId: 'p1', name: 'Sara' },
+      { personId: 'left', name: null },
+    ]);
+    expect(report.coverage.rows).toEqual([
+      { roleId: 'decision-maker', cells: [['cto'], ['gm'], []], unowned: [] },
+      { roleId: 'evaluator', cells: [['cto'], [], []], unowned: [] },
+      { roleId: 'quality', cells: [[], [], ['ex']], unowned: ['qa'] },
+    ]);
+  });
+});

@@ -1,0 +1,268 @@
+import type { DecisionRole } from '../playbook/schema';
+import { compareText } from './compare';
+import { evaluateCondition } from './conditions';
+import { hasReached, type DealContext } from './context';
+import { indexDirectory } from './directory-index';
+import { explanation, type Explanation } from './explain';
+import { INFLUENCE_LABELS } from './labels';
+import type { ClassifiedStakeholder } from './stakeholders';
+
+export interface Reason {
+  because: Explanation;
+  /** The fact of this deal behind the reason, when it comes from a playbook condition. */
+  evidence?: Explanation;
+}
+
+export interface DecisionRoleCoverage {
+  roleId: string;
+  required: boolean;
+  reasons: Reason[];
+  /** Customer people holding the role, in stakeholder order. */
+  stakeholderIds: string[];
+}
+
+export type GapKind =
+  | 'role-uncovered'
+  | 'no-owner'
+  | 'stance-unknown'
+  | 'opponent-without-plan'
+  | 'stale-engagement'
+  | 'single-threaded'
+  | 'only-top-engaged';
+
+export type Severity = 'high' | 'medium' | 'low';
+
+export interface DecisionChainGap {
+  kind: GapKind;
+  severity: Severity;
+  /** The decision-chain role the gap is about, if any. */
+  roleId?: string;
+  /** The customer person the gap is about, if any. */
+  stakeholderId?: string;
+  explanation: Explanation;
+  nextAction: Explanation;
+}
+
+/** Customer roles (rows) against our team members (columns); each cell lists the stakeholders that member owns. */
+export interface CoverageGrid {
+  members: { personId: string; name: string | null }[];
+  rows: { roleId: string; cells: string[][]; unowned: string[] }[];
+}
+
+export interface DecisionChainReport {
+  stakeholders: readonly ClassifiedStakeholder[];
+  /** Stakeholders engaged within the playbook's staleness window. */
+  engagedStakeholderIds: string[];
+  roles: DecisionRoleCoverage[];
+  coverage: CoverageGrid;
+  /** Most severe first. */
+  gaps: DecisionChainGap[];
+  /** Conditions that could not be evaluated (e.g. amount in a currency without threshold). */
+  undetermined: { roleId: string; evidence: Explanation }[];
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A playbook role with what the deal shows for it. */
+interface RoleState {
+  role: DecisionRole;
+  coverage: DecisionRoleCoverage;
+}
+
+/**
+ * The customer's decision chain against the people we know: which roles are
+ * covered, who owns each relationship, and what is missing, with a severity
+ * and a next step for every gap.
+ */
+export function evaluateDecisionChain(context: DealContext): DecisionChainReport {
+  const { playbook } = context.compiled;
+  const { stakeholders } = context;
+  const undetermined: DecisionChainReport['undetermined'] = [];
+  const roles = playbook.decisionRoles.map((role): RoleState => {
+    const { reasons, undetermined: unknowns } = requiredReasons(role, context);
+    undetermined.push(...unknowns.map((evidence) => ({ roleId: role.id, evidence })));
+    const stakeholderIds = stakeholders.filter((person) => holds(person, role.id)).map((person) => person.id);
+    return { role, coverage: { roleId: role.id, required: reasons.length > 0, reasons, stakeholderIds } };
+  });
+
+  const staleAfterMs = playbook.thresholds.staleAfterDays * DAY_MS;
+  const engaged = stakeholders.filter(
+    (person) => person.lastEngagedAt !== undefined && context.input.now - person.lastEngagedAt <= staleAfterMs,
+  );
+
+  return {
+    stakeholders,
+    engagedStakeholderIds: engaged.map((person) => person.id),
+    roles: roles.map((state) => state.coverage),
+    coverage: coverageGrid(context, roles),
+    gaps: [...roleGaps(roles), ...personGaps(context), ...threadingGaps(context, roles, engaged)].sort(bySeverity),
+    undetermined,
+  };
+}
+
+function requiredReasons(role: DecisionRole, context: DealContext): { reasons: Reason[]; undetermined: Explanation[] } {
+  const reasons: Reason[] = [];
+  const undetermined: Explanation[] = [];
+  const stage = role.requiredFrom === undefined ? undefined : context.compiled.stagesById.get(role.requiredFrom);
+  if (stage !== undefined && hasReached(context, stage.id)) {
+    reasons.push({ because: explanation('decisionRole.requiredFromStage', { stage: stage.label }) });
+  }
+  for (const reason of role.requiredWhen) {
+    const outcome = evaluateCondition(reason.when, context);
+    if (outcome.status === 'met') reasons.push({ because: explanation('playbook.text', { text: reason.because }), evidence: outcome.evidence });
+    else if (outcome.status === 'undetermined') undetermined.push(outcome.evidence);
+  }
+  return { reasons, undetermined };
+}
+
+function holds(person: ClassifiedStakeholder, roleId: string): boolean {
+  return person.roles.some((role) => role.roleId === roleId);
+}
+
+function roleGaps(roles: readonly RoleState[]): DecisionChainGap[] {
+  return roles
+    .filter(({ coverage }) => coverage.required && coverage.stakeholderIds.length === 0)
+    .map(({ role }) =>
+      gap(
+        'role-uncovered',
+        'high',
+        { roleId: role.id },
+        explanation('gap.roleUncovered', { role: role.label }),
+        explanation('action.findContact', { role: role.label }),
+      ),
+    );
+}
+
+/** Gaps about one person. A highly influential person's gap weighs one level more. */
+function personGaps(context: DealContext): DecisionChainGap[] {
+  const { now } = context.input;
+  const { staleAfterDays } = context.compiled.playbook.thresholds;
+  const gaps: DecisionChainGap[] = [];
+  for (const person of context.stakeholders) {
+    const subject = { stakeholderId: person.id };
+    const weigh = (severity: Severity) => (person.influence === 'high' ? raise(severity) : severity);
+    const name = person.name;
+    if (person.ourOwner === undefined) {
+      gaps.push(gap('no-owner', weigh('medium'), subject, explanation('gap.noOwner', { name }), explanation('action.assignOwner', { name })));
+    }
+    if (person.stance === 'unknown') {
+      gaps.push(gap('stance-unknown', weigh('low'), subject, explanation('gap.stanceUnknown', { name }), explanation('action.learnStance', { name })));
+    }
+    // Unknown influence counts as influential until someone says otherwise.
+    if (person.stance === 'opponent' && person.influence !== 'low' && !person.plan?.trim()) {
+      gaps.push(
+        gap(
+          'opponent-without-plan',
+          'high',
+          subject,
+          explanation('gap.opponentWithoutPlan', { name, influence: INFLUENCE_LABELS[person.influence] }),
+          explanation('action.planForOpponent', { name }),
+        ),
+      );
+    }
+    if (person.lastEngagedAt !== undefined && now - person.lastEngagedAt > staleAfterDays * DAY_MS) {
+      const days = Math.floor((now - person.lastEngagedAt) / DAY_MS);
+      gaps.push(
+        gap(
+          'stale-engagement',
+          weigh('medium'),
+          subject,
+          explanation('gap.staleEngagement', { name, days, limit: staleAfterDays }),
+          explanation('action.reengage', { name }),
+        ),
+      );
+    }
+  }
+  return gaps;
+}
+
+/**
+ * The deal hangs on too few people. When everyone engaged sits at the top of
+ * the chain (the IQC story) that more specific gap is reported instead of
+ * "single-threaded", as it names the way out.
+ */
+function threadingGaps(context: DealContext, roles: readonly RoleState[], engaged: readonly ClassifiedStakeholder[]): DecisionChainGap[] {
+  const topRoleIds = new Set(roles.filter(({ role }) => role.top).map(({ role }) => role.id));
+  const engagedIds = new Set(engaged.map((person) => person.id));
+  const requiredLabels = (include: (state: RoleState) => boolean) =>
+    roles.filter((state) => state.coverage.required && include(state)).map(({ role }) => role.label);
+
+  const onlyTop = engaged.length > 0 && engaged.every((person) => person.roles.some((held) => topRoleIds.has(held.roleId)));
+  if (onlyTop) {
+    const others = requiredLabels(({ role }) => !role.top);
+    return [
+      gap(
+        'only-top-engaged',
+        'high',
+        {},
+        explanation('gap.onlyTopEngaged', { names: engaged.map((person) => person.name) }),
+        others.length > 0 ? explanation('action.engageRoles', { roles: others }) : explanation('action.engageMorePeople'),
+      ),
+    ];
+  }
+
+  const minimum = context.compiled.playbook.thresholds.minEngagedContacts;
+  if (engaged.length >= minimum) return [];
+  const unengaged = requiredLabels(({ coverage }) => !coverage.stakeholderIds.some((id) => engagedIds.has(id)));
+  return [
+    gap(
+      'single-threaded',
+      engaged.length === 0 ? 'high' : 'medium',
+      {},
+      explanation('gap.singleThreaded', { engaged: engaged.length, minimum }),
+      unengaged.length > 0 ? explanation('action.engageRoles', { roles: unengaged }) : explanation('action.engageMorePeople'),
+    ),
+  ];
+}
+
+function coverageGrid(context: DealContext, roles: readonly RoleState[]): CoverageGrid {
+  const { facts } = context.input;
+  const { namesById } = indexDirectory(context.input.directory);
+  const memberIds = new Set([
+    ...facts.assignments.map((assignment) => assignment.personId),
+    ...context.stakeholders.flatMap((person) => (person.ourOwner === undefined ? [] : [person.ourOwner])),
+  ]);
+  const members = [...memberIds]
+    .map((personId) => ({ personId, name: namesById.get(personId) ?? null }))
+    .sort((a, b) => compareText(a.name ?? a.personId, b.name ?? b.personId) || compareText(a.personId, b.personId));
+
+  const ownerOf = new Map(context.stakeholders.map((person) => [person.id, person.ourOwner]));
+  return {
+    members,
+    rows: roles.map(({ coverage }) => {
+      const byOwner = new Map<string | undefined, string[]>();
+      for (const id of coverage.stakeholderIds) {
+        const owner = ownerOf.get(id);
+        const owned = byOwner.get(owner);
+        if (owned) owned.push(id);
+        else byOwner.set(owner, [id]);
+      }
+      return {
+        roleId: coverage.roleId,
+        cells: members.map((member) => byOwner.get(member.personId) ?? []),
+        unowned: byOwner.get(undefined) ?? [],
+      };
+    }),
+  };
+}
+
+function gap(
+  kind: GapKind,
+  severity: Severity,
+  subject: { roleId?: string; stakeholderId?: string },
+  what: Explanation,
+  nextAction: Explanation,
+): DecisionChainGap {
+  return { kind, severity, ...subject, explanation: what, nextAction };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+function raise(severity: Severity): Severity {
+  return severity === 'low' ? 'medium' : 'high';
+}
+
+/** Most severe first; within a severity the order gaps were found in (stable sort). */
+function bySeverity(a: DecisionChainGap, b: DecisionChainGap): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+}

@@ -1,0 +1,50 @@
+import type { Locale, LocalizedText } from '../domain/locale';
+import { MESSAGES, type MessageKey } from './messages';
+
+/** A value inserted into a message: plain text, a number, playbook text in both languages, or a list of these texts. */
+export type ExplanationParam = string | number | LocalizedText | readonly (string | LocalizedText)[];
+
+/**
+ * Why the engines concluded something, as data: a message key and its
+ * parameters. The panel renders it in the user's language with `explain`;
+ * tests compare keys and parameters instead of sentences.
+ */
+export interface Explanation {
+  key: MessageKey;
+  params: Readonly<Record<string, ExplanationParam>>;
+}
+
+export function explanation(key: MessageKey, params: Explanation['params'] = {}): Explanation {
+  return { key, params };
+}
+
+const LIST_SEPARATOR: Record<Locale, string> = { en: ', ', 'zh-CN': '、' };
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
+/** The sentence an explanation stands for, in `locale`. A parameter the message names but lacks stays visible as `{name}`. */
+export function explain(subject: Explanation, locale: Locale): string {
+  return MESSAGES[subject.key][locale].replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const param = subject.params[name];
+    return param === undefined ? placeholder : formatParam(param, locale);
+  });
+}
+
+function formatParam(param: ExplanationParam, locale: Locale): string {
+  if (typeof param === 'string') return param;
+  if (typeof param === 'number') return formatNumber(param, locale);
+  if (isList(param)) return param.map((item) => formatParam(item, locale)).join(LIST_SEPARATOR[locale]);
+  return param[locale];
+}
+
+function isList(param: LocalizedText | readonly (string | LocalizedText)[]): param is readonly (string | LocalizedText)[] {
+  return Array.isArray(param);
+}
+
+function formatNumber(value: number, locale: Locale): string {
+  let format = numberFormats.get(locale);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    numberFormats.set(locale, format);
+  }
+  return format.format(value);
+}

@@ -1,0 +1,15 @@
+import type { RecordSnapshot } from '../crm/snapshot';
+import type { DealFacts } from '../domain/deal-facts';
+import type { Person } from '../domain/team';
+import type { Playbook } from '../playbook/schema';
+
+/** Everything the engines look at. They read nothing else: no clock, no storage, no browser. */
+export interface DealInput {
+  playbook: Playbook;
+  record: RecordSnapshot;
+  facts: DealFacts;
+  /** The team directory; only the team engine reads it. */
+  directory: readonly Person[];
+  /** Epoch milliseconds the analysis is made at (staleness is measured against it). */
+  now: number;
+}

@@ -1,0 +1,171 @@
+import type { Locale } from '../domain/locale';
+
+/**
+ * Every sentence the engines can produce, in every supported language.
+ * `{name}` placeholders are filled from the explanation's params by `explain`.
+ */
+export const MESSAGES = {
+  'stage.mapped': {
+    en: 'CRM stage “{crmStage}” is the LTC stage {stage}.',
+    'zh-CN': 'CRM 阶段“{crmStage}”对应 LTC 阶段：{stage}。',
+  },
+  'stage.unknown': {
+    en: 'The playbook does not map the {crm} stage “{crmStage}”, so no stage-based rule is applied. Ask your admin to add it.',
+    'zh-CN': '打法未映射 {crm} 阶段“{crmStage}”，因此不应用基于阶段的规则。请联系管理员补充。',
+  },
+  'stage.crmNotMapped': {
+    en: 'The playbook has no stage names for {crm}, so the stage “{crmStage}” cannot be placed. Ask your admin to add them.',
+    'zh-CN': '打法中没有 {crm} 的阶段名称，无法判断阶段“{crmStage}”。请联系管理员补充。',
+  },
+  'stage.missing': {
+    en: 'The record shows no stage, so no stage-based rule is applied.',
+    'zh-CN': '记录上没有阶段，因此不应用基于阶段的规则。',
+  },
+
+  'requirement.requiredFromStage': {
+    en: 'Required from the stage {stage} on.',
+    'zh-CN': '从“{stage}”阶段起必填。',
+  },
+  'requirement.mentionedInNote': {
+    en: 'The note “{pageTitle}” mentions “{keyword}”: {quote}',
+    'zh-CN': '笔记“{pageTitle}”提到“{keyword}”：{quote}',
+  },
+  'decisionRole.requiredFromStage': {
+    en: 'Must be covered from the stage {stage} on.',
+    'zh-CN': '从“{stage}”阶段起必须覆盖。',
+  },
+
+  'condition.stageReached': {
+    en: 'The deal has reached the stage {stage}.',
+    'zh-CN': '项目已进入“{stage}”阶段。',
+  },
+  'condition.amountOver': {
+    en: 'The amount {amount} {currency} is over {threshold} {currency}.',
+    'zh-CN': '金额 {amount} {currency} 超过 {threshold} {currency}。',
+  },
+  'condition.amountMissing': {
+    en: 'The record shows no amount, so the amount threshold cannot be checked.',
+    'zh-CN': '记录上没有金额，无法判断金额门槛。',
+  },
+  'condition.amountUnreadable': {
+    en: 'The amount “{amountText}” could not be read, so the amount threshold cannot be checked.',
+    'zh-CN': '无法识别金额“{amountText}”，无法判断金额门槛。',
+  },
+  'condition.amountWithoutCurrency': {
+    en: 'The amount “{amountText}” has no currency, so it cannot be compared with the threshold.',
+    'zh-CN': '金额“{amountText}”没有币种，无法与门槛比较。',
+  },
+  'condition.amountCurrencyNotComparable': {
+    en: 'Cannot compare: the amount is in {currency} and the rule has thresholds only in {currencies}. Amounts are never converted by guess.',
+    'zh-CN': '无法比较：金额币种为 {currency}，而规则只设了 {currencies} 的门槛。系统不会猜测汇率换算。',
+  },
+  'condition.recordField': {
+    en: 'The field “{field}” is “{value}”.',
+    'zh-CN': '字段“{field}”的值为“{value}”。',
+  },
+  'condition.requirementMentions': {
+    en: '{requirement} mentions “{keyword}”: {quote}',
+    'zh-CN': '“{requirement}”提到“{keyword}”：{quote}',
+  },
+  'condition.noteMentions': {
+    en: 'The note “{pageTitle}” mentions “{keyword}”: {quote}',
+    'zh-CN': '笔记“{pageTitle}”提到“{keyword}”：{quote}',
+  },
+  'condition.decisionRolePresent': {
+    en: 'The customer’s {role} is on the record: {name}.',
+    'zh-CN': '客户的{role}已在记录上：{name}。',
+  },
+
+  'playbook.text': { en: '{text}', 'zh-CN': '{text}' },
+
+  'stakeholder.roleFromCrm': {
+    en: '{role}: CRM contact role “{crmRole}”.',
+    'zh-CN': '{role}：CRM 联系人角色为“{crmRole}”。',
+  },
+  'stakeholder.roleFromTitle': {
+    en: '{role}: the title contains “{keyword}”.',
+    'zh-CN': '{role}：职位包含“{keyword}”。',
+  },
+  'stakeholder.roleSetManually': {
+    en: 'Set by a team member.',
+    'zh-CN': '由团队成员设定。',
+  },
+
+  'match.skill': { en: 'skill: {skills}', 'zh-CN': '技能：{skills}' },
+  'match.industry': { en: 'industry: {terms}', 'zh-CN': '行业：{terms}' },
+  'match.region': { en: 'region: {terms}', 'zh-CN': '区域：{terms}' },
+  'match.language': { en: 'language: {terms}', 'zh-CN': '语言：{terms}' },
+  'match.capacity': { en: '{free} of {capacity} slots free', 'zh-CN': '{capacity} 个名额中空闲 {free} 个' },
+  'team.noCandidate': {
+    en: 'Nobody in the team directory can take the role {role}.',
+    'zh-CN': '团队名录中没有人能担任“{role}”。',
+  },
+
+  'gap.roleUncovered': {
+    en: 'No customer contact covers the role {role}.',
+    'zh-CN': '客户的“{role}”角色没有对应联系人。',
+  },
+  'action.findContact': {
+    en: 'Find out who is the customer’s {role} (ask your coach) and add them as a contact.',
+    'zh-CN': '弄清客户的“{role}”是谁（可以问教练），并添加为联系人。',
+  },
+  'gap.noOwner': {
+    en: '{name} has no owner on our side.',
+    'zh-CN': '{name} 在我方没有负责人。',
+  },
+  'action.assignOwner': {
+    en: 'Name a team member who owns the relationship with {name}.',
+    'zh-CN': '指定一名团队成员负责与 {name} 的关系。',
+  },
+  'gap.stanceUnknown': {
+    en: 'We do not know where {name} stands.',
+    'zh-CN': '不清楚 {name} 的立场。',
+  },
+  'action.learnStance': {
+    en: 'Find out whether {name} supports us, is neutral, or opposes us.',
+    'zh-CN': '弄清 {name} 是支持、中立还是反对我们。',
+  },
+  'gap.opponentWithoutPlan': {
+    en: '{name} opposes us, has {influence} influence, and there is no plan for them.',
+    'zh-CN': '{name} 反对我们，影响力{influence}，且没有应对计划。',
+  },
+  'action.planForOpponent': {
+    en: 'Write a plan for {name}: what they worry about, and who can change their mind.',
+    'zh-CN': '为 {name} 制定计划：他们担心什么，谁能改变他们的看法。',
+  },
+  'gap.staleEngagement': {
+    en: 'No contact with {name} for {days} days (limit: {limit} days).',
+    'zh-CN': '已有 {days} 天未与 {name} 接触（上限 {limit} 天）。',
+  },
+  'action.reengage': {
+    en: 'Schedule a meeting or call with {name}.',
+    'zh-CN': '安排与 {name} 会面或通话。',
+  },
+  'gap.singleThreaded': {
+    en: 'Only {engaged} customer contacts are engaged; the playbook asks for at least {minimum}.',
+    'zh-CN': '只与 {engaged} 位客户联系人保持接触，打法要求至少 {minimum} 位。',
+  },
+  'gap.onlyTopEngaged': {
+    en: 'Only the top decision maker is engaged ({names}); any other link of the chain can still stop the deal.',
+    'zh-CN': '只搞定了最高决策者（{names}），决策链上任何其他环节仍可能让项目失败。',
+  },
+  'action.engageRoles': {
+    en: 'Engage the other links of the chain: {roles}.',
+    'zh-CN': '打通决策链的其他环节：{roles}。',
+  },
+  'action.engageMorePeople': {
+    en: 'Engage more people on the customer’s side.',
+    'zh-CN': '与客户方更多的人建立联系。',
+  },
+
+  'playbookSource.invalidJson': {
+    en: 'The {source} playbook is not valid JSON ({error}); using the {fallback} playbook.',
+    'zh-CN': '{source}打法不是有效的 JSON（{error}），改用{fallback}打法。',
+  },
+  'playbookSource.invalidPlaybook': {
+    en: 'The {source} playbook has {count} problems (first: {firstPath}: {firstMessage}); using the {fallback} playbook.',
+    'zh-CN': '{source}打法有 {count} 处问题（第一处：{firstPath}：{firstMessage}），改用{fallback}打法。',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type MessageKey = keyof typeof MESSAGES;

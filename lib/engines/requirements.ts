@@ -1,0 +1,120 @@
+import type { Requirement } from '../playbook/schema';
+import type { DealContext } from './context';
+import { explanation, type Explanation } from './explain';
+import type { NoteMention } from './note-mentions';
+import type { CapturedValue } from './requirement-trail';
+import type { StageResolution } from './stage';
+
+/**
+ * - `missing`: required now and nothing known;
+ * - `captured`: a value is known but the customer has not confirmed it;
+ * - `confirmed`: the customer confirmed a value;
+ * - `not-yet-required`: nothing known and not needed at this stage.
+ */
+export type RequirementStatusKind = 'missing' | 'captured' | 'confirmed' | 'not-yet-required';
+
+export interface RequirementStatus {
+  requirementId: string;
+  status: RequirementStatusKind;
+  /** Why the field is required now: its stage was reached, or a note brought it up. Empty when not required. */
+  requiredBecause: Explanation[];
+  /** Team roles that need the fact. */
+  neededBy: string[];
+  /** Every known value, newest first; the first is the one to show. */
+  trail: CapturedValue[];
+  /** Notes that mention the field: suggestions a person may accept as its value. */
+  noteSuggestions: NoteMention[];
+  noteSuggestionCount: number;
+}
+
+export interface StageCompleteness {
+  stageId: string;
+  /** Fields required at this stage (by stage, or because a note brought them up). */
+  required: number;
+  /** Of those, fields with a value (confirmed ones included). */
+  captured: number;
+  confirmed: number;
+}
+
+export interface RequirementsReport {
+  stage: StageResolution;
+  fields: RequirementStatus[];
+  /** One entry per pipeline stage, in order. */
+  completeness: StageCompleteness[];
+  /** Fields without a value that the next pipeline stage requires; null when there is no next stage or the stage is not known. */
+  nextStage: { stageId: string; blockers: string[] } | null;
+}
+
+/** For each requirement field of the playbook: is it needed now, what is known, and where did it come from. */
+export function evaluateRequirements(context: DealContext): RequirementsReport {
+  const { pipeline } = context.compiled;
+  const evaluated = context.compiled.playbook.requirements.map((requirement) => evaluateField(requirement, context));
+  // A field a note brought up is required at every stage; otherwise from its own stage on.
+  const requiredAt = (position: number) =>
+    evaluated.filter((field) => field.mentioned || field.fromPosition <= position).map((field) => field.report);
+
+  const completeness = pipeline.map((stage, position): StageCompleteness => {
+    const required = requiredAt(position);
+    return {
+      stageId: stage.id,
+      required: required.length,
+      captured: required.filter((field) => field.trail.length > 0).length,
+      confirmed: required.filter((field) => field.status === 'confirmed').length,
+    };
+  });
+
+  const nextStageAt = (position: number) => {
+    const next = pipeline[position];
+    if (next === undefined) return null;
+    const blockers = requiredAt(position).filter((field) => field.trail.length === 0);
+    return { stageId: next.id, blockers: blockers.map((field) => field.requirementId) };
+  };
+  const nextStage = context.position === null ? null : nextStageAt(context.position + 1);
+
+  return { stage: context.stage, fields: evaluated.map((field) => field.report), completeness, nextStage };
+}
+
+interface EvaluatedField {
+  report: RequirementStatus;
+  /** Pipeline position of the stage the field is required from. */
+  fromPosition: number;
+  mentioned: boolean;
+}
+
+function evaluateField(requirement: Requirement, context: DealContext): EvaluatedField {
+  const trail = [...(context.trails.get(requirement.id) ?? [])];
+  const mentions = context.noteMentions.get(requirement);
+  const fromPosition = context.compiled.pipelinePosition.get(requirement.requiredFrom) ?? Infinity;
+  const requiredBecause: Explanation[] = [];
+
+  const stage = context.compiled.stagesById.get(requirement.requiredFrom);
+  if (stage !== undefined && context.position !== null && context.position >= fromPosition) {
+    requiredBecause.push(explanation('requirement.requiredFromStage', { stage: stage.label }));
+  }
+  const firstMention = mentions?.mentions[0];
+  if (firstMention !== undefined) {
+    requiredBecause.push(
+      explanation('requirement.mentionedInNote', { keyword: firstMention.keyword, quote: firstMention.quote, pageTitle: firstMention.pageTitle }),
+    );
+  }
+
+  return {
+    fromPosition,
+    mentioned: firstMention !== undefined,
+    report: {
+      requirementId: requirement.id,
+      status: statusOf(trail, requiredBecause.length > 0),
+      requiredBecause,
+      neededBy: [...requirement.neededBy],
+      trail,
+      noteSuggestions: mentions?.mentions ?? [],
+      noteSuggestionCount: mentions?.count ?? 0,
+    },
+  };
+}
+
+function statusOf(trail: readonly CapturedValue[], required: boolean): RequirementStatusKind {
+  if (trail.some((value) => value.confirmedByCustomer)) return 'confirmed';
+  if (trail.length > 0) return 'captured';
+  return required ? 'missing' : 'not-yet-required';
+}

@@ -1,0 +1,97 @@
+import type { RecordContact } from '../crm/snapshot';
+import { normalizeName } from '../domain/normalize';
+import { stakeholderIdForContact, type Stakeholder } from '../domain/stakeholder';
+import type { DecisionRole } from '../playbook/schema';
+import type { CompiledPlaybook } from './compiled-playbook';
+import { explanation, type Explanation } from './explain';
+
+/** A customer person with everything known about them and the decision-chain roles they hold. */
+export interface ClassifiedStakeholder extends Omit<Stakeholder, 'roles'> {
+  /** The contact role the CRM shows, if the person is a CRM contact. */
+  crmRole?: string;
+  roles: RoleClassification[];
+}
+
+export interface RoleClassification {
+  roleId: string;
+  because: Explanation;
+}
+
+/** CRMs that allow several contact roles show them in one cell. */
+const CONTACT_ROLE_SEPARATORS = /[,;，；、]/;
+
+/**
+ * CRM contacts merged with what the team stored about them (stance, owner…),
+ * followed by stored stakeholders the page does not show. Roles a person set
+ * win; otherwise roles come from the CRM contact role, then from the title.
+ */
+export function classifyStakeholders(
+  compiled: CompiledPlaybook,
+  contacts: readonly RecordContact[],
+  stored: readonly Stakeholder[],
+): ClassifiedStakeholder[] {
+  const storedById = new Map(stored.map((stakeholder) => [stakeholder.id, stakeholder]));
+  const result: ClassifiedStakeholder[] = [];
+  const seen = new Set<string>();
+
+  for (const contact of contacts) {
+    const id = stakeholderIdForContact(contact);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const known = storedById.get(id);
+    const merged: Stakeholder = {
+      stance: 'unknown',
+      influence: 'unknown',
+      roles: [],
+      ...known,
+      id,
+      name: contact.name,
+      title: contact.title ?? known?.title,
+      source: 'crm',
+    };
+    result.push(classify(compiled, merged, contact.role));
+  }
+  for (const stakeholder of stored) {
+    if (seen.has(stakeholder.id)) continue;
+    seen.add(stakeholder.id);
+    result.push(classify(compiled, stakeholder, undefined));
+  }
+  return result;
+}
+
+function classify(compiled: CompiledPlaybook, stakeholder: Stakeholder, crmRole: string | undefined): ClassifiedStakeholder {
+  const { roles: setRoles, ...rest } = stakeholder;
+  const roles = setRoles.length > 0 ? rolesSetByPerson(compiled, setRoles) : inferRoles(compiled, crmRole, stakeholder.title);
+  return crmRole === undefined ? { ...rest, roles } : { ...rest, crmRole, roles };
+}
+
+function rolesSetByPerson(compiled: CompiledPlaybook, roleIds: readonly string[]): RoleClassification[] {
+  // Ids of roles a newer playbook dropped are ignored rather than shown as nameless roles.
+  return unique(roleIds.filter((roleId) => compiled.decisionRolesById.has(roleId))).map((roleId) => ({
+    roleId,
+    because: explanation('stakeholder.roleSetManually'),
+  }));
+}
+
+function inferRoles(compiled: CompiledPlaybook, crmRole: string | undefined, title: string | undefined): RoleClassification[] {
+  const found = new Map<DecisionRole, Explanation>();
+  for (const part of crmRole?.split(CONTACT_ROLE_SEPARATORS) ?? []) {
+    for (const role of compiled.contactRoles.get(normalizeName(part)) ?? []) {
+      if (!found.has(role)) found.set(role, explanation('stakeholder.roleFromCrm', { crmRole: part.trim(), role: role.label }));
+    }
+  }
+  if (title !== undefined) {
+    for (const [role, hit] of compiled.titleMatcher.scan(title)) {
+      if (!found.has(role)) found.set(role, explanation('stakeholder.roleFromTitle', { keyword: hit.keyword, role: role.label }));
+    }
+  }
+  // Playbook order, so the same person always lists roles the same way.
+  return compiled.playbook.decisionRoles.flatMap((role) => {
+    const because = found.get(role);
+    return because === undefined ? [] : [{ roleId: role.id, because }];
+  });
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

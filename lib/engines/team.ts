@@ -1,0 +1,113 @@
+import type { TeamAssignment } from '../domain/team';
+import type { RoleRule, TeamRole } from '../playbook/schema';
+import { createCandidateRanker, type Candidate } from './candidates';
+import { evaluateCondition } from './conditions';
+import type { DealContext } from './context';
+import { dealProfile } from './deal-profile';
+import { indexDirectory } from './directory-index';
+import { explanation, type Explanation } from './explain';
+
+/** A playbook rule that fired for the deal. */
+export interface RuleTrigger {
+  ruleId: string;
+  level: RoleRule['level'];
+  /** The rule's reason, in the playbook's words. */
+  because: Explanation;
+  /** The fact of this deal that made the rule fire. */
+  evidence: Explanation;
+}
+
+/** A rule that could not be evaluated, e.g. an amount in a currency the rule has no threshold for. */
+export interface UndeterminedRule {
+  ruleId: string;
+  roleId: string;
+  evidence: Explanation;
+}
+
+export interface AssignedMember {
+  personId: string;
+  /** Null when the person is no longer in the team directory. */
+  name: string | null;
+}
+
+/**
+ * - `filled`: someone is assigned;
+ * - `open`: nobody assigned yet, the directory has candidates;
+ * - `gap`: nobody assigned and nobody in the directory can take the role.
+ */
+export type RoleStatus = 'filled' | 'open' | 'gap';
+
+export interface RoleNeed {
+  roleId: string;
+  /** `assigned-only`: no rule asks for the role, but someone holds it on this deal. */
+  need: RoleRule['level'] | 'assigned-only';
+  triggers: RuleTrigger[];
+  assigned: AssignedMember[];
+  candidates: Candidate[];
+  status: RoleStatus;
+  /** Why the role is a gap; absent otherwise. */
+  gap?: Explanation;
+}
+
+export interface TeamReport {
+  /** Roles the deal needs or has, in playbook order. */
+  roles: RoleNeed[];
+  undetermined: UndeterminedRule[];
+  /** Assignments to roles the playbook does not define (e.g. after a playbook change). */
+  unknownRoleAssignments: TeamAssignment[];
+}
+
+/** The iron triangle and N-angle roles the playbook's rules call for, who holds them, and who could. */
+export function evaluateTeam(context: DealContext): TeamReport {
+  const { playbook, teamRolesById } = context.compiled;
+  const triggers = new Map<string, RuleTrigger[]>();
+  const undetermined: UndeterminedRule[] = [];
+  for (const rule of playbook.roleRules) {
+    const outcome = evaluateCondition(rule.when, context);
+    if (outcome.status === 'met') {
+      const trigger = { ruleId: rule.id, level: rule.level, because: explanation('playbook.text', { text: rule.because }), evidence: outcome.evidence };
+      triggers.set(rule.role, [...(triggers.get(rule.role) ?? []), trigger]);
+    } else if (outcome.status === 'undetermined') {
+      undetermined.push({ ruleId: rule.id, roleId: rule.role, evidence: outcome.evidence });
+    }
+  }
+
+  const { facts } = context.input;
+  const directory = indexDirectory(context.input.directory);
+  const ranker = createCandidateRanker(directory, dealProfile(context.recordFields, playbook.matching), playbook.matching);
+
+  const roles = playbook.teamRoles.flatMap((role): RoleNeed[] => {
+    const roleTriggers = triggers.get(role.id) ?? [];
+    const assigned = assignedTo(role, facts.assignments, directory.namesById);
+    if (roleTriggers.length === 0 && assigned.length === 0) return [];
+    const candidates = ranker.rank(role, new Set(assigned.map((member) => member.personId)));
+    const status: RoleStatus = assigned.length > 0 ? 'filled' : candidates.length > 0 ? 'open' : 'gap';
+    return [
+      {
+        roleId: role.id,
+        need: strongestNeed(roleTriggers),
+        triggers: roleTriggers,
+        assigned,
+        candidates,
+        status,
+        ...(status === 'gap' && { gap: explanation('team.noCandidate', { role: role.label }) }),
+      },
+    ];
+  });
+
+  return {
+    roles,
+    undetermined,
+    unknownRoleAssignments: facts.assignments.filter((assignment) => !teamRolesById.has(assignment.roleId)),
+  };
+}
+
+function assignedTo(role: TeamRole, assignments: readonly TeamAssignment[], namesById: ReadonlyMap<string, string>): AssignedMember[] {
+  const personIds = new Set(assignments.filter((assignment) => assignment.roleId === role.id).map((assignment) => assignment.personId));
+  return [...personIds].map((personId) => ({ personId, name: namesById.get(personId) ?? null }));
+}
+
+function strongestNeed(triggers: readonly RuleTrigger[]): RoleNeed['need'] {
+  if (triggers.some((trigger) => trigger.level === 'required')) return 'required';
+  return triggers.length > 0 ? 'suggested' : 'assigned-only';
+}
