@@ -1,0 +1,174 @@
+import { PersonSchema } from '../domain/team';
+import { toValidationIssues, type ValidationIssue } from '../domain/issues';
+import { z } from '../domain/zod';
+import { writeTransaction, type Database } from './db';
+import {
+  StoredAssignmentSchema,
+  StoredDecisionSchema,
+  StoredNoteSchema,
+  StoredRecordSchema,
+  StoredRequirementValueSchema,
+  StoredStakeholderSchema,
+} from './rows';
+
+// Export and import of the store as one versioned JSON file. Import is
+// validated as a whole, previewed, and applied in one transaction: all of it
+// or nothing. A row whose key already exists with the same content is skipped;
+// with different content it is a conflict, kept as it is in the store and
+// listed, never overwritten and never duplicated.
+
+export const BACKUP_FORMAT = 'iron-triangle/backup';
+export const BACKUP_VERSION = 1;
+/** Larger files are refused before parsing. */
+export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+
+const TABLES = {
+  records: { schema: StoredRecordSchema, key: (row: { recordKey: string }) => row.recordKey },
+  notes: { schema: StoredNoteSchema, key: (row: { id: string }) => row.id },
+  requirementValues: { schema: StoredRequirementValueSchema, key: (row: { id: string }) => row.id },
+  decisions: {
+    schema: StoredDecisionSchema,
+    key: (row: { recordKey: string; noteId: string; fieldId: string }) => [row.recordKey, row.noteId, row.fieldId] as [string, string, string],
+  },
+  stakeholders: { schema: StoredStakeholderSchema, key: (row: { recordKey: string; id: string }) => [row.recordKey, row.id] as [string, string] },
+  assignments: {
+    schema: StoredAssignmentSchema,
+    key: (row: { recordKey: string; roleId: string; personId: string }) => [row.recordKey, row.roleId, row.personId] as [string, string, string],
+  },
+  directory: { schema: PersonSchema, key: (row: { id: string }) => row.id },
+} as const;
+
+export type TableName = keyof typeof TABLES;
+export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+
+export const BackupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: z.string(),
+  /** The record the file was limited to, or absent for the whole store. */
+  recordKey: z.string().optional(),
+  data: z.object({
+    records: z.array(StoredRecordSchema),
+    notes: z.array(StoredNoteSchema),
+    requirementValues: z.array(StoredRequirementValueSchema),
+    decisions: z.array(StoredDecisionSchema),
+    stakeholders: z.array(StoredStakeholderSchema),
+    assignments: z.array(StoredAssignmentSchema),
+    directory: z.array(PersonSchema),
+  }),
+});
+export type Backup = z.infer<typeof BackupSchema>;
+
+/** The whole store, or everything of one record (the directory is not per record and stays out). */
+export async function exportBackup(db: Database, now: Date, recordKey?: string): Promise<Backup> {
+  const byRecord = async <N extends Exclude<TableName, 'directory' | 'records'>>(name: N) =>
+    recordKey === undefined ? db.getAll(name) : db.getAllFromIndex(name, 'byRecord' as never, recordKey as never);
+  const [records, notes, requirementValues, decisions, stakeholders, assignments, directory] = await Promise.all([
+    recordKey === undefined ? db.getAll('records') : db.get('records', recordKey).then((row) => (row ? [row] : [])),
+    recordKey === undefined
+      ? db.getAll('notes')
+      : db.getAllFromIndex('notes', 'byRecord', IDBKeyRange.bound([recordKey, -Infinity], [recordKey, Infinity])),
+    byRecord('requirementValues'),
+    byRecord('decisions'),
+    byRecord('stakeholders'),
+    byRecord('assignments'),
+    recordKey === undefined ? db.getAll('directory') : Promise.resolve([]),
+  ]);
+  return BackupSchema.parse({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    ...(recordKey === undefined ? {} : { recordKey }),
+    data: { records, notes, requirementValues, decisions, stakeholders, assignments, directory },
+  });
+}
+
+export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; reason: 'too-large' | 'not-json' | 'invalid'; issues: ValidationIssue[] };
+
+/** Reads a backup file's text. Nothing is written. */
+export function parseBackup(text: string): ParsedBackup {
+  if (text.length > MAX_BACKUP_BYTES) return { ok: false, reason: 'too-large', issues: [] };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: 'not-json', issues: [{ path: [], message: error instanceof Error ? error.message : String(error) }] };
+  }
+  const parsed = BackupSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, reason: 'invalid', issues: toValidationIssues(parsed.error) };
+  const duplicates = duplicateKeys(parsed.data);
+  if (duplicates.length > 0) return { ok: false, reason: 'invalid', issues: duplicates };
+  return { ok: true, backup: parsed.data };
+}
+
+/** A file that lists the same key twice would import one of them silently: refuse it. */
+function duplicateKeys(backup: Backup): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const name of TABLE_NAMES) {
+    const seen = new Set<string>();
+    (backup.data[name] as object[]).forEach((row, index) => {
+      const key = JSON.stringify((TABLES[name].key as (row: object) => unknown)(row));
+      if (seen.has(key)) issues.push({ path: ['data', name, index], message: `duplicate key ${key}` });
+      seen.add(key);
+    });
+  }
+  return issues;
+}
+
+export interface TablePreview {
+  added: number;
+  unchanged: number;
+  /** Same key, different content: the stored row is kept. */
+  conflicts: number;
+}
+export type ImportPreview = Record<TableName, TablePreview>;
+
+const sameRow = (a: unknown, b: unknown) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, sortKeys(v)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * Compares a backup with the store and, when `apply` is set, adds the new rows
+ * in one transaction. Either way returns what the import (would) change.
+ */
+async function compareAndMaybeApply(db: Database, backup: Backup, apply: boolean): Promise<ImportPreview> {
+  const tx = writeTransaction(db, ['records', 'notes', 'requirementValues', 'decisions', 'stakeholders', 'assignments', 'directory']);
+  const preview = {} as ImportPreview;
+  for (const name of TABLE_NAMES) {
+    const store = tx.objectStore(name);
+    const counts: TablePreview = { added: 0, unchanged: 0, conflicts: 0 };
+    for (const row of backup.data[name] as object[]) {
+      const key = (TABLES[name].key as (row: object) => IDBValidKey)(row);
+      const existing = await store.get(key as never);
+      if (existing === undefined) {
+        counts.added++;
+        if (apply) await store.add(row as never);
+      } else if (sameRow(existing, row)) counts.unchanged++;
+      else counts.conflicts++;
+    }
+    preview[name] = counts;
+  }
+  if (!apply) tx.abort();
+  else await tx.done;
+  return preview;
+}
+
+/** What importing `backup` would change. Writes nothing. */
+export function previewImport(db: Database, backup: Backup): Promise<ImportPreview> {
+  return compareAndMaybeApply(db, backup, false);
+}
+
+/** Adds the backup's new rows, all in one transaction; returns what changed. */
+export function applyImport(db: Database, backup: Backup): Promise<ImportPreview> {
+  return compareAndMaybeApply(db, backup, true);
+}
