@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+/** Types Chrome accepts in a managed storage schema (a subset of JSON Schema, no unions). */
+const CHROME_SCHEMA_TYPES = new Set(['string', 'integer', 'number', 'boolean', 'array', 'object']);
+
+describe('managed storage schema', () => {
+  const schema = JSON.parse(readFileSync(new URL('./managed-schema.json', import.meta.url), 'utf8')) as {
+    type: string;
+    properties: Record<string, { type: string; title: string; description: string }>;
+  };
+
+  it('declares the playbook and the team directory policies', () => {
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties).sort()).toEqual(['playbook', 'teamDirectory']);
+  });
+
+  it('uses only types Chrome understands, each policy described for admins', () => {
+    for (const [name, property] of Object.entries(schema.properties)) {
+      expect(CHROME_SCHEMA_TYPES.has(property.type), name).toBe(true);
+      expect(property.description.length, name).toBeGreaterThan(20);
+    }
+  });
+});
