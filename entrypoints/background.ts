@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { flushCaptureQueue } from '@/lib/background/capture';
 import { onContextMenuClicked, registerContextMenu } from '@/lib/background/context-menu';
-import { getDatabase } from '@/lib/background/database';
+import { getDatabase } from '@/lib/store/connection';
 import { handleMessage } from '@/lib/background/router';
 import { watchTabLifecycle } from '@/lib/background/tab-lifecycle';
 import { openPanelFromToolbar } from '@/lib/background/toolbar';

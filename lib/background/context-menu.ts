@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { t, type MessageKey } from '../i18n';
 import { broadcast } from './broadcast';
 import { captureNote, flushCaptureQueue, type CaptureOutcome } from './capture';
-import { getDatabase } from './database';
+import { getDatabase } from '../store/connection';
 import { readTabState } from './tab-states';
 
 export const CAPTURE_MENU_ID = 'capture-note';

@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { PageStateMessageSchema, PanelRequestSchema } from '../messaging/protocol';
 import { contentScriptOnCrm, isExtensionPage } from '../messaging/sender';
 import { notesForRecord } from '../store/notes';
-import { getDatabase } from './database';
+import { getDatabase } from '../store/connection';
 import { acceptPageState } from './page-state';
 import { readTabState } from './tab-states';
 

@@ -1,11 +1,12 @@
-import { openDatabase, type Database } from '../store/db';
+import { openDatabase, type Database } from './db';
 
 let database: Promise<Database> | undefined;
 
-/** The background's single connection, opened on first use after each service-worker start. */
+/** This context's single connection (background or extension page), opened on first use. */
 export function getDatabase(): Promise<Database> {
-  database ??= openDatabase().catch((error: unknown) => {
-    database = undefined; // let the next call try again
+  const forget = () => (database = undefined); // the next call opens a fresh connection
+  database ??= openDatabase(undefined, undefined, forget).catch((error: unknown) => {
+    forget();
     throw error;
   });
   return database;

@@ -59,7 +59,8 @@ const MIGRATIONS: Record<number, (db: Database, tx: UpgradeTransaction) => Promi
   },
 };
 
-export function openDatabase(name = DB_NAME, version = DB_VERSION): Promise<Database> {
+/** `onClosedForUpgrade` runs when this connection steps aside for a newer version opened elsewhere. */
+export function openDatabase(name = DB_NAME, version = DB_VERSION, onClosedForUpgrade?: () => void): Promise<Database> {
   return openDB<IronTriangleDB>(name, version, {
     async upgrade(db, oldVersion, newVersion, tx) {
       for (let step = oldVersion + 1; step <= (newVersion ?? version); step++) await MIGRATIONS[step]?.(db, tx);
@@ -67,6 +68,7 @@ export function openDatabase(name = DB_NAME, version = DB_VERSION): Promise<Data
     blocking(_current, _next, event) {
       // Another context is upgrading the schema: step aside instead of blocking it.
       (event.target as IDBDatabase).close();
+      onClosedForUpgrade?.();
     },
   });
 }
