@@ -1,21 +1,19 @@
 import { recordKey } from '@/lib/crm/snapshot';
 import { t } from '@/lib/i18n';
+import { DealAnalysisView } from './analysis/DealAnalysisView';
 import { CaptureStatus } from './CaptureStatus';
 import { useCaptureStatus } from './hooks/useCaptureStatus';
-import { useNotes } from './hooks/useNotes';
 import { useFollowedTab, useTabState } from './hooks/useTabRecord';
 import { NoRecord } from './NoRecord';
-import { NotesList } from './NotesList';
 import { RecordHeader } from './RecordHeader';
 import type { RecordSnapshot } from '@/lib/crm/snapshot';
 import type { PanelTarget } from '@/lib/panel/client';
 
 function RecordView({ record }: { record: RecordSnapshot }) {
-  const notes = useNotes(recordKey(record));
   return (
     <>
       <RecordHeader record={record} />
-      <NotesList notes={notes} />
+      <DealAnalysisView record={record} />
     </>
   );
 }

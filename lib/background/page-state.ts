@@ -1,5 +1,7 @@
 import type { PageStateMessage, TabState } from '../messaging/protocol';
 import { broadcast } from './broadcast';
+import { getDatabase } from '../store/connection';
+import { rememberRecord } from '../store/records';
 import { writeTabState } from './tab-states';
 
 /**
@@ -12,6 +14,8 @@ export async function acceptPageState(tabId: number, pageUrl: URL, message: Page
   if (state.kind === 'record') {
     if (state.snapshot.host !== pageUrl.host) return false;
     tabState = { kind: 'record', snapshot: { ...state.snapshot, url: pageUrl.href } };
+    // Known records are where inbox notes can be moved to later.
+    await rememberRecord(await getDatabase(), tabState.snapshot, Date.now());
   } else {
     tabState = state;
   }

@@ -1,8 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { PageStateMessageSchema, PanelRequestSchema } from '../messaging/protocol';
 import { contentScriptOnCrm, isExtensionPage } from '../messaging/sender';
-import { notesForRecord } from '../store/notes';
-import { getDatabase } from '../store/connection';
 import { acceptPageState } from './page-state';
 import { readTabState } from './tab-states';
 
@@ -30,11 +28,6 @@ export function handleMessage(message: unknown, sender: Browser.runtime.MessageS
       case 'panel/tab-state':
         respond(reply, readTabState(request.data.tabId));
         return true;
-      case 'panel/notes': {
-        const { recordKey } = request.data;
-        respond(reply, getDatabase().then((db) => notesForRecord(db, recordKey)));
-        return true;
-      }
     }
   }
   // Broadcasts of our own and foreign chatter: not for us.

@@ -31,13 +31,11 @@ describe('page/state messages', () => {
 describe('panel requests', () => {
   it('accept valid requests', () => {
     expect(PanelRequestSchema.safeParse({ type: 'panel/tab-state', tabId: 4 }).success).toBe(true);
-    expect(PanelRequestSchema.safeParse({ type: 'panel/notes', recordKey: 'salesforce|h|Opportunity|1' }).success).toBe(true);
   });
   it.each<[string, unknown]>([
     ['a negative tab', { type: 'panel/tab-state', tabId: -1 }],
     ['a fractional tab', { type: 'panel/tab-state', tabId: 1.5 }],
     ['a tab id as text', { type: 'panel/tab-state', tabId: '4' }],
-    ['an empty record key', { type: 'panel/notes', recordKey: '' }],
     ['an unknown type', { type: 'panel/delete-everything' }],
   ])('reject %s', (_name, message) => {
     expect(PanelRequestSchema.safeParse(message).success).toBe(false);

@@ -21,10 +21,7 @@ const tabId = z.number().check(z.int(), z.nonnegative());
 const recordKeyString = z.string().check(z.minLength(1), z.maxLength(400));
 
 /** Extension pages (panel, options) -> background. */
-export const PanelRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('panel/tab-state'), tabId }),
-  z.object({ type: z.literal('panel/notes'), recordKey: recordKeyString }),
-]);
+export const PanelRequestSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('panel/tab-state'), tabId })]);
 
 export const CAPTURE_OUTCOMES = ['saved', 'empty', 'too-long', 'queued', 'quota', 'failed'] as const;
 
@@ -32,6 +29,10 @@ export const CAPTURE_OUTCOMES = ['saved', 'empty', 'too-long', 'queued', 'quota'
 export const BroadcastSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('broadcast/tab-state'), tabId }),
   z.object({ type: z.literal('broadcast/notes'), recordKey: z.nullable(recordKeyString) }),
+  /** Requirement values, decisions, stakeholders or assignments of a record changed. */
+  z.object({ type: z.literal('broadcast/facts'), recordKey: recordKeyString }),
+  /** The team directory, the imported playbook or a setting changed. */
+  z.object({ type: z.literal('broadcast/configuration') }),
   z.object({
     type: z.literal('broadcast/capture'),
     outcome: z.enum(CAPTURE_OUTCOMES),

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from '../zod/mini';
 import { BroadcastSchema, TabStateSchema, type Broadcast, type PanelRequest, type TabState } from '../messaging/protocol';
-import { StoredNoteSchema, type StoredNote } from '../store/rows';
 
 // The panel's side of the messaging: typed requests to the background, with
 // every answer validated before the UI sees it.
@@ -14,10 +13,6 @@ async function request<T>(message: PanelRequest, schema: z.ZodMiniType<T>): Prom
 
 export function fetchTabState(tabId: number): Promise<TabState> {
   return request({ type: 'panel/tab-state', tabId }, TabStateSchema);
-}
-
-export function fetchNotes(recordKey: string): Promise<StoredNote[]> {
-  return request({ type: 'panel/notes', recordKey }, z.array(StoredNoteSchema));
 }
 
 /** Calls `listener` for each valid broadcast from this extension; returns the unsubscribe function. */

@@ -1,0 +1,70 @@
+import { useMemo } from 'react';
+import { recordKey, type RecordSnapshot } from '@/lib/crm/snapshot';
+import { t, type MessageKey } from '@/lib/i18n';
+import { acceptSuggestion, assign, rejectSuggestion, unassign } from '@/lib/panel/actions';
+import type { PlaybookSource } from '@/lib/playbook/sources';
+import { useDealAnalysis } from '../hooks/useDealAnalysis';
+import { NotesList } from '../NotesList';
+import { DecisionChainSection } from './DecisionChainSection';
+import { RequirementsSection } from './RequirementsSection';
+import { TeamSection } from './TeamSection';
+import { localized, playbookLabels, say } from './text';
+
+const SOURCE: Record<PlaybookSource, MessageKey> = {
+  default: 'playbookSourceDefault',
+  imported: 'playbookSourceImported',
+  managed: 'playbookSourceManaged',
+};
+
+/** The three analyses of the record in view, and its notes. */
+export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
+  const deal = useDealAnalysis(record);
+  const key = recordKey(record);
+  const labels = useMemo(() => (deal.status === 'ready' ? playbookLabels(deal.value.playbook.playbook) : null), [deal]);
+
+  if (deal.status === 'loading') return <p className="muted">{t('analysisLoading')}</p>;
+  if (deal.status === 'error' || !labels) {
+    return (
+      <p className="error" role="alert">
+        {t('analysisError')}
+      </p>
+    );
+  }
+  const { analysis, playbook, facts, directory } = deal.value;
+  const report = (error: unknown) => console.error('Iron Triangle: could not save', error);
+  return (
+    <>
+      <p className="small muted" data-testid="stage-resolution">
+        {say(analysis.stage.explanation)}
+      </p>
+      <p className="small muted" data-testid="playbook-line">
+        {t('playbookLine', localized(playbook.playbook.name), t(SOURCE[playbook.source]))}
+      </p>
+      {playbook.warnings.map((warning) => (
+        <p key={warning.source} className="warning small" role="status">
+          {say(warning.explanation)}
+        </p>
+      ))}
+      <RequirementsSection
+        report={analysis.requirements}
+        labels={labels}
+        decisions={facts.decisions}
+        actions={{
+          accept: (fieldId, mention) => void acceptSuggestion(key, fieldId, mention, Date.now()).catch(report),
+          reject: (fieldId, mention) => void rejectSuggestion(key, fieldId, mention, Date.now()).catch(report),
+        }}
+      />
+      <TeamSection
+        report={analysis.team}
+        labels={labels}
+        directorySize={directory.length}
+        actions={{
+          assign: (roleId, personId) => void assign(key, roleId, personId, Date.now()).catch(report),
+          unassign: (roleId, personId) => void unassign(key, roleId, personId).catch(report),
+        }}
+      />
+      <DecisionChainSection report={analysis.decisionChain} labels={labels} />
+      <NotesList notes={{ status: 'ready', value: facts.notes }} />
+    </>
+  );
+}

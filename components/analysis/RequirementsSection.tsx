@@ -1,0 +1,114 @@
+import type { CapturedValue } from '@/lib/engines/requirement-trail';
+import type { RequirementStatus, RequirementsReport } from '@/lib/engines/requirements';
+import type { NoteMention } from '@/lib/engines/note-mentions';
+import { t, type MessageKey } from '@/lib/i18n';
+import type { StoredDecision } from '@/lib/store/rows';
+import type { PlaybookLabels } from './text';
+
+const STATUS: Record<RequirementStatus['status'], MessageKey> = {
+  missing: 'statusMissing',
+  captured: 'statusCaptured',
+  confirmed: 'statusConfirmed',
+  'not-yet-required': 'statusNotYetRequired',
+};
+// Missing first: the point of the section is what the back office still lacks.
+const ORDER: Record<RequirementStatus['status'], number> = { missing: 0, captured: 1, confirmed: 2, 'not-yet-required': 3 };
+
+function sourceText(value: CapturedValue): string {
+  switch (value.source.kind) {
+    case 'crm-field':
+      return t('sourceCrmField', value.source.fieldLabel);
+    case 'note':
+      return t('sourceNote');
+    case 'manual':
+      return t('sourceManual');
+  }
+}
+
+export interface SuggestionActions {
+  accept(fieldId: string, mention: NoteMention): void;
+  reject(fieldId: string, mention: NoteMention): void;
+}
+
+function Field({ field, labels, decided, actions }: { field: RequirementStatus; labels: PlaybookLabels; decided: Set<string>; actions: SuggestionActions }) {
+  const value = field.trail[0];
+  const suggestions = field.noteSuggestions.filter((mention) => !decided.has(`${mention.noteId}|${field.requirementId}`));
+  return (
+    <li className={`requirement status-${field.status}`} data-testid="requirement" data-requirement={field.requirementId} data-status={field.status}>
+      <div className="requirement-head">
+        <span className="requirement-label">{labels.requirement(field.requirementId)}</span>
+        <span className={`badge badge-${field.status}`}>{t(STATUS[field.status])}</span>
+      </div>
+      <p className="muted small">{t('neededBy', field.neededBy.map(labels.teamRole).join(', '))}</p>
+      {value && (
+        <p className="requirement-value">
+          {value.value} <span className="muted small">({sourceText(value)})</span>
+        </p>
+      )}
+      {suggestions.map((mention) => (
+        <div className="suggestion" key={mention.noteId} data-testid="suggestion">
+          <p className="small">
+            {t('suggestionHeading')} <q>{mention.quote}</q>
+          </p>
+          <button type="button" onClick={() => actions.accept(field.requirementId, mention)}>
+            {t('suggestionAccept')}
+          </button>{' '}
+          <button type="button" className="secondary" onClick={() => actions.reject(field.requirementId, mention)}>
+            {t('suggestionReject')}
+          </button>
+        </div>
+      ))}
+    </li>
+  );
+}
+
+/** Which facts the solution and delivery people need at this stage, which are missing, and where each value came from. */
+export function RequirementsSection({
+  report,
+  labels,
+  decisions,
+  actions,
+}: {
+  report: RequirementsReport;
+  labels: PlaybookLabels;
+  decisions: StoredDecision[];
+  actions: SuggestionActions;
+}) {
+  const decided = new Set(decisions.map((decision) => `${decision.noteId}|${decision.fieldId}`));
+  const sorted = [...report.fields].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  const now = sorted.filter((field) => field.status !== 'not-yet-required');
+  const later = sorted.filter((field) => field.status === 'not-yet-required');
+  const stageId = report.stage.kind === 'mapped' ? report.stage.stageId : null;
+  const current = report.completeness.find((entry) => entry.stageId === stageId);
+
+  return (
+    <section aria-labelledby="requirements-heading" data-testid="requirements-section">
+      <h2 id="requirements-heading">{t('sectionRequirements')}</h2>
+      {current && (
+        <p data-testid="completeness">{t('completenessLine', String(current.captured), String(current.required), String(current.confirmed))}</p>
+      )}
+      {report.nextStage && (
+        <p className="small" data-testid="next-stage">
+          {report.nextStage.blockers.length > 0
+            ? t('nextStageBlockers', labels.stage(report.nextStage.stageId), report.nextStage.blockers.map(labels.requirement).join(', '))
+            : t('nextStageReady', labels.stage(report.nextStage.stageId))}
+        </p>
+      )}
+      <ul className="requirements">
+        {now.map((field) => (
+          <Field key={field.requirementId} field={field} labels={labels} decided={decided} actions={actions} />
+        ))}
+      </ul>
+      {later.length > 0 && (
+        <details>
+          <summary>{t('laterFieldsHeading', String(later.length))}</summary>
+          <ul className="requirements">
+            {later.map((field) => (
+              <Field key={field.requirementId} field={field} labels={labels} decided={decided} actions={actions} />
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
