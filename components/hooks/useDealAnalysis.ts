@@ -15,6 +15,8 @@ export interface DealData {
   playbook: ResolvedPlaybook;
   facts: RecordFacts;
   directory: Person[];
+  /** When the data was read: staleness of relationships is measured against it. */
+  loadedAt: number;
 }
 
 export interface DealView extends DealData {
@@ -36,7 +38,7 @@ export function useDealAnalysis(record: RecordSnapshot): Loadable<DealView> {
       try {
         const db = await getDatabase();
         const [playbook, facts, directory] = await Promise.all([loadActivePlaybook(db), factsForRecord(db, key), listDirectory(db)]);
-        if (current) setData({ status: 'ready', value: { playbook, facts, directory } });
+        if (current) setData({ status: 'ready', value: { playbook, facts, directory, loadedAt: Date.now() } });
       } catch (error) {
         if (current) setData({ status: 'error', error: String(error) });
       }
@@ -58,8 +60,8 @@ export function useDealAnalysis(record: RecordSnapshot): Loadable<DealView> {
 
   return useMemo((): Loadable<DealView> => {
     if (data.status !== 'ready') return data;
-    const { playbook, facts, directory } = data.value;
-    const analysis = analyzeDeal({ playbook: playbook.playbook, record, facts, directory, now: Date.now() });
+    const { playbook, facts, directory, loadedAt } = data.value;
+    const analysis = analyzeDeal({ playbook: playbook.playbook, record, facts, directory, now: loadedAt });
     return { status: 'ready', value: { ...data.value, analysis } };
   }, [data, record]);
 }
