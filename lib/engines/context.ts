@@ -1,5 +1,4 @@
-import type { CompiledPlaybook, NoteTopic } from './compiled-playbook';
-import { compilePlaybook } from './compiled-playbook';
+import { compilePlaybook, type CompiledPlaybook, type NoteTopic } from './compiled-playbook';
 import type { DealInput } from './input';
 import { findNoteMentions, type TopicMentions } from './note-mentions';
 import { indexRecordFields, type RecordFieldIndex } from './record-fields';

@@ -74,6 +74,12 @@ describe('evaluateDecisionChain: who is who', () => {
     expect(ahmed!.roles).toEqual([{ roleId: 'evaluator', because: { key: 'stakeholder.roleSetManually', params: {} } }]);
   });
 
+  it('classifies by CRM role and title again when every role a person set is gone from the playbook', () => {
+    const contact = { name: 'Ahmed', role: 'Decision Maker' };
+    const stored = stakeholder(stakeholderIdForContact(contact), 'Ahmed', { source: 'crm', roles: ['retired-role'] });
+    expect(rolesOf(chain({ facts: { stakeholders: [stored] } }, [contact]), 'Ahmed')).toEqual(['decision-maker']);
+  });
+
   it('adds manual stakeholders after the CRM contacts', () => {
     const report = chain({ facts: { stakeholders: [stakeholder('m1', 'Fatima', { title: 'QA lead' })] } }, [{ name: 'Ahmed' }]);
     expect(report.stakeholders.map((person) => [person.name, person.source])).toEqual([

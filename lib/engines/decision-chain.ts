@@ -85,10 +85,7 @@ export function evaluateDecisionChain(context: DealContext): DecisionChainReport
     return { role, coverage: { roleId: role.id, required: reasons.length > 0, reasons, stakeholderIds } };
   });
 
-  const staleAfterMs = playbook.thresholds.staleAfterDays * DAY_MS;
-  const engaged = stakeholders.filter(
-    (person) => person.lastEngagedAt !== undefined && context.input.now - person.lastEngagedAt <= staleAfterMs,
-  );
+  const engaged = stakeholders.filter((person) => engagement(person, context) === 'engaged');
 
   return {
     stakeholders,
@@ -113,6 +110,13 @@ function requiredReasons(role: DecisionRole, context: DealContext): { reasons: R
     else if (outcome.status === 'undetermined') undetermined.push(outcome.evidence);
   }
   return { reasons, undetermined };
+}
+
+/** Whether we met the person within the playbook's window; `never` when no engagement is recorded. */
+function engagement(person: ClassifiedStakeholder, context: DealContext): 'engaged' | 'stale' | 'never' {
+  if (person.lastEngagedAt === undefined) return 'never';
+  const staleAfterMs = context.compiled.playbook.thresholds.staleAfterDays * DAY_MS;
+  return context.input.now - person.lastEngagedAt > staleAfterMs ? 'stale' : 'engaged';
 }
 
 function holds(person: ClassifiedStakeholder, roleId: string): boolean {
@@ -160,7 +164,7 @@ function personGaps(context: DealContext): DecisionChainGap[] {
         ),
       );
     }
-    if (person.lastEngagedAt !== undefined && now - person.lastEngagedAt > staleAfterDays * DAY_MS) {
+    if (person.lastEngagedAt !== undefined && engagement(person, context) === 'stale') {
       const days = Math.floor((now - person.lastEngagedAt) / DAY_MS);
       gaps.push(
         gap(

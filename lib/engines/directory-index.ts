@@ -1,6 +1,6 @@
 import { normalizeName } from '../domain/normalize';
 import type { Person } from '../domain/team';
-import { PROFILE_DIMENSIONS, type ProfileDimension } from './deal-profile';
+import type { ProfileDimension } from './deal-profile';
 import { compileKeywordMatcher, type KeywordMatcher } from './keyword-matcher';
 
 /** The directory field that holds each profile dimension's terms. */
@@ -80,7 +80,7 @@ function buildIndex(directory: readonly Person[]): DirectoryIndex {
     byRole,
     skillIds: skills.ids,
     skillCount: skills.size,
-    terms: Object.fromEntries(PROFILE_DIMENSIONS.map((dimension) => [dimension, termTable(dimension)])) as Record<ProfileDimension, TermTable>,
+    terms: { industry: termTable('industry'), region: termTable('region'), language: termTable('language') },
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Requirement } from '../playbook/schema';
-import type { DealContext } from './context';
+import { hasReached, type DealContext } from './context';
 import { explanation, type Explanation } from './explain';
 import type { NoteMention } from './note-mentions';
 import type { CapturedValue } from './requirement-trail';
@@ -88,7 +88,7 @@ function evaluateField(requirement: Requirement, context: DealContext): Evaluate
   const requiredBecause: Explanation[] = [];
 
   const stage = context.compiled.stagesById.get(requirement.requiredFrom);
-  if (stage !== undefined && context.position !== null && context.position >= fromPosition) {
+  if (stage !== undefined && hasReached(context, stage.id)) {
     requiredBecause.push(explanation('requirement.requiredFromStage', { stage: stage.label }));
   }
   const firstMention = mentions?.mentions[0];

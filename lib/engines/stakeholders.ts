@@ -23,7 +23,7 @@ const CONTACT_ROLE_SEPARATORS = /[,;，；、]/;
 /**
  * CRM contacts merged with what the team stored about them (stance, owner…),
  * followed by stored stakeholders the page does not show. Roles a person set
- * win; otherwise roles come from the CRM contact role, then from the title.
+ * win; without them, roles come from the CRM contact role, then the title.
  */
 export function classifyStakeholders(
   compiled: CompiledPlaybook,
@@ -61,16 +61,13 @@ export function classifyStakeholders(
 
 function classify(compiled: CompiledPlaybook, stakeholder: Stakeholder, crmRole: string | undefined): ClassifiedStakeholder {
   const { roles: setRoles, ...rest } = stakeholder;
-  const roles = setRoles.length > 0 ? rolesSetByPerson(compiled, setRoles) : inferRoles(compiled, crmRole, stakeholder.title);
-  return crmRole === undefined ? { ...rest, roles } : { ...rest, crmRole, roles };
-}
-
-function rolesSetByPerson(compiled: CompiledPlaybook, roleIds: readonly string[]): RoleClassification[] {
   // Ids of roles a newer playbook dropped are ignored rather than shown as nameless roles.
-  return unique(roleIds.filter((roleId) => compiled.decisionRolesById.has(roleId))).map((roleId) => ({
-    roleId,
-    because: explanation('stakeholder.roleSetManually'),
-  }));
+  const roleIds = unique(setRoles.filter((roleId) => compiled.decisionRolesById.has(roleId)));
+  const roles =
+    roleIds.length > 0
+      ? roleIds.map((roleId) => ({ roleId, because: explanation('stakeholder.roleSetManually') }))
+      : inferRoles(compiled, crmRole, stakeholder.title);
+  return crmRole === undefined ? { ...rest, roles } : { ...rest, crmRole, roles };
 }
 
 function inferRoles(compiled: CompiledPlaybook, crmRole: string | undefined, title: string | undefined): RoleClassification[] {
