@@ -15,7 +15,10 @@ export function fetchTabState(tabId: number): Promise<TabState> {
   return request({ type: 'panel/tab-state', tabId }, TabStateSchema);
 }
 
-/** Calls `listener` for each valid broadcast from this extension; returns the unsubscribe function. */
+/** Listeners in this page: a page does not receive its own runtime messages. */
+const localListeners = new Set<(message: Broadcast) => void>();
+
+/** Calls `listener` for each valid broadcast from this extension, this page's included; returns the unsubscribe function. */
 export function onBroadcast(listener: (message: Broadcast) => void): () => void {
   const handler = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return;
@@ -23,7 +26,21 @@ export function onBroadcast(listener: (message: Broadcast) => void): () => void 
     if (parsed.success) listener(parsed.data);
   };
   browser.runtime.onMessage.addListener(handler);
-  return () => browser.runtime.onMessage.removeListener(handler);
+  localListeners.add(listener);
+  return () => {
+    browser.runtime.onMessage.removeListener(handler);
+    localListeners.delete(listener);
+  };
+}
+
+/** Tells this page and every other open extension page that something changed. */
+export async function publish(message: Broadcast): Promise<void> {
+  for (const listener of localListeners) listener(message);
+  try {
+    await browser.runtime.sendMessage(message);
+  } catch {
+    // No other extension page is listening.
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PLAIN_HOST, SALESFORCE_HOST, startCrmServer } from '../support/crm-server.mjs';
 import { currentServiceWorker, launchWithExtension, stopServiceWorker } from '../support/chromium.mjs';
+import { captureViaMenu, selectNewParagraph, selectText, tabOf } from '../support/extension.mjs';
 import { FIRST_OPPORTUNITY, SECOND_OPPORTUNITY } from '../support/fixtures.mjs';
 
 let server;
@@ -15,40 +16,12 @@ let crmWindowId;
 
 const panelUrl = (query) => `chrome-extension://${browser.extensionId}/sidepanel.html?${query}`;
 
-/** The extension's view of the tab that shows `url` (the SW sees URLs of CRM hosts only). */
-async function tabOf(url) {
-  const sw = await currentServiceWorker(browser.context);
-  return sw.evaluate(async (u) => {
-    const [tab] = await chrome.tabs.query({ url: u });
-    return tab ? { id: tab.id, windowId: tab.windowId } : null;
-  }, url);
-}
-
-/** Calls the very handler the context menu's click calls, as Chrome would for `tabId`. */
-async function captureViaMenu(tabId, { selectionText, pageUrl }) {
-  const sw = await currentServiceWorker(browser.context);
-  return sw.evaluate(
-    ({ tabId, selectionText, pageUrl }) =>
-      globalThis.ironTriangle.onContextMenuClicked({ menuItemId: 'capture-note', selectionText, pageUrl, frameId: 0, editable: false }, { id: tabId }),
-    { tabId, selectionText, pageUrl },
-  );
-}
-
-async function selectText(page, selector) {
-  await page.evaluate((sel) => {
-    const range = document.createRange();
-    range.selectNodeContents(document.querySelector(sel));
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-  }, selector);
-}
-
 before(async () => {
   server = await startCrmServer();
   browser = await launchWithExtension(server);
   crmPage = browser.context.pages()[0] ?? (await browser.context.newPage());
   await crmPage.goto(server.url(SALESFORCE_HOST, FIRST_OPPORTUNITY.path));
-  ({ id: crmTabId, windowId: crmWindowId } = await tabOf(crmPage.url()));
+  ({ id: crmTabId, windowId: crmWindowId } = await tabOf(browser.context, crmPage.url()));
 });
 
 after(async () => {
@@ -85,7 +58,7 @@ describe('record in the side panel', () => {
   test('says what it could not read on a Lightning page that is not a record', async () => {
     const other = await browser.context.newPage();
     await other.goto(server.url(SALESFORCE_HOST, '/lightning/o/Opportunity/list'));
-    const { id } = await tabOf(other.url());
+    const { id } = await tabOf(browser.context, other.url());
     const otherPanel = await browser.context.newPage();
     await otherPanel.goto(panelUrl(`tabId=${id}`));
     await otherPanel.getByTestId('no-record').waitFor();
@@ -122,14 +95,8 @@ describe('capture from the context menu', () => {
     await panel.goto(panelUrl(`tabId=${crmTabId}`));
     await panel.getByTestId('record-name').filter({ hasText: FIRST_OPPORTUNITY.name }).waitFor();
 
-    await crmPage.evaluate(() => {
-      const p = document.createElement('p');
-      p.id = 'e2e-selection';
-      p.textContent = 'Customer: diesel for the generators at remote sites is our biggest operating cost.';
-      document.body.append(p);
-    });
-    await selectText(crmPage, '#e2e-selection');
-    const outcome = await captureViaMenu(crmTabId, { selectionText: 'ignored when the page selection can be read', pageUrl: crmPage.url() });
+    await selectNewParagraph(crmPage, 'Customer: diesel for the generators at remote sites is our biggest operating cost.');
+    const outcome = await captureViaMenu(browser.context, crmTabId, { selectionText: 'ignored when the page selection can be read', pageUrl: crmPage.url() });
     assert.equal(outcome.outcome, 'saved');
     assert.ok(outcome.recordKey.includes(FIRST_OPPORTUNITY.recordId));
 
@@ -154,16 +121,10 @@ describe('capture from the context menu', () => {
     const before = await panel.getByTestId('note').count();
 
     await crmPage.evaluate(() => getSelection().removeAllRanges());
-    assert.deepEqual(await captureViaMenu(crmTabId, { selectionText: '   ', pageUrl: crmPage.url() }), { outcome: 'empty' });
+    assert.deepEqual(await captureViaMenu(browser.context, crmTabId, { selectionText: '   ', pageUrl: crmPage.url() }), { outcome: 'empty' });
 
-    await crmPage.evaluate(() => {
-      const p = document.createElement('p');
-      p.id = 'e2e-huge';
-      p.textContent = 'y'.repeat(150_000);
-      document.body.append(p);
-    });
-    await selectText(crmPage, '#e2e-huge');
-    assert.deepEqual(await captureViaMenu(crmTabId, { selectionText: 'y'.repeat(1000), pageUrl: crmPage.url() }), { outcome: 'too-long', length: 150_000 });
+    await selectNewParagraph(crmPage, 'y'.repeat(150_000));
+    assert.deepEqual(await captureViaMenu(browser.context, crmTabId, { selectionText: 'y'.repeat(1000), pageUrl: crmPage.url() }), { outcome: 'too-long', length: 150_000 });
     await panel.getByTestId('capture-status').filter({ hasText: 'longer than 100,000 characters' }).waitFor();
     assert.equal(await panel.getByTestId('note').count(), before);
   });
@@ -176,7 +137,7 @@ describe('capture from the context menu', () => {
     const mailTabId = await sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
     await selectText(mail, '#mail-body');
     // The page selection cannot be read without the activeTab grant a real click gives: the menu's text is used.
-    const outcome = await captureViaMenu(mailTabId, { selectionText: 'The customer is worried about diesel fuel cost at the remote sites.', pageUrl: mail.url() });
+    const outcome = await captureViaMenu(browser.context, mailTabId, { selectionText: 'The customer is worried about diesel fuel cost at the remote sites.', pageUrl: mail.url() });
     assert.deepEqual({ outcome: outcome.outcome, recordKey: outcome.recordKey }, { outcome: 'saved', recordKey: null });
     await mail.close();
   });
