@@ -32,6 +32,9 @@ export default defineConfig({
     default_locale: 'en',
     // No popup: the toolbar button opens the side panel / sidebar instead.
     action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'capture-note': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandCapture__' },
+    },
     // activeTab + scripting: read the full selection (with line breaks) from the
     // page the context menu was opened on; no standing access to any site.
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'unlimitedStorage'],

@@ -4,7 +4,6 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { setLocale } from '@/lib/i18n';
 import { validSnapshot } from '@/test/support/snapshots';
 import { RecordHeader } from './RecordHeader';
-import { NotesList } from './NotesList';
 import { NoRecord } from './NoRecord';
 
 afterEach(() => {
@@ -32,24 +31,6 @@ describe('RecordHeader', () => {
     render(<RecordHeader record={{ ...validSnapshot, name: '<img src=x onerror=alert(1)>' }} />);
     expect(screen.getByTestId('record-name').textContent).toBe('<img src=x onerror=alert(1)>');
     expect(document.querySelector('img')).toBeNull();
-  });
-});
-
-describe('NotesList', () => {
-  const note = { id: 'n', text: 'Diesel cost', pageTitle: 'Mail', url: 'https://mail.example.com/1', capturedAt: 0 };
-
-  it('links the source page of web notes only', () => {
-    render(<NotesList notes={{ status: 'ready', value: [note, { ...note, id: 'm', url: 'javascript:alert(1)', pageTitle: 'Evil' }] }} />);
-    const links = screen.getAllByRole('link');
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://mail.example.com/1']);
-    expect(screen.getByText('Evil').tagName).toBe('SPAN');
-  });
-
-  it('has an empty and an error state', () => {
-    const { rerender } = render(<NotesList notes={{ status: 'ready', value: [] }} />);
-    expect(screen.getByText(/No notes for this record yet/)).toBeTruthy();
-    rerender(<NotesList notes={{ status: 'error', error: 'x' }} />);
-    expect(screen.getByRole('alert').textContent).toMatch(/could not be loaded/);
   });
 });
 

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { flushCaptureQueue } from '@/lib/background/capture';
 import { onContextMenuClicked, registerContextMenu } from '@/lib/background/context-menu';
 import { getDatabase } from '@/lib/store/connection';
+import { onCommand } from '@/lib/background/keyboard-shortcut';
 import { handleMessage } from '@/lib/background/router';
 import { watchTabLifecycle } from '@/lib/background/tab-lifecycle';
 import { openPanelFromToolbar } from '@/lib/background/toolbar';
@@ -13,15 +14,16 @@ export default defineBackground({
     browser.runtime.onInstalled.addListener(() => void registerContextMenu());
     browser.runtime.onStartup.addListener(() => void registerContextMenu());
     browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClicked(info, tab));
+    browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
     browser.runtime.onMessage.addListener(handleMessage);
     watchTabLifecycle();
     openPanelFromToolbar();
     // A capture cut short by a stopped service worker is still in the queue.
     void getDatabase().then(flushCaptureQueue);
 
-    // The context-menu handler, reachable only from this service worker's own
+    // The context-menu and shortcut handlers, reachable only from this service worker's own
     // console (and so from the end-to-end tests, which cannot click a native
     // menu). Code that can reach it already holds every API it uses.
-    Object.assign(globalThis, { ironTriangle: { onContextMenuClicked } });
+    Object.assign(globalThis, { ironTriangle: { onContextMenuClicked, onCommand } });
   },
 });

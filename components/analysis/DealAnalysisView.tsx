@@ -4,7 +4,7 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { acceptSuggestion, assign, rejectSuggestion, unassign } from '@/lib/panel/actions';
 import type { PlaybookSource } from '@/lib/playbook/sources';
 import { useDealAnalysis } from '../hooks/useDealAnalysis';
-import { NotesList } from '../NotesList';
+import { NotesSection } from '../NotesSection';
 import { DecisionChainSection } from './DecisionChainSection';
 import { RequirementsSection } from './RequirementsSection';
 import { TeamSection } from './TeamSection';
@@ -64,7 +64,7 @@ export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
         }}
       />
       <DecisionChainSection report={analysis.decisionChain} labels={labels} />
-      <NotesList notes={{ status: 'ready', value: facts.notes }} />
+      <NotesSection record={{ recordKey: key, name: record.name ?? record.recordId }} notes={facts.notes} />
     </>
   );
 }

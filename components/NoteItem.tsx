@@ -1,6 +1,6 @@
+import type { ReactNode } from 'react';
 import type { StoredNote } from '@/lib/store/rows';
 import { getLocale, t } from '@/lib/i18n';
-import type { Loadable } from './hooks/useTabRecord';
 
 /** Only web pages are linked; anything else (javascript:, data:, file:) is shown as text. */
 function safeHref(url: string): string | undefined {
@@ -12,7 +12,7 @@ function safeHref(url: string): string | undefined {
   }
 }
 
-function NoteItem({ note }: { note: StoredNote }) {
+export function NoteItem({ note, children }: { note: StoredNote; children?: ReactNode }) {
   const href = safeHref(note.url);
   const when = new Date(note.capturedAt).toLocaleString(getLocale());
   return (
@@ -29,30 +29,7 @@ function NoteItem({ note }: { note: StoredNote }) {
           <span>{note.pageTitle || note.url}</span>
         )}
       </p>
+      {children && <div className="note-actions">{children}</div>}
     </li>
-  );
-}
-
-export function NotesList({ notes }: { notes: Loadable<StoredNote[]> }) {
-  return (
-    <section className="notes" aria-labelledby="notes-heading">
-      <h2 id="notes-heading">{t('notesHeading')}</h2>
-      {notes.status === 'loading' && <p className="muted">{t('panelLoading')}</p>}
-      {notes.status === 'error' && (
-        <p className="error" role="alert">
-          {t('notesError')}
-        </p>
-      )}
-      {notes.status === 'ready' &&
-        (notes.value.length === 0 ? (
-          <p className="muted">{t('notesEmpty')}</p>
-        ) : (
-          <ul data-testid="notes-list">
-            {notes.value.map((note) => (
-              <NoteItem key={note.id} note={note} />
-            ))}
-          </ul>
-        ))}
-    </section>
   );
 }

@@ -1,0 +1,75 @@
+import { browser, type Browser } from 'wxt/browser';
+import { t, type MessageKey } from '../i18n';
+import { getDatabase } from '../store/connection';
+import { broadcast } from './broadcast';
+import { captureNote, flushCaptureQueue, type CaptureOutcome } from './capture';
+import { readTabState } from './tab-states';
+
+/**
+ * The full selection, title and URL of a frame. Runs under the activeTab grant
+ * of the user's menu click or shortcut. (The context menu's own selectionText
+ * loses line breaks.)
+ */
+async function readSelection(tabId: number, frameId: number): Promise<{ text: string; title: string; url: string } | null> {
+  try {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [frameId] },
+      func: () => ({ text: globalThis.getSelection()?.toString() ?? '', title: document.title, url: location.href }),
+    });
+    const value = result?.result as { text?: unknown; title?: unknown; url?: unknown } | undefined;
+    if (typeof value?.text !== 'string' || typeof value.title !== 'string' || typeof value.url !== 'string') return null;
+    return { text: value.text, title: value.title, url: value.url };
+  } catch {
+    return null; // restricted page (store, PDF viewer, browser pages): fall back to what the event carried
+  }
+}
+
+/** What the triggering event itself says, for pages where no script can run. */
+export interface CaptureFallback {
+  text: string;
+  url: string;
+}
+
+/** Captures the selection of `tab` (menu click or keyboard shortcut) and tells the user the outcome. */
+export async function captureFromTab(tab: Browser.tabs.Tab | undefined, frameId: number, fallback: CaptureFallback): Promise<CaptureOutcome> {
+  const tabId = typeof tab?.id === 'number' && tab.id >= 0 ? tab.id : undefined;
+  const page = tabId === undefined ? null : await readSelection(tabId, frameId);
+  const db = await getDatabase();
+  await flushCaptureQueue(db); // earlier captures first, so notes keep their order
+  const outcome = await captureNote(db, {
+    text: page?.text.trim() ? page.text : fallback.text,
+    pageTitle: page?.title ?? tab?.title ?? '',
+    pageUrl: page?.url ?? (fallback.url || tab?.url || ''),
+    tabState: tabId === undefined ? { kind: 'none' } : await readTabState(tabId),
+    now: Date.now(),
+    newId: () => crypto.randomUUID(),
+  });
+  await tellUser(outcome, tabId);
+  return outcome;
+}
+
+const FEEDBACK: Record<CaptureOutcome['outcome'], { badge: string; color: string; message: MessageKey }> = {
+  saved: { badge: '✓', color: '#2e844a', message: 'captureSaved' },
+  empty: { badge: '!', color: '#ba0517', message: 'captureEmpty' },
+  'too-long': { badge: '!', color: '#ba0517', message: 'captureTooLong' },
+  queued: { badge: '…', color: '#a96404', message: 'captureQueued' },
+  quota: { badge: '!', color: '#ba0517', message: 'captureQuota' },
+  failed: { badge: '!', color: '#ba0517', message: 'captureFailed' },
+};
+
+/** Says the outcome on the toolbar button of that tab and to any open panel. */
+async function tellUser(outcome: CaptureOutcome, tabId: number | undefined): Promise<void> {
+  const feedback = FEEDBACK[outcome.outcome];
+  if (tabId !== undefined) {
+    await Promise.allSettled([
+      browser.action.setBadgeText({ tabId, text: feedback.badge }),
+      browser.action.setBadgeBackgroundColor({ tabId, color: feedback.color }),
+      browser.action.setTitle({ tabId, title: t(feedback.message) }),
+    ]);
+  }
+  await broadcast({
+    type: 'broadcast/capture',
+    outcome: outcome.outcome,
+    recordKey: outcome.outcome === 'saved' ? outcome.recordKey : null,
+  });
+}
