@@ -126,6 +126,34 @@ export function firstAccepted(scope: DeepScope, variants: Variants, accept: (ele
   return null;
 }
 
+const NOT_A_VALUE = new Set(['button', 'script', 'style', 'template', 'noscript', 'svg']);
+
+/**
+ * The value of a label/value row: the visible text after the label, from the
+ * label's own level up to the row (the value may sit beside the label or
+ * beside a wrapper of it). Buttons and hidden siblings are not part of it.
+ */
+export function textAfterLabel(row: Element, label: Element | null): string {
+  if (!label || label === row || !row.contains(label)) return label ? '' : visibleText(row);
+  let node: Element = label;
+  for (let level = 0; level < 20; level += 1) {
+    const parts: string[] = [];
+    let siblings = 0;
+    for (let next = node.nextSibling; next && siblings < 50; next = next.nextSibling, siblings += 1) {
+      if (next.nodeType === 3) parts.push(next.nodeValue ?? '');
+      if (next.nodeType !== 1) continue;
+      const element = next as Element;
+      if (NOT_A_VALUE.has(element.localName) || element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') continue;
+      parts.push(visibleText(element));
+    }
+    const value = cleanText(parts.join(' '));
+    const parent: Element | null = node.parentElement;
+    if (value || !parent || parent === row || node === row) return value;
+    node = parent;
+  }
+  return '';
+}
+
 /** `element.closest()` for any of the variants; invalid selectors match nothing. */
 export function closestOf(element: Element, variants: Variants): Element | null {
   for (const variant of variants) {
@@ -252,12 +280,6 @@ function textOf(element: Element | null | undefined): string {
   return element ? visibleText(element) : '';
 }
 
-/** The row's text after its label (an owner shows its value as bare text, without property-input). */
-function textAfterLabel(row: Element, label: Element | null): string {
-  const all = visibleText(row);
-  const labelText = textOf(label);
-  return labelText && all.startsWith(labelText) ? all.slice(labelText.length).trim() : all;
-}
 
 function propertyEntry(row: Element): FieldEntry | null {
   const scope = lightScope(row);
