@@ -1,0 +1,376 @@
+import type { CrmAdapter, Extraction, RecordRef } from '../adapter';
+import { allMatches, allOfFirstMatch, closestDeep, deepScope, firstMatch, isRendered, visibleText, type DeepScope } from '../dom';
+import { DYNAMICS_MATCHES } from '../hosts';
+import { MAX_CONTACTS, MAX_FIELDS } from '../limits';
+import { cleanText, normaliseLabel, parseMoney } from '../parse';
+import type { ExpectedPart, Money, RecordContact, RecordField } from '../snapshot';
+import { contactColumns, contactSubgrids, currencyNames, dynamicsSelectors as S, opportunityParts } from './dynamics.selectors';
+
+// Dynamics 365 Unified Interface (model-driven apps). Reads the record form the
+// user has in view: URL -> record ref, rendered form root -> parts. Only the
+// opportunity entity is read for now; other record pages are recognised (so the
+// panel can say "unsupported object") but not read. Fields are found by their
+// logical name, which the page carries in data-id values in every language.
+
+// --- URLs -----------------------------------------------------------------------
+
+const GUID_BODY = '[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}';
+const GUID = new RegExp(`^(?:\\{(${GUID_BODY})\\}|(${GUID_BODY}))$`, 'i');
+const LOGICAL_NAME = /^[a-z][a-z0-9_]{0,79}$/;
+
+/** A record GUID as Dynamics shows it ("{6F0C…}", "6f0c…") -> lowercase, without braces; null when it is not one. */
+export function normaliseGuid(raw: string): string | null {
+  const match = GUID.exec(raw.trim());
+  const guid = match?.[1] ?? match?.[2];
+  return guid ? guid.toLowerCase() : null;
+}
+
+/**
+ * The record a UCI URL points at:
+ * `main.aspx?appid=…&pagetype=entityrecord&etn={logicalName}&id={GUID}` (the id
+ * with or without braces, encoded or not). Lists, dashboards and a new-record
+ * form (no id) are not a record page.
+ */
+export function recognizeDynamicsUrl(url: URL): RecordRef | null {
+  try {
+    if (!/\/main\.aspx$/i.test(url.pathname)) return null;
+    const params = url.searchParams;
+    if ((params.get('pagetype') ?? '').toLowerCase() !== 'entityrecord') return null;
+    const objectType = (params.get('etn') ?? '').toLowerCase();
+    if (!LOGICAL_NAME.test(objectType)) return null;
+    const recordId = normaliseGuid(params.get('id') ?? '');
+    return recordId ? { objectType, recordId } : null;
+  } catch {
+    return null;
+  }
+}
+
+// --- Finding the record in view ----------------------------------------------------
+
+/** Light-DOM-only scope: the UCI shell and its form roots are not in shadow roots. */
+function lightScope(root: Document | Element): DeepScope {
+  return { roots: [root], truncated: false };
+}
+
+/**
+ * The form of the record in view: a rendered form root that is not inside a
+ * modal dialog (quick create, a related record opened over the page). UCI keeps
+ * earlier pages in the DOM hidden; they do not count.
+ */
+export function findDynamicsRecordRoot(doc: Document): Element | null {
+  try {
+    for (const form of allOfFirstMatch(lightScope(doc), S.formRoot)) {
+      if (S.dialog.some((selector) => closestDeep(form, selector))) continue;
+      if (isRendered(form)) return form;
+    }
+  } catch {
+    // fall through
+  }
+  return null;
+}
+
+// --- Reading the record ------------------------------------------------------------
+
+interface FieldEntry {
+  label: string;
+  value: string;
+  apiName?: string;
+}
+
+const CONTAINER_SUFFIX = '-FieldSectionItemContainer';
+// Element ids of containers: id-{guid}-{n}-{name}-FieldSectionItemContainer.
+const CONTAINER_ID = /^id-[0-9a-f-]{36}-\d+-(.+)-FieldSectionItemContainer$/i;
+const FIELD_NAME = /^[a-z0-9_]{1,80}$/i;
+/** What UCI shows in an empty field. */
+const EMPTY = '---';
+
+function textOf(element: Element | null | undefined): string {
+  return element ? visibleText(element) : '';
+}
+
+/** `header_estimatedvalue` from `header_estimatedvalue-FieldSectionItemContainer` (data-id, else element id). */
+function containerName(container: Element): string {
+  const dataId = container.getAttribute('data-id') ?? '';
+  if (dataId.endsWith(CONTAINER_SUFFIX)) return dataId.slice(0, -CONTAINER_SUFFIX.length);
+  return CONTAINER_ID.exec(container.getAttribute('id') ?? '')?.[1] ?? '';
+}
+
+/** The names of a lookup's selected records ("; " between several), or null when the field shows no lookup tag. */
+function lookupValue(container: Element): string | null {
+  const tags = allOfFirstMatch(container, S.lookupTag);
+  if (tags.length === 0) return null;
+  return cleanText(tags.map((tag) => cleanText(tag.getAttribute('title')) || textOf(tag)).filter(Boolean).join('; '));
+}
+
+function controlValue(control: Element): string {
+  const tag = control.localName;
+  if (tag === 'input') {
+    const input = control as HTMLInputElement;
+    return input.type === 'checkbox' ? String(Boolean(input.checked)) : cleanText(input.value);
+  }
+  if (tag === 'textarea') return cleanText((control as HTMLTextAreaElement).value);
+  if (tag === 'select') {
+    const select = control as HTMLSelectElement;
+    return cleanText(select.options[select.selectedIndex]?.textContent);
+  }
+  return textOf(control) || cleanText(control.getAttribute('title'));
+}
+
+function fieldValue(container: Element): string {
+  let value = lookupValue(container);
+  if (value === null) {
+    const control = firstMatch(container, S.fieldInput)?.element ?? firstMatch(container, S.fieldText)?.element;
+    value = control ? controlValue(control) : '';
+  }
+  return value === EMPTY ? '' : value;
+}
+
+function fieldLabel(container: Element): string {
+  const label = textOf(firstMatch(container, S.fieldLabel)?.element);
+  return label || cleanText(firstMatch(container, S.fieldInput)?.element.getAttribute('aria-label'));
+}
+
+/** Rendered fields of the form, body first and then header, in page order. BPF flyout steps are left out. */
+function formFields(scope: DeepScope): FieldEntry[] {
+  const body: FieldEntry[] = [];
+  const header: FieldEntry[] = [];
+  for (const container of allMatches(scope, S.fieldContainer)) {
+    const name = containerName(container);
+    if (name.startsWith('header_process_') || !isRendered(container)) continue;
+    const inHeader = name.startsWith('header_');
+    const apiName = inHeader ? name.slice('header_'.length) : name;
+    const label = fieldLabel(container);
+    if (!label) continue;
+    const entry: FieldEntry = { label, value: fieldValue(container) };
+    if (FIELD_NAME.test(apiName)) entry.apiName = apiName;
+    (inHeader ? header : body).push(entry);
+  }
+  return [...body, ...header];
+}
+
+/** One entry per field (logical name, else label), the first non-empty value kept, at most MAX_FIELDS. */
+function mergeFields(entries: FieldEntry[]): RecordField[] {
+  const out: RecordField[] = [];
+  const byKey = new Map<string, RecordField>();
+  for (const entry of entries) {
+    const labelKey = `label:${normaliseLabel(entry.label)}`;
+    const key = entry.apiName ? `api:${entry.apiName}` : labelKey;
+    const existing = byKey.get(key);
+    if (existing) {
+      if (!existing.value && entry.value) existing.value = entry.value;
+      continue;
+    }
+    if (out.length >= MAX_FIELDS) continue;
+    const field: RecordField = { label: entry.label, value: entry.value };
+    if (entry.apiName) field.apiName = entry.apiName;
+    out.push(field);
+    byKey.set(key, field);
+    if (!byKey.has(labelKey)) byKey.set(labelKey, field);
+  }
+  return out;
+}
+
+/** The value of a part: by logical name first, then by label for fields without one. Empty values do not count. */
+function partValue(entries: FieldEntry[], spec: { apiNames: readonly string[]; labels: readonly string[] }): string {
+  for (const apiName of spec.apiNames) {
+    const byName = entries.find((e) => e.apiName === apiName && e.value);
+    if (byName) return byName.value;
+  }
+  const labels = spec.labels.map(normaliseLabel);
+  return entries.find((e) => !e.apiName && e.value && labels.includes(normaliseLabel(e.label)))?.value ?? '';
+}
+
+function recordName(scope: DeepScope): string {
+  const header = firstMatch(scope, S.formHeader)?.element;
+  const title = firstMatch(header ?? scope, S.headerTitle)?.element;
+  return title ? cleanText(title.getAttribute('title')) || textOf(title) : '';
+}
+
+/** The name of the BPF stage the record is in: marked current, else carrying the "Active for…" label, else selected. */
+function processStage(scope: DeepScope): string {
+  const status = firstMatch(scope, S.bpfStageStatus)?.element;
+  const stage =
+    firstMatch(scope, S.bpfCurrentStage)?.element ??
+    (status ? closestDeep(status, S.bpfStage[0]) : null) ??
+    firstMatch(scope, S.bpfSelectedStage)?.element;
+  if (!stage) return '';
+  const name = firstMatch(stage, S.bpfStageName)?.element;
+  return textOf(name) || cleanText(name?.getAttribute('title'));
+}
+
+/** The ISO code of a currency lookup value ("US Dollar", "人民币", "USD"). */
+function currencyCode(name: string): string | undefined {
+  return currencyNames[normaliseLabel(name)] ?? /(?:^|[^A-Za-z])([A-Z]{3})(?![A-Za-z])/.exec(name)?.[1];
+}
+
+/** The amount as shown; the currency lookup names the currency when the symbol does not ("$", "¥"). */
+function amountOf(text: string, currencyName: string): Money {
+  const money = parseMoney(text);
+  const code = money.currency ? undefined : currencyCode(currencyName);
+  if (code) money.currency = code;
+  return money;
+}
+
+// --- Contacts (subgrids) -------------------------------------------------------------
+
+type ContactKey = keyof typeof contactColumns;
+const CONTACT_KEYS = Object.keys(contactColumns) as ContactKey[];
+
+function subgridName(grid: Element): string {
+  const dataId = grid.getAttribute('data-id') ?? '';
+  if (dataId.endsWith('-pcf_grid_control_container')) return dataId.slice(0, -'-pcf_grid_control_container'.length);
+  const id = grid.getAttribute('id') ?? '';
+  return id.startsWith('dataSetRoot_') ? id.slice('dataSetRoot_'.length) : '';
+}
+
+/** Header labels by column (`col-id`, and `#{aria-colindex}`). */
+function columnLabels(grid: Element): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const header of allOfFirstMatch(grid, S.gridColumnHeader)) {
+    const label = textOf(header) || cleanText(header.getAttribute('title'));
+    const colId = header.getAttribute('col-id');
+    const index = header.getAttribute('aria-colindex');
+    if (colId) labels.set(colId, label);
+    if (index) labels.set(`#${index}`, label);
+  }
+  return labels;
+}
+
+/** The cells of each record row; ag-grid's pinned and centre parts of one row (same row index) are joined. */
+function gridRows(grid: Element): Element[][] {
+  const rows = new Map<string, Element[]>();
+  for (const row of allOfFirstMatch(grid, S.gridRow)) {
+    const cells = allOfFirstMatch(row, S.gridCell);
+    if (cells.length === 0) continue; // header row
+    const key = row.getAttribute('row-index') ?? row.getAttribute('aria-rowindex') ?? `row:${rows.size}`;
+    const known = rows.get(key);
+    if (known) known.push(...cells);
+    else if (rows.size < MAX_CONTACTS) rows.set(key, cells);
+  }
+  return [...rows.values()];
+}
+
+/** The entity of the record a row links to (`etn=contact`), or '' when the row has no record link. */
+function linkedEntity(cells: Element[]): string {
+  for (const cell of cells) {
+    const href = firstMatch(cell, S.gridRecordLink)?.element.getAttribute('href') ?? '';
+    const etn = /[?&]etn=([A-Za-z0-9_]+)/.exec(href)?.[1];
+    if (etn) return etn.toLowerCase();
+  }
+  return '';
+}
+
+function columnKind(cell: Element, labels: Map<string, string>): ContactKey | undefined {
+  const colId = cell.getAttribute('col-id') ?? '';
+  const field = colId.slice(colId.lastIndexOf('.') + 1).toLowerCase(); // "a_1b2c.emailaddress1" -> "emailaddress1"
+  const label = normaliseLabel(labels.get(colId) ?? labels.get(`#${cell.getAttribute('aria-colindex') ?? ''}`) ?? '');
+  // Columns of a linked entity are labelled "Email (Contact)".
+  const bare = label.replace(/\s*[(（][^()（）]*[)）]$/, '');
+  return (
+    CONTACT_KEYS.find((key) => (contactColumns[key].fields as readonly string[]).includes(field)) ??
+    CONTACT_KEYS.find((key) => bare && contactColumns[key].labels.some((l) => normaliseLabel(l) === bare))
+  );
+}
+
+function contactFrom(cells: Element[], labels: Map<string, string>): RecordContact | null {
+  const contact: RecordContact = { name: '' };
+  for (const cell of cells) {
+    const value = textOf(cell);
+    const kind = value ? columnKind(cell, labels) : undefined;
+    if (kind && !contact[kind]) contact[kind] = value;
+  }
+  if (!contact.name) contact.name = textOf(cells.map((cell) => firstMatch(cell, S.gridRecordLink)?.element).find(Boolean));
+  return contact.name ? contact : null;
+}
+
+/**
+ * The customer's people in the form's subgrids (Stakeholders: name and
+ * connection role; contact subgrids: name, job title, email), one per name.
+ * A row counts when it links to a contact record, or, without a record link,
+ * when its subgrid is a known contact list. Users (sales team) do not count.
+ */
+function readContacts(scope: DeepScope): RecordContact[] {
+  const contacts: RecordContact[] = [];
+  const byName = new Map<string, RecordContact>();
+  const read: Element[] = [];
+  for (const grid of allMatches(scope, S.subgrid)) {
+    if (read.some((done) => done.contains(grid) || grid.contains(done)) || !isRendered(grid)) continue;
+    read.push(grid);
+    const name = subgridName(grid).toLowerCase();
+    const named = contactSubgrids.some((known) => known.toLowerCase() === name);
+    const labels = columnLabels(grid);
+    for (const cells of gridRows(grid)) {
+      const entity = linkedEntity(cells);
+      if (entity ? entity !== 'contact' : !named) continue;
+      const contact = contactFrom(cells, labels);
+      if (!contact) continue;
+      const key = normaliseLabel(contact.name);
+      const existing = byName.get(key);
+      if (existing) {
+        for (const part of ['title', 'role', 'email'] as const) if (!existing[part] && contact[part]) existing[part] = contact[part];
+      } else if (contacts.length < MAX_CONTACTS) {
+        contacts.push(contact);
+        byName.set(key, contact);
+      }
+    }
+  }
+  return contacts;
+}
+
+/** Runs one read; a failure leaves that part out instead of failing the record. */
+function attempt<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
+const ALL_MISSING: ExpectedPart[] = ['name', 'stage', 'amount', 'closeDate', 'owner', 'account'];
+
+/** Reads the opportunity in `root` (a form root from `findDynamicsRecordRoot`). Never throws. */
+export function extractDynamicsRecord(root: Element): Extraction {
+  const scope = attempt(() => deepScope(root), { roots: [root], truncated: true });
+  const entries = attempt(() => formFields(scope), []);
+  const P = opportunityParts;
+
+  const name = attempt(() => recordName(scope), '') || partValue(entries, P.name);
+  const stage = attempt(() => processStage(scope), '') || partValue(entries, P.stage);
+  const amountText = partValue(entries, P.amount);
+
+  const extraction: Extraction = {
+    fields: attempt(() => mergeFields(entries), []),
+    contacts: attempt(() => readContacts(scope), []),
+    missing: [],
+  };
+  const parts: [ExpectedPart, string][] = [
+    ['name', name],
+    ['stage', stage],
+    ['amount', amountText],
+    ['closeDate', partValue(entries, P.closeDate)],
+    ['owner', partValue(entries, P.owner)],
+    ['account', partValue(entries, P.account)],
+  ];
+  for (const [part, value] of parts) {
+    if (!value) extraction.missing.push(part);
+    else if (part === 'amount') extraction.amount = attempt(() => amountOf(value, partValue(entries, P.currency)), parseMoney(value));
+    else extraction[part] = value;
+  }
+  return extraction;
+}
+
+export const dynamicsAdapter: CrmAdapter = {
+  id: 'dynamics',
+  label: 'Dynamics 365',
+  matches: DYNAMICS_MATCHES,
+  objectTypes: ['opportunity'],
+  recognize: recognizeDynamicsUrl,
+  findRecordRoot: (doc) => findDynamicsRecordRoot(doc),
+  extract: (root) => {
+    try {
+      return extractDynamicsRecord(root);
+    } catch {
+      return { fields: [], contacts: [], missing: [...ALL_MISSING] };
+    }
+  },
+};
