@@ -13,10 +13,11 @@ import {
   zohoSelectors as S,
 } from './zoho.selectors';
 
-// Zoho CRM. URL -> record ref, detail view -> parts. Only Deals (module API
-// name `Potentials`) are read; other modules are recognised so the panel can
-// say "unsupported object". Zoho renders in the light DOM (Lyte components,
-// no shadow roots), so every query here stays in the light DOM.
+// Zoho CRM. URL -> record ref, detail view -> parts. Only Deals are read
+// (module name `Potentials` in URLs, `Deals` in the REST API); other modules
+// are recognised so the panel can say "unsupported object". Zoho renders in
+// the light DOM (Lyte components, no shadow roots), so every query here stays
+// in the light DOM.
 
 // --- Helpers shared with the Odoo adapter ------------------------------------------
 // (They would sit in a module of their own, e.g. adapters/common.ts; see the report.)
@@ -135,7 +136,7 @@ const FORM_SUBVIEWS = new Set(['edit', 'clone']);
 /**
  * The record a Zoho CRM URL points at: `/crm/org{orgId}/tab/{Module}/{id}`,
  * `/crm/tab/{Module}/{id}` (no org in the path) and sub-views
- * `/crm/org{orgId}/tab/{Module}/{id}/…`. The module is its API name
+ * `/crm/org{orgId}/tab/{Module}/{id}/…`. The module is as the URL names it
  * (`Potentials` for Deals). Record ids are numeric. List views
  * (`/tab/Potentials/custom-view/…`), create pages and edit/clone forms are
  * not record views: null.
