@@ -224,7 +224,7 @@ function coverageGrid(context: DealContext, roles: readonly RoleState[]): Covera
   const { namesById } = indexDirectory(context.input.directory);
   const memberIds = new Set([
     ...facts.assignments.map((assignment) => assignment.personId),
-    ...context.stakeholders.flatMap((person) => (person.ourOwner === undefined ? [] : [person.ourOwner])),
+    ...context.stakeholders.map((person) => person.ourOwner).filter((owner) => owner !== undefined),
   ]);
   const members = [...memberIds]
     .map((personId) => ({ personId, name: namesById.get(personId) ?? null }))
@@ -257,7 +257,7 @@ function gap(
   what: Explanation,
   nextAction: Explanation,
 ): DecisionChainGap {
-  return { kind, severity, ...subject, explanation: what, nextAction };
+  return { kind, severity, roleId: subject.roleId, stakeholderId: subject.stakeholderId, explanation: what, nextAction };
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };

@@ -119,7 +119,9 @@ function walk<K>(text: string, start: number, first: TrieNode, state: ScanState<
   let position = start + 1;
   let previous = fold(text.charCodeAt(start));
   for (;;) {
-    for (const end of node.ends) {
+    // Indexed, not for…of: this runs at every step of every walk, and most nodes end no keyword.
+    for (let index = 0; index < node.ends.length; index++) {
+      const end = node.ends[index]!;
       if (state.hitInScan[end.setIndex] === state.scanNumber) continue;
       const matchEnd = end.wholeWordEnd ? wordEnd(text, position) : position;
       if (matchEnd === -1) continue;

@@ -8,7 +8,7 @@ import { explanation, type Explanation } from './explain';
 /** A customer person with everything known about them and the decision-chain roles they hold. */
 export interface ClassifiedStakeholder extends Omit<Stakeholder, 'roles'> {
   /** The contact role the CRM shows, if the person is a CRM contact. */
-  crmRole?: string;
+  crmRole: string | undefined;
   roles: RoleClassification[];
 }
 
@@ -39,35 +39,52 @@ export function classifyStakeholders(
     if (seen.has(id)) continue;
     seen.add(id);
     const known = storedById.get(id);
-    const merged: Stakeholder = {
-      stance: 'unknown',
-      influence: 'unknown',
-      roles: [],
-      ...known,
+    const title = contact.title ?? known?.title;
+    result.push({
       id,
       name: contact.name,
-      title: contact.title ?? known?.title,
+      title,
+      stance: known?.stance ?? 'unknown',
+      influence: known?.influence ?? 'unknown',
+      ourOwner: known?.ourOwner,
+      lastEngagedAt: known?.lastEngagedAt,
+      plan: known?.plan,
       source: 'crm',
-    };
-    result.push(classify(compiled, merged, contact.role));
+      crmRole: contact.role,
+      roles: classify(compiled, known?.roles ?? [], contact.role, title),
+    });
   }
   for (const stakeholder of stored) {
     if (seen.has(stakeholder.id)) continue;
     seen.add(stakeholder.id);
-    result.push(classify(compiled, stakeholder, undefined));
+    // Field by field, not a spread: stored objects come in many shapes, and one shape keeps later reads fast.
+    result.push({
+      id: stakeholder.id,
+      name: stakeholder.name,
+      title: stakeholder.title,
+      stance: stakeholder.stance,
+      influence: stakeholder.influence,
+      ourOwner: stakeholder.ourOwner,
+      lastEngagedAt: stakeholder.lastEngagedAt,
+      plan: stakeholder.plan,
+      source: stakeholder.source,
+      crmRole: undefined,
+      roles: classify(compiled, stakeholder.roles, undefined, stakeholder.title),
+    });
   }
   return result;
 }
 
-function classify(compiled: CompiledPlaybook, stakeholder: Stakeholder, crmRole: string | undefined): ClassifiedStakeholder {
-  const { roles: setRoles, ...rest } = stakeholder;
+function classify(
+  compiled: CompiledPlaybook,
+  setRoles: readonly string[],
+  crmRole: string | undefined,
+  title: string | undefined,
+): RoleClassification[] {
   // Ids of roles a newer playbook dropped are ignored rather than shown as nameless roles.
   const roleIds = unique(setRoles.filter((roleId) => compiled.decisionRolesById.has(roleId)));
-  const roles =
-    roleIds.length > 0
-      ? roleIds.map((roleId) => ({ roleId, because: explanation('stakeholder.roleSetManually') }))
-      : inferRoles(compiled, crmRole, stakeholder.title);
-  return crmRole === undefined ? { ...rest, roles } : { ...rest, crmRole, roles };
+  if (roleIds.length === 0) return inferRoles(compiled, crmRole, title);
+  return roleIds.map((roleId) => ({ roleId, because: explanation('stakeholder.roleSetManually') }));
 }
 
 function inferRoles(compiled: CompiledPlaybook, crmRole: string | undefined, title: string | undefined): RoleClassification[] {
@@ -83,10 +100,12 @@ function inferRoles(compiled: CompiledPlaybook, crmRole: string | undefined, tit
     }
   }
   // Playbook order, so the same person always lists roles the same way.
-  return compiled.playbook.decisionRoles.flatMap((role) => {
+  const roles: RoleClassification[] = [];
+  for (const role of compiled.playbook.decisionRoles) {
     const because = found.get(role);
-    return because === undefined ? [] : [{ roleId: role.id, because }];
-  });
+    if (because !== undefined) roles.push({ roleId: role.id, because });
+  }
+  return roles;
 }
 
 function unique<T>(items: readonly T[]): T[] {
