@@ -31,10 +31,14 @@ export interface CrmAdapter {
   label: string;
   /** Host match patterns (also the manifest's host permissions). */
   matches: readonly string[];
-  /** Record types this adapter reads; others are reported as unsupported. */
-  objectTypes: readonly string[];
-  /** Recognises a record URL; null for any other page of the CRM. */
-  recognize(url: URL): RecordRef | null;
+  /** Record types this adapter reads, or 'any' (the generic reader); others are reported as unsupported. */
+  objectTypes: readonly string[] | 'any';
+  /**
+   * Recognises a record page from its URL; null for any other page of the CRM.
+   * `doc` is for CRMs whose URL alone does not say the record type (Odoo's
+   * numbered actions); most adapters ignore it.
+   */
+  recognize(url: URL, doc?: Document): RecordRef | null;
   /**
    * The element holding the record in view, so observers watch it and not the
    * whole document. Null while the record has not rendered.

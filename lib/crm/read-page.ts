@@ -21,9 +21,9 @@ export function readPage(adapter: CrmAdapter, url: URL, doc: Document, now: numb
     root: null,
   });
   try {
-    const ref = adapter.recognize(url);
+    const ref = adapter.recognize(url, doc);
     if (!ref) return unrecognised('not-a-record-page');
-    if (!adapter.objectTypes.includes(ref.objectType)) return unrecognised('unsupported-object');
+    if (adapter.objectTypes !== 'any' && !adapter.objectTypes.includes(ref.objectType)) return unrecognised('unsupported-object');
     const root = adapter.findRecordRoot(doc, ref);
     if (!root) return unrecognised('record-not-rendered');
     const extraction = adapter.extract(root, ref);

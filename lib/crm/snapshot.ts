@@ -35,7 +35,8 @@ export const ExpectedPartSchema = z.enum(EXPECTED_PARTS);
 export const RecordSnapshotSchema = z.object({
   crm: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)),
   host: z.string().check(z.maxLength(253)),
-  objectType: z.string().check(z.regex(/^[A-Za-z0-9_]{1,80}$/)),
+  // Dotted names are Odoo models (crm.lead); no slashes or leading/trailing dots.
+  objectType: z.string().check(z.regex(/^[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*$/), z.maxLength(80)),
   recordId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
   url: z.string().check(z.maxLength(4_096)),
   name: z.optional(text),

@@ -7,7 +7,6 @@ import { MAX_FIELDS, MAX_TEXT } from '../limits';
 import { readPage } from '../read-page';
 import { RecordSnapshotSchema } from '../snapshot';
 import {
-  ANY_OBJECT_TYPE,
   createCustomAdapter,
   createGenericAdapter,
   extractGenericRecord,
@@ -640,12 +639,6 @@ describe('createCustomAdapter', () => {
     expect(noPattern).toMatchObject({ id: 'custom-northwind', matches: [] });
   });
 
-  it('accepts any object type the URL names, and lists itself as "*"', () => {
-    expect([...ANY_OBJECT_TYPE]).toEqual(['*']);
-    expect(ANY_OBJECT_TYPE.includes('Opportunity')).toBe(true);
-    expect(ANY_OBJECT_TYPE.includes('bad type!')).toBe(false);
-    expect(Object.isFrozen(ANY_OBJECT_TYPE)).toBe(true);
-  });
 
   it('tries selectors on an empty fragment, without eval', () => {
     expect(isValidSelector('.field[data-name="stage"] .value')).toBe(true);

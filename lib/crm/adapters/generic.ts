@@ -756,16 +756,6 @@ export function extractGenericRecord(root: Element, selectors: CustomSelectors =
 export const GENERIC_ADAPTER_ID = 'generic';
 export const GENERIC_ADAPTER_LABEL = 'Best-effort reader';
 
-/**
- * Object types the generic reader accepts: any the URL names. The array shows
- * `*`; `includes` (what readPage asks) answers for every valid object type.
- */
-export const ANY_OBJECT_TYPE: readonly string[] = Object.freeze(
-  Object.defineProperty(['*'], 'includes', {
-    value: (type: unknown) => typeof type === 'string' && OBJECT_TYPE.test(type),
-  }),
-);
-
 export interface GenericAdapterDefinition {
   /** Adapter id, /^[a-z0-9-]{1,40}$/; default 'generic'. */
   id?: string;
@@ -798,7 +788,7 @@ export function createGenericAdapter(definition: GenericAdapterDefinition = {}):
     id,
     label,
     matches: Object.freeze([...matches]),
-    objectTypes: ANY_OBJECT_TYPE,
+    objectTypes: 'any',
     recognize: recognizeGenericUrl,
     findRecordRoot: (doc) => findGenericRecordRoot(doc),
     extract: (root) => {

@@ -97,16 +97,17 @@ describe('parseOdooUrl and recognize', () => {
     expect(ref(path, load('lead-en.html'))).toBeNull();
   });
 
-  it('is the adapter registered for Odoo Online; its recognize asks the live document', () => {
+  it('is the adapter registered for Odoo Online; its recognize asks the page it is given', () => {
     expect(odooAdapter).toMatchObject({ id: 'odoo', label: 'Odoo CRM', objectTypes: ['crm.lead'] });
     expect(odooAdapter.matches).toEqual(ODOO_MATCHES);
     expect(odooAdapter.recognize(new URL('https://acme.odoo.com/odoo/crm/42'))).toEqual(LEAD_REF);
-    expect(odooAdapter.recognize(new URL('https://acme.odoo.com/odoo/action-521/42'))).toBeNull(); // the test document is empty
+    expect(odooAdapter.recognize(new URL('https://acme.odoo.com/odoo/action-521/42'), document)).toBeNull(); // the test document is empty
     const form = document.createElement('div');
     form.innerHTML = '<div class="o_action_manager"><div class="o_form_view o_lead_opportunity_form o_action"></div></div>';
     document.body.appendChild(form);
     try {
-      expect(odooAdapter.recognize(new URL('https://acme.odoo.com/odoo/action-521/42'))).toEqual(LEAD_REF);
+      expect(odooAdapter.recognize(new URL('https://acme.odoo.com/odoo/action-521/42'), document)).toEqual(LEAD_REF);
+      expect(odooAdapter.recognize(new URL('https://acme.odoo.com/odoo/action-521/42'))).toBeNull(); // no page: the model is unknown
     } finally {
       form.remove();
     }

@@ -322,7 +322,7 @@ export const odooAdapter: CrmAdapter = {
   label: 'Odoo CRM',
   matches: ODOO_MATCHES,
   objectTypes: ['crm.lead'],
-  recognize: (url) => recognizeOdooPage(url, typeof document === 'undefined' ? null : document),
+  recognize: (url, doc) => recognizeOdooPage(url, doc ?? null),
   findRecordRoot: findOdooRecordRoot,
   extract: (root) => {
     try {
