@@ -5,7 +5,7 @@
 //   npm run demo -- --headless --screenshot demo.png   no display: page + panel as one PNG
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { SALESFORCE_HOST, startCrmServer } from '../test/e2e/support/crm-server.mjs';
+import { startCrmServer } from '../test/e2e/support/crm-server.mjs';
 import { launchWithExtension, tabIdOf } from '../test/e2e/support/chromium.mjs';
 import { FIRST_OPPORTUNITY } from '../test/e2e/support/fixtures.mjs';
 
@@ -20,7 +20,7 @@ if (!values['no-build']) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit
 
 const server = await startCrmServer();
 const { context, serviceWorker, extensionId } = await launchWithExtension(server, { headless: values.headless });
-const crmUrl = server.url(SALESFORCE_HOST, FIRST_OPPORTUNITY.path);
+const crmUrl = FIRST_OPPORTUNITY.url;
 const crmPage = context.pages()[0] ?? (await context.newPage());
 await crmPage.goto(crmUrl);
 const tabId = await tabIdOf(serviceWorker, crmUrl);

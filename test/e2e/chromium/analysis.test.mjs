@@ -4,7 +4,7 @@
 // suggestion, is accepted, and the completeness rises.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { SALESFORCE_HOST, startCrmServer } from '../support/crm-server.mjs';
+import { startCrmServer } from '../support/crm-server.mjs';
 import { launchWithExtension } from '../support/chromium.mjs';
 import { captureViaMenu, selectNewParagraph, tabOf } from '../support/extension.mjs';
 import { FIRST_OPPORTUNITY } from '../support/fixtures.mjs';
@@ -19,7 +19,7 @@ before(async () => {
   server = await startCrmServer();
   browser = await launchWithExtension(server);
   crmPage = browser.context.pages()[0] ?? (await browser.context.newPage());
-  await crmPage.goto(server.url(SALESFORCE_HOST, FIRST_OPPORTUNITY.path));
+  await crmPage.goto(FIRST_OPPORTUNITY.url);
   ({ id: crmTabId } = await tabOf(browser.context, crmPage.url()));
   panel = await browser.context.newPage();
   await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=${crmTabId}`);

@@ -20,7 +20,7 @@ before(async () => {
   server = await startCrmServer();
   browser = await launchWithExtension(server);
   crmPage = browser.context.pages()[0] ?? (await browser.context.newPage());
-  await crmPage.goto(server.url(SALESFORCE_HOST, FIRST_OPPORTUNITY.path));
+  await crmPage.goto(FIRST_OPPORTUNITY.url);
   ({ id: crmTabId, windowId: crmWindowId } = await tabOf(browser.context, crmPage.url()));
 });
 
@@ -44,7 +44,7 @@ describe('record in the side panel', () => {
 
   test('follows Lightning in-app navigation to a second opportunity', async () => {
     await crmPage.evaluate(() => (window.__loadedOnce = true));
-    await crmPage.evaluate((path) => window.__lightningNavigate(path), SECOND_OPPORTUNITY.path);
+    await crmPage.evaluate((path) => window.__fixtureNavigate(path), SECOND_OPPORTUNITY.path);
     await panel.getByTestId('record-name').filter({ hasText: SECOND_OPPORTUNITY.name }).waitFor();
     assert.equal(await panel.getByTestId('record-stage').textContent(), SECOND_OPPORTUNITY.stage);
     assert.equal(await crmPage.evaluate(() => window.__loadedOnce), true, 'navigation was in-app, without reload');

@@ -19,7 +19,7 @@ after(async () => {
 
 test('Firefox: the content script recognises the Salesforce opportunity and the background acknowledges it', async () => {
   const page = await firefox.browser.newPage();
-  await page.goto(server.url(SALESFORCE_HOST, FIRST_OPPORTUNITY.path));
+  await page.goto(FIRST_OPPORTUNITY.url);
   const handle = await page.waitForFunction(
     () => document.documentElement.getAttribute('data-iron-triangle-e2e'),
     { timeout: 15_000 },

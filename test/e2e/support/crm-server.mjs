@@ -1,33 +1,50 @@
 // Serves the CRM fixtures under their real host names over HTTPS. Browsers
 // reach it through Chromium's --host-resolver-rules, or Firefox's proxy
 // settings pointed at the CONNECT tunnel below, so the extension's shipped
-// match patterns decide where its content script runs.
+// match patterns decide where its content scripts run.
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createHttpServer } from 'node:http';
 import { connect } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { makeCertificate } from './certificate.mjs';
 
 const root = new URL('../../../', import.meta.url);
-const SALESFORCE_FIXTURES = new URL('lib/crm/adapters/fixtures/salesforce/', root);
+const FIXTURES = new URL('lib/crm/adapters/fixtures/', root);
 const PAGES = new URL('test/e2e/pages/', root);
 
 export const SALESFORCE_HOST = 'acme.lightning.force.com';
-/** A page on no CRM: captures from here go to the inbox; the content script must not run. */
+/** A page on no CRM: captures from here go to the inbox; no content script runs. */
 export const PLAIN_HOST = 'mail.example.com';
 
-async function salesforceRoutes() {
-  const index = JSON.parse(await readFile(new URL('fixtures.json', SALESFORCE_FIXTURES), 'utf8'));
-  const entries = Array.isArray(index) ? index : index.fixtures;
-  return new Map(entries.map((entry) => [entry.path, new URL(entry.file, SALESFORCE_FIXTURES)]));
+/** Where a fixture is served: host + path + query (the fragment never reaches a server). */
+const routeKey = (host, pathAndQuery) => `${host}${pathAndQuery.split('#')[0]}`;
+
+/** Every adapter's fixture index: `{ crm, host, fixtures: [{ file, path, host? }] }`. */
+export function fixtureIndexes() {
+  return readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => ({ crm: entry.name, ...JSON.parse(readFileSync(new URL(`${entry.name}/fixtures.json`, FIXTURES), 'utf8')) }));
 }
 
-const SIMULATOR_TAG = '<script src="/__fixture/lightning-navigation.js"></script>';
+function fixtureRoutes() {
+  const routes = new Map();
+  const hosts = new Set();
+  for (const index of fixtureIndexes()) {
+    for (const fixture of index.fixtures) {
+      const host = fixture.host ?? index.host;
+      hosts.add(host);
+      routes.set(routeKey(host, fixture.path), new URL(`${index.crm}/${fixture.file}`, FIXTURES));
+    }
+  }
+  return { routes, hosts };
+}
+
+const NAVIGATION_TAG = '<script src="/__fixture/navigation.js"></script>';
 
 export async function startCrmServer() {
-  const routes = await salesforceRoutes();
-  const { key, cert } = makeCertificate([SALESFORCE_HOST, PLAIN_HOST, '*.lightning.force.com']);
+  const { routes, hosts } = fixtureRoutes();
+  const { key, cert } = makeCertificate([...hosts, PLAIN_HOST]);
 
   const server = createHttpsServer({ key, cert }, async (req, res) => {
     const url = new URL(req.url ?? '/', `https://${req.headers.host}`);
@@ -36,22 +53,18 @@ export async function startCrmServer() {
       res.end(body);
     };
     try {
-      if (url.hostname === SALESFORCE_HOST) {
-        if (url.pathname === '/__fixture/lightning-navigation.js') {
-          return send(200, 'text/javascript', await readFile(new URL('lightning-navigation.js', PAGES)));
-        }
-        const file = routes.get(url.pathname);
-        if (file) {
-          const html = await readFile(file, 'utf8');
-          // Simulates Lightning's in-app navigation between fixture records.
-          return send(200, 'text/html; charset=utf-8', html.replace('</body>', `${SIMULATOR_TAG}</body>`));
-        }
-        // Lightning answers every unknown path with its app shell; a list view stands in for it.
-        return send(200, 'text/html; charset=utf-8', await readFile(new URL('lightning-home.html', PAGES)));
+      if (url.pathname === '/__fixture/navigation.js') {
+        return send(200, 'text/javascript', await readFile(new URL('fixture-navigation.js', PAGES)));
       }
-      if (url.hostname === PLAIN_HOST) {
-        return send(200, 'text/html; charset=utf-8', await readFile(new URL('plain-page.html', PAGES)));
+      if (url.hostname === PLAIN_HOST) return send(200, 'text/html; charset=utf-8', await readFile(new URL('plain-page.html', PAGES)));
+      const file = routes.get(routeKey(url.hostname, url.pathname + url.search));
+      if (file) {
+        const html = await readFile(file, 'utf8');
+        // Imitates the CRM's in-app navigation between fixture records.
+        return send(200, 'text/html; charset=utf-8', html.replace('</body>', `${NAVIGATION_TAG}</body>`));
       }
+      // A CRM answers other paths with its app shell; a page that is no record stands in for it.
+      if (hosts.has(url.hostname)) return send(200, 'text/html; charset=utf-8', await readFile(new URL('crm-home.html', PAGES)));
       send(404, 'text/plain', 'unknown host');
     } catch (error) {
       send(500, 'text/plain', String(error));
@@ -78,7 +91,6 @@ export async function startCrmServer() {
   return {
     httpsPort,
     proxyPort: proxy.address().port,
-    routes,
     url: (host, path) => `https://${host}${path}`,
     async close() {
       proxy.closeAllConnections?.();
@@ -87,5 +99,3 @@ export async function startCrmServer() {
     },
   };
 }
-
-export const fixturePath = (url) => fileURLToPath(url);
