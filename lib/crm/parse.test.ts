@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TEXT } from './limits';
-import { cleanText, collapseWhitespace, cutText, normaliseLabel, parseDateText, parseMoney, parseNumber } from './parse';
+import {
+  cleanText,
+  collapseWhitespace,
+  cutText,
+  displayLabel,
+  labelMatches,
+  normaliseLabel,
+  parseDateText,
+  parseMoney,
+  parseNumber,
+  withoutPlaceholder,
+} from './parse';
 
 describe('text', () => {
   it('collapses every kind of whitespace', () => {
@@ -30,6 +41,27 @@ describe('text', () => {
     expect(normaliseLabel(' Close Date: ')).toBe('close date');
     expect(normaliseLabel('*Stage')).toBe('stage');
     expect(normaliseLabel('角色：')).toBe('角色');
+  });
+
+  it('shows a label without its colon and required star, case kept', () => {
+    expect(displayLabel(' Close\u00a0Date: ')).toBe('Close Date');
+    expect(displayLabel('* Stage')).toBe('Stage');
+    expect(displayLabel('Amount *')).toBe('Amount');
+    expect(displayLabel('角色：')).toBe('角色');
+    expect(displayLabel('Time 10:30')).toBe('Time 10:30');
+  });
+
+  it('matches a label against candidates in other spellings', () => {
+    expect(labelMatches('close date:', ['Amount', 'Close Date'])).toBe(true);
+    expect(labelMatches('*角色', ['角色'])).toBe(true);
+    expect(labelMatches('Close', ['Close Date'])).toBe(false);
+    expect(labelMatches('Stage', [])).toBe(false);
+  });
+
+  it('reads the dashes of an empty field as no value, other text as is', () => {
+    for (const dash of ['-', '--', '---', '—', '–', '…']) expect(withoutPlaceholder(dash)).toBe('');
+    expect(withoutPlaceholder('-5')).toBe('-5');
+    expect(withoutPlaceholder('Won')).toBe('Won');
   });
 });
 

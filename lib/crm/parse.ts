@@ -27,14 +27,32 @@ export function cleanText(text: string | null | undefined, max: number = MAX_TEX
 }
 
 /**
- * Key for comparing field labels across layouts: case-folded, whitespace
- * collapsed, without the trailing ":" (also full-width "：") or required "*".
+ * A label as it reads: whitespace collapsed, without the trailing ":" (also
+ * full-width "：") or the required-field "*" (before or after it).
  */
-export function normaliseLabel(label: string): string {
+export function displayLabel(label: string): string {
   return collapseWhitespace(label)
     .replace(/^\*\s*/, '')
-    .replace(/\s*[:：*]+$/, '')
-    .toLowerCase();
+    .replace(/\s*[:：*]+$/, '');
+}
+
+/** Key for comparing field labels across layouts: the display label, case-folded. */
+export function normaliseLabel(label: string): string {
+  return displayLabel(label).toLowerCase();
+}
+
+/** True when `label` is one of `labels` in another spelling (case, spacing, colon, required star). */
+export function labelMatches(label: string, labels: readonly string[]): boolean {
+  const key = normaliseLabel(label);
+  return labels.some((candidate) => normaliseLabel(candidate) === key);
+}
+
+// What CRMs show in an empty field instead of leaving it blank.
+const PLACEHOLDERS = new Set(['-', '--', '---', '—', '–', '…']);
+
+/** "" for the dashes CRMs show in an empty field; any other text as is. */
+export function withoutPlaceholder(text: string): string {
+  return PLACEHOLDERS.has(text) ? '' : text;
 }
 
 // --- Numbers and money -------------------------------------------------------
