@@ -5,12 +5,19 @@ import {
   allMatches,
   allOfFirstMatch,
   closestDeep,
+  closestMatch,
   composedParent,
+  controlValue,
   deepQuery,
   deepQueryAll,
   deepScope,
+  displayedValue,
+  firstAccepted,
   firstMatch,
   isRendered,
+  lightScope,
+  textAfterLabel,
+  visibleLines,
   visibleText,
 } from './dom';
 
@@ -112,6 +119,26 @@ describe('selector variants', () => {
 
   it('allMatches unions the variants without duplicates', () => {
     expect(ids(allMatches(document, ['.older', 'p', '.old']))).toEqual(['p3', 'p4', 'p1', 'p2']);
+  });
+
+  it('firstAccepted returns the first element the test takes, trying the variants in order', () => {
+    expect(firstAccepted(document, ['.old', '.older'], (e) => e.id !== 'p1')?.id).toBe('p2');
+    expect(firstAccepted(document, ['.old', '.older'], (e) => e.id === 'p4')?.id).toBe('p4');
+    expect(firstAccepted(document, ['.old', '[invalid'], () => false)).toBeNull();
+  });
+
+  it('lightScope leaves shadow roots out', () => {
+    expect(ids(allMatches(lightScope(document), ['.older']))).toEqual(['p3']);
+    expect(firstMatch(lightScope(document.body), ['#p4'])).toBeNull();
+  });
+
+  it('closestMatch returns the ancestor of the first variant that has one, not the nearest', () => {
+    document.body.innerHTML = '<section class="outer"><div class="inner"><b id="b"></b></div></section>';
+    const b = document.getElementById('b')!;
+    expect(closestMatch(b, ['.outer', '.inner'])?.localName).toBe('section');
+    expect(closestMatch(b, ['[invalid', '.inner', '.outer'])?.localName).toBe('div');
+    expect(closestMatch(b, ['b'])).toBe(b);
+    expect(closestMatch(b, ['.none'])).toBeNull();
   });
 });
 
@@ -216,5 +243,101 @@ describe('visibleText', () => {
     for (let i = 0; i < 5_000; i += 1) node = node.appendChild(document.createElement('span'));
     node.textContent = 'bottom';
     expect(visibleText(top)).toBe('bottom');
+  });
+
+  it('is "" for no element', () => {
+    expect(visibleText(null)).toBe('');
+    expect(visibleText(undefined)).toBe('');
+  });
+
+  it('skips the fallback content of embedded media', () => {
+    document.body.innerHTML = '<div id="v">Demo <video>Your browser cannot play this</video><canvas>chart</canvas><object>plugin</object>recorded</div>';
+    expect(visibleText(document.getElementById('v')!)).toBe('Demo recorded');
+  });
+});
+
+describe('visibleLines', () => {
+  it('ends a line at each <br> and block, and collapses each line', () => {
+    document.body.innerHTML = '<div id="v">Owner:  Priya<br>Stage: <b>Won</b><br><br><span>Close</span><div>Amount: 5</div></div>';
+    expect(visibleLines(document.getElementById('v')!)).toEqual(['Owner: Priya', 'Stage: Won', 'Close', 'Amount: 5']);
+  });
+
+  it('reads a newline in the source as the space it renders as', () => {
+    const p = document.createElement('p');
+    p.textContent = 'Owner: Priya\n  Raman';
+    expect(visibleLines(p)).toEqual(['Owner: Priya Raman']);
+  });
+
+  it('skips what visibleText skips', () => {
+    document.body.innerHTML = '<p id="v">Stage: Won<span class="slds-assistive-text">Edit</span><button>Change</button><br><span aria-hidden="true">x</span></p>';
+    expect(visibleLines(document.getElementById('v')!)).toEqual(['Stage: Won']);
+  });
+});
+
+describe('textAfterLabel', () => {
+  it('reads the siblings after the label, climbing to the row while they are empty', () => {
+    document.body.innerHTML = '<div id="row"><div><span id="label">Amount</span></div><div>$5,000</div><button>Edit</button><span hidden>old</span></div>';
+    expect(textAfterLabel(document.getElementById('row')!, document.getElementById('label'))).toBe('$5,000');
+  });
+
+  it('reads text nodes beside the label', () => {
+    document.body.innerHTML = '<p id="row"><b id="label">Stage:</b> Won <i>(90%)</i></p>';
+    expect(textAfterLabel(document.getElementById('row')!, document.getElementById('label'))).toBe('Won (90%)');
+  });
+
+  it('is the row text without a label, and "" for a label outside the row', () => {
+    document.body.innerHTML = '<p id="row">Won</p><b id="elsewhere">Stage</b>';
+    const row = document.getElementById('row')!;
+    expect(textAfterLabel(row, null)).toBe('Won');
+    expect(textAfterLabel(row, document.getElementById('elsewhere'))).toBe('');
+    expect(textAfterLabel(row, row)).toBe('');
+  });
+});
+
+describe('form controls', () => {
+  const make = (html: string) => {
+    document.body.innerHTML = html;
+    return document.body.firstElementChild!;
+  };
+
+  it('controlValue reads inputs, textareas, the chosen options of a select and a checkbox state', () => {
+    const input = make('<input type="text">') as HTMLInputElement;
+    input.value = '  Big \n deal ';
+    expect(controlValue(input)).toBe('Big deal');
+    const area = make('<textarea></textarea>') as HTMLTextAreaElement;
+    area.value = 'line 1\nline 2';
+    expect(controlValue(area)).toBe('line 1 line 2');
+    const select = make('<select multiple><option value="a" selected>Alpha  one</option><option value="b">Beta</option><option value="c" selected>Gamma</option></select>');
+    expect(controlValue(select)).toBe('Alpha one, Gamma');
+    const box = make('<input type="checkbox">') as HTMLInputElement;
+    box.checked = true;
+    expect(controlValue(box)).toBe('true');
+  });
+
+  it('controlValue is null for passwords, hidden inputs, buttons and elements that are no form control', () => {
+    for (const type of ['password', 'hidden', 'submit', 'search', 'radio']) {
+      const input = make(`<input type="${type}">`) as HTMLInputElement;
+      input.value = 'secret';
+      expect(controlValue(input)).toBeNull();
+    }
+    expect(controlValue(make('<span>text</span>'))).toBeNull();
+  });
+
+  it('controlValue cuts a long value at MAX_TEXT', () => {
+    const input = make('<input>') as HTMLInputElement;
+    input.value = 'z'.repeat(100_000);
+    expect(controlValue(input)).toHaveLength(MAX_TEXT);
+  });
+
+  it('displayedValue reads a control, else the text, else the one control inside (an input in a cell)', () => {
+    const input = make('<input>') as HTMLInputElement;
+    input.value = 'Acme';
+    expect(displayedValue(input)).toBe('Acme');
+    expect(displayedValue(make('<div>Won <input value="ignored"></div>'))).toBe('Won');
+    const cell = make('<div><input></div>');
+    (cell.querySelector('input') as HTMLInputElement).value = 'typed';
+    expect(displayedValue(cell)).toBe('typed');
+    expect(displayedValue(make('<div><input value="a"><input value="b"></div>'))).toBe('');
+    expect(displayedValue(make('<input type="password" value="secret">'))).toBe('');
   });
 });

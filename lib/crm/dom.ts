@@ -1,9 +1,10 @@
-import { cleanText } from './parse';
+import { cleanText, collapseWhitespace } from './parse';
 
 // Read-only DOM helpers for the content script: queries that cross open shadow
-// roots (LWC moves to native shadow DOM), selector-variant lookups and a
-// visibility check for Lightning's cached, hidden views. Nothing here writes
-// to the page or throws on odd markup; every walk is bounded.
+// roots (LWC moves to native shadow DOM), selector-variant lookups, a
+// visibility check for Lightning's cached, hidden views, and what an element
+// shows (its text, a form control's value). Nothing here writes to the page or
+// throws on odd markup; every walk is bounded.
 
 /** Bounds for one deep walk, so a giant or hostile page costs a known maximum. */
 export interface DeepLimits {
@@ -63,6 +64,14 @@ export function deepScope(root: Root, limits: DeepLimits = {}): DeepScope {
     truncated = true;
   }
   return { roots, truncated };
+}
+
+/**
+ * A scope of `root` alone: no walk looking for shadow roots, for pages and
+ * shells that render none (React and Lyte apps, the Aura and UCI shells).
+ */
+export function lightScope(root: Root): DeepScope {
+  return { roots: [root], truncated: false };
 }
 
 function scopeOf(target: Root | DeepScope, limits?: DeepLimits): DeepScope {
@@ -150,6 +159,28 @@ export function allMatches(target: Root | DeepScope, variants: Variants, limits?
   return out;
 }
 
+/** The first element of the first variant that has one `accept` takes (variants are alternatives, best first). */
+export function firstAccepted(target: Root | DeepScope, variants: Variants, accept: (element: Element) => boolean, limits?: DeepLimits): Element | null {
+  const scope = scopeOf(target, limits);
+  for (const variant of variants) {
+    for (const element of deepQueryAll(scope, variant)) if (accept(element)) return element;
+  }
+  return null;
+}
+
+/** `element.closest()` for the first variant that has such an ancestor (or is `element`); invalid selectors match nothing. */
+export function closestMatch(element: Element, variants: Variants): Element | null {
+  for (const variant of variants) {
+    try {
+      const found = element.closest(variant);
+      if (found) return found;
+    } catch {
+      // unsupported selector: no match
+    }
+  }
+  return null;
+}
+
 /** The slot a light child of a shadow host is rendered in (by its `slot` name), or null. */
 function slotOf(node: Node): HTMLSlotElement | null {
   if (node.nodeType !== 1) return null;
@@ -216,10 +247,22 @@ export function isRendered(element: Element, maxSteps = 500): boolean {
 }
 
 // Elements whose text is not part of a displayed value: code, templates,
-// buttons ("Edit Stage", "Change Owner"), screen-reader-only labels and
-// decoration marked aria-hidden (avatar initials, icons).
-const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'button', 'svg', 'input', 'select', 'textarea']);
+// buttons ("Edit Stage", "Change Owner"), form controls (read by
+// `controlValue`), the fallback content of embedded media (shown only where
+// the media cannot be), screen-reader-only labels and decoration marked
+// aria-hidden (avatar initials, icons).
+const SKIPPED_TAGS = new Set([
+  'script', 'style', 'template', 'noscript', 'button', 'svg', 'input', 'select', 'textarea',
+  'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
+]);
 const SKIPPED_CLASSES = ['slds-assistive-text', 'assistiveText', 'slds-hide'];
+
+/** True for an element whose text is not part of what its parent displays. */
+function isSkipped(element: Element): boolean {
+  if (SKIPPED_TAGS.has(element.localName) || element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const classes = element.classList;
+  return SKIPPED_CLASSES.some((c) => classes.contains(c));
+}
 const BLOCK_TAGS = new Set(['div', 'p', 'br', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'tr', 'td', 'th', 'table', 'section', 'article', 'header', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 export interface TextLimits {
@@ -232,10 +275,29 @@ export interface TextLimits {
 /**
  * The text a user sees in `element`, read from the rendered tree: an open
  * shadow root replaces its host's children, a `<slot>` shows what is assigned
- * to it (or its fallback). Whitespace collapsed, cut at MAX_TEXT. Text only:
- * markup in the page comes out as literal characters, never as HTML.
+ * to it (or its fallback). Whitespace collapsed, cut at MAX_TEXT; "" for no
+ * element. Text only: markup in the page comes out as literal characters,
+ * never as HTML.
  */
-export function visibleText(element: Element, limits: TextLimits = {}): string {
+export function visibleText(element: Element | null | undefined, limits: TextLimits = {}): string {
+  return element ? cleanText(renderedText(element, limits, ' ')) : '';
+}
+
+/**
+ * The lines a user sees in `element` ("Owner: Ana<br>Stage: Won"): as
+ * `visibleText`, but a line ends at each `<br>` and block boundary rather than
+ * at a space. Lines are whitespace-collapsed; blank lines are left out.
+ */
+export function visibleLines(element: Element, limits: TextLimits = {}): string[] {
+  return renderedText(element, limits, '\n').split('\n').map(collapseWhitespace).filter(Boolean);
+}
+
+/**
+ * The raw text of the rendered tree under `element`, `blockBreak` at each
+ * block boundary. With '\n' as the break, newlines inside text nodes become
+ * spaces: in HTML they are spaces, not line ends.
+ */
+function renderedText(element: Element, limits: TextLimits, blockBreak: ' ' | '\n'): string {
   const maxNodes = limits.maxNodes ?? 20_000;
   const maxChars = limits.maxChars ?? 64_000;
   const parts: string[] = [];
@@ -248,14 +310,14 @@ export function visibleText(element: Element, limits: TextLimits = {}): string {
     while (stack.length > 0 && nodes < maxNodes && chars < maxChars) {
       const node = stack.pop();
       if (node === null) {
-        parts.push(' ');
+        parts.push(blockBreak);
         continue;
       }
       if (!node) break;
       nodes += 1;
       if (node.nodeType === 3) {
         const value = node.nodeValue ?? '';
-        parts.push(value);
+        parts.push(blockBreak === '\n' ? value.replace(/[\r\n]/g, ' ') : value);
         chars += value.length;
         continue;
       }
@@ -264,12 +326,8 @@ export function visibleText(element: Element, limits: TextLimits = {}): string {
       if (node.nodeType === 1) {
         const el = node as Element;
         const tag = el.localName;
-        if (el !== element) {
-          if (SKIPPED_TAGS.has(tag) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') continue;
-          const cls = el.classList;
-          if (SKIPPED_CLASSES.some((c) => cls.contains(c))) continue;
-        }
-        if (BLOCK_TAGS.has(tag)) parts.push(' ');
+        if (el !== element && isSkipped(el)) continue;
+        if (BLOCK_TAGS.has(tag)) parts.push(blockBreak);
         if (el.shadowRoot) children = el.shadowRoot.childNodes;
         else if (tag === 'slot' && el.getRootNode() !== el.ownerDocument) {
           const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
@@ -284,5 +342,74 @@ export function visibleText(element: Element, limits: TextLimits = {}): string {
   } catch {
     // Keep what was read so far.
   }
-  return cleanText(parts.join(''));
+  return parts.join('');
+}
+
+/**
+ * The value of a label/value row: the visible text after the label, from the
+ * label's own level up to the row (the value may sit beside the label or
+ * beside a wrapper of it). Buttons and hidden siblings are not part of it.
+ * Without a label, the row's text.
+ */
+export function textAfterLabel(row: Element, label: Element | null): string {
+  if (!label || label === row || !row.contains(label)) return label ? '' : visibleText(row);
+  let node: Element = label;
+  for (let level = 0; level < 20; level += 1) {
+    const parts: string[] = [];
+    let siblings = 0;
+    for (let next = node.nextSibling; next && siblings < 50; next = next.nextSibling, siblings += 1) {
+      if (next.nodeType === 3) parts.push(next.nodeValue ?? '');
+      if (next.nodeType === 1 && !isSkipped(next as Element)) parts.push(visibleText(next as Element));
+    }
+    const value = cleanText(parts.join(' '));
+    const parent: Element | null = node.parentElement;
+    if (value || !parent || parent === row || node === row) return value;
+    node = parent;
+  }
+  return '';
+}
+
+// --- Form controls ----------------------------------------------------------------
+
+const FORM_CONTROLS = new Set(['input', 'select', 'textarea']);
+/** Inputs that show no value worth reading (buttons, search boxes, radios), or one never to read (passwords). */
+const UNREAD_INPUTS = new Set(['hidden', 'password', 'submit', 'reset', 'button', 'image', 'file', 'search', 'radio']);
+/** Characters of a control's value read at the most, before collapsing and cutting at MAX_TEXT. */
+const MAX_CONTROL_VALUE = 64_000;
+
+export function isFormControl(element: Element): boolean {
+  return FORM_CONTROLS.has(element.localName);
+}
+
+/**
+ * What a form control shows: an input's or textarea's value, the text of a
+ * select's chosen options (", " between several), "true"/"false" for a
+ * checkbox. Null for an element that is not a form control and for inputs
+ * not to read (see UNREAD_INPUTS). Edit-mode forms (Odoo 16+, a field being
+ * edited) keep their values here, where `visibleText` does not look.
+ */
+export function controlValue(control: Element): string | null {
+  const tag = control.localName;
+  if (tag === 'input') {
+    const input = control as HTMLInputElement;
+    const type = (input.getAttribute('type') ?? 'text').toLowerCase();
+    if (UNREAD_INPUTS.has(type)) return null;
+    if (type === 'checkbox') return String(Boolean(input.checked));
+    return cleanText(String(input.value ?? '').slice(0, MAX_CONTROL_VALUE));
+  }
+  if (tag === 'textarea') return cleanText(String((control as HTMLTextAreaElement).value ?? '').slice(0, MAX_CONTROL_VALUE));
+  if (tag === 'select') {
+    const options = Array.from((control as HTMLSelectElement).options ?? []).filter((option) => option.selected);
+    return cleanText(options.map((option) => collapseWhitespace(option.text ?? '')).join(', '));
+  }
+  return null;
+}
+
+/** The value an element shows: a form control's value, else its visible text, else the value of the one control inside it (an input in a cell). */
+export function displayedValue(element: Element): string {
+  if (isFormControl(element)) return controlValue(element) ?? '';
+  const text = visibleText(element);
+  if (text) return text;
+  const controls = element.querySelectorAll('input,select,textarea');
+  return controls.length === 1 ? (controlValue(controls[0] as Element) ?? '') : '';
 }
