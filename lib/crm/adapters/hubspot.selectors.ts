@@ -138,13 +138,13 @@ export const OBJECT_TYPE_IDS: Readonly<Record<string, string>> = {
  * then the label in English and Chinese (Simplified) as HubSpot shows it.
  */
 export const dealParts = {
-  name: { apiName: 'dealname', labels: ['Deal name', 'Deal Name', '交易名称'] },
-  stage: { apiName: 'dealstage', labels: ['Deal stage', 'Deal Stage', '交易阶段'] },
-  amount: { apiName: 'amount', labels: ['Amount', '金额'] },
-  closeDate: { apiName: 'closedate', labels: ['Close date', 'Close Date', '成交日期'] },
-  owner: { apiName: 'hubspot_owner_id', labels: ['Deal owner', 'Deal Owner', '交易所有者'] },
+  name: { apiNames: ['dealname'], labels: ['Deal name', 'Deal Name', '交易名称'] },
+  stage: { apiNames: ['dealstage'], labels: ['Deal stage', 'Deal Stage', '交易阶段'] },
+  amount: { apiNames: ['amount'], labels: ['Amount', '金额'] },
+  closeDate: { apiNames: ['closedate'], labels: ['Close date', 'Close Date', '成交日期'] },
+  owner: { apiNames: ['hubspot_owner_id'], labels: ['Deal owner', 'Deal Owner', '交易所有者'] },
   /** The deal's currency in multi-currency portals; completes an amount shown with "$" or "¥". */
-  currency: { apiName: 'deal_currency_code', labels: ['Deal currency code', 'Currency', '货币'] },
+  currency: { apiNames: ['deal_currency_code'], labels: ['Deal currency code', 'Currency', '货币'] },
 } as const;
 
 /** Column headers of a contacts association table. */

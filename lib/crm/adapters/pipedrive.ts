@@ -1,24 +1,20 @@
 import type { CrmAdapter, Extraction, RecordRef } from '../adapter';
-import { allMatches, firstMatch, isRendered, visibleText, type DeepScope } from '../dom';
-import { PIPEDRIVE_MATCHES, urlMatchesPatterns } from '../hosts';
-import { MAX_CONTACTS } from '../limits';
-import { parseMoney } from '../parse';
-import type { RecordContact } from '../snapshot';
 import {
-  assemble,
-  attempt,
-  closestOf,
-  controlText,
+  allMatches,
+  closestMatch,
+  controlValue,
   firstAccepted,
+  firstMatch,
+  isRendered,
   lightScope,
-  mergeFields,
-  nothingRead,
-  partValue,
   textAfterLabel,
-  withoutColon,
-  withoutPlaceholder,
-  type FieldEntry,
-} from './hubspot';
+  visibleText,
+  type DeepScope,
+} from '../dom';
+import { PIPEDRIVE_MATCHES, urlMatchesPatterns } from '../hosts';
+import { displayLabel, withoutPlaceholder } from '../parse';
+import type { RecordContact, RecordField } from '../snapshot';
+import { ContactList, attempt, emptyExtraction, extractionOf, mergeFields, partValue } from './common';
 import { dealParts, pipedriveSelectors as S } from './pipedrive.selectors';
 
 // Pipedrive. Reads the deal detail view the user has in view: URL -> record
@@ -27,7 +23,6 @@ import { dealParts, pipedriveSelectors as S } from './pipedrive.selectors';
 // "unsupported object". Public references for this page are few (see
 // pipedrive.selectors.ts), so parts without an observed selector are read by
 // their label ("Value", "价值") and by the /person/ and /organization/ links.
-// Helpers shared with the HubSpot adapter live in hubspot.ts.
 
 // --- URLs ---------------------------------------------------------------------------------
 
@@ -76,7 +71,7 @@ export function findPipedriveRecordRoot(doc: Document): Element | null {
     for (const variants of ANCHORS) {
       const anchor = firstAccepted(scope, variants, (element) => isRendered(element));
       if (!anchor) continue;
-      const root = closestOf(anchor, S.recordRoot) ?? doc.body;
+      const root = closestMatch(anchor, S.recordRoot) ?? doc.body;
       if (root && isRendered(root)) return root;
     }
   } catch {
@@ -87,31 +82,28 @@ export function findPipedriveRecordRoot(doc: Document): Element | null {
 
 // --- Reading the deal -----------------------------------------------------------------------------
 
-function textOf(element: Element | null | undefined): string {
-  return element ? visibleText(element) : '';
-}
-
 /** The deal title; while it is edited the header holds a textarea with the current text. [TIMECAMP] */
 function readTitle(scope: DeepScope): string {
   const header = firstMatch(scope, S.title)?.element;
   if (!header) return '';
   const editing = header.querySelector('textarea');
-  if (editing && controlText(editing)) return controlText(editing);
-  return textOf(firstMatch(lightScope(header), S.titleText)?.element) || textOf(header);
+  const typed = editing ? controlValue(editing) : null;
+  if (typed) return typed;
+  return visibleText(firstMatch(lightScope(header), S.titleText)?.element) || visibleText(header);
 }
 
 // The active stage button reads "{days} · {stage}" ("12 T · Qualified", "3 天 · 已安排演示"). [COMMUNITY]
 const DAYS_PREFIX = /^\d+\s*\p{L}{0,12}\.?\s*[·•]\s*/u;
 
 function readStage(scope: DeepScope): string {
-  return textOf(firstMatch(scope, S.currentStage)?.element).replace(DAYS_PREFIX, '');
+  return visibleText(firstMatch(scope, S.currentStage)?.element).replace(DAYS_PREFIX, '');
 }
 
 /** Label/value rows: the label element and, in its parent row, the value. [COMMUNITY] */
-function fieldEntries(scope: DeepScope): FieldEntry[] {
-  const entries: FieldEntry[] = [];
+function fieldEntries(scope: DeepScope): RecordField[] {
+  const entries: RecordField[] = [];
   for (const labelElement of allMatches(scope, S.fieldName)) {
-    const label = withoutColon(textOf(labelElement));
+    const label = displayLabel(visibleText(labelElement));
     const row = labelElement.parentElement;
     if (!label || !row) continue;
     entries.push({ label, value: withoutPlaceholder(textAfterLabel(row, labelElement)) });
@@ -122,7 +114,7 @@ function fieldEntries(scope: DeepScope): FieldEntry[] {
 const PERSON_ID = /\/person\/(\d{1,18})/;
 
 function personKey(link: Element): string {
-  return PERSON_ID.exec(link.getAttribute('href') ?? '')?.[1] ?? `name:${textOf(link)}`;
+  return PERSON_ID.exec(link.getAttribute('href') ?? '')?.[1] ?? `name:${visibleText(link)}`;
 }
 
 /** The largest block around a person link that shows no other person (their card in the sidebar). */
@@ -141,21 +133,14 @@ function personBlock(link: Element, root: Element): Element {
 
 /** Persons linked to the deal (contact person, participants), each once, with the e-mail shown next to them. */
 function readContacts(scope: DeepScope, root: Element): RecordContact[] {
-  const byKey = new Map<string, RecordContact>();
+  const list = new ContactList();
   for (const link of allMatches(scope, S.personLink)) {
-    const name = textOf(link);
+    const name = visibleText(link);
     if (!name) continue;
-    const key = personKey(link);
-    const email = withoutPlaceholder(textOf(firstMatch(lightScope(personBlock(link, root)), S.email)?.element));
-    const known = byKey.get(key);
-    if (known) {
-      if (!known.email && email) known.email = email; // the header names the person; the sidebar card has the e-mail
-      continue;
-    }
-    if (byKey.size >= MAX_CONTACTS) break;
-    byKey.set(key, email ? { name, email } : { name });
+    const email = withoutPlaceholder(visibleText(firstMatch(lightScope(personBlock(link, root)), S.email)?.element));
+    if (!list.add(email ? { name, email } : { name }, personKey(link))) break;
   }
-  return [...byKey.values()];
+  return list.contacts;
 }
 
 /** Reads the deal in `root` (a record root from `findPipedriveRecordRoot`). Never throws. */
@@ -163,19 +148,18 @@ export function extractPipedriveRecord(root: Element): Extraction {
   const scope = lightScope(root);
   const entries = attempt(() => fieldEntries(scope), []);
   const P = dealParts;
-  const amountText = partValue(entries, P.amount);
-  return assemble(
-    {
+  return extractionOf({
+    parts: {
       name: attempt(() => readTitle(scope), ''),
       stage: attempt(() => readStage(scope), '') || partValue(entries, P.stage),
+      amount: partValue(entries, P.amount),
       closeDate: partValue(entries, P.closeDate),
       owner: partValue(entries, P.owner),
-      account: attempt(() => textOf(firstMatch(scope, S.organizationLink)?.element), '') || partValue(entries, P.account),
+      account: attempt(() => visibleText(firstMatch(scope, S.organizationLink)?.element), '') || partValue(entries, P.account),
     },
-    amountText ? parseMoney(amountText) : null,
-    attempt(() => mergeFields(entries), []),
-    attempt(() => readContacts(scope, root), []),
-  );
+    fields: attempt(() => mergeFields(entries), []),
+    contacts: attempt(() => readContacts(scope, root), []),
+  });
 }
 
 export const pipedriveAdapter: CrmAdapter = {
@@ -185,11 +169,5 @@ export const pipedriveAdapter: CrmAdapter = {
   objectTypes: ['deal'],
   recognize: recognizePipedriveUrl,
   findRecordRoot: findPipedriveRecordRoot,
-  extract: (root) => {
-    try {
-      return extractPipedriveRecord(root);
-    } catch {
-      return nothingRead();
-    }
-  },
+  extract: (root) => attempt(() => extractPipedriveRecord(root), emptyExtraction()),
 };
