@@ -89,12 +89,12 @@ export type OdooSelectorId = keyof typeof odooSelectors;
  * then the label in English and Chinese (Simplified) as Odoo translates it.
  */
 export const leadParts = {
-  name: { keys: ['name'], labels: ['Opportunity', 'Lead', '商机', '线索'] },
-  stage: { keys: ['stage_id'], labels: ['Stage', '阶段'] },
-  amount: { keys: ['expected_revenue', 'planned_revenue'], labels: ['Expected Revenue', '预期收入'] },
-  closeDate: { keys: ['date_deadline'], labels: ['Expected Closing', '预计结束'] },
-  owner: { keys: ['user_id'], labels: ['Salesperson', '销售员'] },
-  account: { keys: ['partner_id'], labels: ['Customer', '客户'] },
+  name: { apiNames: ['name'], labels: ['Opportunity', 'Lead', '商机', '线索'] },
+  stage: { apiNames: ['stage_id'], labels: ['Stage', '阶段'] },
+  amount: { apiNames: ['expected_revenue', 'planned_revenue'], labels: ['Expected Revenue', '预期收入'] },
+  closeDate: { apiNames: ['date_deadline'], labels: ['Expected Closing', '预计结束'] },
+  owner: { apiNames: ['user_id'], labels: ['Salesperson', '销售员'] },
+  account: { apiNames: ['partner_id'], labels: ['Customer', '客户'] },
 } as const;
 
 /** crm.lead fields holding the customer contact (the opportunity's person at the customer). */

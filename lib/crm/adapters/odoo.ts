@@ -1,8 +1,9 @@
 import type { CrmAdapter, Extraction, RecordRef } from '../adapter';
-import { allMatches, allOfFirstMatch, firstMatch, isRendered, visibleText } from '../dom';
+import { allMatches, allOfFirstMatch, closestMatch, controlValue, firstMatch, isRendered, lightScope, visibleText } from '../dom';
 import { ODOO_MATCHES } from '../hosts';
 import { cleanText, normaliseLabel } from '../parse';
-import type { ExpectedPart, RecordContact } from '../snapshot';
+import type { RecordContact, RecordField } from '../snapshot';
+import { attempt, emptyExtraction, extractionOf, mergeFields, partValue, type PartSpec } from './common';
 import {
   CRM_LEAD_ACTION_PATHS,
   OTHER_ACTION_PATHS,
@@ -10,7 +11,6 @@ import {
   leadParts,
   odooSelectors as S,
 } from './odoo.selectors';
-import { attempt, emptyExtraction, extractionOf, lightScope, mergeFields, partValue, type FieldEntry } from './zoho';
 
 // Odoo CRM (Odoo Online and self-hosted). URL -> record ref, action form ->
 // parts. Only crm.lead (leads and opportunities) is read; other models are
@@ -79,16 +79,16 @@ export function modelOfAction(action: string | undefined): string | undefined {
 // --- Finding the record in view ---------------------------------------------------------
 
 function inDialog(element: Element): boolean {
-  return S.dialog.some((selector) => element.closest(selector) !== null);
+  return closestMatch(element, S.dialog) !== null;
 }
 
 function isInvisible(element: Element): boolean {
-  return S.invisible.some((selector) => element.closest(selector) !== null);
+  return closestMatch(element, S.invisible) !== null;
 }
 
 /** The action a form belongs to (the form itself in 16+). */
 function actionOf(form: Element): Element {
-  return S.action.map((selector) => form.closest(selector)).find((e): e is Element => e !== null) ?? form;
+  return closestMatch(form, S.action) ?? form;
 }
 
 /** The action's form view in the page (not a dialog's, not one embedded in another form). */
@@ -146,10 +146,6 @@ export function findOdooRecordRoot(doc: Document, ref: RecordRef): Element | nul
 
 // --- Reading the record -------------------------------------------------------------------
 
-function textOf(element: Element | null | undefined): string {
-  return element ? visibleText(element) : '';
-}
-
 const WIDGET = S.fieldWidget.join(',');
 /** Input ids of the ≤15 web client: `o_field_input_{n}`, unrelated to the field name. */
 const LEGACY_INPUT_ID = 'o_field_input_';
@@ -163,14 +159,6 @@ function labelText(label: Element): string {
     else if (node.nodeType === 1 && (node as Element).localName !== 'sup') text += ` ${visibleText(node as Element)} `;
   }
   return cleanText(text);
-}
-
-function inputValue(input: Element): string {
-  if (input.localName === 'select') {
-    const select = input as HTMLSelectElement;
-    return cleanText(select.options[select.selectedIndex]?.textContent);
-  }
-  return cleanText((input as HTMLInputElement).value);
 }
 
 /** Text of the element siblings before (or after) `element`, e.g. a currency symbol around an amount. */
@@ -197,11 +185,9 @@ export function widgetValue(widget: Element): string {
   }
   const tags = allOfFirstMatch(scope, S.tag);
   if (tags.length > 0) return cleanText(tags.map((tag) => visibleText(tag)).filter(Boolean).join(', '));
-  const box = widget.querySelector('input[type="checkbox"]') as HTMLInputElement | null;
-  if (box) return String(Boolean(box.checked));
-  const input = widget.querySelector('input:not([type="hidden"]):not([type="radio"]), textarea, select');
+  const input = widget.querySelector('input[type="checkbox"]') ?? widget.querySelector('input:not([type="hidden"]):not([type="radio"]), textarea, select');
   if (!input) return visibleText(widget);
-  const value = inputValue(input);
+  const value = controlValue(input) ?? '';
   const ghost = firstMatch(scope, S.monetaryGhost)?.element;
   if (!ghost || !value) return value;
   return cleanText(`${siblingText(ghost, true)} ${value} ${siblingText(ghost, false)}`);
@@ -244,8 +230,8 @@ function widgetOfLabel(label: Element, form: Element, widgets: Map<string, Eleme
   return between ? undefined : next;
 }
 
-function readFields(form: Element, widgets: Map<string, Element>): FieldEntry[] {
-  const entries: FieldEntry[] = [];
+function readFields(form: Element, widgets: Map<string, Element>): RecordField[] {
+  const entries: RecordField[] = [];
   for (const label of allOfFirstMatch(lightScope(form), S.fieldLabel)) {
     if (isInvisible(label) || inDialog(label) !== inDialog(form)) continue;
     const text = labelText(label);
@@ -256,11 +242,16 @@ function readFields(form: Element, widgets: Map<string, Element>): FieldEntry[] 
   return entries;
 }
 
+/** What the form's widget of field `name` shows; "" when the form has none. */
+function fieldValue(widgets: Map<string, Element>, name: string): string {
+  const widget = widgets.get(name);
+  return widget ? attempt(() => widgetValue(widget), '') : '';
+}
+
 /** The first non-empty value of a part: the widget of its field first, then a field with its label. */
-function leadPart(widgets: Map<string, Element>, entries: FieldEntry[], spec: { keys: readonly string[]; labels: readonly string[] }): string {
-  for (const key of spec.keys) {
-    const widget = widgets.get(key);
-    const value = widget ? attempt(() => widgetValue(widget), '') : '';
+function leadPart(widgets: Map<string, Element>, entries: RecordField[], spec: PartSpec): string {
+  for (const name of spec.apiNames ?? []) {
+    const value = fieldValue(widgets, name);
     if (value) return value;
   }
   return partValue(entries, spec);
@@ -300,21 +291,21 @@ export function extractOdooRecord(root: Element): Extraction {
   const form = root.matches(S.form.join(',')) ? root : (firstMatch(lightScope(root), S.form)?.element ?? root);
   const widgets = attempt(() => formWidgets(form), new Map<string, Element>());
   const entries = attempt(() => readFields(form, widgets), []);
-  const value = (field: string) => {
-    const widget = widgets.get(field);
-    return widget ? attempt(() => widgetValue(widget), '') : '';
-  };
+  const value = (field: string) => fieldValue(widgets, field);
   const P = leadParts;
   const [company] = splitPartner(leadPart(widgets, entries, P.account));
-  const parts: Record<ExpectedPart, string> = {
-    name: leadPart(widgets, entries, P.name) || attempt(() => textOf(firstMatch(lightScope(root), S.breadcrumbCurrent)?.element), ''),
-    stage: leadPart(widgets, entries, P.stage),
-    amount: leadPart(widgets, entries, P.amount),
-    closeDate: leadPart(widgets, entries, P.closeDate),
-    owner: leadPart(widgets, entries, P.owner),
-    account: company || value(C.companyName),
-  };
-  return extractionOf(parts, attempt(() => mergeFields(entries), []), attempt(() => readContacts(value), []));
+  return extractionOf({
+    parts: {
+      name: leadPart(widgets, entries, P.name) || attempt(() => visibleText(firstMatch(lightScope(root), S.breadcrumbCurrent)?.element), ''),
+      stage: leadPart(widgets, entries, P.stage),
+      amount: leadPart(widgets, entries, P.amount),
+      closeDate: leadPart(widgets, entries, P.closeDate),
+      owner: leadPart(widgets, entries, P.owner),
+      account: company || value(C.companyName),
+    },
+    fields: attempt(() => mergeFields(entries), []),
+    contacts: attempt(() => readContacts(value), []),
+  });
 }
 
 export const odooAdapter: CrmAdapter = {
@@ -324,11 +315,5 @@ export const odooAdapter: CrmAdapter = {
   objectTypes: ['crm.lead'],
   recognize: (url, doc) => recognizeOdooPage(url, doc ?? null),
   findRecordRoot: findOdooRecordRoot,
-  extract: (root) => {
-    try {
-      return extractOdooRecord(root);
-    } catch {
-      return emptyExtraction();
-    }
-  },
+  extract: (root) => attempt(() => extractOdooRecord(root), emptyExtraction()),
 };

@@ -100,12 +100,12 @@ export const RELATED_CELL_PREFIX = 'value_listviewtable_';
  * (Simplified) as Zoho translates it.
  */
 export const dealParts = {
-  name: { keys: ['Deal_Name', 'POTENTIALNAME'], labels: ['Deal Name', 'Potential Name', '商机名称'] },
-  stage: { keys: ['Stage', 'STAGE'], labels: ['Stage', '阶段'] },
-  amount: { keys: ['Amount', 'AMOUNT'], labels: ['Amount', '金额'] },
-  closeDate: { keys: ['Closing_Date', 'CLOSINGDATE'], labels: ['Closing Date', '结束日期'] },
-  owner: { keys: ['Owner', 'SMOWNERID'], labels: ['Deal Owner', 'Potential Owner', '商机所有者'] },
-  account: { keys: ['Account_Name', 'ACCOUNTID'], labels: ['Account Name', '客户名称'] },
+  name: { apiNames: ['Deal_Name', 'POTENTIALNAME'], labels: ['Deal Name', 'Potential Name', '商机名称'] },
+  stage: { apiNames: ['Stage', 'STAGE'], labels: ['Stage', '阶段'] },
+  amount: { apiNames: ['Amount', 'AMOUNT'], labels: ['Amount', '金额'] },
+  closeDate: { apiNames: ['Closing_Date', 'CLOSINGDATE'], labels: ['Closing Date', '结束日期'] },
+  owner: { apiNames: ['Owner', 'SMOWNERID'], labels: ['Deal Owner', 'Potential Owner', '商机所有者'] },
+  account: { apiNames: ['Account_Name', 'ACCOUNTID'], labels: ['Account Name', '客户名称'] },
 } as const;
 
 /** Related-list columns of a contact in the Contact Roles list. */

@@ -1,9 +1,10 @@
 import type { CrmAdapter, Extraction, RecordRef } from '../adapter';
-import { allMatches, allOfFirstMatch, firstMatch, isRendered, visibleText, type DeepScope } from '../dom';
+import { allMatches, allOfFirstMatch, firstMatch, isRendered, lightScope, visibleText } from '../dom';
 import { ZOHO_MATCHES } from '../hosts';
-import { MAX_CONTACTS, MAX_FIELDS } from '../limits';
-import { cleanText, normaliseLabel, parseMoney } from '../parse';
-import { EXPECTED_PARTS, type ExpectedPart, type RecordContact, type RecordField } from '../snapshot';
+import { MAX_CONTACTS } from '../limits';
+import { cleanText, labelMatches } from '../parse';
+import type { RecordContact, RecordField } from '../snapshot';
+import { attempt, contactFromPairs, emptyExtraction, extractionOf, mergeFields, partValue } from './common';
 import {
   CONTACT_ROLE_MODULES,
   FIELD_KEY_PREFIXES,
@@ -19,113 +20,14 @@ import {
 // the light DOM (Lyte components, no shadow roots), so every query here stays
 // in the light DOM.
 
-// --- Helpers shared with the Odoo adapter ------------------------------------------
-// (They would sit in a module of their own, e.g. adapters/common.ts; see the report.)
-
-/** Runs one read; a failure leaves that part out instead of failing the record. */
-export function attempt<T>(read: () => T, fallback: T): T {
-  try {
-    return read();
-  } catch {
-    return fallback;
-  }
-}
-
-/** What an adapter returns when it could read nothing at all. */
-export function emptyExtraction(): Extraction {
-  return { fields: [], contacts: [], missing: [...EXPECTED_PARTS] };
-}
-
-/** A light-DOM-only scope for the DOM helpers: no shadow-root walk. */
-export function lightScope(root: Document | Element): DeepScope {
-  return { roots: [root], truncated: false };
-}
-
-/** A label/value pair read off the page, with the CRM's field name when the page shows it. */
-export interface FieldEntry {
-  label: string;
-  value: string;
-  apiName?: string;
-}
-
-/** Same label in another spelling: case, spacing, a trailing colon or a required star do not count. */
-export function labelIn(label: string, labels: readonly string[]): boolean {
-  const key = normaliseLabel(label);
-  return labels.some((l) => normaliseLabel(l) === key);
-}
-
-/** The first non-empty value of a part: by field name first (language independent), then by label. */
-export function partValue(entries: readonly FieldEntry[], spec: { keys: readonly string[]; labels: readonly string[] }): string {
-  const byKey = entries.find((e) => e.value && e.apiName !== undefined && spec.keys.includes(e.apiName));
-  if (byKey) return byKey.value;
-  return entries.find((e) => e.value && labelIn(e.label, spec.labels))?.value ?? '';
-}
-
-/** One field per field name (else per label), the first non-empty value kept, at most MAX_FIELDS. */
-export function mergeFields(entries: readonly FieldEntry[]): RecordField[] {
-  const out: RecordField[] = [];
-  const byKey = new Map<string, RecordField>();
-  for (const entry of entries) {
-    const key = entry.apiName ? `api:${entry.apiName}` : `label:${normaliseLabel(entry.label)}`;
-    const existing = byKey.get(key);
-    if (existing) {
-      if (!existing.value && entry.value) existing.value = entry.value;
-      continue;
-    }
-    if (out.length >= MAX_FIELDS) continue;
-    const field: RecordField = { label: entry.label, value: entry.value };
-    if (entry.apiName) field.apiName = entry.apiName;
-    out.push(field);
-    byKey.set(key, field);
-  }
-  return out;
-}
-
-/** Column labels of a contact: name, title, role, email. */
-export interface ContactColumns {
-  name: readonly string[];
-  title: readonly string[];
-  role: readonly string[];
-  email: readonly string[];
-}
-
-/** A contact from label/value pairs; null without a name. */
-export function contactFromPairs(pairs: readonly (readonly [string, string])[], columns: ContactColumns): RecordContact | null {
-  const contact: RecordContact = { name: '' };
-  for (const [label, value] of pairs) {
-    if (!value) continue;
-    if (labelIn(label, columns.name) && !contact.name) contact.name = value;
-    else if (labelIn(label, columns.title) && !contact.title) contact.title = value;
-    else if (labelIn(label, columns.role) && !contact.role) contact.role = value;
-    else if (labelIn(label, columns.email) && !contact.email) contact.email = value;
-  }
-  return contact.name ? contact : null;
-}
-
-/** Puts the parts read into an extraction: a part with no value is reported missing, an amount is parsed. */
-export function extractionOf(parts: Record<ExpectedPart, string>, fields: RecordField[], contacts: RecordContact[]): Extraction {
-  const extraction: Extraction = { fields: fields.slice(0, MAX_FIELDS), contacts: contacts.slice(0, MAX_CONTACTS), missing: [] };
-  for (const part of EXPECTED_PARTS) {
-    const value = parts[part];
-    if (!value) extraction.missing.push(part);
-    else if (part === 'amount') extraction.amount = parseMoney(value);
-    else extraction[part] = value;
-  }
-  return extraction;
-}
-
 /** The nearest element holding both `a` and `b` (bounded walk up `a`'s ancestors). */
-export function commonAncestor(a: Element, b: Element, maxSteps = 500): Element | null {
+function commonAncestor(a: Element, b: Element, maxSteps = 500): Element | null {
   const chain = new Set<Element>();
   let node: Element | null = a;
   for (let i = 0; node && i < maxSteps; i += 1, node = node.parentElement) chain.add(node);
   node = b;
   for (let i = 0; node && i < maxSteps; i += 1, node = node.parentElement) if (chain.has(node)) return node;
   return null;
-}
-
-function textOf(element: Element | null | undefined): string {
-  return element ? visibleText(element) : '';
 }
 
 // --- URLs ------------------------------------------------------------------------------
@@ -227,15 +129,15 @@ function detailRows(root: Element): Element[] {
   });
 }
 
-function readFields(root: Element): FieldEntry[] {
-  const entries: FieldEntry[] = [];
+function readFields(root: Element): RecordField[] {
+  const entries: RecordField[] = [];
   for (const row of detailRows(root)) {
     const scope = lightScope(row);
     const labelElement = firstMatch(scope, S.fieldLabel)?.element;
-    const label = textOf(labelElement);
+    const label = visibleText(labelElement);
     if (!label) continue;
     const valueElement = firstMatch(scope, S.fieldValue)?.element;
-    const entry: FieldEntry = { label, value: valueText(valueElement) };
+    const entry: RecordField = { label, value: valueText(valueElement) };
     const apiName = fieldKeyOf(labelElement) ?? fieldKeyOf(valueElement) ?? fieldKeyOf(row);
     if (apiName) entry.apiName = apiName;
     entries.push(entry);
@@ -251,10 +153,10 @@ function cellColumn(cell: Element): string {
 function readContacts(root: Element): RecordContact[] {
   for (const list of allOfFirstMatch(lightScope(root), S.relatedList)) {
     const rows = allOfFirstMatch(lightScope(list), S.relatedRow).map((row) =>
-      allOfFirstMatch(lightScope(row), S.relatedCell).map((cell) => [cellColumn(cell), textOf(cell)] as const),
+      allOfFirstMatch(lightScope(row), S.relatedCell).map((cell) => [cellColumn(cell), visibleText(cell)] as const),
     );
     const module = list.getAttribute('related-module') ?? '';
-    const hasRoles = rows.some((pairs) => pairs.some(([column]) => labelIn(column, contactRoleColumns.role)));
+    const hasRoles = rows.some((pairs) => pairs.some(([column]) => labelMatches(column, contactRoleColumns.role)));
     if (!hasRoles && !(CONTACT_ROLE_MODULES as readonly string[]).includes(module)) continue;
     const contacts: RecordContact[] = [];
     for (const pairs of rows) {
@@ -271,15 +173,18 @@ function readContacts(root: Element): RecordContact[] {
 export function extractZohoRecord(root: Element): Extraction {
   const entries = attempt(() => readFields(root), []);
   const P = dealParts;
-  const parts: Record<ExpectedPart, string> = {
-    name: attempt(() => textOf(firstMatch(lightScope(root), S.recordTitle)?.element), '') || partValue(entries, P.name),
-    stage: partValue(entries, P.stage),
-    amount: partValue(entries, P.amount),
-    closeDate: partValue(entries, P.closeDate),
-    owner: partValue(entries, P.owner),
-    account: partValue(entries, P.account),
-  };
-  return extractionOf(parts, attempt(() => mergeFields(entries), []), attempt(() => readContacts(root), []));
+  return extractionOf({
+    parts: {
+      name: attempt(() => visibleText(firstMatch(lightScope(root), S.recordTitle)?.element), '') || partValue(entries, P.name),
+      stage: partValue(entries, P.stage),
+      amount: partValue(entries, P.amount),
+      closeDate: partValue(entries, P.closeDate),
+      owner: partValue(entries, P.owner),
+      account: partValue(entries, P.account),
+    },
+    fields: attempt(() => mergeFields(entries), []),
+    contacts: attempt(() => readContacts(root), []),
+  });
 }
 
 export const zohoAdapter: CrmAdapter = {
@@ -289,11 +194,5 @@ export const zohoAdapter: CrmAdapter = {
   objectTypes: ['Potentials'],
   recognize: recognizeZohoUrl,
   findRecordRoot: findZohoRecordRoot,
-  extract: (root) => {
-    try {
-      return extractZohoRecord(root);
-    } catch {
-      return emptyExtraction();
-    }
-  },
+  extract: (root) => attempt(() => extractZohoRecord(root), emptyExtraction()),
 };
