@@ -465,6 +465,17 @@ describe('extract: parts and fallbacks', () => {
     expect(extraction.fields).toContainEqual(f('潜在客户', '华澜物流有限公司'));
   });
 
+  it('does not take a field that names itself otherwise for a part, whatever its label', () => {
+    const doc = load('opportunity-zh.html');
+    const ref = { objectType: 'opportunity', recordId: 'c1d2e3f4-a5b6-4c7d-8e9f-a0b1c2d3e4f5' };
+    const customer = doc.querySelector('[data-id="customerid-FieldSectionItemContainer"]')!;
+    customer.setAttribute('data-id', 'new_formercustomerid-FieldSectionItemContainer');
+    const extraction = dynamicsAdapter.extract(dynamicsAdapter.findRecordRoot(doc, ref)!, ref);
+    expect(extraction.fields).toContainEqual(f('潜在客户', '华澜物流有限公司', 'new_formercustomerid'));
+    expect(extraction.account).toBeUndefined();
+    expect(extraction.missing).toContain('account');
+  });
+
   it('reads several lookup values, select options, two-option checkboxes and read-only text', () => {
     const doc = load('opportunity-en.html');
     const list = doc.querySelector('[data-id="parentcontactid.fieldControl-LookupResultsDropdown_parentcontactid_SelectedRecordList"]')!;

@@ -1,9 +1,21 @@
 import type { CrmAdapter, Extraction, RecordRef } from '../adapter';
-import { allMatches, allOfFirstMatch, closestDeep, deepScope, firstMatch, isRendered, visibleText, type DeepScope } from '../dom';
+import {
+  allMatches,
+  allOfFirstMatch,
+  closestDeep,
+  controlValue,
+  deepScope,
+  firstMatch,
+  isRendered,
+  lightScope,
+  visibleText,
+  type DeepScope,
+} from '../dom';
 import { DYNAMICS_MATCHES } from '../hosts';
-import { MAX_CONTACTS, MAX_FIELDS } from '../limits';
-import { cleanText, normaliseLabel, parseMoney } from '../parse';
-import type { ExpectedPart, Money, RecordContact, RecordField } from '../snapshot';
+import { MAX_CONTACTS } from '../limits';
+import { cleanText, labelMatches, normaliseLabel, withoutPlaceholder } from '../parse';
+import type { RecordContact, RecordField } from '../snapshot';
+import { ContactList, attempt, emptyExtraction, extractionOf, mergeFields, partValue, type PartSpec } from './common';
 import { contactColumns, contactSubgrids, currencyNames, dynamicsSelectors as S, opportunityParts } from './dynamics.selectors';
 
 // Dynamics 365 Unified Interface (model-driven apps). Reads the record form the
@@ -47,11 +59,6 @@ export function recognizeDynamicsUrl(url: URL): RecordRef | null {
 
 // --- Finding the record in view ----------------------------------------------------
 
-/** Light-DOM-only scope: the UCI shell and its form roots are not in shadow roots. */
-function lightScope(root: Document | Element): DeepScope {
-  return { roots: [root], truncated: false };
-}
-
 /**
  * The form of the record in view: a rendered form root that is not inside a
  * modal dialog (quick create, a related record opened over the page). UCI keeps
@@ -71,22 +78,10 @@ export function findDynamicsRecordRoot(doc: Document): Element | null {
 
 // --- Reading the record ------------------------------------------------------------
 
-interface FieldEntry {
-  label: string;
-  value: string;
-  apiName?: string;
-}
-
 const CONTAINER_SUFFIX = '-FieldSectionItemContainer';
 // Element ids of containers: id-{guid}-{n}-{name}-FieldSectionItemContainer.
 const CONTAINER_ID = /^id-[0-9a-f-]{36}-\d+-(.+)-FieldSectionItemContainer$/i;
 const FIELD_NAME = /^[a-z0-9_]{1,80}$/i;
-/** What UCI shows in an empty field. */
-const EMPTY = '---';
-
-function textOf(element: Element | null | undefined): string {
-  return element ? visibleText(element) : '';
-}
 
 /** `header_estimatedvalue` from `header_estimatedvalue-FieldSectionItemContainer` (data-id, else element id). */
 function containerName(container: Element): string {
@@ -99,41 +94,33 @@ function containerName(container: Element): string {
 function lookupValue(container: Element): string | null {
   const tags = allOfFirstMatch(container, S.lookupTag);
   if (tags.length === 0) return null;
-  return cleanText(tags.map((tag) => cleanText(tag.getAttribute('title')) || textOf(tag)).filter(Boolean).join('; '));
+  return cleanText(tags.map((tag) => cleanText(tag.getAttribute('title')) || visibleText(tag)).filter(Boolean).join('; '));
 }
 
-function controlValue(control: Element): string {
-  const tag = control.localName;
-  if (tag === 'input') {
-    const input = control as HTMLInputElement;
-    return input.type === 'checkbox' ? String(Boolean(input.checked)) : cleanText(input.value);
-  }
-  if (tag === 'textarea') return cleanText((control as HTMLTextAreaElement).value);
-  if (tag === 'select') {
-    const select = control as HTMLSelectElement;
-    return cleanText(select.options[select.selectedIndex]?.textContent);
-  }
-  return textOf(control) || cleanText(control.getAttribute('title'));
+/** A form control's value; an option-set button or read-only display shows it as text, else in its title. */
+function controlText(control: Element): string {
+  return controlValue(control) ?? (visibleText(control) || cleanText(control.getAttribute('title')));
 }
 
+/** What the field shows; "" for the "---" UCI shows in an empty field. */
 function fieldValue(container: Element): string {
   let value = lookupValue(container);
   if (value === null) {
     const control = firstMatch(container, S.fieldInput)?.element ?? firstMatch(container, S.fieldText)?.element;
-    value = control ? controlValue(control) : '';
+    value = control ? controlText(control) : '';
   }
-  return value === EMPTY ? '' : value;
+  return withoutPlaceholder(value);
 }
 
 function fieldLabel(container: Element): string {
-  const label = textOf(firstMatch(container, S.fieldLabel)?.element);
+  const label = visibleText(firstMatch(container, S.fieldLabel)?.element);
   return label || cleanText(firstMatch(container, S.fieldInput)?.element.getAttribute('aria-label'));
 }
 
 /** Rendered fields of the form, body first and then header, in page order. BPF flyout steps are left out. */
-function formFields(scope: DeepScope): FieldEntry[] {
-  const body: FieldEntry[] = [];
-  const header: FieldEntry[] = [];
+function formFields(scope: DeepScope): RecordField[] {
+  const body: RecordField[] = [];
+  const header: RecordField[] = [];
   for (const container of allMatches(scope, S.fieldContainer)) {
     const name = containerName(container);
     if (name.startsWith('header_process_') || !isRendered(container)) continue;
@@ -141,49 +128,17 @@ function formFields(scope: DeepScope): FieldEntry[] {
     const apiName = inHeader ? name.slice('header_'.length) : name;
     const label = fieldLabel(container);
     if (!label) continue;
-    const entry: FieldEntry = { label, value: fieldValue(container) };
+    const entry: RecordField = { label, value: fieldValue(container) };
     if (FIELD_NAME.test(apiName)) entry.apiName = apiName;
     (inHeader ? header : body).push(entry);
   }
   return [...body, ...header];
 }
 
-/** One entry per field (logical name, else label), the first non-empty value kept, at most MAX_FIELDS. */
-function mergeFields(entries: FieldEntry[]): RecordField[] {
-  const out: RecordField[] = [];
-  const byKey = new Map<string, RecordField>();
-  for (const entry of entries) {
-    const labelKey = `label:${normaliseLabel(entry.label)}`;
-    const key = entry.apiName ? `api:${entry.apiName}` : labelKey;
-    const existing = byKey.get(key);
-    if (existing) {
-      if (!existing.value && entry.value) existing.value = entry.value;
-      continue;
-    }
-    if (out.length >= MAX_FIELDS) continue;
-    const field: RecordField = { label: entry.label, value: entry.value };
-    if (entry.apiName) field.apiName = entry.apiName;
-    out.push(field);
-    byKey.set(key, field);
-    if (!byKey.has(labelKey)) byKey.set(labelKey, field);
-  }
-  return out;
-}
-
-/** The value of a part: by logical name first, then by label for fields without one. Empty values do not count. */
-function partValue(entries: FieldEntry[], spec: { apiNames: readonly string[]; labels: readonly string[] }): string {
-  for (const apiName of spec.apiNames) {
-    const byName = entries.find((e) => e.apiName === apiName && e.value);
-    if (byName) return byName.value;
-  }
-  const labels = spec.labels.map(normaliseLabel);
-  return entries.find((e) => !e.apiName && e.value && labels.includes(normaliseLabel(e.label)))?.value ?? '';
-}
-
 function recordName(scope: DeepScope): string {
   const header = firstMatch(scope, S.formHeader)?.element;
   const title = firstMatch(header ?? scope, S.headerTitle)?.element;
-  return title ? cleanText(title.getAttribute('title')) || textOf(title) : '';
+  return title ? cleanText(title.getAttribute('title')) || visibleText(title) : '';
 }
 
 /** The name of the BPF stage the record is in: marked current, else carrying the "Active for…" label, else selected. */
@@ -195,20 +150,12 @@ function processStage(scope: DeepScope): string {
     firstMatch(scope, S.bpfSelectedStage)?.element;
   if (!stage) return '';
   const name = firstMatch(stage, S.bpfStageName)?.element;
-  return textOf(name) || cleanText(name?.getAttribute('title'));
+  return visibleText(name) || cleanText(name?.getAttribute('title'));
 }
 
 /** The ISO code of a currency lookup value ("US Dollar", "人民币", "USD"). */
 function currencyCode(name: string): string | undefined {
   return currencyNames[normaliseLabel(name)] ?? /(?:^|[^A-Za-z])([A-Z]{3})(?![A-Za-z])/.exec(name)?.[1];
-}
-
-/** The amount as shown; the currency lookup names the currency when the symbol does not ("$", "¥"). */
-function amountOf(text: string, currencyName: string): Money {
-  const money = parseMoney(text);
-  const code = money.currency ? undefined : currencyCode(currencyName);
-  if (code) money.currency = code;
-  return money;
 }
 
 // --- Contacts (subgrids) -------------------------------------------------------------
@@ -227,7 +174,7 @@ function subgridName(grid: Element): string {
 function columnLabels(grid: Element): Map<string, string> {
   const labels = new Map<string, string>();
   for (const header of allOfFirstMatch(grid, S.gridColumnHeader)) {
-    const label = textOf(header) || cleanText(header.getAttribute('title'));
+    const label = visibleText(header) || cleanText(header.getAttribute('title'));
     const colId = header.getAttribute('col-id');
     const index = header.getAttribute('aria-colindex');
     if (colId) labels.set(colId, label);
@@ -268,18 +215,18 @@ function columnKind(cell: Element, labels: Map<string, string>): ContactKey | un
   const bare = label.replace(/\s*[(（][^()（）]*[)）]$/, '');
   return (
     CONTACT_KEYS.find((key) => (contactColumns[key].fields as readonly string[]).includes(field)) ??
-    CONTACT_KEYS.find((key) => bare && contactColumns[key].labels.some((l) => normaliseLabel(l) === bare))
+    CONTACT_KEYS.find((key) => bare && labelMatches(bare, contactColumns[key].labels))
   );
 }
 
 function contactFrom(cells: Element[], labels: Map<string, string>): RecordContact | null {
   const contact: RecordContact = { name: '' };
   for (const cell of cells) {
-    const value = textOf(cell);
+    const value = visibleText(cell);
     const kind = value ? columnKind(cell, labels) : undefined;
     if (kind && !contact[kind]) contact[kind] = value;
   }
-  if (!contact.name) contact.name = textOf(cells.map((cell) => firstMatch(cell, S.gridRecordLink)?.element).find(Boolean));
+  if (!contact.name) contact.name = visibleText(cells.map((cell) => firstMatch(cell, S.gridRecordLink)?.element).find(Boolean));
   return contact.name ? contact : null;
 }
 
@@ -290,8 +237,7 @@ function contactFrom(cells: Element[], labels: Map<string, string>): RecordConta
  * when its subgrid is a known contact list. Users (sales team) do not count.
  */
 function readContacts(scope: DeepScope): RecordContact[] {
-  const contacts: RecordContact[] = [];
-  const byName = new Map<string, RecordContact>();
+  const list = new ContactList();
   const read: Element[] = [];
   for (const grid of allMatches(scope, S.subgrid)) {
     if (read.some((done) => done.contains(grid) || grid.contains(done)) || !isRendered(grid)) continue;
@@ -303,60 +249,32 @@ function readContacts(scope: DeepScope): RecordContact[] {
       const entity = linkedEntity(cells);
       if (entity ? entity !== 'contact' : !named) continue;
       const contact = contactFrom(cells, labels);
-      if (!contact) continue;
-      const key = normaliseLabel(contact.name);
-      const existing = byName.get(key);
-      if (existing) {
-        for (const part of ['title', 'role', 'email'] as const) if (!existing[part] && contact[part]) existing[part] = contact[part];
-      } else if (contacts.length < MAX_CONTACTS) {
-        contacts.push(contact);
-        byName.set(key, contact);
-      }
+      if (contact) list.add(contact);
     }
   }
-  return contacts;
+  return list.contacts;
 }
-
-/** Runs one read; a failure leaves that part out instead of failing the record. */
-function attempt<T>(read: () => T, fallback: T): T {
-  try {
-    return read();
-  } catch {
-    return fallback;
-  }
-}
-
-const ALL_MISSING: ExpectedPart[] = ['name', 'stage', 'amount', 'closeDate', 'owner', 'account'];
 
 /** Reads the opportunity in `root` (a form root from `findDynamicsRecordRoot`). Never throws. */
 export function extractDynamicsRecord(root: Element): Extraction {
   const scope = attempt(() => deepScope(root), { roots: [root], truncated: true });
   const entries = attempt(() => formFields(scope), []);
   const P = opportunityParts;
-
-  const name = attempt(() => recordName(scope), '') || partValue(entries, P.name);
-  const stage = attempt(() => processStage(scope), '') || partValue(entries, P.stage);
-  const amountText = partValue(entries, P.amount);
-
-  const extraction: Extraction = {
+  const part = (spec: PartSpec) => partValue(entries, spec, { labelsFindUnnamedOnly: true });
+  return extractionOf({
+    parts: {
+      name: attempt(() => recordName(scope), '') || part(P.name),
+      stage: attempt(() => processStage(scope), '') || part(P.stage),
+      amount: part(P.amount),
+      closeDate: part(P.closeDate),
+      owner: part(P.owner),
+      account: part(P.account),
+    },
+    // The currency lookup names the currency when the amount's symbol does not ("$", "¥").
+    currency: attempt(() => currencyCode(part(P.currency)), undefined),
     fields: attempt(() => mergeFields(entries), []),
     contacts: attempt(() => readContacts(scope), []),
-    missing: [],
-  };
-  const parts: [ExpectedPart, string][] = [
-    ['name', name],
-    ['stage', stage],
-    ['amount', amountText],
-    ['closeDate', partValue(entries, P.closeDate)],
-    ['owner', partValue(entries, P.owner)],
-    ['account', partValue(entries, P.account)],
-  ];
-  for (const [part, value] of parts) {
-    if (!value) extraction.missing.push(part);
-    else if (part === 'amount') extraction.amount = attempt(() => amountOf(value, partValue(entries, P.currency)), parseMoney(value));
-    else extraction[part] = value;
-  }
-  return extraction;
+  });
 }
 
 export const dynamicsAdapter: CrmAdapter = {
@@ -366,11 +284,5 @@ export const dynamicsAdapter: CrmAdapter = {
   objectTypes: ['opportunity'],
   recognize: recognizeDynamicsUrl,
   findRecordRoot: (doc) => findDynamicsRecordRoot(doc),
-  extract: (root) => {
-    try {
-      return extractDynamicsRecord(root);
-    } catch {
-      return { fields: [], contacts: [], missing: [...ALL_MISSING] };
-    }
-  },
+  extract: (root) => attempt(() => extractDynamicsRecord(root), emptyExtraction()),
 };
