@@ -39,6 +39,8 @@ export default defineConfig({
     // page the context menu was opened on; no standing access to any site.
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'unlimitedStorage'],
     host_permissions: [...SUPPORTED_CRM_MATCHES],
+    // Any other CRM: requested for its one host when the user adds it in the options.
+    optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -3,7 +3,7 @@ import { flushCaptureQueue } from '@/lib/background/capture';
 import { onContextMenuClicked, registerContextMenu } from '@/lib/background/context-menu';
 import { getDatabase } from '@/lib/store/connection';
 import { onCommand } from '@/lib/background/keyboard-shortcut';
-import { handleMessage } from '@/lib/background/router';
+import { handleMessage, registerCustomCrms } from '@/lib/background/router';
 import { watchTabLifecycle } from '@/lib/background/tab-lifecycle';
 import { openPanelFromToolbar } from '@/lib/background/toolbar';
 
@@ -18,6 +18,10 @@ export default defineBackground({
     browser.runtime.onMessage.addListener(handleMessage);
     watchTabLifecycle();
     openPanelFromToolbar();
+    browser.permissions.onAdded.addListener(() => void registerCustomCrms());
+    browser.permissions.onRemoved.addListener(() => void registerCustomCrms());
+    browser.runtime.onInstalled.addListener(() => void registerCustomCrms());
+    browser.runtime.onStartup.addListener(() => void registerCustomCrms());
     // A capture cut short by a stopped service worker is still in the queue.
     void getDatabase().then(flushCaptureQueue);
 

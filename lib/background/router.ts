@@ -1,10 +1,17 @@
 import { browser, type Browser } from 'wxt/browser';
-import { PageStateMessageSchema, PanelRequestSchema } from '../messaging/protocol';
+import { urlMatchesPatterns } from '../crm/hosts';
+import { readCustomCrms, customCrmFor } from '../custom-crms/store';
+import { BroadcastSchema, CustomCrmRequestSchema, PageStateMessageSchema, PanelRequestSchema } from '../messaging/protocol';
 import { contentScriptOnCrm, isExtensionPage } from '../messaging/sender';
+import { getDatabase } from '../store/connection';
+import { allCrmMatches } from './crm-patterns';
+import { syncCustomContentScripts } from './custom-content-scripts';
 import { acceptPageState } from './page-state';
 import { readTabState } from './tab-states';
 
 type Reply = (response: unknown) => void;
+
+const NOT_ALLOWED = 'sender not allowed';
 
 /**
  * The background's single message listener. Each message is accepted only
@@ -15,22 +22,46 @@ export function handleMessage(message: unknown, sender: Browser.runtime.MessageS
   const extensionId = browser.runtime.id;
   const page = PageStateMessageSchema.safeParse(message);
   if (page.success) {
-    const from = contentScriptOnCrm(sender, extensionId);
-    if (!from) return refuse(reply, 'sender not allowed');
-    respond(reply, acceptPageState(from.tabId, from.url, page.data).then((ok) => ({ ok })));
+    respond(
+      reply,
+      allCrmMatches().then(async (matches) => {
+        const from = contentScriptOnCrm(sender, extensionId, matches);
+        if (!from) throw new Error(NOT_ALLOWED);
+        return { ok: await acceptPageState(from.tabId, from.url, page.data) };
+      }),
+    );
+    return true;
+  }
+
+  if (CustomCrmRequestSchema.safeParse(message).success) {
+    respond(
+      reply,
+      getDatabase()
+        .then(readCustomCrms)
+        .then((crms) => {
+          const from = contentScriptOnCrm(sender, extensionId, crms.map((crm) => crm.hostPattern));
+          if (!from) throw new Error(NOT_ALLOWED);
+          return customCrmFor(crms, from.url.href, urlMatchesPatterns) ?? null;
+        }),
+    );
     return true;
   }
 
   const request = PanelRequestSchema.safeParse(message);
   if (request.success) {
-    if (!isExtensionPage(sender, extensionId, browser.runtime.getURL('/'))) return refuse(reply, 'sender not allowed');
+    if (!isExtensionPage(sender, extensionId, browser.runtime.getURL('/'))) return refuse(reply, NOT_ALLOWED);
     switch (request.data.type) {
       case 'panel/tab-state':
         respond(reply, readTabState(request.data.tabId));
         return true;
     }
   }
-  // Broadcasts of our own and foreign chatter: not for us.
+  // The options changed the list of custom CRMs (or other settings): register their content script anew.
+  const broadcast = BroadcastSchema.safeParse(message);
+  if (broadcast.success && broadcast.data.type === 'broadcast/configuration' && isExtensionPage(sender, extensionId, browser.runtime.getURL('/'))) {
+    void registerCustomCrms();
+  }
+  // Other broadcasts and foreign chatter: not for us.
   return undefined;
 }
 
@@ -44,4 +75,9 @@ function respond(reply: Reply, work: Promise<unknown>): void {
     (result) => reply({ result }),
     (error: unknown) => reply({ error: error instanceof Error ? error.message : String(error) }),
   );
+}
+
+/** Registers the custom-CRM content script for the CRMs the user added and granted. */
+export async function registerCustomCrms(): Promise<void> {
+  await syncCustomContentScripts(await readCustomCrms(await getDatabase()));
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { SUPPORTED_CRM_MATCHES, urlMatchesPatterns } from '../crm/hosts';
+import { urlMatchesPatterns } from '../crm/hosts';
+import { allCrmMatches } from './crm-patterns';
 import { broadcast } from './broadcast';
 import { forgetTab } from './tab-states';
 
@@ -17,6 +18,11 @@ export function watchTabLifecycle(): void {
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
     if (changeInfo.status !== 'loading' && changeInfo.url === undefined) return;
-    if (!tab.url || !urlMatchesPatterns(tab.url, SUPPORTED_CRM_MATCHES)) void forget(tabId);
+    const url = tab.url;
+    if (!url) void forget(tabId);
+    else
+      void allCrmMatches().then(async (matches) => {
+        if (!urlMatchesPatterns(url, matches)) await forget(tabId);
+      });
   });
 }

@@ -17,6 +17,9 @@ export const PageStateMessageSchema = z.object({
   ]),
 });
 
+/** Custom-CRM content script -> background: which user-defined CRM is this page on? */
+export const CustomCrmRequestSchema = z.object({ type: z.literal('page/custom-crm') });
+
 const tabId = z.number().check(z.int(), z.nonnegative());
 const recordKeyString = z.string().check(z.minLength(1), z.maxLength(400));
 
@@ -48,6 +51,7 @@ export const TabStateSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type PageStateMessage = z.infer<typeof PageStateMessageSchema>;
+export type CustomCrmRequest = z.infer<typeof CustomCrmRequestSchema>;
 export type PanelRequest = z.infer<typeof PanelRequestSchema>;
 export type Broadcast = z.infer<typeof BroadcastSchema>;
 export type TabState = z.infer<typeof TabStateSchema>;

@@ -1,0 +1,25 @@
+import { useReducer } from 'react';
+import { t } from '@/lib/i18n';
+import { AboutSection } from './AboutSection';
+import { CustomCrmsSection } from './CustomCrmsSection';
+import { DataSection } from './DataSection';
+import { DirectorySection } from './DirectorySection';
+import { LanguageSection } from './LanguageSection';
+import { PlaybookSection } from './PlaybookSection';
+
+/** The options page: one section per thing a user or admin configures. */
+export function OptionsApp() {
+  // A language change re-renders every section in the new language.
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  return (
+    <main className="panel options">
+      <h1>{t('optionsTitle')}</h1>
+      <LanguageSection onChange={rerender} />
+      <PlaybookSection />
+      <DirectorySection />
+      <CustomCrmsSection />
+      <DataSection />
+      <AboutSection />
+    </main>
+  );
+}
