@@ -137,12 +137,12 @@ export type SalesforceSelectorId = keyof typeof salesforceSelectors;
  * (Simplified) as Salesforce translates it.
  */
 export const opportunityParts = {
-  name: { apiName: 'Name', labels: ['Opportunity Name', '业务机会名称'] },
-  stage: { apiName: 'StageName', labels: ['Stage', '阶段'] },
-  amount: { apiName: 'Amount', labels: ['Amount', '金额'] },
-  closeDate: { apiName: 'CloseDate', labels: ['Close Date', '结束日期'] },
-  owner: { apiName: 'OwnerId', labels: ['Opportunity Owner', '业务机会所有人', 'Owner', '所有人'] },
-  account: { apiName: 'AccountId', labels: ['Account Name', '客户名称'] },
+  name: { apiNames: ['Name'], labels: ['Opportunity Name', '业务机会名称'] },
+  stage: { apiNames: ['StageName'], labels: ['Stage', '阶段'] },
+  amount: { apiNames: ['Amount'], labels: ['Amount', '金额'] },
+  closeDate: { apiNames: ['CloseDate'], labels: ['Close Date', '结束日期'] },
+  owner: { apiNames: ['OwnerId'], labels: ['Opportunity Owner', '业务机会所有人', 'Owner', '所有人'] },
+  account: { apiNames: ['AccountId'], labels: ['Account Name', '客户名称'] },
 } as const;
 
 /** The Contact Roles related list: its relationship name (in the list's link), then its title. */

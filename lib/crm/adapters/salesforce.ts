@@ -3,18 +3,20 @@ import {
   allMatches,
   allOfFirstMatch,
   closestDeep,
+  controlValue,
   deepQueryAll,
   deepScope,
   firstMatch,
   isRendered,
+  lightScope,
   visibleText,
   type DeepScope,
-  type Variants,
 } from '../dom';
 import { SALESFORCE_MATCHES } from '../hosts';
-import { cleanText, normaliseLabel, parseMoney } from '../parse';
-import { MAX_CONTACTS, MAX_FIELDS } from '../limits';
-import type { ExpectedPart, RecordContact, RecordField } from '../snapshot';
+import { cleanText, labelMatches } from '../parse';
+import { MAX_CONTACTS } from '../limits';
+import type { RecordContact, RecordField } from '../snapshot';
+import { attempt, contactFromPairs, emptyExtraction, extractionOf, mergeFields, partValue } from './common';
 import { contactColumns, contactRolesList, opportunityParts, salesforceSelectors as S } from './salesforce.selectors';
 
 // Salesforce Lightning Experience. Reads the record page the user has in view:
@@ -143,11 +145,6 @@ export function classicRecordId(url: URL): string | null {
 
 // --- Finding the record in view ----------------------------------------------------
 
-/** Light-DOM-only scope: the Aura shell (views, console workspaces) is never in a shadow root. */
-function lightScope(root: Document | Element): DeepScope {
-  return { roots: [root], truncated: false };
-}
-
 function recordHomesIn(view: Element): Element[] {
   const light = allOfFirstMatch(lightScope(view), S.recordHome);
   return light.length > 0 ? light : allOfFirstMatch(view, S.recordHome);
@@ -197,12 +194,6 @@ export function findSalesforceRecordRoot(doc: Document, ref: RecordRef): Element
 
 // --- Reading the record ----------------------------------------------------------
 
-interface FieldEntry {
-  label: string;
-  value: string;
-  apiName?: string;
-}
-
 const TARGET = S.fieldTarget[0];
 const TARGET_PREFIX = 'sfdc:RecordField.';
 
@@ -214,32 +205,28 @@ function parseTarget(element: Element | null): { object: string; field: string }
   return object && field && /^[A-Za-z0-9_]{1,80}$/.test(field) ? { object, field } : null;
 }
 
-function textOf(element: Element | null | undefined): string {
-  return element ? visibleText(element) : '';
-}
-
 function fieldValue(container: Element): string {
   const valueElement = firstMatch(container, S.fieldValue)?.element;
-  const text = textOf(valueElement);
+  const text = visibleText(valueElement);
   if (text || !valueElement) return text;
-  const box = firstMatch(valueElement, S.fieldCheckbox)?.element as HTMLInputElement | undefined;
-  return box ? String(Boolean(box.checked)) : '';
+  const box = firstMatch(valueElement, S.fieldCheckbox)?.element;
+  return box ? (controlValue(box) ?? '') : '';
 }
 
 function fieldLabel(container: Element): string {
-  return cleanText(container.getAttribute('field-label')) || textOf(firstMatch(container, S.fieldLabel)?.element);
+  return cleanText(container.getAttribute('field-label')) || visibleText(firstMatch(container, S.fieldLabel)?.element);
 }
 
 /** Fields of the detail layout (all layout kinds), in page order; fields of another object are left out. */
-function layoutFields(scope: DeepScope, objectType: string): FieldEntry[] {
-  const entries: FieldEntry[] = [];
+function layoutFields(scope: DeepScope, objectType: string): RecordField[] {
+  const entries: RecordField[] = [];
   const covered = new Set<Element>();
   const add = (container: Element, target: Element | null) => {
     const api = parseTarget(target);
     if (api && api.object !== objectType) return; // e.g. a related record's fields on the page
     const label = fieldLabel(container);
     if (!label) return;
-    const entry: FieldEntry = { label, value: fieldValue(container) };
+    const entry: RecordField = { label, value: fieldValue(container) };
     if (api) entry.apiName = api.field;
     entries.push(entry);
   };
@@ -255,73 +242,19 @@ function layoutFields(scope: DeepScope, objectType: string): FieldEntry[] {
   return entries;
 }
 
-function highlightsFields(scope: DeepScope): FieldEntry[] {
-  const entries: FieldEntry[] = [];
+function highlightsFields(scope: DeepScope): RecordField[] {
+  const entries: RecordField[] = [];
   for (const item of allOfFirstMatch(scope, S.highlightsItem)) {
-    const label = textOf(firstMatch(item, S.highlightsItemLabel)?.element);
-    if (label) entries.push({ label, value: textOf(firstMatch(item, S.highlightsItemValue)?.element) });
+    const label = visibleText(firstMatch(item, S.highlightsItemLabel)?.element);
+    if (label) entries.push({ label, value: visibleText(firstMatch(item, S.highlightsItemValue)?.element) });
   }
   return entries;
-}
-
-/** One entry per field (API name, else label), the first non-empty value kept, at most MAX_FIELDS. */
-function mergeFields(entries: FieldEntry[]): RecordField[] {
-  const out: RecordField[] = [];
-  const byKey = new Map<string, RecordField>();
-  for (const entry of entries) {
-    const apiKey = entry.apiName ? `api:${entry.apiName}` : '';
-    const labelKey = `label:${normaliseLabel(entry.label)}`;
-    // Same API name, or same label where one side has no API name (the highlights
-    // panel repeats layout fields without one). Two API names never merge.
-    const byLabel = byKey.get(labelKey);
-    const existing = (apiKey && byKey.get(apiKey)) || (byLabel && (!apiKey || !byLabel.apiName) ? byLabel : undefined);
-    if (existing) {
-      if (!existing.value && entry.value) existing.value = entry.value;
-      if (!existing.apiName && entry.apiName) {
-        existing.apiName = entry.apiName;
-        byKey.set(apiKey, existing);
-      }
-      continue;
-    }
-    if (out.length >= MAX_FIELDS) continue;
-    const field: RecordField = { label: entry.label, value: entry.value };
-    if (entry.apiName) field.apiName = entry.apiName;
-    out.push(field);
-    if (apiKey) byKey.set(apiKey, field);
-    byKey.set(labelKey, field);
-  }
-  return out;
-}
-
-/** The value of a part: by API name first (language independent), then by label. Empty values do not count. */
-function partValue(entries: FieldEntry[], spec: { apiName: string; labels: readonly string[] }): string {
-  const byApi = entries.find((e) => e.apiName === spec.apiName && e.value);
-  if (byApi) return byApi.value;
-  const labels = spec.labels.map(normaliseLabel);
-  return entries.find((e) => e.value && labels.includes(normaliseLabel(e.label)))?.value ?? '';
 }
 
 function pathStage(scope: DeepScope): string {
   const step = firstMatch(scope, S.pathCurrentStep)?.element;
   if (!step) return '';
-  return textOf(firstMatch(step, S.pathStepTitle)?.element) || cleanText(step.getAttribute('data-name')) || textOf(step);
-}
-
-function matchesLabel(label: string, labels: readonly string[]): boolean {
-  return labels.some((l) => normaliseLabel(l) === label);
-}
-
-function contactFrom(pairs: [string, string][], fallbackName: string): RecordContact | null {
-  const contact: RecordContact = { name: fallbackName };
-  for (const [rawLabel, value] of pairs) {
-    const label = normaliseLabel(rawLabel);
-    if (!value) continue;
-    if (matchesLabel(label, contactColumns.name) && !contact.name) contact.name = value;
-    else if (matchesLabel(label, contactColumns.title)) contact.title = value;
-    else if (matchesLabel(label, contactColumns.role)) contact.role = value;
-    else if (matchesLabel(label, contactColumns.email)) contact.email = value;
-  }
-  return contact.name ? contact : null;
+  return visibleText(firstMatch(step, S.pathStepTitle)?.element) || cleanText(step.getAttribute('data-name')) || visibleText(step);
 }
 
 function isContactRoles(list: Element): boolean {
@@ -329,21 +262,19 @@ function isContactRoles(list: Element): boolean {
     if ((link.getAttribute('href') ?? '').includes(`/related/${contactRolesList.relationship}/`)) return true;
   }
   const title = firstMatch(list, S.relatedListTitle)?.element;
-  const text = normaliseLabel(title?.getAttribute('title') ?? textOf(title));
-  return contactRolesList.titles.some((t) => normaliseLabel(t) === text);
+  return labelMatches(title?.getAttribute('title') ?? visibleText(title), contactRolesList.titles);
 }
 
 function tileContacts(tiles: Element[]): RecordContact[] {
   const contacts: RecordContact[] = [];
   for (const tile of tiles) {
-    const name = textOf(firstMatch(tile, S.relatedTileName)?.element);
+    const name = visibleText(firstMatch(tile, S.relatedTileName)?.element);
     const pairs: [string, string][] = [];
-    const valueVariants: Variants = S.relatedTileValue;
     for (const label of allOfFirstMatch(tile, S.relatedTileLabel)) {
       const value = label.nextElementSibling;
-      if (value && valueVariants.some((v) => value.matches(v))) pairs.push([textOf(label), textOf(value)]);
+      if (value && S.relatedTileValue.some((v) => value.matches(v))) pairs.push([visibleText(label), visibleText(value)]);
     }
-    const contact = contactFrom(pairs, name);
+    const contact = contactFromPairs(pairs, contactColumns, name);
     if (contact) contacts.push(contact);
   }
   return contacts;
@@ -353,9 +284,9 @@ function rowContacts(rows: Element[]): RecordContact[] {
   const contacts: RecordContact[] = [];
   for (const row of rows) {
     const cells = Array.from(row.children).filter((c) => c.localName === 'td' || c.localName === 'th');
-    const pairs: [string, string][] = cells.map((cell) => [cleanText(cell.getAttribute('data-label')), textOf(cell)]);
+    const pairs: [string, string][] = cells.map((cell) => [cleanText(cell.getAttribute('data-label')), visibleText(cell)]);
     const header = cells.find((c) => c.localName === 'th');
-    const contact = contactFrom(pairs, '') ?? contactFrom(pairs, textOf(header));
+    const contact = contactFromPairs(pairs, contactColumns) ?? contactFromPairs(pairs, contactColumns, visibleText(header));
     if (contact) contacts.push(contact);
   }
   return contacts;
@@ -372,15 +303,6 @@ function readContacts(scope: DeepScope): RecordContact[] {
   return [];
 }
 
-/** Runs one read; a failure leaves that part out instead of failing the record. */
-function attempt<T>(read: () => T, fallback: T): T {
-  try {
-    return read();
-  } catch {
-    return fallback;
-  }
-}
-
 /** Reads the Opportunity in `root` (a record home from `findSalesforceRecordRoot`). Never throws. */
 export function extractSalesforceRecord(root: Element, ref: RecordRef): Extraction {
   const scope = attempt(() => deepScope(root), { roots: [root], truncated: true });
@@ -389,33 +311,18 @@ export function extractSalesforceRecord(root: Element, ref: RecordRef): Extracti
   // Parts prefer the detail layout; the highlights panel covers a Details tab not rendered yet.
   const entries = [...layout, ...highlights];
   const P = opportunityParts;
-
-  const name = attempt(() => textOf(firstMatch(scope, S.highlightsPrimaryField)?.element), '') || partValue(entries, P.name);
-  const stage = attempt(() => pathStage(scope), '') || partValue(entries, P.stage);
-  const amountText = partValue(entries, P.amount);
-  const closeDate = partValue(entries, P.closeDate);
-  const owner = partValue(entries, P.owner) || attempt(() => textOf(firstMatch(scope, S.ownerLookup)?.element), '');
-  const account = partValue(entries, P.account);
-
-  const extraction: Extraction = {
+  return extractionOf({
+    parts: {
+      name: attempt(() => visibleText(firstMatch(scope, S.highlightsPrimaryField)?.element), '') || partValue(entries, P.name),
+      stage: attempt(() => pathStage(scope), '') || partValue(entries, P.stage),
+      amount: partValue(entries, P.amount),
+      closeDate: partValue(entries, P.closeDate),
+      owner: partValue(entries, P.owner) || attempt(() => visibleText(firstMatch(scope, S.ownerLookup)?.element), ''),
+      account: partValue(entries, P.account),
+    },
     fields: attempt(() => mergeFields(entries), []),
     contacts: attempt(() => readContacts(scope), []),
-    missing: [],
-  };
-  const parts: [ExpectedPart, string][] = [
-    ['name', name],
-    ['stage', stage],
-    ['amount', amountText],
-    ['closeDate', closeDate],
-    ['owner', owner],
-    ['account', account],
-  ];
-  for (const [part, value] of parts) {
-    if (!value) extraction.missing.push(part);
-    else if (part === 'amount') extraction.amount = parseMoney(value);
-    else extraction[part] = value;
-  }
-  return extraction;
+  });
 }
 
 export const salesforceAdapter: CrmAdapter = {
@@ -425,11 +332,5 @@ export const salesforceAdapter: CrmAdapter = {
   objectTypes: ['Opportunity'],
   recognize: recognizeSalesforceUrl,
   findRecordRoot: findSalesforceRecordRoot,
-  extract: (root, ref) => {
-    try {
-      return extractSalesforceRecord(root, ref);
-    } catch {
-      return { fields: [], contacts: [], missing: ['name', 'stage', 'amount', 'closeDate', 'owner', 'account'] };
-    }
-  },
+  extract: (root, ref) => attempt(() => extractSalesforceRecord(root, ref), emptyExtraction()),
 };
