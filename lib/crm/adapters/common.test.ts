@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from '../limits';
 import { EXPECTED_PARTS, RecordSnapshotSchema, type RecordField } from '../snapshot';
@@ -209,5 +211,45 @@ describe('ContactList', () => {
     expect(list.add({ name: 'Person 0', email: 'p0@example.com' })).toBe(true);
     expect(list.contacts).toHaveLength(MAX_CONTACTS);
     expect(list.contacts[0]).toEqual({ name: 'Person 0', email: 'p0@example.com' });
+  });
+});
+
+// --- What the content scripts bundle -------------------------------------------------------------
+
+describe('adapters run in the page without zod or app code', () => {
+  const repo = resolve(__dirname, '..', '..', '..');
+
+  /** Files reached from `file` through imports that are not `import type`. */
+  function runtimeImports(file: string, seen = new Set<string>()): Set<string> {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)) {
+      const specifier = match[1] as string;
+      if (!specifier.startsWith('.')) {
+        seen.add(specifier);
+        continue;
+      }
+      runtimeImports(`${resolve(dirname(file), specifier)}.ts`, seen);
+    }
+    return seen;
+  }
+
+  const reachedFrom = (file: string) => [...runtimeImports(join(__dirname, file))].map((x) => x.replace(`${repo}/`, '')).sort();
+
+  it('common.ts reaches only the text helpers and the limits', () => {
+    expect(reachedFrom('common.ts')).toEqual(['lib/crm/adapters/common.ts', 'lib/crm/limits.ts', 'lib/crm/parse.ts']);
+  });
+
+  it('generic.ts reaches only the shared helpers', () => {
+    expect(reachedFrom('generic.ts')).toEqual(['lib/crm/adapters/common.ts', 'lib/crm/adapters/generic.ts', 'lib/crm/dom.ts', 'lib/crm/limits.ts', 'lib/crm/parse.ts']);
+  });
+
+  it.each(['salesforce', 'dynamics', 'hubspot', 'pipedrive', 'zoho', 'odoo'])('%s.ts reaches only its selectors, the shared helpers and the host patterns', (crm) => {
+    const shared = ['lib/crm/adapters/common.ts', 'lib/crm/dom.ts', 'lib/crm/hosts.ts', 'lib/crm/limits.ts', 'lib/crm/parse.ts'];
+    const own = [`lib/crm/adapters/${crm}.ts`, `lib/crm/adapters/${crm}.selectors.ts`];
+    const reached = reachedFrom(`${crm}.ts`);
+    expect(reached.filter((file) => !shared.includes(file) && !own.includes(file))).toEqual([]);
+    expect(reached).toContain('lib/crm/adapters/common.ts');
   });
 });

@@ -1,6 +1,4 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CrmAdapter, Extraction, RecordRef } from '../adapter';
 import { MAX_FIELDS, MAX_TEXT } from '../limits';
@@ -704,30 +702,5 @@ describe('hostile content', () => {
     }
     expect(() => createGenericAdapter(null as unknown as undefined)).not.toThrow();
     expect(createGenericAdapter({ id: 'NOT valid', label: '', matches: 'x' as unknown as string[] })).toMatchObject({ id: 'generic', label: 'Best-effort reader', matches: [] });
-  });
-});
-
-// --- What the content script bundles -------------------------------------------------------------
-
-describe('generic.ts stays free of zod', () => {
-  /** Files reached from `file` through imports that are not `import type`. */
-  function runtimeImports(file: string, seen = new Set<string>()): Set<string> {
-    if (seen.has(file)) return seen;
-    seen.add(file);
-    const source = readFileSync(file, 'utf8');
-    for (const match of source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)) {
-      const specifier = match[1] as string;
-      if (!specifier.startsWith('.')) {
-        seen.add(specifier);
-        continue;
-      }
-      runtimeImports(`${resolve(dirname(file), specifier)}.ts`, seen);
-    }
-    return seen;
-  }
-
-  it('imports neither zod nor the schema modules at run time', () => {
-    const reached = [...runtimeImports(join(__dirname, 'generic.ts'))].map((x) => x.replace(`${resolve(__dirname, '..', '..', '..')}/`, ''));
-    expect(reached.sort()).toEqual(['lib/crm/adapters/generic.ts', 'lib/crm/dom.ts', 'lib/crm/limits.ts', 'lib/crm/parse.ts']);
   });
 });

@@ -1,8 +1,9 @@
 import type { CrmAdapter, Extraction, RecordRef } from '../adapter';
-import { deepScope, isRendered, visibleText, type DeepScope } from '../dom';
-import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from '../limits';
-import { cleanText, collapseWhitespace, normaliseLabel, parseMoney } from '../parse';
+import { controlValue, deepScope, displayedValue, isFormControl, isRendered, visibleLines, visibleText, type DeepScope } from '../dom';
+import { MAX_CONTACTS, MAX_FIELDS } from '../limits';
+import { cleanText, collapseWhitespace, displayLabel, normaliseLabel } from '../parse';
 import type { ExpectedPart, RecordContact, RecordField } from '../snapshot';
+import { PART_ORDER, attempt, contactFromPairs, emptyExtraction, extractionOf, mergeFields } from './common';
 
 // Best-effort reader for any page the user enables, and for the CRMs users
 // define themselves (custom-crm.ts validates those definitions; this file
@@ -147,22 +148,13 @@ export function findGenericRecordRoot(doc: Document): Element | null {
 
 // --- Label/value pairs ------------------------------------------------------------------
 
-interface Pair {
-  label: string;
-  value: string;
-  apiName?: string;
-}
-
 /** A label longer than this is prose, not a label. */
 const MAX_LABEL = 200;
 /** Elements visited per read; a giant page is read up to here. */
 const MAX_WALK = 50_000;
 const API_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 
-const CONTROLS = new Set(['input', 'select', 'textarea']);
 const NOT_READ = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'button']);
-/** Inputs that hold no value worth reading, or one never to read (passwords). */
-const UNREAD_INPUTS = new Set(['hidden', 'password', 'submit', 'reset', 'button', 'image', 'file', 'search', 'radio']);
 /** Elements that are containers or widgets, never one labelled value (for aria-label/-labelledby). */
 const NOT_VALUES = new Set(['a', 'nav', 'header', 'footer', 'aside', 'section', 'article', 'main', 'form', 'fieldset', 'table', 'ul', 'ol', 'dl', 'img', 'dialog', 'details', 'body', 'label']);
 const NOT_VALUE_ROLES = new Set([
@@ -178,44 +170,6 @@ const STRUCTURE_TAGS = new Set(
 const KEY_VALUE_BLOCKS = new Set(['p', 'li', 'div', 'span', 'small', 'address', 'td']);
 /** "Key: value" with a space after ":" (so "10:30" and "https://" are not pairs) or a full-width "：". */
 const KEY_VALUE = /^([^:：]{1,40}?)\s*(?::\s+|：\s*)(.+)$/u;
-
-/** The label as shown, without the trailing ":" and the required-field "*". */
-function displayLabel(text: string): string {
-  return collapseWhitespace(text)
-    .replace(/^\*\s*/, '')
-    .replace(/\s*[:：*]+$/, '');
-}
-
-function isControl(element: Element): boolean {
-  return CONTROLS.has(element.localName);
-}
-
-/** What a form control shows; null for one not to read (hidden, password, search box, radio…). */
-function controlValue(control: Element): string | null {
-  const tag = control.localName;
-  if (tag === 'input') {
-    const input = control as HTMLInputElement;
-    const type = (input.getAttribute('type') ?? 'text').toLowerCase();
-    if (UNREAD_INPUTS.has(type)) return null;
-    if (type === 'checkbox') return String(Boolean(input.checked));
-    return cleanText(String(input.value ?? '').slice(0, 64_000));
-  }
-  if (tag === 'textarea') return cleanText(String((control as HTMLTextAreaElement).value ?? '').slice(0, 64_000));
-  if (tag === 'select') {
-    const options = Array.from((control as HTMLSelectElement).options ?? []).filter((option) => option.selected);
-    return cleanText(options.map((option) => collapseWhitespace(option.text ?? '')).join(', '));
-  }
-  return null;
-}
-
-/** The value an element shows: a control's value, the one control inside a cell, else its visible text. */
-function valueOf(element: Element): string {
-  if (isControl(element)) return controlValue(element) ?? '';
-  const text = visibleText(element);
-  if (text) return text;
-  const controls = element.querySelectorAll('input,select,textarea');
-  return controls.length === 1 ? (controlValue(controls[0] as Element) ?? '') : '';
-}
 
 function byId(element: Element, id: string): Element | null {
   const root = element.getRootNode() as Document | ShadowRoot;
@@ -261,31 +215,6 @@ function isShortLeaf(element: Element): boolean {
   return true;
 }
 
-/** Lines of a block without structure inside: text nodes, a new line at each <br>. */
-function textLines(block: Element): string[] {
-  let text = '';
-  const stack: Node[] = [block];
-  let nodes = 0;
-  while (stack.length > 0 && nodes < 2_000 && text.length < 8_000) {
-    const node = stack.pop() as Node;
-    nodes += 1;
-    if (node.nodeType === 3) {
-      text += node.nodeValue ?? '';
-      continue;
-    }
-    if (node.nodeType !== 1) continue;
-    const element = node as Element;
-    if (element !== block && (NOT_READ.has(element.localName) || element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true')) continue;
-    if (element.localName === 'br') {
-      text += '\n';
-      continue;
-    }
-    const children = element.childNodes;
-    for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i] as Node);
-  }
-  return text.split('\n').map(collapseWhitespace).filter(Boolean);
-}
-
 /** A "Key: value" line's key must read like a label: a letter, at most five words, no sentence punctuation. */
 function isKey(key: string): boolean {
   return /\p{L}/u.test(key) && !/\d$/.test(key) && !/[.!?;<>=]/.test(key) && key.split(' ').length <= 5;
@@ -307,7 +236,7 @@ function textBefore(control: Element): [string, Element] | null {
     if (node.nodeType !== 1) continue;
     const element = node as Element;
     if (element.localName === 'br') continue;
-    if (isControl(element) || (element.localName === 'label' && element.hasAttribute('for')) || !isShortLeaf(element)) return null;
+    if (isFormControl(element) || (element.localName === 'label' && element.hasAttribute('for')) || !isShortLeaf(element)) return null;
     const text = visibleText(element);
     return text ? [text, element] : null;
   }
@@ -328,7 +257,7 @@ function sharedApiName(a: Element, b: Element): string | undefined {
  * used as a label or a value is not read again.
  */
 class PairReader {
-  readonly pairs: Pair[] = [];
+  readonly pairs: RecordField[] = [];
   private readonly used = new Set<Element>();
   private readonly labelsFor = new Map<Node, Map<string, Element[]>>();
 
@@ -336,7 +265,7 @@ class PairReader {
     for (const element of skip) this.used.add(element);
   }
 
-  read(root: Element): Pair[] {
+  read(root: Element): RecordField[] {
     const stack: Element[] = [root];
     let visited = 0;
     while (stack.length > 0 && visited < MAX_WALK && this.pairs.length < MAX_FIELDS * 2) {
@@ -356,7 +285,7 @@ class PairReader {
   /** Reads `element` as a label/value structure; true when its subtree is done with. */
   private visit(element: Element): boolean {
     const tag = element.localName;
-    if (isControl(element)) {
+    if (isFormControl(element)) {
       this.control(element);
       return true;
     }
@@ -379,7 +308,7 @@ class PairReader {
     if (labelElement !== valueElement && !options.hiddenLabel && !isRendered(labelElement)) return;
     this.used.add(labelElement);
     this.used.add(valueElement);
-    const pair: Pair = { label: cleanText(shown), value: cleanText(value) };
+    const pair: RecordField = { label: cleanText(shown), value: cleanText(value) };
     if (options.apiName) pair.apiName = options.apiName;
     this.pairs.push(pair);
   }
@@ -438,7 +367,7 @@ class PairReader {
       if (sibling.localName === 'dd' && isRendered(sibling)) dds.push(sibling);
     }
     if (dds.length === 0) return false;
-    const value = dds.map(valueOf).filter(Boolean).join(', ');
+    const value = dds.map(displayedValue).filter(Boolean).join(', ');
     this.add(visibleText(dt), value, dt, dds[0] as Element);
     for (const dd of dds) this.used.add(dd);
     return true;
@@ -460,7 +389,7 @@ class PairReader {
       if (head.localName === 'td' && !/[:：]\s*$/.test(visibleText(head))) return false;
       pairs.push([head, cell]);
     }
-    for (const [head, cell] of pairs) this.add(visibleText(head), valueOf(cell), head, cell);
+    for (const [head, cell] of pairs) this.add(visibleText(head), displayedValue(cell), head, cell);
     return true;
   }
 
@@ -473,10 +402,10 @@ class PairReader {
     if (label.querySelector('input,select,textarea')) return false; // its control reads it
     const forId = label.getAttribute('for');
     const target = forId ? byId(label, forId) : null;
-    if (target && isControl(target)) return false;
+    if (target && isFormControl(target)) return false;
     const value = target ?? label.nextElementSibling;
     if (!value || value.localName === 'label' || value.querySelector('label') || /^h[1-6]$/.test(value.localName)) return false;
-    this.add(visibleText(label), valueOf(value), label, value, { apiName: sharedApiName(label, value) });
+    this.add(visibleText(label), displayedValue(value), label, value, { apiName: sharedApiName(label, value) });
     return true;
   }
 
@@ -500,7 +429,7 @@ class PairReader {
   private keyValueLines(block: Element): boolean {
     if (!isShortLeaf(block)) return false;
     const found: [string, string][] = [];
-    for (const line of textLines(block)) {
+    for (const line of visibleLines(block)) {
       const match = KEY_VALUE.exec(line);
       if (!match || !isKey((match[1] as string).trim())) continue;
       if (/:\s|：/.test(match[2] as string)) return false;
@@ -511,42 +440,17 @@ class PairReader {
   }
 }
 
-/** One field per label and value: a repeated pair is kept once, an empty repeat fills nothing. At most MAX_FIELDS. */
-function mergePairs(pairs: readonly Pair[]): RecordField[] {
-  const fields: RecordField[] = [];
-  const byLabel = new Map<string, RecordField[]>();
-  for (const pair of pairs) {
-    const key = normaliseLabel(pair.label);
-    const same = byLabel.get(key) ?? [];
-    const existing = same.find(
-      (field) => (field.value === pair.value || !field.value || !pair.value) && (!field.apiName || !pair.apiName || field.apiName === pair.apiName),
-    );
-    if (existing) {
-      if (!existing.value && pair.value) existing.value = pair.value;
-      if (!existing.apiName && pair.apiName) existing.apiName = pair.apiName;
-      continue;
-    }
-    if (fields.length >= MAX_FIELDS) continue;
-    const field: RecordField = { label: pair.label, value: pair.value };
-    if (pair.apiName) field.apiName = pair.apiName;
-    fields.push(field);
-    byLabel.set(key, [...same, field]);
-  }
-  return fields;
-}
-
 /** Label/value pairs in `root`, deduplicated and capped at MAX_FIELDS. Never throws. */
 export function inferFields(root: Element, skip: Iterable<Element> = []): RecordField[] {
   try {
-    return mergePairs(new PairReader(skip).read(root));
+    // A page nobody described reuses labels ("Name" of the deal and of a contact).
+    return mergeFields(new PairReader(skip).read(root), { ambiguousLabels: true });
   } catch {
     return [];
   }
 }
 
 // --- Well-known parts -----------------------------------------------------------------------
-
-const PARTS: readonly ExpectedPart[] = ['name', 'stage', 'amount', 'closeDate', 'owner', 'account'];
 
 /** Labels of each part, best first (compared after normaliseLabel). */
 export const PART_LABELS: Readonly<Record<ExpectedPart, readonly string[]>> = {
@@ -567,7 +471,7 @@ export function partForLabel(label: string): { part: ExpectedPart; rank: number 
   const candidates = [key];
   for (const prefix of RECORD_PREFIXES) if (key.startsWith(prefix) && key.length > prefix.length) candidates.push(key.slice(prefix.length).trim());
   for (const candidate of candidates) {
-    for (const part of PARTS) {
+    for (const part of PART_ORDER) {
       const rank = PART_LABELS[part].indexOf(candidate);
       if (rank >= 0) return { part, rank };
     }
@@ -586,7 +490,7 @@ function partsFrom(fields: readonly RecordField[]): Partial<Record<ExpectedPart,
     if (!current || match.rank < current.rank) best[match.part] = { rank: match.rank, value: field.value };
   }
   const out: Partial<Record<ExpectedPart, string>> = {};
-  for (const part of PARTS) if (best[part]) out[part] = best[part].value;
+  for (const part of PART_ORDER) if (best[part]) out[part] = best[part].value;
   return out;
 }
 
@@ -649,12 +553,12 @@ function matchesOf(scopes: readonly (() => DeepScope)[], selector: string): Elem
   return [];
 }
 
-const CONTACT_LABELS: Readonly<Record<keyof RecordContact, readonly string[]>> = {
+const CONTACT_LABELS = {
   name: ['name', 'contact', 'contact name', 'full name', '姓名', '名称', '联系人'],
   title: ['title', 'job title', 'position', '职位', '职务', '头衔'],
   role: ['role', 'contact role', '角色'],
   email: ['email', 'e-mail', 'email address', '邮箱', '电子邮件', '电子邮箱'],
-};
+} as const satisfies Readonly<Record<keyof RecordContact, readonly string[]>>;
 
 /** A table row's cells labelled by their column headers (Chromium: InferLabelFromTableColumn). */
 function columnFields(row: Element): RecordField[] {
@@ -665,47 +569,34 @@ function columnFields(row: Element): RecordField[] {
   const cellsOf = (tr: Element) => Array.from(tr.children).filter((cell) => cell.localName === 'td' || cell.localName === 'th');
   const headers = cellsOf(headerRow).map((cell) => visibleText(cell));
   return cellsOf(row)
-    .map((cell, i) => ({ label: headers[i] ?? '', value: valueOf(cell) }))
+    .map((cell, i) => ({ label: headers[i] ?? '', value: displayedValue(cell) }))
     .filter((field) => field.label);
 }
 
-/** One contact from an element the user's `contacts` selector matched: its labelled fields, else its text. */
+/** The address of the element's first mailto: link, "" when it has none. */
+function mailtoAddress(element: Element): string {
+  const mail = element.querySelector('a[href^="mailto:" i]')?.getAttribute('href') ?? '';
+  const address = decode(mail.slice('mailto:'.length).split('?')[0] ?? '').trim();
+  return /^[^\s@]{1,64}@[^\s@]{1,255}$/.test(address) ? cleanText(address) : '';
+}
+
+/**
+ * One contact from an element the user's `contacts` selector matched: its
+ * labelled fields; without a labelled e-mail or name, its mailto: link and
+ * its heading (or text). Those go after the labelled pairs, where the first
+ * value of a column wins.
+ */
 function contactFrom(element: Element): RecordContact | null {
-  const contact: Partial<RecordContact> = {};
-  for (const field of [...inferFields(element), ...columnFields(element)]) {
-    const key = normaliseLabel(field.label);
-    for (const part of Object.keys(CONTACT_LABELS) as (keyof RecordContact)[]) {
-      if (!contact[part] && field.value && CONTACT_LABELS[part].includes(key)) contact[part] = field.value;
-    }
-  }
-  if (!contact.email) {
-    const mail = element.querySelector('a[href^="mailto:" i]')?.getAttribute('href') ?? '';
-    const address = decode(mail.slice('mailto:'.length).split('?')[0] ?? '').trim();
-    if (/^[^\s@]{1,64}@[^\s@]{1,255}$/.test(address)) contact.email = address;
-  }
-  if (!contact.name) {
-    const named = element.querySelector('h1,h2,h3,h4,h5,h6,strong,b,a:not([href^="mailto:" i])');
-    contact.name = (named && visibleText(named)) || visibleText(element);
-  }
-  if (!contact.name) return null;
-  const out: RecordContact = { name: contact.name };
-  if (contact.title) out.title = contact.title;
-  if (contact.role) out.role = contact.role;
-  if (contact.email) out.email = cleanText(contact.email);
-  return out;
+  const labelled = [...inferFields(element), ...columnFields(element)].map((field) => [field.label, field.value] as const);
+  const named = element.querySelector('h1,h2,h3,h4,h5,h6,strong,b,a:not([href^="mailto:" i])');
+  const shown = [
+    [CONTACT_LABELS.email[0], mailtoAddress(element)],
+    [CONTACT_LABELS.name[0], (named && visibleText(named)) || visibleText(element)],
+  ] as const;
+  return contactFromPairs([...labelled, ...shown], CONTACT_LABELS);
 }
 
 // --- Reading a record ---------------------------------------------------------------------
-
-function attempt<T>(read: () => T, fallback: T): T {
-  try {
-    return read();
-  } catch {
-    return fallback;
-  }
-}
-
-const ALL_MISSING = (): Extraction => ({ fields: [], contacts: [], missing: [...PARTS] });
 
 /**
  * Reads the record in `root`. With `selectors`, a part that has one is read
@@ -722,7 +613,21 @@ export function extractGenericRecord(root: Element, selectors: CustomSelectors =
   const contactElements = selectors.contacts ? attempt(() => matchesOf(scopes, selectors.contacts as string), []) : [];
   const fields = inferFields(root, contactElements);
   const inferred = partsFrom(fields);
-  const extraction: Extraction = {
+  const readPart = (part: ExpectedPart): string => {
+    const selector = selectors[part];
+    if (!selector) return inferred[part] ?? (part === 'name' ? attempt(() => firstHeading(root), '') : '');
+    const element = attempt(() => matchesOf(scopes, selector)[0], undefined);
+    return element ? attempt(() => displayedValue(element), '') : '';
+  };
+  return extractionOf({
+    parts: {
+      name: readPart('name'),
+      stage: readPart('stage'),
+      amount: readPart('amount'),
+      closeDate: readPart('closeDate'),
+      owner: readPart('owner'),
+      account: readPart('account'),
+    },
     fields,
     contacts: attempt(
       () =>
@@ -732,23 +637,7 @@ export function extractGenericRecord(root: Element, selectors: CustomSelectors =
           .filter((c): c is RecordContact => c !== null),
       [],
     ),
-    missing: [],
-  };
-  for (const part of PARTS) {
-    const selector = selectors[part];
-    let value: string;
-    if (selector) {
-      const element = attempt(() => matchesOf(scopes, selector)[0], undefined);
-      value = element ? attempt(() => valueOf(element), '') : '';
-    } else {
-      value = inferred[part] ?? (part === 'name' ? attempt(() => firstHeading(root), '') : '');
-    }
-    value = cleanText(value, MAX_TEXT);
-    if (!value) extraction.missing.push(part);
-    else if (part === 'amount') extraction.amount = parseMoney(value);
-    else extraction[part] = value;
-  }
-  return extraction;
+  });
 }
 
 // --- Adapters ------------------------------------------------------------------------------
@@ -791,13 +680,7 @@ export function createGenericAdapter(definition: GenericAdapterDefinition = {}):
     objectTypes: 'any',
     recognize: recognizeGenericUrl,
     findRecordRoot: (doc) => findGenericRecordRoot(doc),
-    extract: (root) => {
-      try {
-        return extractGenericRecord(root, selectors);
-      } catch {
-        return ALL_MISSING();
-      }
-    },
+    extract: (root) => attempt(() => extractGenericRecord(root, selectors), emptyExtraction()),
   };
 }
 
