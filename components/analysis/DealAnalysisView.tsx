@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { recordKey, type RecordSnapshot } from '@/lib/crm/snapshot';
 import { t, type MessageKey } from '@/lib/i18n';
-import { acceptSuggestion, assign, rejectSuggestion, unassign } from '@/lib/panel/actions';
+import { acceptSuggestion, assign, exportRecord, rejectSuggestion, saveRequirementValue, unassign } from '@/lib/panel/actions';
 import type { PlaybookSource } from '@/lib/playbook/sources';
 import { useDealAnalysis } from '../hooks/useDealAnalysis';
 import { NotesSection } from '../NotesSection';
@@ -52,6 +52,7 @@ export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
         actions={{
           accept: (fieldId, mention) => void acceptSuggestion(key, fieldId, mention, Date.now()).catch(report),
           reject: (fieldId, mention) => void rejectSuggestion(key, fieldId, mention, Date.now()).catch(report),
+          saveValue: (fieldId, value, confirmed, basedOn) => saveRequirementValue(key, fieldId, value, confirmed, basedOn, Date.now()),
         }}
       />
       <TeamSection
@@ -65,6 +66,11 @@ export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
       />
       <DecisionChainSection report={analysis.decisionChain} labels={labels} />
       <NotesSection record={{ recordKey: key, name: record.name ?? record.recordId }} notes={facts.notes} />
+      <p>
+        <button type="button" className="secondary" onClick={() => void exportRecord(key).catch(report)}>
+          {t('exportRecord')}
+        </button>
+      </p>
     </>
   );
 }

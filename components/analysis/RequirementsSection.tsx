@@ -2,8 +2,11 @@ import type { CapturedValue } from '@/lib/engines/requirement-trail';
 import type { RequirementStatus, RequirementsReport } from '@/lib/engines/requirements';
 import type { NoteMention } from '@/lib/engines/note-mentions';
 import { t, type MessageKey } from '@/lib/i18n';
+import { useState } from 'react';
+import type { ValueSave } from '@/lib/panel/actions';
 import type { StoredDecision } from '@/lib/store/rows';
 import type { PlaybookLabels } from './text';
+import { ValueEditor } from './ValueEditor';
 
 const STATUS: Record<RequirementStatus['status'], MessageKey> = {
   missing: 'statusMissing',
@@ -25,25 +28,51 @@ function sourceText(value: CapturedValue): string {
   }
 }
 
-export interface SuggestionActions {
+export interface RequirementActions {
   accept(fieldId: string, mention: NoteMention): void;
   reject(fieldId: string, mention: NoteMention): void;
+  /** `basedOn`: the newest stored value's time the user saw (null: none). */
+  saveValue(fieldId: string, value: string, confirmed: boolean, basedOn: number | null): Promise<ValueSave>;
 }
 
-function Field({ field, labels, decided, actions }: { field: RequirementStatus; labels: PlaybookLabels; decided: Set<string>; actions: SuggestionActions }) {
+/** When the newest value stored for the field was set; values read live from the CRM page have no time. */
+function newestStoredAt(trail: readonly CapturedValue[]): number | null {
+  const times = trail.flatMap((entry) => (entry.setAt === undefined ? [] : [entry.setAt]));
+  return times.length > 0 ? Math.max(...times) : null;
+}
+
+function Field({ field, labels, decided, actions }: { field: RequirementStatus; labels: PlaybookLabels; decided: Set<string>; actions: RequirementActions }) {
+  // The newest stored value when editing began: a value saved elsewhere after that is a conflict.
+  const [editingSince, setEditingSince] = useState<{ seen: number | null } | null>(null);
+  const editing = editingSince !== null;
   const value = field.trail[0];
+  const label = labels.requirement(field.requirementId);
+  const seen = newestStoredAt(field.trail);
   const suggestions = field.noteSuggestions.filter((mention) => !decided.has(`${mention.noteId}|${field.requirementId}`));
   return (
     <li className={`requirement status-${field.status}`} data-testid="requirement" data-requirement={field.requirementId} data-status={field.status}>
       <div className="requirement-head">
-        <span className="requirement-label">{labels.requirement(field.requirementId)}</span>
+        <span className="requirement-label">{label}</span>
         <span className={`badge badge-${field.status}`}>{t(STATUS[field.status])}</span>
       </div>
       <p className="muted small">{t('neededBy', field.neededBy.map(labels.teamRole).join(', '))}</p>
-      {value && (
+      {value && !editing && (
         <p className="requirement-value">
           {value.value} <span className="muted small">({sourceText(value)})</span>
         </p>
+      )}
+      {editing ? (
+        <ValueEditor
+          label={label}
+          initialValue={value?.value ?? ''}
+          initialConfirmed={value?.confirmedByCustomer ?? false}
+          save={(text, confirmed, basedOn) => actions.saveValue(field.requirementId, text, confirmed, basedOn ?? editingSince.seen)}
+          close={() => setEditingSince(null)}
+        />
+      ) : (
+        <button type="button" className="link-button small" onClick={() => setEditingSince({ seen })} aria-label={`${value ? t('valueEdit') : t('valueAdd')}: ${label}`}>
+          {value ? t('valueEdit') : t('valueAdd')}
+        </button>
       )}
       {suggestions.map((mention) => (
         <div className="suggestion" key={mention.noteId} data-testid="suggestion">
@@ -72,7 +101,7 @@ export function RequirementsSection({
   report: RequirementsReport;
   labels: PlaybookLabels;
   decisions: StoredDecision[];
-  actions: SuggestionActions;
+  actions: RequirementActions;
 }) {
   const decided = new Set(decisions.map((decision) => `${decision.noteId}|${decision.fieldId}`));
   const sorted = [...report.fields].sort((a, b) => ORDER[a.status] - ORDER[b.status]);

@@ -1,7 +1,9 @@
 import type { NoteMention } from '../engines/note-mentions';
 import { getDatabase } from '../store/connection';
+import { exportBackup } from '../store/backup';
+import { datedFilename, download } from '../options/files';
 import { publish } from './client';
-import { assignMember, decideSuggestion, unassignMember } from '../store/facts';
+import { addRequirementValue, assignMember, decideSuggestion, unassignMember } from '../store/facts';
 import { deleteNote, moveNote, saveNote } from '../store/notes';
 import type { StoredNote } from '../store/rows';
 
@@ -58,4 +60,38 @@ export async function removeNote(noteId: string): Promise<StoredNote | undefined
 export async function restoreNote(note: StoredNote): Promise<void> {
   await saveNote(await getDatabase(), note);
   await publish({ type: 'broadcast/notes', recordKey: note.recordKey ?? null });
+}
+
+export type ValueSave = { ok: true } | { ok: false; conflict: { value: string; setAt: number; setBy: string } };
+
+/**
+ * Saves a requirement value typed in the panel. `basedOn` is the newest stored
+ * value's time the editor saw; if another panel saved a newer one meanwhile,
+ * nothing is written and that value comes back for the user to decide.
+ */
+export async function saveRequirementValue(
+  recordKey: string,
+  fieldId: string,
+  value: string,
+  confirmedByCustomer: boolean,
+  basedOn: number | null,
+  now: number,
+): Promise<ValueSave> {
+  const result = await addRequirementValue(
+    await getDatabase(),
+    recordKey,
+    { fieldId, value, source: { kind: 'manual' }, confirmedByCustomer, setBy: '', setAt: now },
+    basedOn,
+    () => crypto.randomUUID(),
+  );
+  if (!result.ok) return { ok: false, conflict: { value: result.conflict.value, setAt: result.conflict.setAt, setBy: result.conflict.setBy } };
+  await publish({ type: 'broadcast/facts', recordKey });
+  return { ok: true };
+}
+
+/** Downloads everything stored for one record as a backup file. */
+export async function exportRecord(recordKey: string): Promise<void> {
+  const now = new Date();
+  const backup = await exportBackup(await getDatabase(), now, recordKey);
+  download(datedFilename('record', now), JSON.stringify(backup, null, 2));
 }

@@ -78,3 +78,24 @@ test('the Sudan story: a note about diesel at remote sites is suggested, accepte
   // Operating cost and site power are required from this stage anyway: the count of required facts stays.
   assert.deepEqual(await completeness(), { captured: before.captured + 1, required: before.required });
 });
+
+test('two panels editing the same requirement: the later save is shown the conflict, nothing is overwritten silently', async () => {
+  const other = await browser.context.newPage();
+  await other.goto(panel.url());
+  const budgetIn = (page) => page.locator('[data-testid=requirement][data-requirement=budget]');
+
+  await budgetIn(other).getByRole('button', { name: 'Add a value: Budget and funding' }).click();
+  await budgetIn(panel).getByRole('button', { name: 'Add a value: Budget and funding' }).click();
+  await budgetIn(panel).getByLabel('Value of Budget and funding').fill('USD 2M approved by the board');
+  await budgetIn(panel).getByRole('button', { name: 'Save' }).click();
+  await budgetIn(panel).locator('.requirement-value').filter({ hasText: 'USD 2M approved by the board' }).waitFor();
+
+  await budgetIn(other).getByLabel('Value of Budget and funding').fill('USD 1.5M');
+  await budgetIn(other).getByRole('button', { name: 'Save' }).click();
+  const conflict = budgetIn(other).getByTestId('value-conflict');
+  await conflict.filter({ hasText: 'another panel saved “USD 2M approved by the board”' }).waitFor();
+  await conflict.getByRole('button', { name: 'Keep theirs' }).click();
+  await budgetIn(other).locator('.requirement-value').filter({ hasText: 'USD 2M approved by the board' }).waitFor();
+  assert.equal(await budgetIn(panel).getAttribute('data-status'), 'captured');
+  await other.close();
+});

@@ -1,0 +1,66 @@
+import { useState, type FormEvent } from 'react';
+import { t } from '@/lib/i18n';
+import type { ValueSave } from '@/lib/panel/actions';
+
+export interface ValueEditorProps {
+  label: string;
+  initialValue: string;
+  initialConfirmed: boolean;
+  /** Saves based on `basedOn` (null: the newest value the panel shows); resolves with the outcome. */
+  save(value: string, confirmed: boolean, basedOn: number | null): Promise<ValueSave>;
+  close(): void;
+}
+
+/** Edits a requirement value; a concurrent save elsewhere is shown and decided by the user, never overwritten silently. */
+export function ValueEditor({ label, initialValue, initialConfirmed, save, close }: ValueEditorProps) {
+  const [value, setValue] = useState(initialValue);
+  const [confirmed, setConfirmed] = useState(initialConfirmed);
+  const [conflict, setConflict] = useState<{ value: string; setAt: number } | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  const submit = (basedOn: number | null) =>
+    save(value, confirmed, basedOn).then(
+      (result) => (result.ok ? close() : setConflict(result.conflict)),
+      () => setFailed(true),
+    );
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setFailed(false);
+    void submit(null);
+  };
+
+  return (
+    <form className="value-editor" onSubmit={onSubmit} data-testid="value-editor">
+      <label>
+        <span className="visually-hidden">{t('valueLabel', label)}</span>
+        <textarea value={value} onChange={(event) => setValue(event.target.value)} rows={3} maxLength={20_000} required aria-label={t('valueLabel', label)} />
+      </label>
+      <label className="small">
+        <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} /> {t('valueConfirmed')}
+      </label>
+      {conflict ? (
+        <div role="alert" className="warning small" data-testid="value-conflict">
+          <p>{t('valueConflict', conflict.value)}</p>
+          <button type="button" onClick={close}>
+            {t('valueKeepTheirs')}
+          </button>{' '}
+          <button type="button" className="secondary" onClick={() => void submit(conflict.setAt)}>
+            {t('valueSaveMine')}
+          </button>
+        </div>
+      ) : (
+        <p>
+          <button type="submit">{t('valueSave')}</button>{' '}
+          <button type="button" className="secondary" onClick={close}>
+            {t('valueCancel')}
+          </button>
+        </p>
+      )}
+      {failed && (
+        <p role="alert" className="error small">
+          {t('valueSaveFailed')}
+        </p>
+      )}
+    </form>
+  );
+}
