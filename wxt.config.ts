@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { fileURLToPath } from 'node:url';
 import { SUPPORTED_CRM_MATCHES } from './lib/crm/hosts';
 
 // The newest key we use decides the minimum: `data_collection_permissions`
@@ -7,7 +8,15 @@ import { SUPPORTED_CRM_MATCHES } from './lib/crm/hosts';
 const FIREFOX_MIN_VERSION = '140.0';
 const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 
+/** Schema of the policy IT can push to every user (Chrome managed storage): a playbook and a team directory. */
+const MANAGED_SCHEMA = 'managed-schema.json';
+
 export default defineConfig({
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: fileURLToPath(new URL('./lib/playbook/managed-schema.json', import.meta.url)), relativeDest: MANAGED_SCHEMA });
+    },
+  },
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   zip: {
     // The Firefox sources zip holds what an add-on reviewer needs to rebuild
@@ -41,6 +50,8 @@ export default defineConfig({
     host_permissions: [...SUPPORTED_CRM_MATCHES],
     // Any other CRM: requested for its one host when the user adds it in the options.
     optional_host_permissions: ['https://*/*'],
+    // Firefox reads managed storage from enterprise policies, without a schema in the manifest.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: MANAGED_SCHEMA } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { startCrmServer } from '../test/e2e/support/crm-server.mjs';
-import { launchWithExtension, tabIdOf } from '../test/e2e/support/chromium.mjs';
+import { launchWithExtension } from '../test/e2e/support/chromium.mjs';
+import { tabOf } from '../test/e2e/support/extension.mjs';
 import { FIRST_OPPORTUNITY } from '../test/e2e/support/fixtures.mjs';
 
 const { values } = parseArgs({ options: { headless: { type: 'boolean', default: false }, screenshot: { type: 'string' }, 'no-build': { type: 'boolean', default: false } } });
@@ -19,11 +20,11 @@ if (!values.headless && !process.env.DISPLAY && process.platform === 'linux') {
 if (!values['no-build']) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
 
 const server = await startCrmServer();
-const { context, serviceWorker, extensionId } = await launchWithExtension(server, { headless: values.headless });
+const { context, extensionId } = await launchWithExtension(server, { headless: values.headless });
 const crmUrl = FIRST_OPPORTUNITY.url;
 const crmPage = context.pages()[0] ?? (await context.newPage());
 await crmPage.goto(crmUrl);
-const tabId = await tabIdOf(serviceWorker, crmUrl);
+const { id: tabId } = await tabOf(context, crmUrl);
 
 if (values.screenshot) {
   // The real side panel cannot be opened without a click; the panel page pinned

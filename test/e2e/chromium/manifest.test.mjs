@@ -11,7 +11,21 @@ const manifestOf = async (dir) => JSON.parse(await readFile(join(output(dir), 'm
 /** Reviewed permission set: a change here is a change users and IT departments must be told about. */
 const REVIEWED = {
   permissions: ['activeTab', 'contextMenus', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage'],
-  host_permissions: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
+  host_permissions: [
+    'https://*.crm.dynamics.cn/*',
+    'https://*.crm.dynamics.com/*',
+    ...[11, 12, 14, 15, 16, 17, 19, 2, 20, 21, 3, 4, 5, 6, 7, 8, 9].map((region) => `https://*.crm${region}.dynamics.com/*`),
+    'https://*.lightning.force.com/*',
+    'https://*.my.salesforce.com/*',
+    'https://*.odoo.com/*',
+    'https://*.pipedrive.com/*',
+    'https://app-eu1.hubspot.com/*',
+    'https://app-na2.hubspot.com/*',
+    'https://app.hubspot.com/*',
+    ...['ca', 'com', 'com.au', 'com.cn', 'eu', 'in', 'jp'].map((tld) => `https://crm.zoho.${tld}/*`),
+  ].sort(),
+  // Asked for one host at a time, when the user adds a CRM of their own.
+  optional_host_permissions: ['https://*/*'],
 };
 
 test('Chrome manifest: MV3, side panel, reviewed permissions, no <all_urls>, default CSP', async () => {
@@ -21,12 +35,15 @@ test('Chrome manifest: MV3, side panel, reviewed permissions, no <all_urls>, def
   assert.equal(manifest.name, '__MSG_extName__');
   assert.deepEqual([...manifest.permissions].sort(), REVIEWED.permissions);
   assert.deepEqual([...manifest.host_permissions].sort(), REVIEWED.host_permissions);
+  assert.deepEqual(manifest.optional_host_permissions, REVIEWED.optional_host_permissions);
   assert.equal(manifest.side_panel?.default_path, 'sidepanel.html');
+  assert.equal(manifest.storage?.managed_schema, 'managed-schema.json');
+  assert.ok(JSON.parse(await readFile(join(output('chrome-mv3'), 'managed-schema.json'), 'utf8')).properties.playbook);
+  assert.equal(manifest.commands?.['capture-note']?.suggested_key?.default, 'Alt+Shift+N');
   assert.equal(manifest.content_security_policy, undefined, 'default MV3 CSP');
   assert.equal(JSON.stringify(manifest).includes('<all_urls>'), false);
-  for (const script of manifest.content_scripts) {
-    for (const match of script.matches) assert.ok(REVIEWED.host_permissions.includes(match), `content script on ${match}`);
-  }
+  const contentScriptHosts = manifest.content_scripts.flatMap((script) => script.matches).sort();
+  assert.deepEqual(contentScriptHosts, REVIEWED.host_permissions, 'content scripts run on exactly the supported CRM hosts');
   assert.ok(manifest.icons?.['128']);
 });
 
@@ -38,6 +55,7 @@ test('Firefox manifest: MV3 sidebar, gecko id, minimum version, no data collecti
   assert.match(manifest.browser_specific_settings.gecko.strict_min_version, /^\d+\.0$/);
   assert.deepEqual(manifest.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
   assert.deepEqual([...manifest.host_permissions].sort(), REVIEWED.host_permissions);
+  assert.deepEqual(manifest.optional_host_permissions, REVIEWED.optional_host_permissions);
   assert.equal(manifest.permissions.includes('sidePanel'), false);
 });
 

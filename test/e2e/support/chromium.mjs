@@ -34,34 +34,104 @@ export async function launchWithExtension(server, { headless = true, extensionDi
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
+  extensionIds.set(context, extensionId);
   return { context, serviceWorker, extensionId };
 }
 
-/** The extension's current service worker (a new one after a restart). */
+const extensionIds = new WeakMap(); // context -> extension id
+const cdpSessions = new WeakMap(); // context -> CDP session for stopping workers
+
+/** Any extension event wakes a stopped worker: a message from one of its pages is one. */
+async function wakeServiceWorker(context) {
+  let page = context.pages().find((candidate) => candidate.url().startsWith('chrome-extension://'));
+  if (!page) {
+    page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionIds.get(context)}/sidepanel.html?tabId=0`);
+  }
+  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'e2e/wake' }).catch(() => {}));
+}
+
+/**
+ * The extension's service worker, running. A stopped worker's Worker object
+ * fails to evaluate; the worker is woken and the newest Worker object tried again.
+ */
 export async function currentServiceWorker(context) {
-  return context.serviceWorkers().at(-1) ?? context.waitForEvent('serviceworker');
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const worker = context.serviceWorkers().at(-1);
+    if (worker && (await worker.evaluate(() => true).catch(() => false))) return worker;
+    await wakeServiceWorker(context);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the service worker did not start again');
 }
 
 /**
  * Stops the extension's service worker the way Chrome does when it idles, via
- * the DevTools protocol, and waits until it is gone.
+ * the DevTools protocol. False when none was running.
  */
 export async function stopServiceWorker(context, extensionId) {
-  const browserSession = await context.browser()?.newBrowserCDPSession?.();
-  const page = context.pages()[0] ?? (await context.newPage());
-  const cdp = browserSession ?? (await context.newCDPSession(page));
-  await cdp.send('ServiceWorker.enable').catch(() => {});
+  let cdp = cdpSessions.get(context);
+  if (!cdp) {
+    const page = context.pages()[0] ?? (await context.newPage());
+    cdp = await context.newCDPSession(page);
+    cdpSessions.set(context, cdp);
+  }
   const targets = await cdp.send('Target.getTargets');
-  const worker = targets.targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
-  if (!worker) return false;
-  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  const target = targets.targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+  if (!target) return false;
+  await cdp.send('Target.closeTarget', { targetId: target.targetId });
   return true;
 }
 
-/** The tab id the extension sees for a playwright page (from the page's own view of it). */
-export async function tabIdOf(serviceWorker, pageUrl) {
-  return serviceWorker.evaluate(async (url) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((tab) => tab.url === url)?.id ?? null;
-  }, pageUrl);
+/**
+ * Evaluates `expression` (which may return a promise) in the extension's
+ * service worker over raw CDP, waking the worker if it is stopped. Unlike
+ * Playwright's Worker handle, it survives workers being stopped mid-call: the
+ * call then rejects and the next one attaches to the new worker.
+ */
+export async function evaluateInServiceWorker(context, extensionId, expression) {
+  let cdp = cdpSessions.get(context);
+  if (!cdp) {
+    cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+    cdpSessions.set(context, cdp);
+  }
+  let target;
+  for (let attempt = 0; attempt < 50 && !target; attempt++) {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+    if (!target) await wakeServiceWorker(context);
+  }
+  if (!target) throw new Error('the service worker did not start');
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+  const id = Math.floor(Math.random() * 1e9);
+  try {
+    return await new Promise((resolve, reject) => {
+      const onMessage = (event) => {
+        if (event.sessionId !== sessionId) return;
+        const message = JSON.parse(event.message);
+        if (message.id !== id) return;
+        done();
+        if (message.error || message.result?.exceptionDetails) reject(new Error(JSON.stringify(message.error ?? message.result.exceptionDetails)));
+        else resolve(message.result.result.value);
+      };
+      const onDetached = (event) => {
+        if (event.sessionId !== sessionId) return;
+        done();
+        reject(new Error('the service worker stopped during the call'));
+      };
+      const done = () => {
+        cdp.off('Target.receivedMessageFromTarget', onMessage);
+        cdp.off('Target.detachedFromTarget', onDetached);
+      };
+      cdp.on('Target.receivedMessageFromTarget', onMessage);
+      cdp.on('Target.detachedFromTarget', onDetached);
+      const params = { expression, awaitPromise: true, returnByValue: true };
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params }) }).catch((error) => {
+        done();
+        reject(error);
+      });
+    });
+  } finally {
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+  }
 }

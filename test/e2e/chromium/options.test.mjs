@@ -1,0 +1,103 @@
+// The options page on the production build: a user-defined CRM read after its
+// host is granted, and a team directory imported with its row errors and then
+// used by the panel to suggest and assign a solution responsible.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { startCrmServer } from '../support/crm-server.mjs';
+import { CHROME_BUILD, launchWithExtension } from '../support/chromium.mjs';
+import { tabOf } from '../support/extension.mjs';
+import { fixture, FIRST_OPPORTUNITY } from '../support/fixtures.mjs';
+
+const CUSTOM_HOST = 'https://crm.example.com/*';
+
+/**
+ * The production build, with the custom CRM's host already granted. Headless
+ * Chromium cannot answer the browser's permission prompt; an unpacked
+ * extension is granted the hosts its manifest lists, which is what the user's
+ * "Allow" would do. permissions.request() then resolves at once, as it does
+ * for a host already granted.
+ */
+function buildWithGrantedHost() {
+  const dir = mkdtempSync(join(tmpdir(), 'iron-triangle-granted-'));
+  cpSync(CHROME_BUILD, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.host_permissions.push(CUSTOM_HOST);
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
+let server;
+let browser;
+let options;
+
+before(async () => {
+  server = await startCrmServer();
+  browser = await launchWithExtension(server, { extensionDir: buildWithGrantedHost() });
+  options = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+});
+
+after(async () => {
+  await browser?.context.close();
+  await server?.close();
+});
+
+async function panelFor(url) {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  const { id } = await tabOf(browser.context, page.url());
+  const panel = await browser.context.newPage();
+  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=${id}`);
+  return { page, panel };
+}
+
+test('a user-defined CRM is read once added in the options', async () => {
+  const section = options.getByTestId('custom-crms-section');
+  await section.getByLabel('Name').fill('Acme in-house CRM');
+  await section.getByLabel('Address (e.g. crm.example.com)').fill('crm.example.com');
+  await section.getByRole('button', { name: 'Add and allow access' }).click();
+  await section.getByTestId('custom-crm').filter({ hasText: 'https://crm.example.com/*' }).waitFor();
+
+  const deal = fixture('generic', 'deal-dl.html', { name: 'Nile Telecom – Solar Hybrid Sites' });
+  const { page, panel } = await panelFor(deal.url);
+  await panel.getByTestId('record-name').filter({ hasText: deal.name }).waitFor();
+  assert.match(await panel.getByTestId('adapter-health').textContent(), /Acme in-house CRM \(best-effort reader\)/);
+  await Promise.all([page.close(), panel.close()]);
+});
+
+test('an invalid address is refused with the reason, and nothing is added', async () => {
+  const section = options.getByTestId('custom-crms-section');
+  await section.getByLabel('Name').fill('Everything');
+  await section.getByLabel('Address (e.g. crm.example.com)').fill('<all_urls>');
+  await section.getByRole('button', { name: 'Add and allow access' }).click();
+  await section.getByRole('alert').filter({ hasText: 'never enabled on all sites' }).waitFor();
+  assert.equal(await section.getByTestId('custom-crm').count(), 1);
+});
+
+test('a team directory is imported with its row errors, then the panel assigns a suggested SR', async () => {
+  const csv = [
+    'id,name,roles,skills,industries,regions,languages,capacity,openDeals',
+    'p1,Zhang Wei,sr,solar power;telecom,telecom,East Africa,zh;en,5,2',
+    'p2,Anna Berg,fr,installation,telecom,East Africa,en,4,1',
+    'p3,,sr,,,,,3,0',
+  ].join('\n');
+  const section = options.getByTestId('directory-section');
+  await section.getByLabel('Import the directory (CSV or JSON)').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const preview = section.getByTestId('directory-preview');
+  await preview.filter({ hasText: '2 valid rows, 1 with errors.' }).waitFor();
+  assert.match(await preview.textContent(), /Row 4, name:/);
+  await preview.getByRole('button', { name: 'Replace the directory with the 2 valid people' }).click();
+  await section.getByText('Directory replaced: 2 people.').waitFor();
+
+  const { page, panel } = await panelFor(FIRST_OPPORTUNITY.url);
+  const sr = panel.locator('[data-testid=team-role][data-role=sr]');
+  await sr.getByTestId('candidate').filter({ hasText: 'Zhang Wei' }).waitFor();
+  await sr.getByRole('button', { name: 'Assign Zhang Wei' }).click();
+  await sr.getByTestId('assigned-member').filter({ hasText: 'On the deal: Zhang Wei' }).waitFor();
+  assert.equal(await sr.getAttribute('data-status'), 'filled');
+  await Promise.all([page.close(), panel.close()]);
+});
