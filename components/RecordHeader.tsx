@@ -1,15 +1,8 @@
-import type { RecordSnapshot, ExpectedPart } from '@/lib/crm/snapshot';
+import type { RecordSnapshot } from '@/lib/crm/snapshot';
+import { PART_LABEL } from './part-labels';
 import { adapterById } from '@/lib/crm/registry';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 
-const PART_LABEL: Record<ExpectedPart, MessageKey> = {
-  name: 'partName',
-  stage: 'partStage',
-  amount: 'partAmount',
-  closeDate: 'partCloseDate',
-  owner: 'partOwner',
-  account: 'partAccount',
-};
 
 function Fact({ label, value, testId }: { label: string; value: string | undefined; testId: string }) {
   return (

@@ -9,16 +9,9 @@ import { download, readFileText } from '@/lib/options/files';
 import { publish } from '@/lib/panel/client';
 import { getDatabase } from '@/lib/store/connection';
 import { FileButton, StatusLine, type Status } from './FileButton';
+import { PART_LABEL } from '../part-labels';
 
-const PART: Record<(typeof SELECTOR_KEYS)[number], MessageKey> = {
-  name: 'partName',
-  stage: 'partStage',
-  amount: 'partAmount',
-  closeDate: 'partCloseDate',
-  owner: 'partOwner',
-  account: 'partAccount',
-  contacts: 'customCrmContacts',
-};
+const PART: Record<(typeof SELECTOR_KEYS)[number], MessageKey> = { ...PART_LABEL, contacts: 'customCrmContacts' };
 
 type Form = { name: string; host: string } & Partial<Record<(typeof SELECTOR_KEYS)[number], string>>;
 
