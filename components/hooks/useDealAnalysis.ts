@@ -3,12 +3,11 @@ import type { RecordSnapshot } from '@/lib/crm/snapshot';
 import { recordKey } from '@/lib/crm/snapshot';
 import type { Person } from '@/lib/domain/team';
 import { analyzeDeal, type DealAnalysis } from '@/lib/engines/analyze';
-import { loadActivePlaybook } from '@/lib/panel/active-playbook';
+import { loadActiveDirectory, loadActivePlaybook } from '@/lib/panel/active-policy';
 import { onBroadcast } from '@/lib/panel/client';
 import type { ResolvedPlaybook } from '@/lib/playbook/sources';
 import { getDatabase } from '@/lib/store/connection';
 import { factsForRecord, type RecordFacts } from '@/lib/store/facts';
-import { listDirectory } from '@/lib/store/directory';
 import type { Loadable } from './useTabRecord';
 
 export interface DealData {
@@ -37,8 +36,8 @@ export function useDealAnalysis(record: RecordSnapshot): Loadable<DealView> {
     const load = async () => {
       try {
         const db = await getDatabase();
-        const [playbook, facts, directory] = await Promise.all([loadActivePlaybook(db), factsForRecord(db, key), listDirectory(db)]);
-        if (current) setData({ status: 'ready', value: { playbook, facts, directory, loadedAt: Date.now() } });
+        const [playbook, facts, directory] = await Promise.all([loadActivePlaybook(db), factsForRecord(db, key), loadActiveDirectory(db)]);
+        if (current) setData({ status: 'ready', value: { playbook, facts, directory: directory.people, loadedAt: Date.now() } });
       } catch (error) {
         if (current) setData({ status: 'error', error: String(error) });
       }

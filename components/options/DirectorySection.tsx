@@ -7,6 +7,7 @@ import { t } from '@/lib/i18n';
 import { datedFilename, download, readFileText } from '@/lib/options/files';
 import { publish } from '@/lib/panel/client';
 import { getDatabase } from '@/lib/store/connection';
+import { loadActiveDirectory, type ActiveDirectory } from '@/lib/panel/active-policy';
 import { listDirectory, replaceDirectory } from '@/lib/store/directory';
 import { FileButton, StatusLine, type Status } from './FileButton';
 
@@ -24,9 +25,13 @@ async function parseDirectoryFile(file: File): Promise<DirectoryImport | 'too-la
 /** Import the team directory with a preview of valid rows and row errors; replace it all at once. */
 export function DirectorySection() {
   const [count, setCount] = useState<number | null>(null);
+  const [active, setActive] = useState<ActiveDirectory | null>(null);
   const [preview, setPreview] = useState<DirectoryImport | null>(null);
   const [status, setStatus] = useState<Status>(null);
-  const refresh = () => void getDatabase().then(listDirectory).then((people) => setCount(people.length));
+  const refresh = () => {
+    void getDatabase().then(listDirectory).then((people) => setCount(people.length));
+    void getDatabase().then(loadActiveDirectory).then(setActive);
+  };
   useEffect(refresh, []);
 
   const choose = async (file: File) => {
@@ -56,6 +61,12 @@ export function DirectorySection() {
     <section aria-labelledby="directory-heading" data-testid="directory-section">
       <h2 id="directory-heading">{t('optionsDirectory')}</h2>
       {count !== null && <p>{t('directoryCount', String(count))}</p>}
+      {active?.source === 'managed' && <p className="small muted">{t('directoryManaged', String(active.people.length))}</p>}
+      {active && active.managedErrors > 0 && (
+        <p className="warning small" role="status">
+          {t('directoryManagedInvalid', String(active.managedErrors))}
+        </p>
+      )}
       <FileButton label={t('directoryImport')} accept=".csv,.json,text/csv,application/json" onFile={(file) => void choose(file)} />
       {preview && (
         <div className="preview" data-testid="directory-preview">

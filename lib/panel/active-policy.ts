@@ -1,0 +1,50 @@
+import { browser } from 'wxt/browser';
+import { z } from '../domain/zod';
+import type { Database } from '../store/db';
+import { readSetting } from '../store/settings';
+import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
+import { resolvePlaybook, type ResolvedPlaybook } from '../playbook/sources';
+import { importDirectoryJson } from '../directory/import-json';
+import type { Person } from '../domain/team';
+import { listDirectory } from '../store/directory';
+
+/** Settings key of the playbook a user imported in the options page (its JSON text). */
+export const IMPORTED_PLAYBOOK_SETTING = 'importedPlaybook';
+
+/**
+ * A policy IT pushed through managed storage, if any. Browsers
+ * without a managed-storage backend (or without a policy) reject or return
+ * nothing: both mean "no policy".
+ */
+async function managedPolicy(key: 'playbook' | 'teamDirectory'): Promise<unknown> {
+  try {
+    return (await browser.storage.managed.get(key))?.[key];
+  } catch {
+    return undefined;
+  }
+}
+
+export type ActiveDirectory = { people: Person[]; source: 'managed' | 'stored'; managedErrors: number };
+
+/**
+ * The team directory in force: IT's managed `teamDirectory` when it is set and
+ * every row is valid (never applied in part), else the one imported in the options.
+ */
+export async function loadActiveDirectory(db: Database): Promise<ActiveDirectory> {
+  const managed = await managedPolicy('teamDirectory');
+  if (managed !== undefined && managed !== null) {
+    const parsed = importDirectoryJson(managed);
+    if (parsed.ok) return { people: parsed.people, source: 'managed', managedErrors: 0 };
+    return { people: await listDirectory(db), source: 'stored', managedErrors: parsed.errors.length };
+  }
+  return { people: await listDirectory(db), source: 'stored', managedErrors: 0 };
+}
+
+/** The playbook in force for this user: managed policy, else import, else the default. */
+export async function loadActivePlaybook(db: Database): Promise<ResolvedPlaybook> {
+  const [managed, imported] = await Promise.all([
+    managedPolicy('playbook'),
+    readSetting(db, IMPORTED_PLAYBOOK_SETTING, z.string().optional(), undefined),
+  ]);
+  return resolvePlaybook({ default: DEFAULT_PLAYBOOK, managed, imported });
+}
