@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deleteDB } from 'idb';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openDatabase, type Database } from '../store/db';
+import { replaceDirectory } from '../store/directory';
+import { writeSetting } from '../store/settings';
+import { z } from '../domain/zod';
+import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
+import { IMPORTED_PLAYBOOK_SETTING, loadActiveDirectory, loadActivePlaybook } from './active-policy';
+
+let db: Database;
+const person = (id: string, name: string) => ({ id, name, roles: ['sr'], skills: [], industries: [], regions: [], languages: [], capacity: 3, openDeals: 0 });
+const importedPlaybook = JSON.stringify({ ...DEFAULT_PLAYBOOK, id: 'acme', version: '2027.1' });
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = await openDatabase('policy-test');
+});
+afterEach(async () => {
+  db.close();
+  await deleteDB('policy-test');
+});
+
+describe('playbook in force', () => {
+  it('is the default when nothing else is set', async () => {
+    expect((await loadActivePlaybook(db)).source).toBe('default');
+  });
+
+  it('is the user’s import, unless IT set a valid one', async () => {
+    await writeSetting(db, IMPORTED_PLAYBOOK_SETTING, z.string(), importedPlaybook);
+    expect(await loadActivePlaybook(db)).toMatchObject({ source: 'imported', playbook: { id: 'acme' } });
+    await fakeBrowser.storage.managed.set({ playbook: JSON.stringify({ ...DEFAULT_PLAYBOOK, id: 'it-policy' }) });
+    expect(await loadActivePlaybook(db)).toMatchObject({ source: 'managed', playbook: { id: 'it-policy' } });
+  });
+
+  it('falls back with a warning when IT’s policy is invalid', async () => {
+    await fakeBrowser.storage.managed.set({ playbook: '{"schemaVersion": 1}' });
+    const active = await loadActivePlaybook(db);
+    expect(active.source).toBe('default');
+    expect(active.warnings.map((warning) => warning.source)).toEqual(['managed']);
+  });
+});
+
+describe('team directory in force', () => {
+  it('is the imported one without a policy', async () => {
+    await replaceDirectory(db, [person('p1', 'Zhang Wei')]);
+    expect(await loadActiveDirectory(db)).toEqual({ people: [expect.objectContaining({ id: 'p1' })], source: 'stored', managedErrors: 0 });
+  });
+
+  it('is IT’s when valid, and never a part of an invalid one', async () => {
+    await replaceDirectory(db, [person('p1', 'Zhang Wei')]);
+    await fakeBrowser.storage.managed.set({ teamDirectory: JSON.stringify([person('it1', 'Anna Berg')]) });
+    expect(await loadActiveDirectory(db)).toMatchObject({ source: 'managed', people: [{ id: 'it1' }] });
+    await fakeBrowser.storage.managed.set({ teamDirectory: JSON.stringify([person('it1', 'Anna Berg'), { id: 'bad' }]) });
+    const fallback = await loadActiveDirectory(db);
+    expect(fallback).toMatchObject({ source: 'stored', people: [{ id: 'p1' }] });
+    expect(fallback.managedErrors).toBeGreaterThan(0);
+  });
+});
