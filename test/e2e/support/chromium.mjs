@@ -83,6 +83,8 @@ export async function stopServiceWorker(context, extensionId) {
   return true;
 }
 
+const ANSWER_TIMEOUT_MS = 5_000;
+
 /**
  * Evaluates `expression` (which may return a promise) in the extension's
  * service worker over raw CDP, waking the worker if it is stopped. Unlike
@@ -119,7 +121,13 @@ export async function evaluateInServiceWorker(context, extensionId, expression) 
         done();
         reject(new Error('the service worker stopped during the call'));
       };
+      // A worker stopped mid-call is not always reported as detached: give up after a while.
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error('no answer from the service worker'));
+      }, ANSWER_TIMEOUT_MS);
       const done = () => {
+        clearTimeout(timer);
         cdp.off('Target.receivedMessageFromTarget', onMessage);
         cdp.off('Target.detachedFromTarget', onDetached);
       };
