@@ -1,0 +1,41 @@
+// Debian's Chromium for the browser benchmarks: with the production build
+// loaded (test/e2e/support/chromium.mjs), or the very same browser flags
+// without any extension, to compare the two in one run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROME_BUILD, chromiumArgs, launchWithExtension } from '../../test/e2e/support/chromium.mjs';
+
+/** The build under test: the runner's snapshot of `.output/chrome-mv3` (see scripts/bench.mjs), else the output itself. */
+export const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR || CHROME_BUILD;
+
+/**
+ * `{ context, extensionId?, serviceWorker?, close }`. Each browser gets a fresh profile,
+ * deleted on close.
+ */
+export async function launch(server, { extension }) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'iron-triangle-bench-'));
+  const cleanUp = () => rmSync(userDataDir, { recursive: true, force: true });
+  if (extension) {
+    const browser = await launchWithExtension(server, { extensionDir: EXTENSION_DIR, userDataDir });
+    return { ...browser, close: async () => (await browser.context.close(), cleanUp()) };
+  }
+  const args = chromiumArgs(EXTENSION_DIR, server.httpsPort).filter((arg) => !arg.startsWith('--disable-extensions-except') && !arg.startsWith('--load-extension'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args,
+    viewport: { width: 1280, height: 800 },
+  });
+  return { context, close: async () => (await context.close(), cleanUp()) };
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Main-thread totals of a page's renderer from the DevTools protocol, in milliseconds. */
+export async function mainThreadMetrics(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+  return { task: value('TaskDuration') * 1000, script: value('ScriptDuration') * 1000, layout: value('LayoutDuration') * 1000, style: value('RecalcStyleDuration') * 1000 };
+}
