@@ -1,0 +1,121 @@
+// What the extension adds to a CRM page's main thread, measured as the
+// difference between two browsers of the same run, with the production build
+// loaded and without any extension (same flags, same pages, runs interleaved,
+// which browser goes first alternating). Totals from the DevTools protocol's
+// Performance.getMetrics of the page: TaskDuration (all main-thread tasks) and
+// ScriptDuration (JavaScript only; the page itself runs none while loading).
+// - page.overhead: loading the heavy 500-field Salesforce page
+//   (bench/support/heavy-page.mjs, served under acme.lightning.force.com so
+//   the content script runs), from navigation to the load event + 2 s idle.
+//   The metrics restart with each navigation's new document.
+// - observer.burst: 1 000 DOM mutations inside the record view of the
+//   Salesforce fixture (500 spans added to and removed from a field value, in
+//   one task), from before the burst to 600 ms after it, so the content
+//   script's read after the DOM settles (120 ms) is included.
+// Each id is the median (p95) of the per-run differences with - without;
+// `.script` the same for ScriptDuration; `.without` the total without the
+// extension, for scale. Both browsers are traced during every run (same cost
+// on both sides); `.attributed` is the main-thread time the trace attributes
+// to the content script itself (bench/support/trace.mjs): no subtraction,
+// so none of the noise of the two totals.
+import { FIRST_OPPORTUNITY } from '../test/e2e/support/fixtures.mjs';
+import { tabOf } from '../test/e2e/support/extension.mjs';
+import { launch, mainThreadMetrics, sleep } from './support/browser.mjs';
+import { HEAVY_NAME } from './support/heavy-page.mjs';
+import { startBenchServer } from './support/server.mjs';
+import { timeInScripts, traceDuring } from './support/trace.mjs';
+import { log, summarize, writeResults } from './support/stats.mjs';
+
+const LOAD = { warmup: 3, runs: 30, idleMs: 2_000 };
+const BURST = { warmup: 3, runs: 30, mutations: 1_000, afterMs: 600, pauseMs: 700 };
+
+const server = await startBenchServer();
+const withExtension = await launch(server, { extension: true });
+const without = await launch(server, { extension: false });
+const browsers = [
+  { label: 'with', browser: withExtension },
+  { label: 'without', browser: without },
+];
+const results = [];
+const contentScripts = `chrome-extension://${withExtension.extensionId}/content-scripts/`;
+try {
+  for (const entry of browsers) {
+    entry.page = await entry.browser.context.newPage();
+    entry.cdp = await entry.browser.context.newCDPSession(entry.page);
+    await entry.cdp.send('Performance.enable');
+  }
+  const inOrder = (run) => (run % 2 === 0 ? browsers : [...browsers].reverse());
+
+  // --- page.overhead
+  const load = { with: [], without: [] };
+  for (let run = 0; run < LOAD.warmup + LOAD.runs; run++) {
+    for (const { label, page, cdp } of inOrder(run)) {
+      let metrics;
+      const events = await traceDuring(cdp, async () => {
+        await page.goto(server.heavyUrl, { waitUntil: 'load' });
+        await sleep(LOAD.idleMs);
+        metrics = await mainThreadMetrics(cdp);
+      });
+      if (run >= LOAD.warmup) load[label].push({ ...metrics, attributed: timeInScripts(events, contentScripts).wall });
+    }
+    if (run === 0) await checkRecordRead(withExtension, browsers[0].page, HEAVY_NAME);
+  }
+  pushDifferences('page.overhead', load, 20);
+
+  // --- observer.burst
+  for (const { page } of browsers) await page.goto(FIRST_OPPORTUNITY.url, { waitUntil: 'load' });
+  await checkRecordRead(withExtension, browsers[0].page, FIRST_OPPORTUNITY.name);
+  await sleep(1_000);
+  const burst = { with: [], without: [] };
+  for (let run = 0; run < BURST.warmup + BURST.runs; run++) {
+    for (const { label, page, cdp } of inOrder(run)) {
+      let before;
+      let after;
+      const events = await traceDuring(cdp, async () => {
+        before = await mainThreadMetrics(cdp);
+        await page.evaluate((mutations) => {
+          const value = document.querySelector('.oneContent.active records-record-layout-item .test-id__field-value');
+          if (!value) throw new Error('no field value in the record view');
+          for (let i = 0; i < mutations / 2; i++) {
+            const span = document.createElement('span');
+            value.append(span);
+            span.remove();
+          }
+        }, BURST.mutations);
+        await sleep(BURST.afterMs);
+        after = await mainThreadMetrics(cdp);
+      });
+      if (run >= BURST.warmup) {
+        burst[label].push({ task: after.task - before.task, script: after.script - before.script, attributed: timeInScripts(events, contentScripts).wall });
+      }
+      await sleep(BURST.pauseMs);
+    }
+  }
+  pushDifferences('observer.burst', burst, null);
+  writeResults(results);
+} finally {
+  await withExtension.close();
+  await without.close();
+  await server.close();
+}
+
+/** Per-run differences with - without, for TaskDuration and ScriptDuration; the totals without, for scale. */
+function pushDifferences(id, samples, target) {
+  const runs = Math.min(samples.with.length, samples.without.length);
+  const diff = (key) => Array.from({ length: runs }, (_, i) => samples.with[i][key] - samples.without[i][key]);
+  const median = (values) => summarize('', 'ms', values).median;
+  log(`${id}: TaskDuration median with ${median(samples.with.map((s) => s.task))} ms, without ${median(samples.without.map((s) => s.task))} ms;`, `ScriptDuration median with ${median(samples.with.map((s) => s.script))} ms, without ${median(samples.without.map((s) => s.script))} ms`);
+  results.push(summarize(id, 'ms', diff('task'), target));
+  results.push(summarize(`${id}.script`, 'ms', diff('script')));
+  results.push(summarize(`${id}.attributed`, 'ms', samples.with.map((s) => s.attributed)));
+  results.push(summarize(`${id}.without`, 'ms', samples.without.map((s) => s.task)));
+}
+
+/** Makes sure the extension did read the page (its panel shows the record), so its work is in the numbers. */
+async function checkRecordRead({ context, extensionId }, page, name) {
+  const tab = await tabOf(context, page.url());
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tab.id}`);
+  await panel.getByTestId('record-name').filter({ hasText: name }).waitFor({ timeout: 10_000 });
+  await panel.close();
+}

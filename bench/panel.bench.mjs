@@ -1,0 +1,109 @@
+/* global chrome */
+// The side panel of the production build, pinned to a Salesforce record tab
+// (chrome-extension://ID/sidepanel.html?tabId=N, as the e2e tests open it):
+// - panel.coldOpen: a new panel page, from navigation start to the record's
+//   name in the DOM (performance.now() of a MutationObserver that an init
+//   script adds before the panel's own code runs). Service worker running.
+// - nav.to.panel: Lightning in-app navigation to the other record
+//   (window.__fixtureNavigate) until the open panel shows that record's name;
+//   Date.now() at both ends (two pages of one browser, one clock).
+// - panel.update: the panel's part of it: from the last `broadcast/tab-state`
+//   message the panel received (a chrome.runtime.onMessage listener of the
+//   same init script) to the new name in the DOM, both performance.now().
+import { tabOf } from '../test/e2e/support/extension.mjs';
+import { FIRST_OPPORTUNITY, SECOND_OPPORTUNITY } from '../test/e2e/support/fixtures.mjs';
+import { launch, sleep } from './support/browser.mjs';
+import { startBenchServer } from './support/server.mjs';
+import { log, summarize, writeResults } from './support/stats.mjs';
+
+const COLD = { warmup: 3, runs: 30 };
+const NAV = { warmup: 4, runs: 40 };
+/**
+ * Pause between navigations. The content script reads the page at most 30
+ * times in 10 s (lib/content/page-watcher.ts); each navigation costs it up to
+ * two reads, so navigations are kept under one a second.
+ */
+const NAV_PAUSE_MS = 900;
+const TIMEOUT_MS = 10_000;
+
+/** Added to every panel page before its scripts: records when the record name changes and when broadcasts arrive. */
+function instrumentPanel() {
+  const bench = { names: [], broadcasts: [] };
+  globalThis.__bench = bench;
+  chrome.runtime.onMessage.addListener((message) => {
+    if (message?.type === 'broadcast/tab-state') bench.broadcasts.push({ at: performance.now(), tabId: message.tabId });
+  });
+  let last = null;
+  const check = () => {
+    const text = document.querySelector('[data-testid="record-name"]')?.textContent ?? null;
+    if (text === last) return;
+    last = text;
+    bench.names.push({ text, at: performance.now(), wall: Date.now() });
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+const server = await startBenchServer();
+const browser = await launch(server, { extension: true });
+const results = [];
+try {
+  const { context, extensionId } = browser;
+  const crm = await context.newPage();
+  await crm.goto(FIRST_OPPORTUNITY.url);
+  const { id: tabId } = await tabOf(context, crm.url());
+  const panelUrl = `chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`;
+  const nameShown = (page, name, after = 0) =>
+    page.waitForFunction(({ name, after }) => globalThis.__bench.names.slice(after).find((entry) => entry.text === name) ?? false, { name, after }, { timeout: TIMEOUT_MS, polling: 'raf' }).then((handle) => handle.jsonValue());
+
+  // --- panel.coldOpen
+  const cold = [];
+  for (let run = 0; run < COLD.warmup + COLD.runs; run++) {
+    const panel = await context.newPage();
+    await panel.addInitScript(instrumentPanel);
+    await panel.goto(panelUrl);
+    const shown = await nameShown(panel, FIRST_OPPORTUNITY.name);
+    if (run >= COLD.warmup) cold.push(shown.at);
+    await panel.close();
+    await sleep(200);
+  }
+  results.push(summarize('panel.coldOpen', 'ms', cold, 300, { targetStat: 'p95' }));
+
+  // --- nav.to.panel and panel.update
+  const panel = await context.newPage();
+  await panel.addInitScript(instrumentPanel);
+  await panel.goto(panelUrl);
+  await nameShown(panel, FIRST_OPPORTUNITY.name);
+  const nav = [];
+  const update = [];
+  let detours = 0;
+  for (let run = 0; run < NAV.warmup + NAV.runs; run++) {
+    const to = run % 2 === 0 ? SECOND_OPPORTUNITY : FIRST_OPPORTUNITY;
+    const seen = await panel.evaluate(() => globalThis.__bench.names.length);
+    const started = await crm.evaluate((path) => {
+      const at = Date.now();
+      void window.__fixtureNavigate(path);
+      return at;
+    }, to.path);
+    const shown = await nameShown(panel, to.name, seen);
+    const { broadcast, between } = await panel.evaluate(
+      ({ at, seen, tabId }) => ({
+        broadcast: globalThis.__bench.broadcasts.filter((entry) => entry.tabId === tabId && entry.at <= at).at(-1)?.at ?? null,
+        between: globalThis.__bench.names.slice(seen).filter((entry) => entry.at < at).map((entry) => entry.text),
+      }),
+      { at: shown.at, seen, tabId },
+    );
+    if (run >= NAV.warmup) {
+      nav.push(shown.wall - started);
+      if (broadcast !== null) update.push(shown.at - broadcast);
+      if (between.length > 0) detours++;
+    }
+    await sleep(NAV_PAUSE_MS);
+  }
+  log(`nav.to.panel: in ${detours} of ${NAV.runs} navigations the panel showed something else (no record) before the new name`);
+  results.push(summarize('nav.to.panel', 'ms', nav, 300, { targetStat: 'p95' }));
+  results.push(summarize('panel.update', 'ms', update, 100));
+  writeResults(results);
+} finally {
+  await browser.close();
+  await server.close();
+}
