@@ -1,41 +1,116 @@
 #!/usr/bin/env node
-// Runs the benchmarks in bench/ and merges their results into bench/report.json.
+// Runs the benchmarks in bench/ and merges their results into bench/report.json,
+// then writes docs/benchmarks.md from the report.
 // Each benchmark is a command that writes a JSON array of results
-// ({ id, unit, median, p95, n, target }) to the file named by BENCH_OUTPUT.
+// ({ id, unit, median, p95, n, target, targetStat? }) to the file named by BENCH_OUTPUT.
+// Benchmarks that load the extension get the production build: `npx wxt build`
+// runs once at the start and its output is copied aside (BENCH_EXTENSION_DIR),
+// so a build started meanwhile by someone else in this working tree cannot
+// change the extension under test.
 // Usage: npm run bench [-- <id prefix>...]
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchmarksDoc, targetMet } from '../bench/docs.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REPORT = join(ROOT, 'bench', 'report.json');
+const DOC = join(ROOT, 'docs', 'benchmarks.md');
+const BUILD = join(ROOT, '.output', 'chrome-mv3');
 
-/** Add a benchmark here: an id (prefix of the result ids it writes) and the command that runs it. */
-const BENCHMARKS = [{ id: 'engines', command: ['npx', 'tsx', 'bench/engines.bench.ts'] }];
+/**
+ * Add a benchmark here: a name, the ids (or id prefixes) of the results it
+ * writes, the command that runs it, and whether it needs the production build.
+ */
+const BENCHMARKS = [
+  { name: 'engines', ids: ['engines'], command: ['npx', 'tsx', 'bench/engines.bench.ts'] },
+  { name: 'sizes', ids: ['content.size.gz', 'panel.size.gz'], command: ['node', 'bench/sizes.bench.mjs'], build: true },
+  { name: 'extract', ids: ['extract.salesforce.500fields'], command: ['node', 'bench/extract.bench.mjs'] },
+  { name: 'panel', ids: ['panel.coldOpen', 'nav.to.panel', 'panel.update'], command: ['node', 'bench/panel.bench.mjs'], build: true },
+  { name: 'page', ids: ['page.overhead', 'observer.burst'], command: ['node', 'bench/page.bench.mjs'], build: true },
+  { name: 'store', ids: ['store'], command: ['node', 'bench/store.bench.mjs'], build: true },
+];
 
 const prefixes = process.argv.slice(2);
-const selected = BENCHMARKS.filter((benchmark) => prefixes.length === 0 || prefixes.some((prefix) => benchmark.id.startsWith(prefix)));
+const selected = BENCHMARKS.filter((benchmark) => prefixes.length === 0 || prefixes.some((prefix) => benchmark.ids.some((id) => id.startsWith(prefix))));
 if (selected.length === 0) {
-  console.error(`No benchmark matches ${prefixes.join(', ')}. Known: ${BENCHMARKS.map((benchmark) => benchmark.id).join(', ')}`);
+  console.error(`No benchmark matches ${prefixes.join(', ')}. Known: ${BENCHMARKS.flatMap((benchmark) => benchmark.ids).join(', ')}`);
   process.exit(2);
 }
 
-const fresh = selected.flatMap(run);
+const machine = describeMachine();
+const extensionDir = selected.some((benchmark) => benchmark.build) ? buildExtension() : undefined;
+const fresh = [];
+const failed = [];
+try {
+  for (const benchmark of selected) {
+    const results = run(benchmark);
+    if (results) fresh.push(...results);
+    else failed.push(benchmark.name);
+  }
+} finally {
+  if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
+}
+
 const report = { generatedAt: new Date().toISOString(), results: merge(previousResults(), fresh) };
 writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(DOC, benchmarksDoc(report, { machine, ran: fresh.map((result) => result.id) }));
 printTable(fresh);
-console.log(`\nWrote ${REPORT}`);
+console.log(`\nWrote ${REPORT} and ${DOC}`);
+if (failed.length > 0) {
+  console.error(`\nFailed: ${failed.join(', ')} (their earlier results, if any, are kept).`);
+  process.exit(1);
+}
 
-function run({ id, command }) {
-  const output = join(ROOT, 'bench', `${id}.tmp.json`);
+/** `npx wxt build`, then a private copy of the output, checked to be complete. */
+function buildExtension() {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    console.error('> npx wxt build');
+    const child = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
+    if (child.status !== 0) {
+      console.error(`The production build failed (exit code ${child.status ?? child.signal}).`);
+      process.exit(1);
+    }
+    const copy = mkdtempSync(join(tmpdir(), 'iron-triangle-bench-build-'));
+    try {
+      cpSync(BUILD, copy, { recursive: true });
+      const missing = missingFiles(copy);
+      if (missing.length === 0) return copy;
+      console.error(`The build output changed while it was copied (missing ${missing.join(', ')}); building again.`);
+    } catch (error) {
+      console.error(`Could not copy the build output (${error.message}); building again.`);
+    }
+    rmSync(copy, { recursive: true, force: true });
+  }
+  console.error('Could not get a complete copy of the production build.');
+  process.exit(1);
+}
+
+/** Files the manifest and the panel page refer to that the copy lacks. */
+function missingFiles(dir) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const files = [manifest.background?.service_worker, manifest.side_panel?.default_path, ...(manifest.content_scripts ?? []).flatMap((script) => script.js ?? [])].filter(Boolean);
+  const panel = manifest.side_panel?.default_path;
+  if (panel && existsSync(join(dir, panel))) {
+    const html = readFileSync(join(dir, panel), 'utf8');
+    for (const [, file] of html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)) files.push(file);
+  }
+  return files.filter((file) => !existsSync(join(dir, file)));
+}
+
+function run({ name, command, build }) {
+  const output = join(ROOT, 'bench', `${name}.tmp.json`);
   rmSync(output, { force: true });
   console.error(`> ${command.join(' ')}`);
   const [program, ...args] = command;
-  const child = spawnSync(program, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BENCH_OUTPUT: output } });
+  const env = { ...process.env, BENCH_OUTPUT: output, ...(build ? { BENCH_EXTENSION_DIR: extensionDir } : {}) };
+  const child = spawnSync(program, args, { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr], env });
   if (child.status !== 0 || !existsSync(output)) {
-    console.error(`Benchmark ${id} failed (exit code ${child.status ?? child.signal}).`);
-    process.exit(1);
+    console.error(`Benchmark ${name} failed (exit code ${child.status ?? child.signal}).`);
+    rmSync(output, { force: true });
+    return null;
   }
   const results = JSON.parse(readFileSync(output, 'utf8'));
   rmSync(output);
@@ -47,7 +122,8 @@ function checked(result) {
     typeof result.id === 'string' &&
     typeof result.unit === 'string' &&
     ['median', 'p95', 'n'].every((key) => typeof result[key] === 'number') &&
-    (result.target === null || typeof result.target === 'number');
+    (result.target === null || typeof result.target === 'number') &&
+    (result.targetStat === undefined || result.targetStat === 'p95');
   if (!valid) throw new Error(`Malformed benchmark result: ${JSON.stringify(result)}`);
   return result;
 }
@@ -72,6 +148,27 @@ function merge(previous, fresh) {
   return [...kept, ...fresh.filter((result) => !keptIds.has(result.id))];
 }
 
+/** Where the numbers were taken: they mean little without it on a shared machine. */
+function describeMachine() {
+  const quiet = (file, args) => {
+    try {
+      return execFileSync(file, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return 'unknown';
+    }
+  };
+  const dirty = quiet('git', ['status', '--porcelain', '--untracked-files=no']) !== '';
+  return {
+    cpu: `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
+    memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
+    os: `${type()} ${release()}`,
+    node: process.version,
+    chromium: quiet(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version']).split('\n').at(-1),
+    commit: `${quiet('git', ['rev-parse', '--short', 'HEAD'])}${dirty ? ' (working tree with uncommitted changes)' : ''}`,
+    load: loadavg().map((value) => value.toFixed(2)).join(' / '),
+  };
+}
+
 function printTable(results) {
   const rows = results.map((result) => [
     result.id,
@@ -79,8 +176,8 @@ function printTable(results) {
     String(result.median),
     String(result.p95),
     String(result.n),
-    result.target === null ? '-' : String(result.target),
-    result.target === null ? '' : result.median <= result.target ? 'ok' : 'OVER TARGET',
+    result.target === null ? '-' : `${result.targetStat === 'p95' ? 'p95 ' : ''}${result.target}`,
+    result.target === null ? '' : targetMet(result) ? 'ok' : 'OVER TARGET',
   ]);
   const header = ['id', 'unit', 'median', 'p95', 'n', 'target', 'status'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));

@@ -1,0 +1,107 @@
+// docs/benchmarks.md, written by scripts/bench.mjs from bench/report.json after
+// each run: the results table, the targets missed, the hand-written findings
+// of bench/findings.md, how each benchmark measures, and the machine.
+import { existsSync, readFileSync } from 'node:fs';
+
+const FINDINGS = new URL('./findings.md', import.meta.url);
+
+/** How each result is measured, by id (an entry ending in `.` covers every id that starts with it). */
+const HOW = {
+  'engines.total':
+    '`analyzeDeal` (requirements, team and decision-chain engines) in Node on a seeded record with 200 stakeholders, 60 requirement fields, 500 notes and a 2 000-person directory (`bench/fixtures/large-deal.ts`); 30 warm-up runs, 200 timed (`bench/engines.bench.ts`).',
+  'engines.total.tenth': 'The same at a tenth of every size, to show that the cost grows linearly; target a tenth of `engines.total`.',
+  'content.size.gz':
+    'Gzip size (zlib level 6, as Vite reports; kB = 1 000 bytes) of the largest content script in the production build, i.e. what one CRM page loads (`bench/sizes.bench.mjs`).',
+  'content.size.gz.': "Gzip size of that CRM's content script (`content-scripts/<crm>.js`; `custom` serves user-defined CRMs).",
+  'panel.size.gz': 'Gzip size of what `sidepanel.html` loads: its scripts and stylesheet and the chunks they import, each compressed on its own.',
+  'extract.salesforce.500fields':
+    "`findRecordRoot` + `extract` of the Salesforce adapter (`lib/crm/adapters/salesforce.ts` bundled with esbuild and added to the page) in Chromium, on a Lightning record page with 500 detail fields: the English opportunity fixture with its layout items repeated (`bench/support/heavy-page.mjs`, ~600 kB of HTML). No extension loaded. 30 warm-up runs, 200 timed with `performance.now()` (the page's clock is coarsened to 0.1 ms). Warm JIT: the content script's first read on a fresh page is slower (see `page.overhead.attributed`).",
+  'panel.coldOpen':
+    'A new panel page (`chrome-extension://ID/sidepanel.html?tabId=N`, pinned to a Salesforce record tab, production build) from navigation start to the record name in the DOM: `performance.now()` in a MutationObserver that an init script installs before the panel code runs. Service worker already running; 3 warm-up opens.',
+  'nav.to.panel':
+    "In-app navigation between the two Salesforce fixture records (`window.__fixtureNavigate`, history.pushState + view swap as Lightning does) until the open panel's DOM shows the new record's name. `Date.now()` in the CRM page before the call and in the panel's MutationObserver (one browser, one clock, 1 ms resolution). Alternating records, 4 warm-up navigations, 0.9 s apart so the content script's 30-reads-per-10-s breaker never trips. Includes the content script's 120 ms settle delay (`SETTLE_MS`).",
+  'panel.update':
+    "The panel's part of a record change: from the last `broadcast/tab-state` message the panel page received (its own `chrome.runtime.onMessage` listener, added by the init script) to the new name in its DOM, both `performance.now()`; same navigations as `nav.to.panel`.",
+  'page.overhead':
+    'Main-thread time the extension adds to loading the heavy 500-field Salesforce page under acme.lightning.force.com: `Performance.getMetrics` TaskDuration of the page (it restarts with each navigation) at load + 2 s idle, with the production build loaded minus a browser without any extension (same flags), runs interleaved, order alternating; median/p95 of the 30 per-run differences. Both browsers are traced during each run (same cost on both sides). Very noisy: the load itself varies by hundreds of ms on this machine, see `.without`.',
+  'page.overhead.script': 'The same difference for ScriptDuration (the page itself runs no JavaScript while loading, so this is the content script; forced style/layout inside it counted in the layout metrics instead, as far as Chromium splits them).',
+  'page.overhead.attributed':
+    "Main-thread time Chromium's trace attributes to the content script during the load (top-level EvaluateScript / v8.compile / FunctionCall events of `content-scripts/*.js`, style and layout they force included; `bench/support/trace.mjs`). No subtraction, hence no noise from the page's own load; includes layout the page would have done anyway a little later.",
+  'page.overhead.without': 'TaskDuration of loading the heavy page without the extension, for scale.',
+  'observer.burst':
+    'Main-thread time the extension adds to a burst of 1 000 DOM mutations inside the record view of the Salesforce fixture (500 spans appended to and removed from a field value in one task; the record stays the same): TaskDuration from before the burst to 600 ms after it (covers the 120 ms settle delay and the read), with minus without the extension, per run, 30 runs, interleaved.',
+  'observer.burst.script': 'The same difference for ScriptDuration.',
+  'observer.burst.attributed': 'Trace-attributed main-thread time of the content script during the burst window (observer callback, settle timer, read).',
+  'observer.burst.without': 'TaskDuration of the burst window without the extension, for scale.',
+  'store.capture':
+    "A context-menu capture end to end through the very handler the menu calls (`globalThis.ironTriangle.onContextMenuClicked` in the service worker: read the selection with scripting, queue in storage.local, IndexedDB write with strict durability, badge, broadcast), timed with `performance.now()` inside the worker, on a Salesforce record tab, with the store holding 100 000 notes over 2 000 records; 5 warm-up captures.",
+  'store.notesByRecord':
+    "One record's 50 notes from Chromium's IndexedDB in the extension origin (the panel page): raw `getAll` on the `byRecord` index over `[recordKey, -∞]..[recordKey, +∞]`, as lib/store/notes.ts queries it; random records among 2 000, 100 000 notes stored; 20 warm-up, 200 timed.",
+  'store.notesForRecord': 'The same through the real `notesForRecord` (lib/store/notes.ts, bundled with esbuild and run in the panel page through the DevTools protocol): the query plus validation of each row.',
+  'store.bytes': '`navigator.storage.estimate().usage` of the extension origin after seeding 100 000 notes (~300 characters of text each) over 2 000 records and one capture, 3 s after the last write (MB = 10⁶ bytes).',
+  'store.export':
+    "`exportBackup` of the whole store + `JSON.stringify` (lib/store/backup.ts bundled with esbuild, run in the extension's panel page through the DevTools protocol, so in Chromium's real IndexedDB rather than in Node with fake-indexeddb), 100 000 notes (a ~69 MB file).",
+  'store.import': '`parseBackup` + `applyImport` of that file into an empty database (one transaction, all rows added), same page; the empty database is created before and deleted after each run, outside the timing.',
+};
+
+function howMeasured(id) {
+  if (HOW[id]) return HOW[id];
+  const prefix = Object.keys(HOW).find((key) => key.endsWith('.') && id.startsWith(key));
+  return prefix ? HOW[prefix] : 'No description.';
+}
+
+/** Whether the result meets its target (the p95 for `targetStat: 'p95'`, else the median). */
+export function targetMet(result) {
+  if (result.target === null) return true;
+  return (result.targetStat === 'p95' ? result.p95 : result.median) <= result.target;
+}
+
+const format = (value) => (Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000));
+const targetText = (result) => (result.target === null ? '–' : `${result.n === 1 ? '' : result.targetStat === 'p95' ? 'p95 ' : 'median '}≤ ${format(result.target)}`);
+const status = (result) => (result.target === null ? 'info' : targetMet(result) ? 'ok' : '**missed**');
+const spread = (result) => (result.n > 1 ? `+${format(Math.round((result.p95 - result.median) * 1000) / 1000)}` : '–');
+
+export function benchmarksDoc(report, { machine, ran }) {
+  const results = report.results;
+  const rerun = new Set(ran);
+  const missed = results.filter((result) => !targetMet(result));
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Generated by \`npm run bench\` (scripts/bench.mjs, bench/docs.mjs) from \`bench/report.json\` of ${report.generatedAt}; edit those, not this file.`,
+    'Timings belong here, not in the tests. The machine is shared and noisy: every timing comes after warm-up runs,',
+    'and the median and 95th percentile (nearest rank) of the timed runs are given; *spread* is p95 − median.',
+    'A target applies to the median unless it says p95.',
+    '',
+    '| id | unit | target | median | p95 | n | spread | status |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | --- |',
+    ...results.map((result) => `| \`${result.id}\`${rerun.has(result.id) ? '' : ' ⁽¹⁾'} | ${result.unit} | ${targetText(result)} | ${format(result.median)} | ${format(result.p95)} | ${result.n} | ${spread(result)} | ${status(result)} |`),
+    '',
+  ];
+  if (results.some((result) => !rerun.has(result.id))) lines.push('⁽¹⁾ Kept from an earlier run: not run this time.', '');
+  lines.push('## Targets missed', '');
+  if (missed.length === 0) lines.push('None.', '');
+  else {
+    for (const result of missed) {
+      const stat = result.targetStat === 'p95' ? 'p95' : 'median';
+      lines.push(`- \`${result.id}\`: ${stat} ${format(result[stat])} ${result.unit}, target ${format(result.target)} ${result.unit}.`);
+    }
+    lines.push('');
+  }
+  if (existsSync(FINDINGS)) lines.push(readFileSync(FINDINGS, 'utf8').trim(), '');
+  lines.push('## How each is measured', '');
+  for (const result of results) lines.push(`- \`${result.id}\` (${result.unit}): ${howMeasured(result.id)}`);
+  lines.push(
+    '',
+    'Browser benchmarks run the production build (`npx wxt build`, run once by scripts/bench.mjs and copied aside) in headless Debian Chromium through playwright-core, with CRM host names resolved to a local HTTPS server (bench/support/server.mjs: the e2e fixture server plus the heavy page).',
+    '',
+    '## Machine (last run)',
+    '',
+    `- CPU: ${machine.cpu}; memory: ${machine.memory}; ${machine.os}`,
+    `- Node ${machine.node}; ${machine.chromium}`,
+    `- Built from ${machine.commit}`,
+    `- Load average at start (1 / 5 / 15 min): ${machine.load}`,
+    '',
+  );
+  return lines.join('\n');
+}
