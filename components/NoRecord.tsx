@@ -1,5 +1,5 @@
 import type { TabState } from '@/lib/messaging/protocol';
-import { adapterById } from '@/lib/crm/registry';
+import { useCrmLabel } from './hooks/useCrmLabel';
 import { t, type MessageKey } from '@/lib/i18n';
 
 const REASON: Record<Extract<TabState, { kind: 'unrecognised' }>['reason'], MessageKey> = {
@@ -10,11 +10,12 @@ const REASON: Record<Extract<TabState, { kind: 'unrecognised' }>['reason'], Mess
 
 /** Said when the tab shows no record: plainly, and with why when the page is a CRM page. */
 export function NoRecord({ state }: { state: Exclude<TabState, { kind: 'record' }> }) {
+  const crmLabel = useCrmLabel(state.kind === 'unrecognised' ? state.adapter : '');
   return (
     <section className="empty" data-testid="no-record">
       <h1>{t('panelNoRecord')}</h1>
       {state.kind === 'unrecognised' ? (
-        <p data-testid="no-record-reason">{t(REASON[state.reason], adapterById(state.adapter)?.label ?? state.adapter)}</p>
+        <p data-testid="no-record-reason">{t(REASON[state.reason], crmLabel)}</p>
       ) : (
         <p>{t('panelNoRecordHint')}</p>
       )}

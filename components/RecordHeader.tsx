@@ -1,6 +1,6 @@
 import type { RecordSnapshot } from '@/lib/crm/snapshot';
 import { PART_LABEL } from './part-labels';
-import { adapterById } from '@/lib/crm/registry';
+import { useCrmLabel } from './hooks/useCrmLabel';
 import { t } from '@/lib/i18n';
 
 
@@ -17,7 +17,7 @@ function Fact({ label, value, testId }: { label: string; value: string | undefin
 
 /** Name and key facts of the record in view, and which adapter read them (and what it missed). */
 export function RecordHeader({ record }: { record: RecordSnapshot }) {
-  const crmLabel = adapterById(record.adapter)?.label ?? record.adapter;
+  const crmLabel = useCrmLabel(record.adapter);
   return (
     <header className="record-header">
       <h1 data-testid="record-name">{record.name ?? record.recordId}</h1>

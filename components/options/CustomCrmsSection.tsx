@@ -13,12 +13,18 @@ import { PART_LABEL } from '../part-labels';
 
 const PART: Record<(typeof SELECTOR_KEYS)[number], MessageKey> = { ...PART_LABEL, contacts: 'customCrmContacts' };
 
-type Form = { name: string; host: string } & Partial<Record<(typeof SELECTOR_KEYS)[number], string>>;
+interface Form {
+  name: string;
+  host: string;
+  selectors: Partial<Record<(typeof SELECTOR_KEYS)[number], string>>;
+}
+
+const EMPTY_FORM: Form = { name: '', host: '', selectors: {} };
 
 /** The definition a filled-in form stands for (not yet validated). */
 function definitionFrom(form: Form, taken: readonly CustomCrm[], now: number): unknown {
   const pattern = matchPatternForHost(form.host);
-  const selectors = Object.fromEntries(SELECTOR_KEYS.flatMap((key) => (form[key]?.trim() ? [[key, form[key].trim()]] : [])));
+  const selectors = Object.fromEntries(SELECTOR_KEYS.flatMap((key) => (form.selectors[key]?.trim() ? [[key, form.selectors[key].trim()]] : [])));
   return {
     id: suggestCustomCrmId(form.name, taken.map((crm) => crm.id)),
     name: form.name,
@@ -38,7 +44,7 @@ async function loadState(): Promise<{ crms: CustomCrm[]; granted: Record<string,
 /** Add, remove, export and import the user's own CRMs; each is granted access to its one host. */
 export function CustomCrmsSection() {
   const [{ crms, granted }, setState] = useState<{ crms: CustomCrm[]; granted: Record<string, boolean> }>({ crms: [], granted: {} });
-  const [form, setForm] = useState<Form>({ name: '', host: '' });
+  const [form, setForm] = useState<Form>(EMPTY_FORM);
   const [pendingImport, setPendingImport] = useState<CustomCrm[] | null>(null);
   const [status, setStatus] = useState<Status>(null);
 
@@ -67,7 +73,7 @@ export function CustomCrmsSection() {
     const crm = candidate.value;
     void browser.permissions.request({ origins: [crm.hostPattern] }).then((ok) => {
       if (!ok) return setStatus({ kind: 'error', text: t('customCrmDenied', crm.hostPattern) });
-      setForm({ name: '', host: '' });
+      setForm(EMPTY_FORM);
       return save([...crms, crm], { kind: 'ok', text: t('customCrmAdded', crm.name) });
     });
   };
@@ -125,7 +131,7 @@ export function CustomCrmsSection() {
           <summary>CSS</summary>
           {SELECTOR_KEYS.map((key) => (
             <label key={key}>
-              {t('customCrmSelector', t(PART[key]))} <input value={form[key] ?? ''} onChange={(event) => setForm({ ...form, [key]: event.target.value })} />
+              {t('customCrmSelector', t(PART[key]))} <input value={form.selectors[key] ?? ''} onChange={(event) => setForm({ ...form, selectors: { ...form.selectors, [key]: event.target.value } })} />
             </label>
           ))}
         </details>

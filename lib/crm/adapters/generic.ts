@@ -529,6 +529,9 @@ export const MAX_SELECTOR = 500;
  */
 export function isValidSelector(selector: unknown): selector is string {
   if (typeof selector !== 'string' || selector.trim().length === 0 || selector.length > MAX_SELECTOR) return false;
+  // Where there is no document (the background service worker) the syntax cannot be tried: the
+  // options page checked it when the user saved it, and the reader contains a selector that fails.
+  if (typeof globalThis.document === 'undefined') return true;
   try {
     globalThis.document.createDocumentFragment().querySelector(selector);
     return true;

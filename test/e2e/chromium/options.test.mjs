@@ -57,7 +57,7 @@ async function panelFor(url) {
 
 test('a user-defined CRM is read once added in the options', async () => {
   const section = options.getByTestId('custom-crms-section');
-  await section.getByLabel('Name').fill('Acme in-house CRM');
+  await section.getByLabel('Name', { exact: true }).fill('Acme in-house CRM');
   await section.getByLabel('Address (e.g. crm.example.com)').fill('crm.example.com');
   await section.getByRole('button', { name: 'Add and allow access' }).click();
   await section.getByTestId('custom-crm').filter({ hasText: 'https://crm.example.com/*' }).waitFor();
@@ -71,7 +71,7 @@ test('a user-defined CRM is read once added in the options', async () => {
 
 test('an invalid address is refused with the reason, and nothing is added', async () => {
   const section = options.getByTestId('custom-crms-section');
-  await section.getByLabel('Name').fill('Everything');
+  await section.getByLabel('Name', { exact: true }).fill('Everything');
   await section.getByLabel('Address (e.g. crm.example.com)').fill('<all_urls>');
   await section.getByRole('button', { name: 'Add and allow access' }).click();
   await section.getByRole('alert').filter({ hasText: 'never enabled on all sites' }).waitFor();
