@@ -611,6 +611,12 @@ describe('hostile content', () => {
     deep?.insertAdjacentHTML('beforeend', '<div data-id="name-FieldSectionItemContainer"><label id="name-field-label">Topic</label></div>');
     const root = dynamicsAdapter.findRecordRoot(doc, NORTHWIND_REF) ?? doc.body;
     const extraction = dynamicsAdapter.extract(root, NORTHWIND_REF);
+    // happy-dom tears a window down recursively: take the deep chain apart leaf first.
+    for (let leaf: Element | null = deep; leaf && leaf.id !== 'deep'; ) {
+      const parent: Element | null = leaf.parentElement;
+      leaf.remove();
+      leaf = parent;
+    }
     expect(extraction.missing.length).toBeGreaterThan(0);
     const snapshot = { ...extraction, crm: 'dynamics', adapter: 'dynamics', host: manifest.host, url: 'https://x/', readAt: 1, ...NORTHWIND_REF };
     expect(RecordSnapshotSchema.safeParse(snapshot).success).toBe(true);
