@@ -44,10 +44,24 @@ const HOW = {
   'store.import': '`parseBackup` + `applyImport` of that file into an empty database (one transaction, all rows added), same page; the empty database is created before and deleted after each run, outside the timing.',
 };
 
-function howMeasured(id) {
-  if (HOW[id]) return HOW[id];
-  const prefix = Object.keys(HOW).find((key) => key.endsWith('.') && id.startsWith(key));
-  return prefix ? HOW[prefix] : 'No description.';
+/** The entry of HOW that describes `id`: its own, or a prefix entry (`content.size.gz.` for `content.size.gz.zoho`). */
+function howKey(id) {
+  if (HOW[id]) return id;
+  return Object.keys(HOW).find((key) => key.endsWith('.') && id.startsWith(key)) ?? null;
+}
+
+/** One line per description: ids sharing a prefix entry are listed once, as `prefix<name>`. */
+function howLines(results) {
+  const lines = [];
+  const done = new Set();
+  for (const result of results) {
+    const key = howKey(result.id);
+    if (key !== null && done.has(key)) continue;
+    if (key !== null) done.add(key);
+    const label = key?.endsWith('.') ? `${key}<crm>` : result.id;
+    lines.push(`- \`${label}\` (${result.unit}): ${key === null ? 'No description.' : HOW[key]}`);
+  }
+  return lines;
 }
 
 /** Whether the result meets its target (the p95 for `targetStat: 'p95'`, else the median). */
@@ -90,7 +104,7 @@ export function benchmarksDoc(report, { machine, ran }) {
   }
   if (existsSync(FINDINGS)) lines.push(readFileSync(FINDINGS, 'utf8').trim(), '');
   lines.push('## How each is measured', '');
-  for (const result of results) lines.push(`- \`${result.id}\` (${result.unit}): ${howMeasured(result.id)}`);
+  lines.push(...howLines(results));
   lines.push(
     '',
     'Browser benchmarks run the production build (`npx wxt build`, run once by scripts/bench.mjs and copied aside) in headless Debian Chromium through playwright-core, with CRM host names resolved to a local HTTPS server (bench/support/server.mjs: the e2e fixture server plus the heavy page).',
