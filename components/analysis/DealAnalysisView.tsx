@@ -5,6 +5,7 @@ import { acceptSuggestion, assign, exportRecord, rejectSuggestion, saveRequireme
 import type { PlaybookSource } from '@/lib/playbook/sources';
 import { useDealAnalysis } from '../hooks/useDealAnalysis';
 import { NotesSection } from '../NotesSection';
+import { BriefSection } from './BriefSection';
 import { DecisionChainSection } from './DecisionChainSection';
 import { RequirementsSection } from './RequirementsSection';
 import { TeamSection } from './TeamSection';
@@ -65,6 +66,7 @@ export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
         }}
       />
       <DecisionChainSection report={analysis.decisionChain} labels={labels} />
+      <BriefSection input={() => ({ record, analysis, playbook: playbook.playbook, now: new Date() })} />
       <NotesSection record={{ recordKey: key, name: record.name ?? record.recordId }} notes={facts.notes} />
       <p>
         <button type="button" className="secondary" onClick={() => void exportRecord(key).catch(report)}>

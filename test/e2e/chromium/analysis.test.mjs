@@ -3,6 +3,7 @@
 // Sudan story end to end — a captured note about diesel cost becomes a
 // suggestion, is accepted, and the completeness rises.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { startCrmServer } from '../support/crm-server.mjs';
 import { launchWithExtension } from '../support/chromium.mjs';
@@ -98,4 +99,12 @@ test('two panels editing the same requirement: the later save is shown the confl
   await budgetIn(other).locator('.requirement-value').filter({ hasText: 'USD 2M approved by the board' }).waitFor();
   assert.equal(await budgetIn(panel).getAttribute('data-status'), 'captured');
   await other.close();
+});
+
+test('the hand-off brief carries the accepted need with its source', async () => {
+  const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('brief-section').getByRole('button', { name: 'Download (.md)' }).click()]);
+  const brief = readFileSync(await download.path(), 'utf8');
+  assert.match(brief, /^# Hand\\-off brief: Nile Telecom – Solar Hybrid Sites/);
+  assert.match(brief, /Operating and life\\-cycle cost .*: Their biggest worry is the diesel fuel cost at the remote sites.*from a note/);
+  assert.match(brief, /## Open questions/);
 });
