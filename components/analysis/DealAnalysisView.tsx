@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { recordKey, type RecordSnapshot } from '@/lib/crm/snapshot';
 import { t, type MessageKey } from '@/lib/i18n';
-import { acceptSuggestion, assign, exportRecord, rejectSuggestion, saveRequirementValue, unassign } from '@/lib/panel/actions';
+import { acceptSuggestion, addStakeholder, assign, exportRecord, rejectSuggestion, saveRequirementValue, unassign } from '@/lib/panel/actions';
 import type { PlaybookSource } from '@/lib/playbook/sources';
 import { useDealAnalysis } from '../hooks/useDealAnalysis';
 import { NotesSection } from '../NotesSection';
@@ -65,7 +65,12 @@ export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
           unassign: (roleId, personId) => void unassign(key, roleId, personId).catch(report),
         }}
       />
-      <DecisionChainSection report={analysis.decisionChain} labels={labels} />
+      <DecisionChainSection
+        report={analysis.decisionChain}
+        labels={labels}
+        directory={directory}
+        addStakeholder={(roleId, person) => void addStakeholder(key, { ...person, roles: [roleId] }, Date.now()).catch(report)}
+      />
       <BriefSection input={() => ({ record, analysis, playbook: playbook.playbook, now: new Date() })} />
       <NotesSection record={{ recordKey: key, name: record.name ?? record.recordId }} notes={facts.notes} />
       <p>

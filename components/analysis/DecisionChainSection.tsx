@@ -1,12 +1,27 @@
+import { useState } from 'react';
+import type { Person } from '@/lib/domain/team';
 import type { DecisionChainReport, Severity } from '@/lib/engines/decision-chain';
 import { t, type MessageKey } from '@/lib/i18n';
+import { INFLUENCE_LABEL, STANCE_LABEL, StakeholderForm, type NewStakeholder } from './StakeholderForm';
 import { say, type PlaybookLabels } from './text';
 
 const SEVERITY: Record<Severity, MessageKey> = { high: 'severityHigh', medium: 'severityMedium', low: 'severityLow' };
 
 /** The customer's decision chain against the people we know: gaps first, each with its next step. */
-export function DecisionChainSection({ report, labels }: { report: DecisionChainReport; labels: PlaybookLabels }) {
+export function DecisionChainSection({
+  report,
+  labels,
+  directory,
+  addStakeholder,
+}: {
+  report: DecisionChainReport;
+  labels: PlaybookLabels;
+  directory: readonly Person[];
+  addStakeholder: (roleId: string, person: NewStakeholder) => void;
+}) {
+  const [addingFor, setAddingFor] = useState<string | null>(null);
   const nameOf = new Map(report.stakeholders.map((person) => [person.id, person.name]));
+  const colleague = new Map(directory.map((person) => [person.id, person.name]));
   return (
     <section aria-labelledby="decision-chain-heading" data-testid="decision-chain-section">
       <h2 id="decision-chain-heading">{t('sectionDecisionChain')}</h2>
@@ -19,10 +34,41 @@ export function DecisionChainSection({ report, labels }: { report: DecisionChain
             <li key={`${gap.kind}-${gap.roleId ?? ''}-${gap.stakeholderId ?? ''}-${index}`} className={`gap-item severity-${gap.severity}`} data-testid="gap" data-kind={gap.kind} data-role={gap.roleId}>
               <span className={`badge badge-${gap.severity}`}>{t(SEVERITY[gap.severity])}</span> {say(gap.explanation)}
               <p className="small">{t('nextActionLabel', say(gap.nextAction))}</p>
+              {gap.kind === 'role-uncovered' && gap.roleId && addingFor !== gap.roleId && (
+                <button type="button" className="secondary" onClick={() => setAddingFor(gap.roleId ?? null)}>
+                  {t('stakeholderAdd', labels.decisionRole(gap.roleId))}
+                </button>
+              )}
+              {gap.kind === 'role-uncovered' && gap.roleId && addingFor === gap.roleId && (
+                <StakeholderForm
+                  roleLabel={labels.decisionRole(gap.roleId)}
+                  directory={directory}
+                  onCancel={() => setAddingFor(null)}
+                  onSave={(person) => {
+                    addStakeholder(gap.roleId as string, person);
+                    setAddingFor(null);
+                  }}
+                />
+              )}
             </li>
           ))}
         </ul>
       )}
+      <h3>{t('stakeholdersHeading', String(report.stakeholders.length))}</h3>
+      <ul className="coverage small" data-testid="stakeholders">
+        {report.stakeholders.map((person) => (
+          <li key={person.id} data-testid="stakeholder">
+            {t(
+              'stakeholderLine',
+              person.name,
+              person.roles.map((role) => labels.decisionRole(role.roleId)).join(', ') || person.title || '—',
+              t(STANCE_LABEL[person.stance]),
+              t(INFLUENCE_LABEL[person.influence]),
+              person.ourOwner ? (colleague.get(person.ourOwner) ?? person.ourOwner) : t('stakeholderNoOwner'),
+            )}
+          </li>
+        ))}
+      </ul>
       <h3>{t('rolesCoveredHeading')}</h3>
       <ul className="coverage small">
         {report.roles

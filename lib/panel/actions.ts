@@ -3,7 +3,8 @@ import { getDatabase } from '../store/connection';
 import { exportBackup } from '../store/backup';
 import { datedFilename, download } from '../options/files';
 import { publish } from './client';
-import { addRequirementValue, assignMember, decideSuggestion, unassignMember } from '../store/facts';
+import { addRequirementValue, assignMember, decideSuggestion, saveStakeholder, unassignMember } from '../store/facts';
+import type { Stakeholder } from '../domain/stakeholder';
 import { deleteNote, moveNote, saveNote } from '../store/notes';
 import type { StoredNote } from '../store/rows';
 
@@ -94,4 +95,11 @@ export async function exportRecord(recordKey: string): Promise<void> {
   const now = new Date();
   const backup = await exportBackup(await getDatabase(), now, recordKey);
   download(datedFilename('record', now), JSON.stringify(backup, null, 2));
+}
+
+/** Adds a person at the customer, e.g. for a decision-chain role nobody covers yet. */
+export async function addStakeholder(recordKey: string, stakeholder: Omit<Stakeholder, 'id' | 'source'>, now: number): Promise<void> {
+  const result = await saveStakeholder(await getDatabase(), recordKey, { ...stakeholder, id: `manual:${crypto.randomUUID()}`, source: 'manual' }, null, now);
+  if (!result.ok) throw new Error('a stakeholder with this id exists already');
+  await publish({ type: 'broadcast/facts', recordKey });
 }

@@ -108,3 +108,17 @@ test('the hand-off brief carries the accepted need with its source', async () =>
   assert.match(brief, /Operating and life\\-cycle cost .*: Their biggest worry is the diesel fuel cost at the remote sites.*from a note/);
   assert.match(brief, /## Open questions/);
 });
+
+test('adding a person for an uncovered customer role closes that gap', async () => {
+  const uncovered = panel.locator('[data-testid=gap][data-kind=role-uncovered]').first();
+  const roleId = await uncovered.getAttribute('data-role');
+  assert.ok(roleId, 'the fixture deal has an uncovered role');
+  await uncovered.getByRole('button', { name: /^Add a person for / }).click();
+  const form = panel.getByTestId('stakeholder-form');
+  await form.getByLabel('Name').fill('Fatima Idris');
+  await form.getByLabel('Stance').selectOption('supporter');
+  await form.getByLabel('Influence').selectOption('high');
+  await form.getByRole('button', { name: 'Add' }).click();
+  await panel.getByTestId('stakeholder').filter({ hasText: 'Fatima Idris' }).waitFor();
+  await panel.locator(`[data-testid=gap][data-kind=role-uncovered][data-role=${roleId}]`).waitFor({ state: 'detached' });
+});
