@@ -69,6 +69,35 @@ export function DecisionChainSection({
           </li>
         ))}
       </ul>
+      {report.coverage.members.length > 0 && (
+        <>
+          <h3>{t('coverageHeading')}</h3>
+          <table className="coverage-grid small" data-testid="coverage-grid">
+            <thead>
+              <tr>
+                <th scope="col">{t('rolesCoveredHeading')}</th>
+                {report.coverage.members.map((member) => (
+                  <th scope="col" key={member.personId}>
+                    {member.name ?? member.personId}
+                  </th>
+                ))}
+                <th scope="col">{t('coverageUnowned')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.coverage.rows.map((row) => (
+                <tr key={row.roleId}>
+                  <th scope="row">{labels.decisionRole(row.roleId)}</th>
+                  {row.cells.map((cell, index) => (
+                    <td key={index}>{cell.map((id) => nameOf.get(id) ?? id).join(', ')}</td>
+                  ))}
+                  <td>{row.unowned.map((id) => nameOf.get(id) ?? id).join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
       <h3>{t('rolesCoveredHeading')}</h3>
       <ul className="coverage small">
         {report.roles

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
-import { readLanguagePreference, writeLanguagePreference, type LanguagePreference } from '@/lib/i18n/preference';
+import { applyLanguagePreference, readLanguagePreference, writeLanguagePreference, type LanguagePreference } from '@/lib/i18n/preference';
 import { publish } from '@/lib/panel/client';
 import { getDatabase } from '@/lib/store/connection';
 
@@ -10,7 +10,9 @@ export function LanguageSection({ onChange }: { onChange: () => void }) {
     void getDatabase().then(readLanguagePreference).then(setPreference);
   }, []);
   const choose = async (next: LanguagePreference) => {
-    await writeLanguagePreference(await getDatabase(), next);
+    const db = await getDatabase();
+    await writeLanguagePreference(db, next);
+    await applyLanguagePreference(db);
     setPreference(next);
     await publish({ type: 'broadcast/configuration' });
     onChange();
