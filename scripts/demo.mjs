@@ -10,7 +10,15 @@ import { launchWithExtension } from '../test/e2e/support/chromium.mjs';
 import { tabOf } from '../test/e2e/support/extension.mjs';
 import { FIRST_OPPORTUNITY } from '../test/e2e/support/fixtures.mjs';
 
-const { values } = parseArgs({ options: { headless: { type: 'boolean', default: false }, screenshot: { type: 'string' }, 'no-build': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    headless: { type: 'boolean', default: false },
+    screenshot: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+    // The panel's language, as chosen in the options: en or zh-CN.
+    language: { type: 'string' },
+  },
+});
 
 if (!values.headless && !process.env.DISPLAY && process.platform === 'linux') {
   console.error('No display: run  npm run demo -- --headless --screenshot demo.png');
@@ -22,6 +30,13 @@ if (!values['no-build']) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit
 const server = await startCrmServer();
 const { context, extensionId } = await launchWithExtension(server, { headless: values.headless });
 const crmUrl = FIRST_OPPORTUNITY.url;
+if (values.language) {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByTestId('custom-crms-section').waitFor();
+  await options.locator('#language-heading + select').selectOption(values.language);
+  await options.close();
+}
 const crmPage = context.pages()[0] ?? (await context.newPage());
 await crmPage.goto(crmUrl);
 const { id: tabId } = await tabOf(context, crmUrl);
@@ -32,7 +47,7 @@ if (values.screenshot) {
   const panel = await context.newPage();
   await panel.setViewportSize({ width: 400, height: 800 });
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
-  await panel.getByTestId('record-name').waitFor({ timeout: 15_000 });
+  await panel.getByTestId('requirements-section').waitFor({ timeout: 15_000 });
   const [crmShot, panelShot] = await Promise.all([crmPage.screenshot(), panel.screenshot()]);
   const sheet = await context.newPage();
   await sheet.setViewportSize({ width: 1280 + 400, height: 800 });
