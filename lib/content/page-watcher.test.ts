@@ -114,3 +114,17 @@ describe('watchPage', () => {
     expect(send).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('watchPage on in-app navigation', () => {
+  it('does not report "not rendered" for a view that renders within the settle time', async () => {
+    const sent: PageState[] = [];
+    history.replaceState(null, '', '/r/a1');
+    showRecord('a1', 'First deal');
+    stop = watchPage({ adapter: fakeAdapter, send: async (state) => void sent.push(state) });
+    history.pushState(null, '', '/r/b2'); // the URL changes first, as in Lightning…
+    await vi.advanceTimersByTimeAsync(50);
+    showRecord('b2', 'Second deal'); // …and the view follows a moment later
+    await settle();
+    expect(names(sent)).toEqual(['First deal', 'Second deal']);
+  });
+});

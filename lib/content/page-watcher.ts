@@ -76,8 +76,10 @@ export function watchPage({ adapter, send, win = window }: WatchOptions): () => 
     if (win.location.href === lastUrl) return;
     lastUrl = win.location.href;
     clearTimeout(settleTimer);
-    read(true);
-    schedule(); // the new view usually finishes rendering a moment later
+    // Read once the new view has had a moment to render: read at once, the page still shows the
+    // old view (or none) and the panel would flash "No CRM record" on every in-app navigation.
+    // Forced, so a navigation is never lost to the circuit breaker.
+    settleTimer = setTimeout(() => read(true), SETTLE_MS);
   }
 
   function onPageShow(event: PageTransitionEvent): void {
