@@ -40,11 +40,33 @@ export function attachDeclarativeShadowRoots(root: ParentNode): void {
   }
 }
 
+/**
+ * Removes every node leaf first, without recursion. happy-dom tears a window
+ * down recursively and overflows the stack on the very deep trees the
+ * hostile-page tests build; a window emptied this way closes safely.
+ */
+function dismantle(root: Node): void {
+  let current: Node = root;
+  for (;;) {
+    const child = current.lastChild;
+    if (child) {
+      current = child;
+      continue;
+    }
+    if (current === root) return;
+    const parent = current.parentNode;
+    if (!parent) return;
+    parent.removeChild(current);
+    current = parent;
+  }
+}
+
 /** Fixture access for one CRM; windows opened are closed after the test file. */
 export function fixturesOf(crm: string) {
   const index = readFixtureIndex(crm);
   const windows: Window[] = [];
   afterAll(async () => {
+    for (const window of windows) dismantle(window.document as unknown as Node);
     await Promise.all(windows.map((window) => window.happyDOM.close()));
   });
 
