@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { t, type MessageKey } from '../i18n';
 import { getDatabase } from '../store/connection';
-import { broadcast } from './broadcast';
+import { broadcast } from '../messaging/broadcast';
 import { captureNote, flushCaptureQueue, type CaptureOutcome } from './capture';
 import { readTabState } from './tab-states';
 

@@ -1,5 +1,5 @@
 import type { PageStateMessage, TabState } from '../messaging/protocol';
-import { broadcast } from './broadcast';
+import { broadcast } from '../messaging/broadcast';
 import { getDatabase } from '../store/connection';
 import { rememberRecord } from '../store/records';
 import { writeTabState } from './tab-states';

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from '../zod/mini';
+import { broadcast } from '../messaging/broadcast';
 import { BroadcastSchema, TabStateSchema, type Broadcast, type PanelRequest, type TabState } from '../messaging/protocol';
 
 // The panel's side of the messaging: typed requests to the background, with
@@ -36,11 +37,7 @@ export function onBroadcast(listener: (message: Broadcast) => void): () => void 
 /** Tells this page and every other open extension page that something changed. */
 export async function publish(message: Broadcast): Promise<void> {
   for (const listener of localListeners) listener(message);
-  try {
-    await browser.runtime.sendMessage(message);
-  } catch {
-    // No other extension page is listening.
-  }
+  await broadcast(message);
 }
 
 /**

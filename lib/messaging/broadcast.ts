@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Broadcast } from '../messaging/protocol';
+import type { Broadcast } from './protocol';
 
 /** Tells open extension pages that something changed. No page open is not an error. */
 export async function broadcast(message: Broadcast): Promise<void> {
