@@ -5,7 +5,9 @@ import { acceptSuggestion, addStakeholder, assign, exportRecord, rejectSuggestio
 import type { PlaybookSource } from '@/lib/playbook/sources';
 import { useDealAnalysis } from '../hooks/useDealAnalysis';
 import { NotesSection } from '../NotesSection';
+import { summarizeDeal } from '@/lib/engines/summary';
 import { BriefSection } from './BriefSection';
+import { DealSummaryLine } from './DealSummaryLine';
 import { DecisionChainSection } from './DecisionChainSection';
 import { RequirementsSection } from './RequirementsSection';
 import { TeamSection } from './TeamSection';
@@ -35,6 +37,7 @@ export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
   const report = (error: unknown) => console.error('Iron Triangle: could not save', error);
   return (
     <>
+      <DealSummaryLine summary={summarizeDeal(analysis)} labels={labels} />
       <p className="small muted" data-testid="stage-resolution">
         {say(analysis.stage.explanation)}
       </p>

@@ -1,22 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RecordSnapshot } from '@/lib/crm/snapshot';
 import { recordKey } from '@/lib/crm/snapshot';
-import type { Person } from '@/lib/domain/team';
-import { analyzeDeal, type DealAnalysis } from '@/lib/engines/analyze';
-import { loadActiveDirectory, loadActivePlaybook } from '@/lib/panel/active-policy';
+import type { DealAnalysis } from '@/lib/engines/analyze';
 import { onBroadcast } from '@/lib/panel/client';
-import type { ResolvedPlaybook } from '@/lib/playbook/sources';
+import { analyzeDealData, loadDealData, touchesDealData, type DealData } from '@/lib/panel/deal-data';
 import { getDatabase } from '@/lib/store/connection';
-import { factsForRecord, type RecordFacts } from '@/lib/store/facts';
 import type { Loadable } from './useTabRecord';
 
-export interface DealData {
-  playbook: ResolvedPlaybook;
-  facts: RecordFacts;
-  directory: Person[];
-  /** When the data was read: staleness of relationships is measured against it. */
-  loadedAt: number;
-}
+export type { DealData } from '@/lib/panel/deal-data';
 
 export interface DealView extends DealData {
   analysis: DealAnalysis;
@@ -35,21 +26,15 @@ export function useDealAnalysis(record: RecordSnapshot): Loadable<DealView> {
     let current = true;
     const load = async () => {
       try {
-        const db = await getDatabase();
-        const [playbook, facts, directory] = await Promise.all([loadActivePlaybook(db), factsForRecord(db, key), loadActiveDirectory(db)]);
-        if (current) setData({ status: 'ready', value: { playbook, facts, directory: directory.people, loadedAt: Date.now() } });
+        const value = await loadDealData(await getDatabase(), key);
+        if (current) setData({ status: 'ready', value });
       } catch (error) {
         if (current) setData({ status: 'error', error: String(error) });
       }
     };
     void load();
     const unsubscribe = onBroadcast((message) => {
-      const touched =
-        message.type === 'broadcast/configuration' ||
-        (message.type === 'broadcast/facts' && message.recordKey === key) ||
-        ((message.type === 'broadcast/notes' || (message.type === 'broadcast/capture' && message.outcome === 'saved')) &&
-          (message.recordKey === key || message.recordKey === null));
-      if (touched) void load();
+      if (touchesDealData(message, key)) void load();
     });
     return () => {
       current = false;
@@ -59,8 +44,6 @@ export function useDealAnalysis(record: RecordSnapshot): Loadable<DealView> {
 
   return useMemo((): Loadable<DealView> => {
     if (data.status !== 'ready') return data;
-    const { playbook, facts, directory, loadedAt } = data.value;
-    const analysis = analyzeDeal({ playbook: playbook.playbook, record, facts, directory, now: loadedAt });
-    return { status: 'ready', value: { ...data.value, analysis } };
+    return { status: 'ready', value: { ...data.value, analysis: analyzeDealData(record, data.value) } };
   }, [data, record]);
 }

@@ -1,5 +1,6 @@
 import { z } from '../zod/mini';
 import { RecordSnapshotSchema } from '../crm/snapshot';
+import { DISPLAY_PLACEMENTS } from '../display/placements';
 
 // Every message that crosses a context boundary is defined here, once, with its
 // schema. Handlers parse with these schemas and check the sender (see sender.ts)
@@ -16,6 +17,24 @@ export const PageStateMessageSchema = z.object({
     z.object({ kind: z.literal('unrecognised'), reason: UnrecognisedReasonSchema, adapter: z.string().check(z.maxLength(40)) }),
   ]),
 });
+
+/**
+ * Where the panel appears besides the toolbar button: `launcher` is the small
+ * gap badge on recognised record pages; `placement` is the browser's side
+ * panel / sidebar, or the same panel docked inside the CRM page.
+ */
+export const DisplayPreferencesSchema = z.object({ launcher: z.boolean(), placement: z.enum(DISPLAY_PLACEMENTS) });
+
+/** Background -> content script, the answer to `page/state`: was it accepted, and what to show in the page. */
+export const PageStateReplySchema = z.object({
+  result: z.object({ ok: z.boolean(), display: z.optional(DisplayPreferencesSchema) }),
+});
+
+/** Extension pages -> content script (top frame of a CRM tab): change what it shows in the page. */
+export const PageCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('page/display'), display: DisplayPreferencesSchema }),
+  z.object({ type: z.literal('page/docked'), action: z.enum(['open', 'close', 'toggle']) }),
+]);
 
 /** Custom-CRM content script -> background: which user-defined CRM is this page on? */
 export const CustomCrmRequestSchema = z.object({ type: z.literal('page/custom-crm') });
@@ -51,6 +70,8 @@ export const TabStateSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type PageStateMessage = z.infer<typeof PageStateMessageSchema>;
+export type DisplayPreferences = z.infer<typeof DisplayPreferencesSchema>;
+export type PageCommand = z.infer<typeof PageCommandSchema>;
 export type CustomCrmRequest = z.infer<typeof CustomCrmRequestSchema>;
 export type PanelRequest = z.infer<typeof PanelRequestSchema>;
 export type Broadcast = z.infer<typeof BroadcastSchema>;
