@@ -3,7 +3,8 @@ import type { RecordSnapshot } from '@/lib/crm/snapshot';
 import { recordKey } from '@/lib/crm/snapshot';
 import type { DealAnalysis } from '@/lib/engines/analyze';
 import { onBroadcast } from '@/lib/panel/client';
-import { analyzeDealData, loadDealData, touchesDealData, type DealData } from '@/lib/panel/deal-data';
+import { analyzeDealData, loadDealData, type DealData } from '@/lib/panel/deal-data';
+import { touchesDealData } from '@/lib/panel/deal-data-changes';
 import { getDatabase } from '@/lib/store/connection';
 import type { Loadable } from './useTabRecord';
 

@@ -8,13 +8,21 @@ import { getDatabase } from '@/lib/store/connection';
 /** The launcher badge on/off and where it opens the panel; every open CRM tab follows at once. */
 export function DisplaySection() {
   const [display, setDisplay] = useState<DisplayPreferences | null>(null);
+  const [saved, setSaved] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
   useEffect(() => {
     void getDatabase().then(readDisplayPreferences).then(setDisplay);
   }, []);
   const save = async (next: DisplayPreferences) => {
-    await writeDisplayPreferences(await getDatabase(), next);
+    // Shown at once (a controlled input would otherwise snap back until the write ends).
     setDisplay(next);
-    await publish({ type: 'broadcast/configuration' });
+    setSaved('saving');
+    try {
+      await writeDisplayPreferences(await getDatabase(), next);
+      await publish({ type: 'broadcast/configuration' });
+      setSaved('saved');
+    } catch {
+      setSaved('failed');
+    }
   };
   return (
     <section aria-labelledby="display-heading">
@@ -46,6 +54,9 @@ export function DisplaySection() {
         ))}
       </fieldset>
       <p className="small muted">{t('displayHint')}</p>
+      <p role="status" className={saved === 'failed' ? 'error small' : 'small muted'} data-testid="display-saved" data-state={saved}>
+        {saved === 'saved' ? t('displaySaved') : saved === 'failed' ? t('displaySaveFailed') : ''}
+      </p>
     </section>
   );
 }

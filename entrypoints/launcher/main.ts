@@ -1,48 +1,49 @@
 import { browser } from 'wxt/browser';
-import { readDisplayPreferences } from '@/lib/display/preferences';
-import { applyLanguagePreference } from '@/lib/i18n/preference';
-import { badgeContent, badgeText, type BadgeContent } from '@/lib/launcher/badge';
-import { openPanel, panelOpener, type PanelOpener } from '@/lib/launcher/open-panel';
-import { fetchTabState, onBroadcast } from '@/lib/panel/client';
-import { touchesDealData } from '@/lib/panel/deal-data';
-import { getDatabase } from '@/lib/store/connection';
+import { setLocale } from '@/lib/i18n';
+import { badgeText } from '@/lib/launcher/badge-text';
+import { openPanel, panelOpener } from '@/lib/launcher/open-panel';
+import type { Badge } from '@/lib/messaging/protocol';
+import { fetchBadge, onBroadcast } from '@/lib/panel/client';
+import { touchesDealData } from '@/lib/panel/deal-data-changes';
 
 // The in-page launcher: an extension page the content script frames in the
-// CRM page. It reads the deal's gaps itself, so the count never passes
-// through the page, and opens the panel from its own click (a user gesture
-// in an extension page, which Chrome and Firefox both accept).
+// CRM page, so the gap count never passes through the page. The background
+// reads the count for it; a click opens the panel from this page (a user
+// gesture in an extension page, which Chrome and Firefox both accept).
 
 async function start(button: HTMLButtonElement, count: HTMLElement): Promise<void> {
   const tabId = (await browser.tabs.getCurrent())?.id;
   if (tabId === undefined) return; // not framed in a tab: nothing to launch for
-  const db = await getDatabase();
-  let opener: PanelOpener = 'side-panel';
-  let shown: BadgeContent = null;
+  let shown: Badge | null = null;
 
   const render = async () => {
-    await applyLanguagePreference(db);
-    opener = panelOpener(await readDisplayPreferences(db));
-    shown = await badgeContent(db, await fetchTabState(tabId));
-    button.hidden = shown === null;
-    if (!shown) return;
-    const { text, label } = badgeText(shown.summary);
+    shown = await fetchBadge(tabId);
+    setLocale(shown.locale);
+    document.documentElement.lang = shown.locale;
+    button.hidden = shown.gapCount === null;
+    if (shown.gapCount === null) return;
+    const { text, label } = badgeText(shown.gapCount);
     count.textContent = text;
-    button.dataset.gaps = String(shown.summary.gapCount);
+    button.dataset.gaps = String(shown.gapCount);
+    button.dataset.opens = panelOpener(shown.display);
     button.setAttribute('aria-label', label);
     button.title = label;
   };
+  const report = (error: unknown) => console.error('Iron Triangle launcher:', error);
 
   button.addEventListener('click', () => {
-    openPanel(opener, tabId).catch((error: unknown) => console.error('Iron Triangle: could not open the panel', error));
+    if (shown) openPanel(panelOpener(shown.display), tabId).catch(report);
   });
   onBroadcast((message) => {
     const relevant =
-      (message.type === 'broadcast/tab-state' && message.tabId === tabId) || (shown !== null && touchesDealData(message, shown.recordKey)) || message.type === 'broadcast/configuration';
-    if (relevant) void render();
+      message.type === 'broadcast/configuration' ||
+      (message.type === 'broadcast/tab-state' && message.tabId === tabId) ||
+      (shown?.recordKey != null && touchesDealData(message, shown.recordKey));
+    if (relevant) render().catch(report);
   });
   await render();
 }
 
 const button = document.getElementById('launcher');
 const count = document.getElementById('count');
-if (button instanceof HTMLButtonElement && count) void start(button, count);
+if (button instanceof HTMLButtonElement && count) start(button, count).catch((error: unknown) => console.error('Iron Triangle launcher:', error));

@@ -6,6 +6,7 @@ import { contentScriptOnCrm, isExtensionPage } from '../messaging/sender';
 import { getDatabase } from '../store/connection';
 import { allCrmMatches } from './crm-patterns';
 import { syncCustomContentScripts } from './custom-content-scripts';
+import { badgeFor } from '../launcher/badge';
 import { displayFor, pushDisplayPreferences } from './display';
 import { acceptPageState } from './page-state';
 import { readTabState } from './tab-states';
@@ -56,6 +57,11 @@ export function handleMessage(message: unknown, sender: Browser.runtime.MessageS
       case 'panel/tab-state':
         respond(reply, readTabState(request.data.tabId));
         return true;
+      case 'panel/badge': {
+        const { tabId } = request.data;
+        respond(reply, Promise.all([getDatabase(), readTabState(tabId)]).then(([db, tab]) => badgeFor(db, tab, navigator.language)));
+        return true;
+      }
     }
   }
   // The options changed the list of custom CRMs or other settings: register their content script anew and update the pages.

@@ -142,7 +142,7 @@ export function createInPageUi(doc: Document, urls: InPageUiUrls): InPageUi {
   function openDocked(): void {
     if (docked) return;
     docked = frame(doc, urls.panel, urls.frameTitle);
-    styleAll(docked, { top: '0', right: '0', width: `${DOCKED_WIDTH}px`, height: '100vh', background: 'Canvas', 'border-left': '1px solid GrayText' });
+    styleAll(docked, { 'box-sizing': 'border-box', top: '0', right: '0', width: `${DOCKED_WIDTH}px`, height: '100vh', background: 'Canvas', 'border-left': '1px solid GrayText' });
     ensureHost().append(docked);
     // The page makes room instead of being covered: its content reflows to the left of the panel.
     const root = doc.documentElement.style;

@@ -1,25 +1,21 @@
 import { recordKey } from '../crm/snapshot';
-import { summarizeDeal, type DealSummary } from '../engines/summary';
-import { t } from '../i18n';
-import type { TabState } from '../messaging/protocol';
+import { readDisplayPreferences } from '../display/preferences';
+import { summarizeDeal } from '../engines/summary';
+import { localeOf, readLanguagePreference } from '../i18n/preference';
+import type { Badge, TabState } from '../messaging/protocol';
 import { analyzeDealData, loadDealData } from '../panel/deal-data';
 import type { Database } from '../store/db';
 
-/** What the launcher shows: the deal's gap count, or nothing when the tab shows no record. */
-export type BadgeContent = { recordKey: string; summary: DealSummary } | null;
-
-export async function badgeContent(db: Database, tab: TabState): Promise<BadgeContent> {
-  if (tab.kind !== 'record') return null;
+/**
+ * What the launcher of a tab shows, worked out by the background: the
+ * launcher is framed in the CRM page, where the browser may deny an embedded
+ * page its storage (third-party storage blocked), so it reads nothing itself.
+ */
+export async function badgeFor(db: Database, tab: TabState, browserLanguage: string | undefined): Promise<Badge> {
+  const [display, language] = await Promise.all([readDisplayPreferences(db), readLanguagePreference(db)]);
+  const locale = localeOf(language, browserLanguage);
+  if (tab.kind !== 'record') return { gapCount: null, recordKey: null, display, locale };
   const key = recordKey(tab.snapshot);
   const summary = summarizeDeal(analyzeDealData(tab.snapshot, await loadDealData(db, key)));
-  return { recordKey: key, summary };
-}
-
-/** The badge's text and its accessible name, in the user's language. */
-export function badgeText(summary: DealSummary): { text: string; label: string } {
-  const { gapCount } = summary;
-  return {
-    text: gapCount > 99 ? '99+' : String(gapCount),
-    label: gapCount === 0 ? t('launcherNoGaps') : t('launcherGaps', String(gapCount)),
-  };
+  return { gapCount: summary.gapCount, recordKey: key, display, locale };
 }

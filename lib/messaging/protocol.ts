@@ -42,8 +42,20 @@ export const CustomCrmRequestSchema = z.object({ type: z.literal('page/custom-cr
 const tabId = z.number().check(z.int(), z.nonnegative());
 const recordKeyString = z.string().check(z.minLength(1), z.maxLength(400));
 
-/** Extension pages (panel, options) -> background. */
-export const PanelRequestSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('panel/tab-state'), tabId })]);
+/** Extension pages (panel, options, launcher) -> background. */
+export const PanelRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('panel/tab-state'), tabId }),
+  /** The in-page launcher: it is framed in the CRM page, where the browser may deny it storage, so the background reads for it. */
+  z.object({ type: z.literal('panel/badge'), tabId }),
+]);
+
+/** What the launcher badge shows: the deal's gap count (null when the tab shows no record) and how to open the panel. */
+export const BadgeSchema = z.object({
+  gapCount: z.nullable(z.number().check(z.int(), z.nonnegative())),
+  recordKey: z.nullable(recordKeyString),
+  display: DisplayPreferencesSchema,
+  locale: z.enum(['en', 'zh-CN']),
+});
 
 export const CAPTURE_OUTCOMES = ['saved', 'empty', 'too-long', 'queued', 'quota', 'failed'] as const;
 
@@ -76,3 +88,4 @@ export type CustomCrmRequest = z.infer<typeof CustomCrmRequestSchema>;
 export type PanelRequest = z.infer<typeof PanelRequestSchema>;
 export type Broadcast = z.infer<typeof BroadcastSchema>;
 export type TabState = z.infer<typeof TabStateSchema>;
+export type Badge = z.infer<typeof BadgeSchema>;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from '../zod/mini';
 import { broadcast } from '../messaging/broadcast';
-import { BroadcastSchema, TabStateSchema, type Broadcast, type PageCommand, type PanelRequest, type TabState } from '../messaging/protocol';
+import { BadgeSchema, BroadcastSchema, TabStateSchema, type Badge, type Broadcast, type PageCommand, type PanelRequest, type TabState } from '../messaging/protocol';
 
 // The panel's side of the messaging: typed requests to the background, with
 // every answer validated before the UI sees it.
@@ -14,6 +14,10 @@ async function request<T>(message: PanelRequest, schema: z.ZodMiniType<T>): Prom
 
 export function fetchTabState(tabId: number): Promise<TabState> {
   return request({ type: 'panel/tab-state', tabId }, TabStateSchema);
+}
+
+export function fetchBadge(tabId: number): Promise<Badge> {
+  return request({ type: 'panel/badge', tabId }, BadgeSchema);
 }
 
 /** Listeners in this page: a page does not receive its own runtime messages. */

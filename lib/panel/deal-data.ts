@@ -1,4 +1,3 @@
-import type { Broadcast } from '../messaging/protocol';
 import type { RecordSnapshot } from '../crm/snapshot';
 import type { Person } from '../domain/team';
 import { analyzeDeal, type DealAnalysis } from '../engines/analyze';
@@ -24,14 +23,4 @@ export async function loadDealData(db: Database, recordKey: string): Promise<Dea
 
 export function analyzeDealData(record: RecordSnapshot, data: DealData): DealAnalysis {
   return analyzeDeal({ playbook: data.playbook.playbook, record, facts: data.facts, directory: data.directory, now: data.loadedAt });
-}
-
-/** Does this broadcast change what `loadDealData` returns for `recordKey`? */
-export function touchesDealData(message: Broadcast, recordKey: string): boolean {
-  return (
-    message.type === 'broadcast/configuration' ||
-    (message.type === 'broadcast/facts' && message.recordKey === recordKey) ||
-    ((message.type === 'broadcast/notes' || (message.type === 'broadcast/capture' && message.outcome === 'saved')) &&
-      (message.recordKey === recordKey || message.recordKey === null))
-  );
 }
