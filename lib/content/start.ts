@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { CrmAdapter } from '../crm/adapter';
 import type { PageStateMessage } from '../messaging/protocol';
+import { relayEndToEndRequests } from './e2e-bridge';
 import { markForEndToEndTests } from './e2e-marker';
 import { watchPage } from './page-watcher';
 
@@ -11,6 +12,7 @@ import { watchPage } from './page-watcher';
  * messages that the background validates.
  */
 export function reportRecordsOf(adapter: CrmAdapter, onInvalidated: (stop: () => void) => void): void {
+  if (import.meta.env.MODE === 'e2e') relayEndToEndRequests();
   const stop = watchPage({
     adapter,
     send: async (state) => {
