@@ -27,12 +27,22 @@ after(async () => {
   await server?.close();
 });
 
+test('Firefox: the record’s CRM stage is mapped onto the LTC playbook', () => flows.seeStageMapped(panel));
+
 test('Firefox: the opened deal shows its missing requirements and who needs them', () => flows.seeMissingRequirements(panel));
 
 test('Firefox: the iron triangle is required', () => flows.seeIronTriangleRequired(panel));
 
+test('Firefox: decision-chain gaps come with a next step', () => flows.seeGapsWithNextStep(panel));
+
 test('Firefox: a captured note is proposed, accepted, and completeness rises', () =>
   flows.captureNoteAndAcceptItsProposal(panel, (text) => captureSelection(crmPage, text)));
+
+test('Firefox: a selection on the record page, captured through the menu, becomes a note of that record', () =>
+  flows.captureBecomesNoteOfRecord(panel, (text) => captureSelection(crmPage, text), {
+    text: 'Customer: the acceptance tests are at the port of Sudan, not on site.',
+    recordId: FIRST_OPPORTUNITY.recordId,
+  }));
 
 test('Firefox: the exported brief carries the accepted need with its source', () => flows.exportBriefWithAcceptedNeed(panel));
 

@@ -18,6 +18,11 @@ export async function waitForAnalysis(panel) {
   await panel.waitFor('[data-testid=requirements-section]');
 }
 
+/** The fixture's CRM stage is mapped onto the playbook's LTC stage. */
+export async function seeStageMapped(panel) {
+  assert.match(await panel.text('[data-testid=stage-resolution]'), /“Needs Analysis” is the LTC stage Solution \/ proposal/);
+}
+
 /** Open a deal: the budget is missing, says who needs it, and fewer facts are captured than required. */
 export async function seeMissingRequirements(panel) {
   assert.equal(await panel.attribute(requirement('budget'), 'data-status'), 'missing');
@@ -28,6 +33,23 @@ export async function seeMissingRequirements(panel) {
 
 export async function seeIronTriangleRequired(panel) {
   for (const role of ['ar', 'sr', 'fr']) assert.equal(await panel.count(teamRole(role)), 1, role);
+}
+
+export async function seeGapsWithNextStep(panel) {
+  assert.ok((await panel.count('[data-testid=gap]')) > 0);
+  assert.match(await panel.text('[data-testid=gap]'), /Next step: /);
+}
+
+/**
+ * A selection on the record page, captured through the context menu's handler
+ * (`captureSelection(text)`), becomes a note of that record in the panel.
+ */
+export async function captureBecomesNoteOfRecord(panel, captureSelection, { text, recordId }) {
+  const outcome = await captureSelection(text);
+  assert.equal(outcome.outcome, 'saved');
+  assert.ok(outcome.recordKey.includes(recordId), outcome.recordKey);
+  await panel.waitFor('[data-testid=note]', { text });
+  assert.equal(await panel.text('[data-testid=capture-status]'), 'Customer note saved');
 }
 
 export const SUDAN_NOTE = 'Their biggest worry is the diesel fuel cost at the remote sites; most sites have no grid power.';
