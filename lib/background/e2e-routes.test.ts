@@ -28,6 +28,7 @@ describe('e2e-only routes', () => {
     ['another extension', { ...contentScript(), id: 'intruder' }],
     ['a page on a non-CRM host', { ...contentScript(), url: 'https://evil.example/' }],
     ['a sub-frame of the CRM', { ...contentScript(), frameId: 3 }],
+    ['one of our own pages', { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/sidepanel.html') }],
   ])('refuses %s and opens nothing', async (_name, sender) => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     expect(await send({ type: 'e2e/open-page', page: 'options' }, sender)).toEqual({ error: 'sender not allowed' });

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { z } from '../zod/mini';
-import { contentScriptOnCrm, isExtensionPage } from '../messaging/sender';
+import { contentScriptOnCrm } from '../messaging/sender';
 import { allCrmMatches } from './crm-patterns';
 import { CAPTURE_MENU_ID, onContextMenuClicked } from './context-menu';
 
@@ -13,18 +13,13 @@ import { CAPTURE_MENU_ID, onContextMenuClicked } from './context-menu';
  *   (`sidepanel.html?tabId=N`) or the options page in a new tab, which BiDi
  *   can then drive;
  * - `e2e/context-menu`: calls the very handler a click on "Capture as customer
- *   note" calls, for the asking tab (or, from an extension page, a named tab);
+ *   note" calls, for the asking tab;
  * - `e2e/menu-present`: whether the capture menu item exists (after a restart).
- * Only our content script on a CRM host or our own pages may ask.
+ * Only our content script, in the top frame of a CRM tab, may ask.
  */
 const E2eRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('e2e/open-page'), page: z.enum(['sidepanel', 'options']) }),
-  z.object({
-    type: z.literal('e2e/context-menu'),
-    tabId: z.optional(z.number().check(z.int(), z.nonnegative())),
-    selectionText: z.string(),
-    pageUrl: z.string(),
-  }),
+  z.object({ type: z.literal('e2e/context-menu'), selectionText: z.string(), pageUrl: z.string() }),
   z.object({ type: z.literal('e2e/menu-present') }),
 ]);
 type E2eRequest = z.infer<typeof E2eRequestSchema>;
@@ -32,8 +27,9 @@ type E2eRequest = z.infer<typeof E2eRequestSchema>;
 export function handleEndToEndMessage(message: unknown, sender: Browser.runtime.MessageSender, reply: (response: unknown) => void): true | undefined {
   const request = E2eRequestSchema.safeParse(message);
   if (!request.success) return undefined;
-  allowedTab(sender)
-    .then((from) => {
+  allCrmMatches()
+    .then((matches) => {
+      const from = contentScriptOnCrm(sender, browser.runtime.id, matches);
       if (!from) throw new Error('sender not allowed');
       return answer(request.data, from.tabId);
     })
@@ -44,24 +40,15 @@ export function handleEndToEndMessage(message: unknown, sender: Browser.runtime.
   return true;
 }
 
-/** The CRM tab our content script speaks for, or `{ tabId: undefined }` for one of our pages; null for anyone else. */
-async function allowedTab(sender: Browser.runtime.MessageSender): Promise<{ tabId: number | undefined } | null> {
-  const crm = contentScriptOnCrm(sender, browser.runtime.id, await allCrmMatches());
-  if (crm) return { tabId: crm.tabId };
-  return isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/')) ? { tabId: undefined } : null;
-}
-
-async function answer(request: E2eRequest, senderTabId: number | undefined): Promise<unknown> {
+async function answer(request: E2eRequest, tabId: number): Promise<unknown> {
   switch (request.type) {
     case 'e2e/open-page': {
       if (request.page === 'options') return (await browser.tabs.create({ url: browser.runtime.getURL('/options.html') })).id;
-      if (senderTabId === undefined) throw new Error('the panel is opened from a CRM tab');
-      return (await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?tabId=${senderTabId}`) })).id;
+      return (await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}`) })).id;
     }
     case 'e2e/context-menu': {
-      const tabId = senderTabId ?? request.tabId;
       const info = { menuItemId: CAPTURE_MENU_ID, selectionText: request.selectionText, pageUrl: request.pageUrl, frameId: 0, editable: false };
-      return onContextMenuClicked(info, tabId === undefined ? undefined : await browser.tabs.get(tabId));
+      return onContextMenuClicked(info, await browser.tabs.get(tabId));
     }
     case 'e2e/menu-present':
       // Updating an item that does not exist rejects.
