@@ -3,6 +3,7 @@ import type { CrmAdapter } from '../crm/adapter';
 import type { PageStateMessage } from '../messaging/protocol';
 import { isExtensionPage } from '../messaging/sender';
 import { displayOfReply, parsePageCommand } from './commands';
+import { relayEndToEndRequests } from './e2e-bridge';
 import { markForEndToEndTests } from './e2e-marker';
 import { createInPageUi } from './in-page-ui';
 import { watchPage } from './page-watcher';
@@ -14,6 +15,7 @@ import { watchPage } from './page-watcher';
  * data and reaches the extension only through validated messages.
  */
 export function reportRecordsOf(adapter: CrmAdapter, onInvalidated: (stop: () => void) => void): void {
+  if (import.meta.env.MODE === 'e2e') relayEndToEndRequests();
   const ui = createInPageUi(document, {
     launcher: browser.runtime.getURL('/launcher.html'),
     panel: browser.runtime.getURL('/sidepanel.html?docked=1'),
