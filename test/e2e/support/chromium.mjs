@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { assertSilent, watchExtensionSilence } from './extension-silence.mjs';
+
+// Lets context.on('request') see the service worker's requests too (Chromium only).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 export const CHROME_BUILD = fileURLToPath(new URL('../../../.output/chrome-mv3/', import.meta.url));
 
@@ -35,7 +39,17 @@ export async function launchWithExtension(server, { headless = true, extensionDi
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
   extensionIds.set(context, extensionId);
-  return { context, serviceWorker, extensionId };
+  // A page of its own, so no test closing its pages can end the watch.
+  const silence = watchExtensionSilence(context, extensionId, await context.newCDPSession(await context.newPage()));
+  await silence.ready;
+  // Every e2e file closes its browser in its after hook: that is where a
+  // request that left the extension, or a CSP violation, fails the suite.
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    await close(options);
+    assertSilent(silence.findings);
+  };
+  return { context, serviceWorker, extensionId, silence: silence.findings };
 }
 
 const extensionIds = new WeakMap(); // context -> extension id
