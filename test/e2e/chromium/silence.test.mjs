@@ -74,6 +74,7 @@ test('a CSP violation in an extension page is caught', async () => {
 test('a CSP violation in the service worker is caught', async () => {
   const worker = await currentServiceWorker(browser.context);
   // Playwright evaluates with eval allowed; a timer with a string is checked against the worker's own CSP.
+  // eslint-disable-next-line no-implied-eval -- the string is the point: the worker's CSP must refuse it
   await worker.evaluate(() => setTimeout('globalThis.fromString = true', 0));
   await until(() => browser.silence.cspViolations.some((violation) => violation.startsWith('service worker')));
   assert.match(browser.silence.cspViolations.join('\n'), /service worker: .*(unsafe-eval|Content Security Policy)/);
