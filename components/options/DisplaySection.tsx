@@ -13,6 +13,7 @@ export function DisplaySection() {
     void getDatabase().then(readDisplayPreferences).then(setDisplay);
   }, []);
   const save = async (next: DisplayPreferences) => {
+    const previous = display;
     // Shown at once (a controlled input would otherwise snap back until the write ends).
     setDisplay(next);
     setSaved('saving');
@@ -21,6 +22,7 @@ export function DisplaySection() {
       await publish({ type: 'broadcast/configuration' });
       setSaved('saved');
     } catch {
+      setDisplay(previous);
       setSaved('failed');
     }
   };

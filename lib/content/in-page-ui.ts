@@ -109,7 +109,8 @@ export function createInPageUi(doc: Document, urls: InPageUiUrls): InPageUi {
 
   function placeLauncher(): void {
     if (!launcher || !host) return;
-    const viewport = { width: doc.documentElement.clientWidth, height: doc.documentElement.clientHeight };
+    // The root's client size leaves out scroll bars; a document without layout reports 0 and falls back to the window.
+    const viewport = { width: doc.documentElement.clientWidth || win.innerWidth, height: doc.documentElement.clientHeight || win.innerHeight };
     const spot = launcherCandidates(viewport).find((box) => !coversControl(doc, box, host!));
     // Nowhere free of the CRM's controls: stay hidden rather than cover one; the toolbar button still opens the panel.
     styleAll(launcher, spot ? { display: 'block', left: `${spot.left}px`, top: `${spot.top}px` } : { display: 'none' });
