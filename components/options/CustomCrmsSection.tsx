@@ -5,6 +5,7 @@ import { exportCustomCrms, importCustomCrms, matchPatternForHost, parseCustomCrm
 import { readCustomCrms, writeCustomCrms } from '@/lib/custom-crms/store';
 import { formatPath } from '@/lib/domain/issues';
 import { t, type MessageKey } from '@/lib/i18n';
+import { formatNumber } from '@/lib/i18n/format';
 import { download, readFileText } from '@/lib/options/files';
 import { publish } from '@/lib/panel/client';
 import { getDatabase } from '@/lib/store/connection';
@@ -128,7 +129,7 @@ export function CustomCrmsSection() {
           {t('customCrmHost')} <input required value={form.host} onChange={(event) => setForm({ ...form, host: event.target.value })} />
         </label>
         <details>
-          <summary>CSS</summary>
+          <summary>{t('customCrmSelectors')}</summary>
           {SELECTOR_KEYS.map((key) => (
             <label key={key}>
               {t('customCrmSelector', t(PART[key]))} <input value={form.selectors[key] ?? ''} onChange={(event) => setForm({ ...form, selectors: { ...form.selectors, [key]: event.target.value } })} />
@@ -146,7 +147,7 @@ export function CustomCrmsSection() {
       {pendingImport && (
         <p>
           <button type="button" onClick={confirmImport} disabled={pendingImport.length === 0}>
-            {t('customCrmAdd')} ({pendingImport.length})
+            {t('customCrmImportConfirm', formatNumber(pendingImport.length))}
           </button>{' '}
           <button type="button" className="secondary" onClick={() => setPendingImport(null)}>
             {t('dataCancel')}

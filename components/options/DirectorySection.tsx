@@ -4,6 +4,7 @@ import { importDirectoryJson } from '@/lib/directory/import-json';
 import type { DirectoryImport } from '@/lib/directory/import-result';
 import { formatPath } from '@/lib/domain/issues';
 import { t } from '@/lib/i18n';
+import { formatNumber } from '@/lib/i18n/format';
 import { datedFilename, download, readFileText } from '@/lib/options/files';
 import { publish } from '@/lib/panel/client';
 import { getDatabase } from '@/lib/store/connection';
@@ -48,7 +49,7 @@ export function DirectorySection() {
     if (!preview) return;
     try {
       await replaceDirectory(await getDatabase(), preview.people);
-      setStatus({ kind: 'ok', text: t('directoryReplaced', String(preview.people.length)) });
+      setStatus({ kind: 'ok', text: t('directoryReplaced', formatNumber(preview.people.length)) });
       setPreview(null);
       refresh();
       await publish({ type: 'broadcast/configuration' });
@@ -60,25 +61,25 @@ export function DirectorySection() {
   return (
     <section aria-labelledby="directory-heading" data-testid="directory-section">
       <h2 id="directory-heading">{t('optionsDirectory')}</h2>
-      {count !== null && <p>{t('directoryCount', String(count))}</p>}
-      {active?.source === 'managed' && <p className="small muted">{t('directoryManaged', String(active.people.length))}</p>}
+      {count !== null && <p>{t('directoryCount', formatNumber(count))}</p>}
+      {active?.source === 'managed' && <p className="small muted">{t('directoryManaged', formatNumber(active.people.length))}</p>}
       {active && active.managedErrors > 0 && (
         <p className="warning small" role="status">
-          {t('directoryManagedInvalid', String(active.managedErrors))}
+          {t('directoryManagedInvalid', formatNumber(active.managedErrors))}
         </p>
       )}
       <FileButton label={t('directoryImport')} accept=".csv,.json,text/csv,application/json" onFile={(file) => void choose(file)} />
       {preview && (
         <div className="preview" data-testid="directory-preview">
-          <p>{t('directoryPreview', String(preview.people.length), String(new Set(preview.errors.map((e) => e.row)).size))}</p>
+          <p>{t('directoryPreview', formatNumber(preview.people.length), formatNumber(new Set(preview.errors.map((e) => e.row)).size))}</p>
           <ul className="small">
             {preview.errors.slice(0, 50).map((error, index) => (
-              <li key={index}>{t('directoryRowError', error.row === null ? '—' : String(error.row), formatPath(error.path), error.message)}</li>
+              <li key={index}>{t('directoryRowError', error.row === null ? '—' : formatNumber(error.row), formatPath(error.path), error.message)}</li>
             ))}
           </ul>
           {preview.people.length > 0 && (
             <button type="button" onClick={() => void apply()}>
-              {t('directoryReplace', String(preview.people.length))}
+              {t('directoryReplace', formatNumber(preview.people.length))}
             </button>
           )}{' '}
           <button type="button" className="secondary" onClick={() => setPreview(null)}>
