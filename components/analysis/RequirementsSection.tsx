@@ -124,6 +124,7 @@ export function RequirementsSection({
             : t('nextStageReady', labels.stage(report.nextStage.stageId))}
         </p>
       )}
+      {now.length === 0 && <p className="muted small">{t('requirementsNoneNow')}</p>}
       <ul className="requirements">
         {now.map((field) => (
           <Field key={field.requirementId} field={field} labels={labels} decided={decided} actions={actions} />

@@ -65,6 +65,7 @@ export function TeamSection({ report, labels, directorySize, actions }: { report
     <section aria-labelledby="team-heading" data-testid="team-section">
       <h2 id="team-heading">{t('sectionTeam')}</h2>
       {directorySize === 0 && <p className="muted small">{t('directoryEmptyHint')}</p>}
+      {report.roles.length === 0 && <p className="muted small">{t('teamNoRoles')}</p>}
       <ul className="roles">
         {report.roles.map((role) => (
           <Role key={role.roleId} role={role} labels={labels} actions={actions} />
