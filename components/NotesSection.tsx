@@ -21,7 +21,7 @@ function matches(note: StoredNote, needle: string): boolean {
 
 /** The record's notes and the inbox: search, move an inbox note here, delete with undo. Long lists are windowed. */
 export function NotesSection({ record, notes }: { record: { recordKey: string; name: string }; notes: StoredNote[] }) {
-  const { data: inbox, retry: retryInbox } = useInbox();
+  const { data: inbox, reload: retryInbox } = useInbox();
   const [tab, setTab] = useState<'record' | 'inbox'>('record');
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);

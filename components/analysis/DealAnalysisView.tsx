@@ -20,12 +20,12 @@ const SOURCE: Record<PlaybookSource, MessageKey> = {
 
 /** The three analyses of the record in view, and its notes. */
 export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
-  const { data: deal, retry } = useDealAnalysis(record);
+  const { data: deal, reload } = useDealAnalysis(record);
   const key = recordKey(record);
   const labels = useMemo(() => (deal.status === 'ready' ? playbookLabels(deal.value.playbook.playbook) : null), [deal]);
 
   if (deal.status === 'loading') return <Loading text={t('analysisLoading')} />;
-  if (deal.status === 'error' || !labels) return <LoadError text={t('analysisError')} retry={retry} />;
+  if (deal.status === 'error' || !labels) return <LoadError text={t('analysisError')} retry={reload} />;
   const { analysis, playbook, facts, directory } = deal.value;
   const report = (error: unknown) => console.error('Iron Triangle: could not save', error);
   return (

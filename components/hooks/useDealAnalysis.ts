@@ -34,7 +34,7 @@ async function readDeal(key: string): Promise<DealData> {
  */
 export function useDealAnalysis(record: RecordSnapshot): StoredData<DealView> {
   const key = recordKey(record);
-  const { data, retry } = useStoredData(
+  const { data, reload } = useStoredData(
     key,
     () => readDeal(key),
     (message) =>
@@ -50,5 +50,5 @@ export function useDealAnalysis(record: RecordSnapshot): StoredData<DealView> {
     const analysis = analyzeDeal({ playbook: playbook.playbook, record, facts, directory, now: loadedAt });
     return { status: 'ready', value: { ...data.value, analysis } };
   }, [data, record]);
-  return { data: deal, retry };
+  return { data: deal, reload };
 }

@@ -5,8 +5,8 @@ import type { Loadable } from './useTabRecord';
 
 export interface StoredData<T> {
   data: Loadable<T>;
-  /** Reads again, e.g. after the user asks to retry a failed read. */
-  retry(): void;
+  /** Reads again: after a failed read (showing "loading" meanwhile), or after a change made on this page (keeping the old value meanwhile). */
+  reload(): void;
 }
 
 /**
@@ -43,9 +43,12 @@ export function useStoredData<T>(key: string, read: () => Promise<T>, touchedBy:
 
   return {
     data: state.key === key ? state.data : { status: 'loading' },
-    retry: () => {
-      setState({ key, data: { status: 'loading' } });
+    reload: () => {
+      setState((previous) => (previous.data.status === 'error' ? { key, data: { status: 'loading' } } : previous));
       setAttempt((n) => n + 1);
     },
   };
 }
+
+/** Playbook, directory, CRMs or language changed, in this or another extension page. */
+export const isConfiguration = (message: Broadcast): boolean => message.type === 'broadcast/configuration';

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { SELECTOR_KEYS } from '@/lib/crm/adapters/generic';
 import { exportCustomCrms, importCustomCrms, matchPatternForHost, parseCustomCrm, suggestCustomCrmId, type CustomCrm } from '@/lib/crm/custom-crm';
@@ -9,6 +9,8 @@ import { formatNumber } from '@/lib/i18n/format';
 import { download, readFileText } from '@/lib/options/files';
 import { publish } from '@/lib/panel/client';
 import { getDatabase } from '@/lib/store/connection';
+import { isConfiguration, useStoredData } from '../hooks/useStoredData';
+import { LoadError, Loading } from '../LoadState';
 import { FileButton, StatusLine, type Status } from './FileButton';
 import { PART_LABEL } from '../part-labels';
 
@@ -44,13 +46,12 @@ async function loadState(): Promise<{ crms: CustomCrm[]; granted: Record<string,
 
 /** Add, remove, export and import the user's own CRMs; each is granted access to its one host. */
 export function CustomCrmsSection() {
-  const [{ crms, granted }, setState] = useState<{ crms: CustomCrm[]; granted: Record<string, boolean> }>({ crms: [], granted: {} });
+  const { data, reload: refresh } = useStoredData('custom-crms', loadState, isConfiguration);
+  const { crms, granted } = data.status === 'ready' ? data.value : { crms: [], granted: {} as Record<string, boolean> };
   const [form, setForm] = useState<Form>(EMPTY_FORM);
   const [pendingImport, setPendingImport] = useState<CustomCrm[] | null>(null);
   const [status, setStatus] = useState<Status>(null);
 
-  const refresh = () => void loadState().then(setState);
-  useEffect(refresh, []);
 
   const save = async (next: CustomCrm[], done: Status) => {
     try {
@@ -107,7 +108,11 @@ export function CustomCrmsSection() {
     <section aria-labelledby="custom-crms-heading" data-testid="custom-crms-section">
       <h2 id="custom-crms-heading">{t('optionsCustomCrms')}</h2>
       <p className="small">{t('customCrmsIntro')}</p>
-      {crms.length === 0 ? (
+      {data.status === 'loading' ? (
+        <Loading text={t('optionsLoading')} />
+      ) : data.status === 'error' ? (
+        <LoadError text={t('customCrmsLoadError')} retry={refresh} />
+      ) : crms.length === 0 ? (
         <p className="muted">{t('customCrmsEmpty')}</p>
       ) : (
         <ul>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { importDirectoryCsv } from '@/lib/directory/import-csv';
 import { importDirectoryJson } from '@/lib/directory/import-json';
 import type { DirectoryImport } from '@/lib/directory/import-result';
@@ -10,6 +10,8 @@ import { publish } from '@/lib/panel/client';
 import { getDatabase } from '@/lib/store/connection';
 import { loadActiveDirectory, type ActiveDirectory } from '@/lib/panel/active-policy';
 import { listDirectory, replaceDirectory } from '@/lib/store/directory';
+import { isConfiguration, useStoredData } from '../hooks/useStoredData';
+import { LoadError, Loading } from '../LoadState';
 import { FileButton, StatusLine, type Status } from './FileButton';
 
 async function parseDirectoryFile(file: File): Promise<DirectoryImport | 'too-large' | 'not-json'> {
@@ -23,17 +25,20 @@ async function parseDirectoryFile(file: File): Promise<DirectoryImport | 'too-la
   }
 }
 
+/** How many people the stored directory has, and which directory is in force (IT's managed one wins). */
+async function readDirectoryState(): Promise<{ count: number; active: ActiveDirectory }> {
+  const db = await getDatabase();
+  const [people, active] = await Promise.all([listDirectory(db), loadActiveDirectory(db)]);
+  return { count: people.length, active };
+}
+
 /** Import the team directory with a preview of valid rows and row errors; replace it all at once. */
 export function DirectorySection() {
-  const [count, setCount] = useState<number | null>(null);
-  const [active, setActive] = useState<ActiveDirectory | null>(null);
+  const { data, reload: refresh } = useStoredData('directory', readDirectoryState, isConfiguration);
   const [preview, setPreview] = useState<DirectoryImport | null>(null);
   const [status, setStatus] = useState<Status>(null);
-  const refresh = () => {
-    void getDatabase().then(listDirectory).then((people) => setCount(people.length));
-    void getDatabase().then(loadActiveDirectory).then(setActive);
-  };
-  useEffect(refresh, []);
+  const count = data.status === 'ready' ? data.value.count : null;
+  const active = data.status === 'ready' ? data.value.active : null;
 
   const choose = async (file: File) => {
     setStatus(null);
@@ -61,6 +66,8 @@ export function DirectorySection() {
   return (
     <section aria-labelledby="directory-heading" data-testid="directory-section">
       <h2 id="directory-heading">{t('optionsDirectory')}</h2>
+      {data.status === 'loading' && <Loading text={t('optionsLoading')} />}
+      {data.status === 'error' && <LoadError text={t('directoryLoadError')} retry={refresh} />}
       {count !== null && <p>{t('directoryCount', formatNumber(count))}</p>}
       {active?.source === 'managed' && <p className="small muted">{t('directoryManaged', formatNumber(active.people.length))}</p>}
       {active && active.managedErrors > 0 && (
