@@ -2,6 +2,7 @@
 import { beforeEach, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import * as connection from '@/lib/store/connection';
 import { getLocale, t } from '@/lib/i18n';
 import { readLanguagePreference } from '@/lib/i18n/preference';
 import { getDatabase } from '@/lib/store/connection';
@@ -34,5 +35,16 @@ describeInEachLocale('LanguageSection', (locale) => {
     expect(getLocale()).toBe(other);
     expect(await readLanguagePreference(await getDatabase())).toBe(other);
     expect(document.documentElement.lang).toBe(other);
+  });
+
+  it('says when the stored choice cannot be read, and reads it again on retry', async () => {
+    vi.spyOn(connection, 'getDatabase').mockRejectedValueOnce(new Error('IndexedDB is broken'));
+    const { container } = render(<LanguageSection onChange={vi.fn()} />);
+    const problem = await screen.findByTestId('load-error');
+    expect(problem.textContent).toContain(t('languageLoadError'));
+    expect((screen.getByRole('combobox') as HTMLSelectElement).disabled).toBe(true);
+    expectOnlyLocaleText(container, locale);
+    fireEvent.click(screen.getByRole('button', { name: t('loadRetry') }));
+    await waitFor(() => expect((screen.getByRole('combobox') as HTMLSelectElement).disabled).toBe(false));
   });
 });
