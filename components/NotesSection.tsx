@@ -101,6 +101,7 @@ export function NotesSection({ record, notes }: { record: { recordKey: string; n
           <p className="muted">{t('notesNoMatch', deferredQuery)}</p>
         ) : (
           <VirtualList
+            key={tab} // each list starts at its top
             items={visible}
             itemKey={noteKey}
             renderItem={renderNote}
