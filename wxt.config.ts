@@ -48,6 +48,9 @@ export default defineConfig({
     // page the context menu was opened on; no standing access to any site.
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'unlimitedStorage'],
     host_permissions: [...SUPPORTED_CRM_MATCHES],
+    // The launcher badge and the docked panel are extension pages the content
+    // script frames in the supported CRMs' pages, and only there.
+    web_accessible_resources: [{ resources: ['launcher.html', 'sidepanel.html'], matches: [...SUPPORTED_CRM_MATCHES] }],
     // Any other CRM: requested for its one host when the user adds it in the options.
     optional_host_permissions: ['https://*/*'],
     // Firefox reads managed storage from enterprise policies, without a schema in the manifest.

@@ -7,7 +7,7 @@ import { useFollowedTab, useTabState } from './hooks/useTabRecord';
 import { NoRecord } from './NoRecord';
 import { RecordHeader } from './RecordHeader';
 import type { RecordSnapshot } from '@/lib/crm/snapshot';
-import type { PanelTarget } from '@/lib/panel/client';
+import { closeDockedPanel, type PanelTarget } from '@/lib/panel/client';
 
 function RecordView({ record }: { record: RecordSnapshot }) {
   return (
@@ -25,6 +25,11 @@ export function Panel({ target }: { target: PanelTarget }) {
   const capture = useCaptureStatus();
   return (
     <main className="panel" data-testid="panel" data-state={tab.status === 'ready' ? tab.value.kind : tab.status}>
+      {'docked' in target && (
+        <button type="button" className="secondary docked-close" onClick={() => void closeDockedPanel()}>
+          {t('dockedClose')}
+        </button>
+      )}
       <CaptureStatus outcome={capture} />
       {tab.status === 'loading' && <p className="muted">{t('panelLoading')}</p>}
       {tab.status === 'error' && <NoRecord state={{ kind: 'none' }} />}

@@ -6,6 +6,7 @@ import { onCommand } from '@/lib/background/keyboard-shortcut';
 import { handleMessage, registerCustomCrms } from '@/lib/background/router';
 import { watchTabLifecycle } from '@/lib/background/tab-lifecycle';
 import { openPanelFromToolbar } from '@/lib/background/toolbar';
+import { handleEndToEndMessage } from '@/lib/background/e2e-routes';
 
 export default defineBackground({
   main() {
@@ -16,6 +17,8 @@ export default defineBackground({
     browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClicked(info, tab));
     browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
     browser.runtime.onMessage.addListener(handleMessage);
+    // Test-only routes for Firefox's WebDriver BiDi; absent from production builds.
+    if (import.meta.env.MODE === 'e2e') browser.runtime.onMessage.addListener(handleEndToEndMessage);
     watchTabLifecycle();
     openPanelFromToolbar();
     browser.permissions.onAdded.addListener(() => void registerCustomCrms());

@@ -6,7 +6,9 @@ import type { PlaybookSource } from '@/lib/playbook/sources';
 import { useDealAnalysis } from '../hooks/useDealAnalysis';
 import { LoadError, Loading } from '../LoadState';
 import { NotesSection } from '../NotesSection';
+import { summarizeDeal } from '@/lib/engines/summary';
 import { BriefSection } from './BriefSection';
+import { DealSummaryLine } from './DealSummaryLine';
 import { DecisionChainSection } from './DecisionChainSection';
 import { RequirementsSection } from './RequirementsSection';
 import { TeamSection } from './TeamSection';
@@ -30,6 +32,7 @@ export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
   const report = (error: unknown) => console.error('Iron Triangle: could not save', error);
   return (
     <>
+      <DealSummaryLine summary={summarizeDeal(analysis)} labels={labels} />
       <p className="small muted" data-testid="stage-resolution">
         {say(analysis.stage.explanation)}
       </p>

@@ -1,30 +1,16 @@
 import { useMemo } from 'react';
 import type { RecordSnapshot } from '@/lib/crm/snapshot';
 import { recordKey } from '@/lib/crm/snapshot';
-import type { Person } from '@/lib/domain/team';
-import { analyzeDeal, type DealAnalysis } from '@/lib/engines/analyze';
-import { loadActiveDirectory, loadActivePlaybook } from '@/lib/panel/active-policy';
-import type { ResolvedPlaybook } from '@/lib/playbook/sources';
+import type { DealAnalysis } from '@/lib/engines/analyze';
+import { analyzeDealData, loadDealData, type DealData } from '@/lib/panel/deal-data';
+import { touchesDealData } from '@/lib/panel/deal-data-changes';
 import { getDatabase } from '@/lib/store/connection';
-import { factsForRecord, type RecordFacts } from '@/lib/store/facts';
 import { useStoredData, type StoredData } from './useStoredData';
 
-export interface DealData {
-  playbook: ResolvedPlaybook;
-  facts: RecordFacts;
-  directory: Person[];
-  /** When the data was read: staleness of relationships is measured against it. */
-  loadedAt: number;
-}
+export type { DealData } from '@/lib/panel/deal-data';
 
 export interface DealView extends DealData {
   analysis: DealAnalysis;
-}
-
-async function readDeal(key: string): Promise<DealData> {
-  const db = await getDatabase();
-  const [playbook, facts, directory] = await Promise.all([loadActivePlaybook(db), factsForRecord(db, key), loadActiveDirectory(db)]);
-  return { playbook, facts, directory: directory.people, loadedAt: Date.now() };
 }
 
 /**
@@ -36,19 +22,12 @@ export function useDealAnalysis(record: RecordSnapshot): StoredData<DealView> {
   const key = recordKey(record);
   const { data, reload } = useStoredData(
     key,
-    () => readDeal(key),
-    (message) =>
-      message.type === 'broadcast/configuration' ||
-      (message.type === 'broadcast/facts' && message.recordKey === key) ||
-      ((message.type === 'broadcast/notes' || (message.type === 'broadcast/capture' && message.outcome === 'saved')) &&
-        (message.recordKey === key || message.recordKey === null)),
+    async () => loadDealData(await getDatabase(), key),
+    (message) => touchesDealData(message, key),
   );
-
   const deal = useMemo((): StoredData<DealView>['data'] => {
     if (data.status !== 'ready') return data;
-    const { playbook, facts, directory, loadedAt } = data.value;
-    const analysis = analyzeDeal({ playbook: playbook.playbook, record, facts, directory, now: loadedAt });
-    return { status: 'ready', value: { ...data.value, analysis } };
+    return { status: 'ready', value: { ...data.value, analysis: analyzeDealData(record, data.value) } };
   }, [data, record]);
   return { data: deal, reload };
 }

@@ -1,16 +1,20 @@
 import { useEffect, useState } from 'react';
 import type { TabState } from '@/lib/messaging/protocol';
-import { fetchTabState, followActiveTab, onBroadcast, type PanelTarget } from '@/lib/panel/client';
+import { fetchTabState, followActiveTab, onBroadcast, ownTabId, type PanelTarget } from '@/lib/panel/client';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string };
 
-/** The tab the panel follows: the pinned one, or the active tab of the followed window. */
+/** The tab the panel follows: the pinned one, the one it is docked in, or the active tab of the followed window. */
 export function useFollowedTab(target: PanelTarget): number | null {
   const pinned = 'tabId' in target ? target.tabId : null;
   const windowId = 'windowId' in target ? target.windowId : null;
-  const [activeTab, setActiveTab] = useState<number | null>(null);
-  useEffect(() => (windowId === null ? undefined : followActiveTab(windowId, setActiveTab)), [windowId]);
-  return pinned ?? activeTab;
+  const docked = 'docked' in target;
+  const [followedTab, setFollowedTab] = useState<number | null>(null);
+  useEffect(() => (windowId === null ? undefined : followActiveTab(windowId, setFollowedTab)), [windowId]);
+  useEffect(() => {
+    if (docked) void ownTabId().then((tabId) => setFollowedTab(tabId ?? null));
+  }, [docked]);
+  return pinned ?? followedTab;
 }
 
 /** What the background knows of `tabId`, refreshed whenever it announces a change. */

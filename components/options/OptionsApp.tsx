@@ -4,6 +4,7 @@ import { AboutSection } from './AboutSection';
 import { CustomCrmsSection } from './CustomCrmsSection';
 import { DataSection } from './DataSection';
 import { DirectorySection } from './DirectorySection';
+import { DisplaySection } from './DisplaySection';
 import { LanguageSection } from './LanguageSection';
 import { PlaybookSection } from './PlaybookSection';
 
@@ -15,6 +16,7 @@ export function OptionsApp() {
     <main className="panel options">
       <h1>{t('optionsTitle')}</h1>
       <LanguageSection onChange={rerender} />
+      <DisplaySection />
       <PlaybookSection />
       <DirectorySection />
       <CustomCrmsSection />

@@ -1,21 +1,26 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { DockedStorageBlocked } from '@/components/DockedStorageBlocked';
 import { Panel } from '@/components/Panel';
-import { t } from '@/lib/i18n';
+import { localeFor, setLocale, t } from '@/lib/i18n';
 import { applyLanguagePreference } from '@/lib/i18n/preference';
 import { panelTarget } from '@/lib/panel/client';
 import { getDatabase } from '@/lib/store/connection';
 import '@/components/panel.css';
 
 async function start(root: HTMLElement): Promise<void> {
+  const target = panelTarget(location.search);
   // The stored language decides every string, so it is read before the first render.
-  await getDatabase().then(applyLanguagePreference).catch(() => undefined);
-  document.title = t('panelTitle');
-  createRoot(root).render(
-    <StrictMode>
-      <Panel target={panelTarget(location.search)} />
-    </StrictMode>,
+  const storage = await getDatabase().then(applyLanguagePreference).then(
+    () => true,
+    () => false,
   );
+  if (!storage) setLocale(localeFor(navigator.language));
+  document.title = t('panelTitle');
+  // Docked in a CRM page, the panel is an embedded page: a browser that blocks
+  // third-party storage denies it the extension's database. Say so and how to get the panel.
+  const blocked = !storage && 'docked' in target;
+  createRoot(root).render(<StrictMode>{blocked ? <DockedStorageBlocked /> : <Panel target={target} />}</StrictMode>);
 }
 
 const root = document.getElementById('root');

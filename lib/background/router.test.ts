@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from './router';
 import { readTabState } from './tab-states';
+import { DEFAULT_DISPLAY, writeDisplayPreferences } from '@/lib/display/preferences';
+import { getDatabase } from '@/lib/store/connection';
 import { validSnapshot } from '@/test/support/snapshots';
 
 const crmUrl = validSnapshot.url;
@@ -24,8 +26,16 @@ beforeEach(() => {
 describe('background message router', () => {
   it('stores a record reported by our content script on a CRM tab', async () => {
     const reply = await send({ type: 'page/state', state: { kind: 'record', snapshot: validSnapshot } }, contentScript());
-    expect(reply).toEqual({ result: { ok: true } });
+    expect(reply).toEqual({ result: { ok: true, display: DEFAULT_DISPLAY } });
     expect(await readTabState(5)).toEqual({ kind: 'record', snapshot: validSnapshot });
+  });
+
+  it('answers a content script with the stored display preferences', async () => {
+    const chosen = { launcher: false, placement: 'docked' } as const;
+    await writeDisplayPreferences(await getDatabase(), chosen);
+    const reply = await send({ type: 'page/state', state: { kind: 'record', snapshot: validSnapshot } }, contentScript());
+    expect(reply).toEqual({ result: { ok: true, display: chosen } });
+    await writeDisplayPreferences(await getDatabase(), DEFAULT_DISPLAY);
   });
 
   it('refuses a record whose host is not the sending page’s host', async () => {

@@ -6,6 +6,8 @@ import { contentScriptOnCrm, isExtensionPage } from '../messaging/sender';
 import { getDatabase } from '../store/connection';
 import { allCrmMatches } from './crm-patterns';
 import { syncCustomContentScripts } from './custom-content-scripts';
+import { badgeFor } from '../launcher/badge';
+import { displayFor, pushDisplayPreferences } from './display';
 import { acceptPageState } from './page-state';
 import { readTabState } from './tab-states';
 
@@ -27,7 +29,8 @@ export function handleMessage(message: unknown, sender: Browser.runtime.MessageS
       allCrmMatches().then(async (matches) => {
         const from = contentScriptOnCrm(sender, extensionId, matches);
         if (!from) throw new Error(NOT_ALLOWED);
-        return { ok: await acceptPageState(from.tabId, from.url, page.data) };
+        const ok = await acceptPageState(from.tabId, from.url, page.data);
+        return { ok, display: ok ? await displayFor(from.url) : undefined };
       }),
     );
     return true;
@@ -54,12 +57,18 @@ export function handleMessage(message: unknown, sender: Browser.runtime.MessageS
       case 'panel/tab-state':
         respond(reply, readTabState(request.data.tabId));
         return true;
+      case 'panel/badge': {
+        const { tabId } = request.data;
+        respond(reply, Promise.all([getDatabase(), readTabState(tabId)]).then(([db, tab]) => badgeFor(db, tab, navigator.language)));
+        return true;
+      }
     }
   }
-  // The options changed the list of custom CRMs (or other settings): register their content script anew.
+  // The options changed the list of custom CRMs or other settings: register their content script anew and update the pages.
   const broadcast = BroadcastSchema.safeParse(message);
   if (broadcast.success && broadcast.data.type === 'broadcast/configuration' && isExtensionPage(sender, extensionId, browser.runtime.getURL('/'))) {
     void registerCustomCrms();
+    void pushDisplayPreferences();
   }
   // Other broadcasts and foreign chatter: not for us.
   return undefined;

@@ -2,9 +2,10 @@ import type { PageState } from '../crm/read-page';
 
 /**
  * End-to-end builds only (`--mode e2e`; the production build drops this code):
- * Firefox's WebDriver BiDi cannot open extension pages, so the Firefox smoke
- * test reads what the content script recognised, and the background's
- * acknowledgement, from an attribute on the page.
+ * Firefox's WebDriver BiDi cannot open extension pages, so the Firefox tests
+ * read what the content script recognised, and the background's
+ * acknowledgement, from an attribute on the page (and wait for it before
+ * using the routes of e2e-bridge.ts).
  */
 export function markForEndToEndTests(state: PageState, reply: unknown): void {
   const acknowledged = (reply as { result?: { ok?: boolean } } | undefined)?.result?.ok === true;

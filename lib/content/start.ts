@@ -1,23 +1,48 @@
 import { browser } from 'wxt/browser';
 import type { CrmAdapter } from '../crm/adapter';
 import type { PageStateMessage } from '../messaging/protocol';
+import { isExtensionPage } from '../messaging/sender';
+import { displayOfReply, parsePageCommand } from './commands';
+import { relayEndToEndRequests } from './e2e-bridge';
 import { markForEndToEndTests } from './e2e-marker';
+import { createInPageUi } from './in-page-ui';
 import { watchPage } from './page-watcher';
 
 /**
  * What every CRM content script does: read the record in view with its
- * adapter and report each change to the background. It holds no data, writes
- * nothing to the page, and reaches the extension only through `page/state`
- * messages that the background validates.
+ * adapter and report each change to the background, which answers with what
+ * to show in the page (the launcher badge, the docked panel). It holds no
+ * data and reaches the extension only through validated messages.
  */
 export function reportRecordsOf(adapter: CrmAdapter, onInvalidated: (stop: () => void) => void): void {
-  const stop = watchPage({
+  if (import.meta.env.MODE === 'e2e') relayEndToEndRequests();
+  const ui = createInPageUi(document, {
+    launcher: browser.runtime.getURL('/launcher.html'),
+    panel: browser.runtime.getURL('/sidepanel.html?docked=1'),
+    frameTitle: browser.i18n.getMessage('extName'),
+  });
+  const stopWatching = watchPage({
     adapter,
     send: async (state) => {
       const reply: unknown = await browser.runtime.sendMessage({ type: 'page/state', state } satisfies PageStateMessage);
+      ui.show(state.kind === 'record' ? displayOfReply(reply) : null);
       if (import.meta.env.MODE === 'e2e') markForEndToEndTests(state, reply);
       return reply;
     },
   });
-  onInvalidated(stop);
+
+  // Only this extension's own pages and background may change what the page shows.
+  const onCommand = (message: unknown, sender: { id?: string; url?: string }) => {
+    if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return;
+    const command = parsePageCommand(message);
+    if (command?.type === 'page/display') ui.show(command.display);
+    else if (command?.type === 'page/docked') ui.dock(command.action);
+  };
+  browser.runtime.onMessage.addListener(onCommand);
+
+  onInvalidated(() => {
+    stopWatching();
+    browser.runtime.onMessage.removeListener(onCommand);
+    ui.remove();
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from '../zod/mini';
 import { RecordSnapshotSchema } from '../crm/snapshot';
+import { DISPLAY_PLACEMENTS } from '../display/placements';
 
 // Every message that crosses a context boundary is defined here, once, with its
 // schema. Handlers parse with these schemas and check the sender (see sender.ts)
@@ -17,14 +18,44 @@ export const PageStateMessageSchema = z.object({
   ]),
 });
 
+/**
+ * Where the panel appears besides the toolbar button: `launcher` is the small
+ * gap badge on recognised record pages; `placement` is the browser's side
+ * panel / sidebar, or the same panel docked inside the CRM page.
+ */
+export const DisplayPreferencesSchema = z.object({ launcher: z.boolean(), placement: z.enum(DISPLAY_PLACEMENTS) });
+
+/** Background -> content script, the answer to `page/state`: was it accepted, and what to show in the page. */
+export const PageStateReplySchema = z.object({
+  result: z.object({ ok: z.boolean(), display: z.optional(DisplayPreferencesSchema) }),
+});
+
+/** Extension pages -> content script (top frame of a CRM tab): change what it shows in the page. */
+export const PageCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('page/display'), display: DisplayPreferencesSchema }),
+  z.object({ type: z.literal('page/docked'), action: z.enum(['open', 'close', 'toggle']) }),
+]);
+
 /** Custom-CRM content script -> background: which user-defined CRM is this page on? */
 export const CustomCrmRequestSchema = z.object({ type: z.literal('page/custom-crm') });
 
 const tabId = z.number().check(z.int(), z.nonnegative());
 const recordKeyString = z.string().check(z.minLength(1), z.maxLength(400));
 
-/** Extension pages (panel, options) -> background. */
-export const PanelRequestSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('panel/tab-state'), tabId })]);
+/** Extension pages (panel, options, launcher) -> background. */
+export const PanelRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('panel/tab-state'), tabId }),
+  /** The in-page launcher: it is framed in the CRM page, where the browser may deny it storage, so the background reads for it. */
+  z.object({ type: z.literal('panel/badge'), tabId }),
+]);
+
+/** What the launcher badge shows: the deal's gap count (null when the tab shows no record) and how to open the panel. */
+export const BadgeSchema = z.object({
+  gapCount: z.nullable(z.number().check(z.int(), z.nonnegative())),
+  recordKey: z.nullable(recordKeyString),
+  display: DisplayPreferencesSchema,
+  locale: z.enum(['en', 'zh-CN']),
+});
 
 export const CAPTURE_OUTCOMES = ['saved', 'empty', 'too-long', 'queued', 'quota', 'failed'] as const;
 
@@ -51,7 +82,10 @@ export const TabStateSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type PageStateMessage = z.infer<typeof PageStateMessageSchema>;
+export type DisplayPreferences = z.infer<typeof DisplayPreferencesSchema>;
+export type PageCommand = z.infer<typeof PageCommandSchema>;
 export type CustomCrmRequest = z.infer<typeof CustomCrmRequestSchema>;
 export type PanelRequest = z.infer<typeof PanelRequestSchema>;
 export type Broadcast = z.infer<typeof BroadcastSchema>;
 export type TabState = z.infer<typeof TabStateSchema>;
+export type Badge = z.infer<typeof BadgeSchema>;

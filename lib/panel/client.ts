@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from '../zod/mini';
 import { broadcast } from '../messaging/broadcast';
-import { BroadcastSchema, TabStateSchema, type Broadcast, type PanelRequest, type TabState } from '../messaging/protocol';
+import { BadgeSchema, BroadcastSchema, TabStateSchema, type Badge, type Broadcast, type PageCommand, type PanelRequest, type TabState } from '../messaging/protocol';
 
 // The panel's side of the messaging: typed requests to the background, with
 // every answer validated before the UI sees it.
@@ -14,6 +14,10 @@ async function request<T>(message: PanelRequest, schema: z.ZodMiniType<T>): Prom
 
 export function fetchTabState(tabId: number): Promise<TabState> {
   return request({ type: 'panel/tab-state', tabId }, TabStateSchema);
+}
+
+export function fetchBadge(tabId: number): Promise<Badge> {
+  return request({ type: 'panel/badge', tabId }, BadgeSchema);
 }
 
 /** Listeners in this page: a page does not receive its own runtime messages. */
@@ -41,14 +45,16 @@ export async function publish(message: Broadcast): Promise<void> {
 }
 
 /**
- * What the panel follows, from its URL: `?tabId=N` pins it to one tab (the
- * in-page overlay and the tests), `?windowId=N` follows the active tab of that
- * window, and by default it follows the active tab of its own window.
+ * What the panel follows, from its URL: `?docked=1` is the panel docked in a
+ * CRM page, which follows the tab it is framed in; `?tabId=N` pins it to one
+ * tab (the tests), `?windowId=N` follows the active tab of that window, and by
+ * default it follows the active tab of its own window.
  */
-export type PanelTarget = { tabId: number } | { windowId: number } | { windowId: 'current' };
+export type PanelTarget = { docked: true } | { tabId: number } | { windowId: number } | { windowId: 'current' };
 
 export function panelTarget(search: string): PanelTarget {
   const params = new URLSearchParams(search);
+  if (params.get('docked') === '1') return { docked: true };
   const number = (name: string) => {
     const raw = params.get(name);
     return raw !== null && /^\d{1,10}$/.test(raw) ? Number(raw) : null;
@@ -57,6 +63,17 @@ export function panelTarget(search: string): PanelTarget {
   if (tabId !== null) return { tabId };
   const windowId = number('windowId');
   return { windowId: windowId ?? 'current' };
+}
+
+/** The tab this page is framed in (the docked panel, the launcher); undefined outside a tab. */
+export async function ownTabId(): Promise<number | undefined> {
+  return (await browser.tabs.getCurrent())?.id;
+}
+
+/** Closes the docked panel this page is. */
+export async function closeDockedPanel(): Promise<void> {
+  const tabId = await ownTabId();
+  if (tabId !== undefined) await browser.tabs.sendMessage(tabId, { type: 'page/docked', action: 'close' } satisfies PageCommand, { frameId: 0 });
 }
 
 async function resolveWindowId(windowId: number | 'current'): Promise<number | undefined> {

@@ -1,9 +1,10 @@
 // The shipped manifests and bundles, checked on the production builds.
 import assert from 'node:assert/strict';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { bundleScripts, E2E_ONLY_MARKERS } from '../support/e2e-only.mjs';
 
 const output = (dir) => fileURLToPath(new URL(`../../../.output/${dir}/`, import.meta.url));
 const manifestOf = async (dir) => JSON.parse(await readFile(join(output(dir), 'manifest.json'), 'utf8'));
@@ -59,13 +60,12 @@ test('Firefox manifest: MV3 sidebar, gecko id, minimum version, no data collecti
   assert.equal(manifest.permissions.includes('sidePanel'), false);
 });
 
-test('production bundles carry no end-to-end test hooks and no eval', async () => {
+test('production bundles carry no end-to-end test hooks (page marker, request relay, test routes) and no eval', async () => {
   for (const dir of ['chrome-mv3', 'firefox-mv3']) {
-    const files = (await readdir(output(dir), { recursive: true })).filter((file) => file.endsWith('.js'));
-    assert.ok(files.length > 0);
-    for (const file of files) {
-      const code = await readFile(join(output(dir), file), 'utf8');
-      assert.equal(code.includes('data-iron-triangle-e2e'), false, `${dir}/${file} has the e2e marker`);
+    const scripts = await bundleScripts(output(dir));
+    assert.ok(scripts.length > 0);
+    for (const { file, code } of scripts) {
+      for (const marker of E2E_ONLY_MARKERS) assert.equal(code.includes(marker), false, `${dir}/${file} has the e2e-only "${marker}"`);
       assert.equal(/\beval\(|new Function\(/.test(code), false, `${dir}/${file} uses eval or new Function`);
     }
   }

@@ -9,7 +9,9 @@ import { after, before, test } from 'node:test';
 import { startCrmServer } from '../support/crm-server.mjs';
 import { CHROME_BUILD, launchWithExtension } from '../support/chromium.mjs';
 import { tabOf } from '../support/extension.mjs';
+import { playwrightDriver } from '../support/drivers.mjs';
 import { fixture, FIRST_OPPORTUNITY } from '../support/fixtures.mjs';
+import * as flows from '../support/panel-flows.mjs';
 
 const CUSTOM_HOST = 'https://crm.example.com/*';
 
@@ -79,25 +81,8 @@ test('an invalid address is refused with the reason, and nothing is added', asyn
 });
 
 test('a team directory is imported with its row errors, then the panel assigns a suggested SR', async () => {
-  const csv = [
-    'id,name,roles,skills,industries,regions,languages,capacity,openDeals',
-    'p1,Zhang Wei,sr,solar power;telecom,telecom,East Africa,zh;en,5,2',
-    'p2,Anna Berg,fr,installation,telecom,East Africa,en,4,1',
-    'p3,,sr,,,,,3,0',
-  ].join('\n');
-  const section = options.getByTestId('directory-section');
-  await section.getByLabel('Import the directory (CSV or JSON)').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  const preview = section.getByTestId('directory-preview');
-  await preview.filter({ hasText: '2 valid rows, 1 with errors.' }).waitFor();
-  assert.match(await preview.textContent(), /Row 4, name:/);
-  await preview.getByRole('button', { name: 'Replace the directory with the 2 valid people' }).click();
-  await section.getByText('Directory replaced: 2 people.').waitFor();
-
+  await flows.importTeamDirectory(playwrightDriver(options));
   const { page, panel } = await panelFor(FIRST_OPPORTUNITY.url);
-  const sr = panel.locator('[data-testid=team-role][data-role=sr]');
-  await sr.getByTestId('candidate').filter({ hasText: 'Zhang Wei' }).waitFor();
-  await sr.getByRole('button', { name: 'Assign Zhang Wei' }).click();
-  await sr.getByTestId('assigned-member').filter({ hasText: 'On the deal: Zhang Wei' }).waitFor();
-  assert.equal(await sr.getAttribute('data-status'), 'filled');
+  await flows.assignSuggestedSr(playwrightDriver(panel));
   await Promise.all([page.close(), panel.close()]);
 });

@@ -6,7 +6,9 @@ import { after, before, describe, test } from 'node:test';
 import { PLAIN_HOST, SALESFORCE_HOST, startCrmServer } from '../support/crm-server.mjs';
 import { currentServiceWorker, launchWithExtension, stopServiceWorker } from '../support/chromium.mjs';
 import { captureViaMenu, selectNewParagraph, selectText, tabOf } from '../support/extension.mjs';
+import { playwrightDriver } from '../support/drivers.mjs';
 import { FIRST_OPPORTUNITY, SECOND_OPPORTUNITY } from '../support/fixtures.mjs';
+import * as flows from '../support/panel-flows.mjs';
 
 let server;
 let browser;
@@ -95,14 +97,13 @@ describe('capture from the context menu', () => {
     await panel.goto(panelUrl(`tabId=${crmTabId}`));
     await panel.getByTestId('record-name').filter({ hasText: FIRST_OPPORTUNITY.name }).waitFor();
 
-    await selectNewParagraph(crmPage, 'Customer: diesel for the generators at remote sites is our biggest operating cost.');
-    const outcome = await captureViaMenu(browser.context, crmTabId, { selectionText: 'ignored when the page selection can be read', pageUrl: crmPage.url() });
-    assert.equal(outcome.outcome, 'saved');
-    assert.ok(outcome.recordKey.includes(FIRST_OPPORTUNITY.recordId));
+    const text = 'Customer: diesel for the generators at remote sites is our biggest operating cost.';
+    await flows.captureBecomesNoteOfRecord(playwrightDriver(panel), async () => {
+      await selectNewParagraph(crmPage, text);
+      return captureViaMenu(browser.context, crmTabId, { selectionText: 'ignored when the page selection can be read', pageUrl: crmPage.url() });
+    }, { text, recordId: FIRST_OPPORTUNITY.recordId });
 
     const note = panel.getByTestId('note').filter({ hasText: 'diesel for the generators' });
-    await note.waitFor();
-    assert.equal(await panel.getByTestId('capture-status').textContent(), 'Customer note saved');
 
     await (await currentServiceWorker(browser.context)).evaluate(() => (globalThis.__beforeRestart = true));
     assert.equal(await stopServiceWorker(browser.context, browser.extensionId), true, 'service worker stopped');

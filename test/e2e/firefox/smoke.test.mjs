@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { SALESFORCE_HOST, startCrmServer } from '../support/crm-server.mjs';
-import { launchFirefoxWithExtension } from '../support/firefox.mjs';
+import { bundleScripts, E2E_ONLY_MARKERS } from '../support/e2e-only.mjs';
+import { FIREFOX_E2E_BUILD, launchFirefoxWithExtension } from '../support/firefox.mjs';
 import { FIRST_OPPORTUNITY } from '../support/fixtures.mjs';
 
 let server;
@@ -33,4 +34,13 @@ test('Firefox: a Lightning page that is not a record is reported as such', async
   await page.goto(server.url(SALESFORCE_HOST, '/lightning/o/Opportunity/list'));
   const handle = await page.waitForFunction(() => document.documentElement.getAttribute('data-iron-triangle-e2e'), { timeout: 15_000 });
   assert.deepEqual(JSON.parse(await handle.jsonValue()), { kind: 'unrecognised', reason: 'not-a-record-page', acknowledged: true });
+});
+
+test('the e2e build carries every e2e-only hook the production-bundle check looks for', async () => {
+  const scripts = await bundleScripts(FIREFOX_E2E_BUILD);
+  const background = scripts.find(({ file }) => file === 'background.js').code;
+  const salesforce = scripts.find(({ file }) => file === 'content-scripts/salesforce.js').code;
+  for (const marker of E2E_ONLY_MARKERS) assert.ok(background.includes(marker) || salesforce.includes(marker), marker);
+  assert.ok(salesforce.includes('iron-triangle-e2e-request'), 'the content script relays requests');
+  assert.ok(background.includes('e2e/open-page'), 'the background answers them');
 });

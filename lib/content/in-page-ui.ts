@@ -1,0 +1,188 @@
+import type { DisplayPreferences } from '../messaging/protocol';
+
+/**
+ * The launcher badge and the docked panel, as the content script puts them in
+ * a CRM page. Both are extension pages in iframes inside a closed shadow
+ * root: the page can neither read what they show (another origin) nor reach
+ * or style their contents. The content script only positions them; every
+ * style is set through the CSSOM, which a page's CSP does not block.
+ */
+
+export const LAUNCHER_SIZE = { width: 64, height: 36 };
+export const DOCKED_WIDTH = 380;
+const INSET = 16;
+/** z-index above the CRM's own overlays; the launcher still moves out of the way of its controls. */
+const TOP = '2147483646';
+const REPLACE_AFTER_MS = 200;
+
+/** What a user can operate: the launcher must never sit on top of one. */
+const CONTROL_SELECTOR = [
+  'a[href]',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'summary',
+  'label',
+  'iframe',
+  '[contenteditable=""]',
+  '[contenteditable="true"]',
+  '[tabindex]:not([tabindex="-1"])',
+  ...['button', 'link', 'tab', 'menuitem', 'option', 'checkbox', 'radio', 'combobox', 'switch', 'slider', 'textbox'].map((role) => `[role="${role}"]`),
+].join(',');
+
+export interface InPageUiUrls {
+  launcher: string;
+  panel: string;
+  frameTitle: string;
+}
+
+export interface InPageUi {
+  /** Shows what the preferences ask for on a recognised record; null removes everything (not a record, or turned off). */
+  show(display: DisplayPreferences | null): void;
+  dock(action: 'open' | 'close' | 'toggle'): void;
+  remove(): void;
+}
+
+type Box = { left: number; top: number; width: number; height: number };
+
+/** Where the launcher may go, in order of preference: corners first, then the edges' middles. */
+export function launcherCandidates(viewport: { width: number; height: number }): Box[] {
+  const { width, height } = LAUNCHER_SIZE;
+  const right = viewport.width - width - INSET;
+  const bottom = viewport.height - height - INSET;
+  const middle = Math.round((viewport.height - height) / 2);
+  const points: [number, number][] = [
+    [right, bottom],
+    [right, middle],
+    [INSET, bottom],
+    [right, Math.round(bottom * 0.75)],
+    [Math.round((viewport.width - width) / 2), bottom],
+    [right, INSET + 64],
+  ];
+  return points.filter(([left, top]) => left >= 0 && top >= 0).map(([left, top]) => ({ left, top, width, height }));
+}
+
+/** True when any sampled point of `box` shows a CRM control (our own element ignored). */
+export function coversControl(doc: Document, box: Box, own: Element): boolean {
+  const xs = [box.left + 1, box.left + box.width / 2, box.left + box.width - 1];
+  const ys = [box.top + 1, box.top + box.height / 2, box.top + box.height - 1];
+  for (const x of xs) {
+    for (const y of ys) {
+      const hit = doc.elementsFromPoint(x, y).find((element) => element !== own && !own.contains(element));
+      if (hit?.closest(CONTROL_SELECTOR)) return true;
+    }
+  }
+  return false;
+}
+
+function styleAll(element: HTMLElement, declarations: Record<string, string>): void {
+  for (const [property, value] of Object.entries(declarations)) element.style.setProperty(property, value, 'important');
+}
+
+function frame(doc: Document, src: string, title: string): HTMLIFrameElement {
+  const iframe = doc.createElement('iframe');
+  iframe.src = src;
+  iframe.title = title;
+  styleAll(iframe, { position: 'fixed', border: '0', margin: '0', padding: '0', 'z-index': TOP, 'color-scheme': 'normal', background: 'transparent' });
+  return iframe;
+}
+
+export function createInPageUi(doc: Document, urls: InPageUiUrls): InPageUi {
+  const win = doc.defaultView!;
+  let host: HTMLElement | null = null;
+  let shadow: ShadowRoot | null = null;
+  let launcher: HTMLIFrameElement | null = null;
+  let docked: HTMLIFrameElement | null = null;
+  let current: DisplayPreferences | null = null;
+  let replaceTimer: ReturnType<typeof setTimeout> | undefined;
+  let pageMarginRight: { value: string; priority: string } | null = null;
+
+  function ensureHost(): ShadowRoot {
+    if (host?.isConnected && shadow) return shadow;
+    host = doc.createElement('iron-triangle-overlay');
+    styleAll(host, { all: 'initial', display: 'block', position: 'static', width: '0', height: '0', overflow: 'visible' });
+    shadow = host.attachShadow({ mode: 'closed' });
+    doc.documentElement.append(host);
+    return shadow;
+  }
+
+  function placeLauncher(): void {
+    if (!launcher || !host) return;
+    const viewport = { width: doc.documentElement.clientWidth, height: doc.documentElement.clientHeight };
+    const spot = launcherCandidates(viewport).find((box) => !coversControl(doc, box, host!));
+    // Nowhere free of the CRM's controls: stay hidden rather than cover one; the toolbar button still opens the panel.
+    styleAll(launcher, spot ? { display: 'block', left: `${spot.left}px`, top: `${spot.top}px` } : { display: 'none' });
+  }
+
+  function schedulePlacement(): void {
+    clearTimeout(replaceTimer);
+    replaceTimer = setTimeout(() => win.requestAnimationFrame(placeLauncher), REPLACE_AFTER_MS);
+  }
+
+  function showLauncher(): void {
+    if (!launcher) {
+      launcher = frame(doc, urls.launcher, urls.frameTitle);
+      styleAll(launcher, { width: `${LAUNCHER_SIZE.width}px`, height: `${LAUNCHER_SIZE.height}px`, display: 'none', 'border-radius': `${LAUNCHER_SIZE.height / 2}px` });
+      ensureHost().append(launcher);
+      win.addEventListener('resize', schedulePlacement);
+      win.addEventListener('scroll', schedulePlacement, { capture: true, passive: true });
+    }
+    schedulePlacement();
+  }
+
+  function hideLauncher(): void {
+    clearTimeout(replaceTimer);
+    win.removeEventListener('resize', schedulePlacement);
+    win.removeEventListener('scroll', schedulePlacement, { capture: true });
+    launcher?.remove();
+    launcher = null;
+  }
+
+  function openDocked(): void {
+    if (docked) return;
+    docked = frame(doc, urls.panel, urls.frameTitle);
+    styleAll(docked, { 'box-sizing': 'border-box', top: '0', right: '0', width: `${DOCKED_WIDTH}px`, height: '100vh', background: 'Canvas', 'border-left': '1px solid GrayText' });
+    ensureHost().append(docked);
+    // The page makes room instead of being covered: its content reflows to the left of the panel.
+    const root = doc.documentElement.style;
+    pageMarginRight = { value: root.getPropertyValue('margin-right'), priority: root.getPropertyPriority('margin-right') };
+    root.setProperty('margin-right', `${DOCKED_WIDTH}px`, 'important');
+    hideLauncher();
+  }
+
+  function closeDocked(): void {
+    if (!docked) return;
+    docked.remove();
+    docked = null;
+    const root = doc.documentElement.style;
+    if (pageMarginRight?.value) root.setProperty('margin-right', pageMarginRight.value, pageMarginRight.priority);
+    else root.removeProperty('margin-right');
+    pageMarginRight = null;
+    if (current?.launcher) showLauncher();
+  }
+
+  function remove(): void {
+    hideLauncher();
+    closeDocked();
+    host?.remove();
+    host = null;
+    shadow = null;
+  }
+
+  return {
+    show(display) {
+      current = display;
+      if (!display) return remove();
+      if (display.placement !== 'docked') closeDocked();
+      if (display.launcher && !docked) showLauncher();
+      else if (!display.launcher) hideLauncher();
+    },
+    dock(action) {
+      if (!current) return;
+      if (action === 'close' || (action === 'toggle' && docked)) closeDocked();
+      else openDocked();
+    },
+    remove,
+  };
+}

@@ -1,0 +1,21 @@
+import { recordKey } from '../crm/snapshot';
+import { readDisplayPreferences } from '../display/preferences';
+import { summarizeDeal } from '../engines/summary';
+import { localeOf, readLanguagePreference } from '../i18n/preference';
+import type { Badge, TabState } from '../messaging/protocol';
+import { analyzeDealData, loadDealData } from '../panel/deal-data';
+import type { Database } from '../store/db';
+
+/**
+ * What the launcher of a tab shows, worked out by the background: the
+ * launcher is framed in the CRM page, where the browser may deny an embedded
+ * page its storage (third-party storage blocked), so it reads nothing itself.
+ */
+export async function badgeFor(db: Database, tab: TabState, browserLanguage: string | undefined): Promise<Badge> {
+  const [display, language] = await Promise.all([readDisplayPreferences(db), readLanguagePreference(db)]);
+  const locale = localeOf(language, browserLanguage);
+  if (tab.kind !== 'record') return { gapCount: null, recordKey: null, display, locale };
+  const key = recordKey(tab.snapshot);
+  const summary = summarizeDeal(analyzeDealData(tab.snapshot, await loadDealData(db, key)));
+  return { gapCount: summary.gapCount, recordKey: key, display, locale };
+}

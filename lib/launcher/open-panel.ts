@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import type { DisplayPreferences, PageCommand } from '../messaging/protocol';
+
+interface ChromeSidePanel {
+  open(options: { tabId: number }): Promise<void>;
+}
+interface FirefoxSidebarAction {
+  open(): Promise<void>;
+}
+
+export type PanelOpener = 'side-panel' | 'sidebar' | 'docked';
+
+/** How a click on the launcher opens the panel here: the browser's own panel unless the user chose (or the browser only allows) the docked one. */
+export function panelOpener(display: DisplayPreferences): PanelOpener {
+  if (display.placement === 'docked') return 'docked';
+  if ((globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel) return 'side-panel';
+  if ((browser as unknown as { sidebarAction?: FirefoxSidebarAction }).sidebarAction) return 'sidebar';
+  return 'docked';
+}
+
+/**
+ * Opens the panel for `tabId`. Call it straight from the click handler, with
+ * nothing awaited before: Chrome's `sidePanel.open` and Firefox's
+ * `sidebarAction.open` only work while the click's user gesture lasts.
+ */
+export function openPanel(opener: PanelOpener, tabId: number): Promise<unknown> {
+  switch (opener) {
+    case 'side-panel':
+      return (globalThis as unknown as { chrome: { sidePanel: ChromeSidePanel } }).chrome.sidePanel.open({ tabId });
+    case 'sidebar':
+      return (browser as unknown as { sidebarAction: FirefoxSidebarAction }).sidebarAction.open();
+    case 'docked':
+      return browser.tabs.sendMessage(tabId, { type: 'page/docked', action: 'toggle' } satisfies PageCommand, { frameId: 0 });
+  }
+}
