@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { StoredNote } from '@/lib/store/rows';
-import { getLocale, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
+import { formatDateTime } from '@/lib/i18n/format';
 
 /** Only web pages are linked; anything else (javascript:, data:, file:) is shown as text. */
 function safeHref(url: string): string | undefined {
@@ -12,14 +13,14 @@ function safeHref(url: string): string | undefined {
   }
 }
 
+/** One note: its text, when and where it was captured, and the actions the list offers for it. */
 export function NoteItem({ note, children }: { note: StoredNote; children?: ReactNode }) {
   const href = safeHref(note.url);
-  const when = new Date(note.capturedAt).toLocaleString(getLocale());
   return (
-    <li className="note" data-testid="note">
+    <article className="note" data-testid="note">
       <p className="note-text">{note.text}</p>
       <p className="note-meta">
-        <time dateTime={new Date(note.capturedAt).toISOString()}>{when}</time>
+        <time dateTime={new Date(note.capturedAt).toISOString()}>{formatDateTime(note.capturedAt)}</time>
         {' · '}
         {href ? (
           <a href={href} target="_blank" rel="noopener noreferrer" title={t('noteSourceLink')}>
@@ -30,6 +31,6 @@ export function NoteItem({ note, children }: { note: StoredNote; children?: Reac
         )}
       </p>
       {children && <div className="note-actions">{children}</div>}
-    </li>
+    </article>
   );
 }

@@ -2,7 +2,7 @@ import type { RecordSnapshot } from '@/lib/crm/snapshot';
 import { PART_LABEL } from './part-labels';
 import { useCrmLabel } from './hooks/useCrmLabel';
 import { t } from '@/lib/i18n';
-
+import { formatDisplayedDate, formatMoney } from '@/lib/i18n/format';
 
 function Fact({ label, value, testId }: { label: string; value: string | undefined; testId: string }) {
   return (
@@ -23,8 +23,8 @@ export function RecordHeader({ record }: { record: RecordSnapshot }) {
       <h1 data-testid="record-name">{record.name ?? record.recordId}</h1>
       <dl className="facts">
         <Fact label={t('fieldStage')} value={record.stage} testId="record-stage" />
-        <Fact label={t('fieldAmount')} value={record.amount?.text} testId="record-amount" />
-        <Fact label={t('fieldCloseDate')} value={record.closeDate} testId="record-close-date" />
+        <Fact label={t('fieldAmount')} value={record.amount && formatMoney(record.amount)} testId="record-amount" />
+        <Fact label={t('fieldCloseDate')} value={record.closeDate && formatDisplayedDate(record.closeDate)} testId="record-close-date" />
         <Fact label={t('fieldOwner')} value={record.owner} testId="record-owner" />
         <Fact label={t('fieldAccount')} value={record.account} testId="record-account" />
       </dl>

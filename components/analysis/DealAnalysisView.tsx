@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { recordKey, type RecordSnapshot } from '@/lib/crm/snapshot';
 import { t, type MessageKey } from '@/lib/i18n';
-import { acceptSuggestion, addStakeholder, assign, exportRecord, rejectSuggestion, saveRequirementValue, unassign } from '@/lib/panel/actions';
+import { acceptSuggestion, addStakeholder, annotateStakeholder, assign, exportRecord, rejectSuggestion, saveRequirementValue, unassign } from '@/lib/panel/actions';
 import type { PlaybookSource } from '@/lib/playbook/sources';
 import { useDealAnalysis } from '../hooks/useDealAnalysis';
+import { LoadError, Loading } from '../LoadState';
 import { NotesSection } from '../NotesSection';
 import { summarizeDeal } from '@/lib/engines/summary';
 import { BriefSection } from './BriefSection';
@@ -21,18 +22,12 @@ const SOURCE: Record<PlaybookSource, MessageKey> = {
 
 /** The three analyses of the record in view, and its notes. */
 export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
-  const deal = useDealAnalysis(record);
+  const { data: deal, reload } = useDealAnalysis(record);
   const key = recordKey(record);
   const labels = useMemo(() => (deal.status === 'ready' ? playbookLabels(deal.value.playbook.playbook) : null), [deal]);
 
-  if (deal.status === 'loading') return <p className="muted">{t('analysisLoading')}</p>;
-  if (deal.status === 'error' || !labels) {
-    return (
-      <p className="error" role="alert">
-        {t('analysisError')}
-      </p>
-    );
-  }
+  if (deal.status === 'loading') return <Loading text={t('analysisLoading')} />;
+  if (deal.status === 'error' || !labels) return <LoadError text={t('analysisError')} retry={reload} />;
   const { analysis, playbook, facts, directory } = deal.value;
   const report = (error: unknown) => console.error('Iron Triangle: could not save', error);
   return (
@@ -72,7 +67,9 @@ export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
         report={analysis.decisionChain}
         labels={labels}
         directory={directory}
+        stored={facts.stakeholders}
         addStakeholder={(roleId, person) => void addStakeholder(key, { ...person, roles: [roleId] }, Date.now()).catch(report)}
+        annotate={(person, annotations, basedOn) => annotateStakeholder(key, person, annotations, basedOn, Date.now())}
       />
       <BriefSection input={() => ({ record, analysis, playbook: playbook.playbook, now: new Date() })} />
       <NotesSection record={{ recordKey: key, name: record.name ?? record.recordId }} notes={facts.notes} />

@@ -2,6 +2,12 @@ import { useState } from 'react';
 import type { Person } from '@/lib/domain/team';
 import type { DecisionChainReport, Severity } from '@/lib/engines/decision-chain';
 import { t, type MessageKey } from '@/lib/i18n';
+import type { StakeholderAnnotations } from '@/lib/domain/stakeholder';
+import type { ClassifiedStakeholder } from '@/lib/engines/stakeholders';
+import { formatDay, formatNumber } from '@/lib/i18n/format';
+import type { StakeholderSave } from '@/lib/panel/actions';
+import type { StoredStakeholder } from '@/lib/store/rows';
+import { ownerName, StakeholderEditor } from './StakeholderEditor';
 import { INFLUENCE_LABEL, STANCE_LABEL, StakeholderForm, type NewStakeholder } from './StakeholderForm';
 import { say, type PlaybookLabels } from './text';
 
@@ -12,16 +18,22 @@ export function DecisionChainSection({
   report,
   labels,
   directory,
+  stored,
   addStakeholder,
+  annotate,
 }: {
   report: DecisionChainReport;
   labels: PlaybookLabels;
   directory: readonly Person[];
+  /** The stored versions of the people, whose `updatedAt` an edit is based on. */
+  stored: readonly StoredStakeholder[];
   addStakeholder: (roleId: string, person: NewStakeholder) => void;
+  annotate: (person: ClassifiedStakeholder, annotations: StakeholderAnnotations, basedOn: number | null) => Promise<StakeholderSave>;
 }) {
   const [addingFor, setAddingFor] = useState<string | null>(null);
+  // Which person is edited, and the stored version the edit started from.
+  const [editing, setEditing] = useState<{ id: string; seen: number | null } | null>(null);
   const nameOf = new Map(report.stakeholders.map((person) => [person.id, person.name]));
-  const colleague = new Map(directory.map((person) => [person.id, person.name]));
   return (
     <section aria-labelledby="decision-chain-heading" data-testid="decision-chain-section">
       <h2 id="decision-chain-heading">{t('sectionDecisionChain')}</h2>
@@ -54,21 +66,47 @@ export function DecisionChainSection({
           ))}
         </ul>
       )}
-      <h3>{t('stakeholdersHeading', String(report.stakeholders.length))}</h3>
-      <ul className="coverage small" data-testid="stakeholders">
-        {report.stakeholders.map((person) => (
-          <li key={person.id} data-testid="stakeholder">
-            {t(
-              'stakeholderLine',
-              person.name,
-              person.roles.map((role) => labels.decisionRole(role.roleId)).join(', ') || person.title || '—',
-              t(STANCE_LABEL[person.stance]),
-              t(INFLUENCE_LABEL[person.influence]),
-              person.ourOwner ? (colleague.get(person.ourOwner) ?? person.ourOwner) : t('stakeholderNoOwner'),
-            )}
-          </li>
-        ))}
-      </ul>
+      <h3>{t('stakeholdersHeading', formatNumber(report.stakeholders.length))}</h3>
+      {report.stakeholders.length === 0 ? (
+        <p className="muted small">{t('stakeholdersEmpty')}</p>
+      ) : (
+        <ul className="coverage small" data-testid="stakeholders">
+          {report.stakeholders.map((person) => (
+            <li key={person.id} data-testid="stakeholder" data-source={person.source}>
+              {t(
+                'stakeholderLine',
+                person.name,
+                person.roles.map((role) => labels.decisionRole(role.roleId)).join(', ') || person.title || '—',
+                t(STANCE_LABEL[person.stance]),
+                t(INFLUENCE_LABEL[person.influence]),
+                ownerName(person.ourOwner, directory),
+              )}{' '}
+              <span className="muted" data-testid="last-engaged">
+                {person.lastEngagedAt === undefined ? t('stakeholderNeverEngaged') : t('stakeholderLastEngagedOn', formatDay(person.lastEngagedAt))}
+              </span>{' '}
+              {person.source === 'crm' && <span className="badge badge-crm">{t('stakeholderFromCrm')}</span>}{' '}
+              {editing?.id === person.id ? (
+                <StakeholderEditor
+                  name={person.name}
+                  initial={person}
+                  directory={directory}
+                  save={(annotations, basedOn) => annotate(person, annotations, basedOn ?? editing.seen)}
+                  close={() => setEditing(null)}
+                />
+              ) : (
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('stakeholderEditLabel', person.name)}
+                  onClick={() => setEditing({ id: person.id, seen: stored.find((row) => row.id === person.id)?.updatedAt ?? null })}
+                >
+                  {t('valueEdit')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       {report.coverage.members.length > 0 && (
         <>
           <h3>{t('coverageHeading')}</h3>

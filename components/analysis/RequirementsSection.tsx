@@ -2,6 +2,7 @@ import type { CapturedValue } from '@/lib/engines/requirement-trail';
 import type { RequirementStatus, RequirementsReport } from '@/lib/engines/requirements';
 import type { NoteMention } from '@/lib/engines/note-mentions';
 import { t, type MessageKey } from '@/lib/i18n';
+import { formatNumber } from '@/lib/i18n/format';
 import { useState } from 'react';
 import type { ValueSave } from '@/lib/panel/actions';
 import type { StoredDecision } from '@/lib/store/rows';
@@ -114,7 +115,7 @@ export function RequirementsSection({
     <section aria-labelledby="requirements-heading" data-testid="requirements-section">
       <h2 id="requirements-heading">{t('sectionRequirements')}</h2>
       {current && (
-        <p data-testid="completeness">{t('completenessLine', String(current.captured), String(current.required), String(current.confirmed))}</p>
+        <p data-testid="completeness">{t('completenessLine', formatNumber(current.captured), formatNumber(current.required), formatNumber(current.confirmed))}</p>
       )}
       {report.nextStage && (
         <p className="small" data-testid="next-stage">
@@ -123,6 +124,7 @@ export function RequirementsSection({
             : t('nextStageReady', labels.stage(report.nextStage.stageId))}
         </p>
       )}
+      {now.length === 0 && <p className="muted small">{t('requirementsNoneNow')}</p>}
       <ul className="requirements">
         {now.map((field) => (
           <Field key={field.requirementId} field={field} labels={labels} decided={decided} actions={actions} />
@@ -130,7 +132,7 @@ export function RequirementsSection({
       </ul>
       {later.length > 0 && (
         <details>
-          <summary>{t('laterFieldsHeading', String(later.length))}</summary>
+          <summary>{t('laterFieldsHeading', formatNumber(later.length))}</summary>
           <ul className="requirements">
             {later.map((field) => (
               <Field key={field.requirementId} field={field} labels={labels} decided={decided} actions={actions} />

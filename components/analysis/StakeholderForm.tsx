@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { INFLUENCE_LEVELS, STANCES, type Influence, type Stance } from '@/lib/domain/stakeholder';
+import { INFLUENCE_LEVELS, STANCES, type Influence, type Stance, type StakeholderAnnotations } from '@/lib/domain/stakeholder';
 import type { Person } from '@/lib/domain/team';
 import { t, type MessageKey } from '@/lib/i18n';
 
@@ -16,46 +16,44 @@ export const INFLUENCE_LABEL: Record<Influence, MessageKey> = {
   unknown: 'influenceUnknown',
 };
 
-export interface NewStakeholder {
-  name: string;
-  title?: string;
+/** The annotations as the form's controls hold them: the owner as a select value, the day as an <input type=date> value. */
+export interface AnnotationDraft {
   stance: Stance;
   influence: Influence;
-  ourOwner?: string;
-  lastEngagedAt?: number;
+  owner: string;
+  lastEngaged: string;
 }
 
-/** A person at the customer for one decision-chain role: who, stance, influence, our owner, last contact. */
-export function StakeholderForm({ roleLabel, directory, onSave, onCancel }: { roleLabel: string; directory: readonly Person[]; onSave: (person: NewStakeholder) => void; onCancel: () => void }) {
-  const [name, setName] = useState('');
-  const [title, setTitle] = useState('');
-  const [stance, setStance] = useState<Stance>('unknown');
-  const [influence, setInfluence] = useState<Influence>('unknown');
-  const [owner, setOwner] = useState('');
-  const [lastEngaged, setLastEngaged] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const engaged = lastEngaged ? Date.parse(`${lastEngaged}T12:00:00Z`) : NaN;
-    onSave({
-      name: name.trim(),
-      ...(title.trim() ? { title: title.trim() } : {}),
-      stance,
-      influence,
-      ...(owner ? { ourOwner: owner } : {}),
-      ...(Number.isFinite(engaged) ? { lastEngagedAt: engaged } : {}),
-    });
+export const EMPTY_DRAFT: AnnotationDraft = { stance: 'unknown', influence: 'unknown', owner: '', lastEngaged: '' };
+
+export function draftOf(annotations: StakeholderAnnotations): AnnotationDraft {
+  return {
+    stance: annotations.stance,
+    influence: annotations.influence,
+    owner: annotations.ourOwner ?? '',
+    lastEngaged: annotations.lastEngagedAt === undefined ? '' : new Date(annotations.lastEngagedAt).toISOString().slice(0, 10),
   };
+}
+
+export function annotationsOf(draft: AnnotationDraft): StakeholderAnnotations {
+  // Noon UTC: the day picked is the day shown in every time zone.
+  const engaged = draft.lastEngaged ? Date.parse(`${draft.lastEngaged}T12:00:00Z`) : NaN;
+  return {
+    stance: draft.stance,
+    influence: draft.influence,
+    ...(draft.owner ? { ourOwner: draft.owner } : {}),
+    ...(Number.isFinite(engaged) ? { lastEngagedAt: engaged } : {}),
+  };
+}
+
+/** Stance, influence, our owner and last engagement: what the team knows about a person, whoever listed them. */
+export function AnnotationFields({ draft, onChange, directory }: { draft: AnnotationDraft; onChange: (draft: AnnotationDraft) => void; directory: readonly Person[] }) {
+  const ownerKnown = draft.owner === '' || directory.some((person) => person.id === draft.owner);
   return (
-    <form className="stakeholder-form" onSubmit={submit} aria-label={t('stakeholderAdd', roleLabel)} data-testid="stakeholder-form">
-      <label>
-        {t('stakeholderName')} <input required maxLength={200} value={name} onChange={(event) => setName(event.target.value)} />
-      </label>
-      <label>
-        {t('stakeholderTitle')} <input maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />
-      </label>
+    <>
       <label>
         {t('stakeholderStance')}{' '}
-        <select value={stance} onChange={(event) => setStance(event.target.value as Stance)}>
+        <select value={draft.stance} onChange={(event) => onChange({ ...draft, stance: event.target.value as Stance })}>
           {STANCES.map((value) => (
             <option key={value} value={value}>
               {t(STANCE_LABEL[value])}
@@ -65,7 +63,7 @@ export function StakeholderForm({ roleLabel, directory, onSave, onCancel }: { ro
       </label>
       <label>
         {t('stakeholderInfluence')}{' '}
-        <select value={influence} onChange={(event) => setInfluence(event.target.value as Influence)}>
+        <select value={draft.influence} onChange={(event) => onChange({ ...draft, influence: event.target.value as Influence })}>
           {INFLUENCE_LEVELS.map((value) => (
             <option key={value} value={value}>
               {t(INFLUENCE_LABEL[value])}
@@ -75,8 +73,10 @@ export function StakeholderForm({ roleLabel, directory, onSave, onCancel }: { ro
       </label>
       <label>
         {t('stakeholderOwner')}{' '}
-        <select value={owner} onChange={(event) => setOwner(event.target.value)}>
+        <select value={draft.owner} onChange={(event) => onChange({ ...draft, owner: event.target.value })}>
           <option value="">{t('stakeholderNoOwner')}</option>
+          {/* An owner who left the directory stays selectable, so saving other fields does not drop them silently. */}
+          {!ownerKnown && <option value={draft.owner}>{draft.owner}</option>}
           {directory.map((person) => (
             <option key={person.id} value={person.id}>
               {person.name}
@@ -85,8 +85,35 @@ export function StakeholderForm({ roleLabel, directory, onSave, onCancel }: { ro
         </select>
       </label>
       <label>
-        {t('stakeholderLastEngaged')} <input type="date" value={lastEngaged} onChange={(event) => setLastEngaged(event.target.value)} />
+        {t('stakeholderLastEngaged')} <input type="date" value={draft.lastEngaged} onChange={(event) => onChange({ ...draft, lastEngaged: event.target.value })} />
       </label>
+    </>
+  );
+}
+
+export interface NewStakeholder extends StakeholderAnnotations {
+  name: string;
+  title?: string;
+}
+
+/** A person at the customer for one decision-chain role: who, stance, influence, our owner, last contact. */
+export function StakeholderForm({ roleLabel, directory, onSave, onCancel }: { roleLabel: string; directory: readonly Person[]; onSave: (person: NewStakeholder) => void; onCancel: () => void }) {
+  const [name, setName] = useState('');
+  const [title, setTitle] = useState('');
+  const [draft, setDraft] = useState(EMPTY_DRAFT);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSave({ name: name.trim(), ...(title.trim() ? { title: title.trim() } : {}), ...annotationsOf(draft) });
+  };
+  return (
+    <form className="stakeholder-form" onSubmit={submit} aria-label={t('stakeholderAdd', roleLabel)} data-testid="stakeholder-form">
+      <label>
+        {t('stakeholderName')} <input required maxLength={200} value={name} onChange={(event) => setName(event.target.value)} />
+      </label>
+      <label>
+        {t('stakeholderTitle')} <input maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />
+      </label>
+      <AnnotationFields draft={draft} onChange={setDraft} directory={directory} />
       <p>
         <button type="submit">{t('stakeholderSave')}</button>{' '}
         <button type="button" className="secondary" onClick={onCancel}>

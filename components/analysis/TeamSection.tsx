@@ -1,5 +1,6 @@
 import type { RoleNeed, TeamReport } from '@/lib/engines/team';
 import { t } from '@/lib/i18n';
+import { formatNumber } from '@/lib/i18n/format';
 import { say, type PlaybookLabels } from './text';
 
 export interface TeamActions {
@@ -44,7 +45,7 @@ function Role({ role, labels, actions }: { role: RoleNeed; labels: PlaybookLabel
           <ol>
             {role.candidates.slice(0, SHOWN_CANDIDATES).map((candidate) => (
               <li key={candidate.personId} data-testid="candidate">
-                <strong>{candidate.name}</strong> <span className="muted small">{t('candidateScore', String(candidate.score))}</span>
+                <strong>{candidate.name}</strong> <span className="muted small">{t('candidateScore', formatNumber(candidate.score))}</span>
                 <p className="small">{candidate.factors.map((factor) => say(factor.explanation)).join('; ')}</p>
                 <button type="button" onClick={() => actions.assign(role.roleId, candidate.personId)}>
                   {t('assignButton', candidate.name)}
@@ -64,6 +65,7 @@ export function TeamSection({ report, labels, directorySize, actions }: { report
     <section aria-labelledby="team-heading" data-testid="team-section">
       <h2 id="team-heading">{t('sectionTeam')}</h2>
       {directorySize === 0 && <p className="muted small">{t('directoryEmptyHint')}</p>}
+      {report.roles.length === 0 && <p className="muted small">{t('teamNoRoles')}</p>}
       <ul className="roles">
         {report.roles.map((role) => (
           <Role key={role.roleId} role={role} labels={labels} actions={actions} />

@@ -1,22 +1,21 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { setLocale } from '@/lib/i18n';
+import { expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { t } from '@/lib/i18n';
+import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
 import { ValueEditor } from './ValueEditor';
 
-afterEach(() => {
-  cleanup();
-  setLocale('en');
-});
+const DATA = ['Site power', 'No grid at 40 sites', 'Grid at half the sites', 'x'];
 
-describe('ValueEditor', () => {
+describeInEachLocale('ValueEditor', (locale) => {
   it('saves the typed value and whether the customer confirmed it', async () => {
     const save = vi.fn().mockResolvedValue({ ok: true });
     const close = vi.fn();
-    render(<ValueEditor label="Site power" initialValue="" initialConfirmed={false} save={save} close={close} />);
-    fireEvent.change(screen.getByLabelText('Value of Site power'), { target: { value: 'No grid at 40 sites' } });
-    fireEvent.click(screen.getByLabelText('Confirmed by the customer'));
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const { container } = render(<ValueEditor label="Site power" initialValue="" initialConfirmed={false} save={save} close={close} />);
+    fireEvent.change(screen.getByLabelText(t('valueLabel', 'Site power')), { target: { value: 'No grid at 40 sites' } });
+    fireEvent.click(screen.getByLabelText(t('valueConfirmed')));
+    expectOnlyLocaleText(container, locale, DATA);
+    fireEvent.click(screen.getByRole('button', { name: t('valueSave') }));
     await vi.waitFor(() => expect(close).toHaveBeenCalled());
     expect(save).toHaveBeenCalledWith('No grid at 40 sites', true, null);
   });
@@ -27,19 +26,28 @@ describe('ValueEditor', () => {
       .mockResolvedValueOnce({ ok: false, conflict: { value: 'Grid at half the sites', setAt: 1234, setBy: '' } })
       .mockResolvedValueOnce({ ok: true });
     const close = vi.fn();
-    render(<ValueEditor label="Site power" initialValue="x" initialConfirmed={false} save={save} close={close} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect((await screen.findByTestId('value-conflict')).textContent).toContain('another panel saved “Grid at half the sites”');
+    const { container } = render(<ValueEditor label="Site power" initialValue="x" initialConfirmed={false} save={save} close={close} />);
+    fireEvent.click(screen.getByRole('button', { name: t('valueSave') }));
+    expect((await screen.findByTestId('value-conflict')).textContent).toContain(t('valueConflict', 'Grid at half the sites'));
+    expectOnlyLocaleText(container, locale, DATA);
     expect(close).not.toHaveBeenCalled();
-    fireEvent.click(screen.getByRole('button', { name: 'Save mine on top' }));
+    fireEvent.click(screen.getByRole('button', { name: t('valueSaveMine') }));
     await vi.waitFor(() => expect(close).toHaveBeenCalled());
     expect(save).toHaveBeenLastCalledWith('x', false, 1234);
   });
 
-  it('says a failed save changed nothing, in Chinese too', async () => {
-    setLocale('zh-CN');
-    render(<ValueEditor label="站点供电" initialValue="x" initialConfirmed={false} save={() => Promise.reject(new Error('disk'))} close={() => {}} />);
-    fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('未保存，未做任何更改，请重试。');
+  it('keeps the other panel’s value when asked', async () => {
+    const close = vi.fn();
+    render(<ValueEditor label="Site power" initialValue="x" initialConfirmed={false} save={() => Promise.resolve({ ok: false, conflict: { value: 'Grid', setAt: 1, setBy: '' } })} close={close} />);
+    fireEvent.click(screen.getByRole('button', { name: t('valueSave') }));
+    fireEvent.click(await screen.findByRole('button', { name: t('valueKeepTheirs') }));
+    expect(close).toHaveBeenCalled();
+  });
+
+  it('says a failed save changed nothing', async () => {
+    const { container } = render(<ValueEditor label="Site power" initialValue="x" initialConfirmed={false} save={() => Promise.reject(new Error('disk'))} close={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: t('valueSave') }));
+    expect((await screen.findByRole('alert')).textContent).toBe(t('valueSaveFailed'));
+    expectOnlyLocaleText(container, locale, DATA);
   });
 });

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
 import type { ValueSave } from '@/lib/panel/actions';
+import { ConflictNotice } from './ConflictNotice';
 
 export interface ValueEditorProps {
   label: string;
@@ -39,15 +40,7 @@ export function ValueEditor({ label, initialValue, initialConfirmed, save, close
         <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} /> {t('valueConfirmed')}
       </label>
       {conflict ? (
-        <div role="alert" className="warning small" data-testid="value-conflict">
-          <p>{t('valueConflict', conflict.value)}</p>
-          <button type="button" onClick={close}>
-            {t('valueKeepTheirs')}
-          </button>{' '}
-          <button type="button" className="secondary" onClick={() => void submit(conflict.setAt)}>
-            {t('valueSaveMine')}
-          </button>
-        </div>
+        <ConflictNotice text={t('valueConflict', conflict.value)} keepTheirs={close} saveMine={() => void submit(conflict.setAt)} />
       ) : (
         <p>
           <button type="submit">{t('valueSave')}</button>{' '}

@@ -1,12 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { RecordSnapshot } from '@/lib/crm/snapshot';
 import { recordKey } from '@/lib/crm/snapshot';
 import type { DealAnalysis } from '@/lib/engines/analyze';
-import { onBroadcast } from '@/lib/panel/client';
 import { analyzeDealData, loadDealData, type DealData } from '@/lib/panel/deal-data';
 import { touchesDealData } from '@/lib/panel/deal-data-changes';
 import { getDatabase } from '@/lib/store/connection';
-import type { Loadable } from './useTabRecord';
+import { useStoredData, type StoredData } from './useStoredData';
 
 export type { DealData } from '@/lib/panel/deal-data';
 
@@ -19,32 +18,16 @@ export interface DealView extends DealData {
  * them changes, and the engines' analysis of them with the record in view.
  * The engines are pure and fast, so they simply run again on every change.
  */
-export function useDealAnalysis(record: RecordSnapshot): Loadable<DealView> {
+export function useDealAnalysis(record: RecordSnapshot): StoredData<DealView> {
   const key = recordKey(record);
-  const [data, setData] = useState<Loadable<DealData>>({ status: 'loading' });
-
-  useEffect(() => {
-    let current = true;
-    const load = async () => {
-      try {
-        const value = await loadDealData(await getDatabase(), key);
-        if (current) setData({ status: 'ready', value });
-      } catch (error) {
-        if (current) setData({ status: 'error', error: String(error) });
-      }
-    };
-    void load();
-    const unsubscribe = onBroadcast((message) => {
-      if (touchesDealData(message, key)) void load();
-    });
-    return () => {
-      current = false;
-      unsubscribe();
-    };
-  }, [key]);
-
-  return useMemo((): Loadable<DealView> => {
+  const { data, reload } = useStoredData(
+    key,
+    async () => loadDealData(await getDatabase(), key),
+    (message) => touchesDealData(message, key),
+  );
+  const deal = useMemo((): StoredData<DealView>['data'] => {
     if (data.status !== 'ready') return data;
     return { status: 'ready', value: { ...data.value, analysis: analyzeDealData(record, data.value) } };
   }, [data, record]);
+  return { data: deal, reload };
 }

@@ -1,13 +1,16 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { SELECTOR_KEYS } from '@/lib/crm/adapters/generic';
 import { exportCustomCrms, importCustomCrms, matchPatternForHost, parseCustomCrm, suggestCustomCrmId, type CustomCrm } from '@/lib/crm/custom-crm';
 import { readCustomCrms, writeCustomCrms } from '@/lib/custom-crms/store';
 import { formatPath } from '@/lib/domain/issues';
 import { t, type MessageKey } from '@/lib/i18n';
+import { formatNumber } from '@/lib/i18n/format';
 import { download, readFileText } from '@/lib/options/files';
 import { publish } from '@/lib/panel/client';
 import { getDatabase } from '@/lib/store/connection';
+import { isConfiguration, useStoredData } from '../hooks/useStoredData';
+import { LoadError, Loading } from '../LoadState';
 import { FileButton, StatusLine, type Status } from './FileButton';
 import { PART_LABEL } from '../part-labels';
 
@@ -43,13 +46,12 @@ async function loadState(): Promise<{ crms: CustomCrm[]; granted: Record<string,
 
 /** Add, remove, export and import the user's own CRMs; each is granted access to its one host. */
 export function CustomCrmsSection() {
-  const [{ crms, granted }, setState] = useState<{ crms: CustomCrm[]; granted: Record<string, boolean> }>({ crms: [], granted: {} });
+  const { data, reload: refresh } = useStoredData('custom-crms', loadState, isConfiguration);
+  const { crms, granted } = data.status === 'ready' ? data.value : { crms: [], granted: {} as Record<string, boolean> };
   const [form, setForm] = useState<Form>(EMPTY_FORM);
   const [pendingImport, setPendingImport] = useState<CustomCrm[] | null>(null);
   const [status, setStatus] = useState<Status>(null);
 
-  const refresh = () => void loadState().then(setState);
-  useEffect(refresh, []);
 
   const save = async (next: CustomCrm[], done: Status) => {
     try {
@@ -106,7 +108,11 @@ export function CustomCrmsSection() {
     <section aria-labelledby="custom-crms-heading" data-testid="custom-crms-section">
       <h2 id="custom-crms-heading">{t('optionsCustomCrms')}</h2>
       <p className="small">{t('customCrmsIntro')}</p>
-      {crms.length === 0 ? (
+      {data.status === 'loading' ? (
+        <Loading text={t('optionsLoading')} />
+      ) : data.status === 'error' ? (
+        <LoadError text={t('customCrmsLoadError')} retry={refresh} />
+      ) : crms.length === 0 ? (
         <p className="muted">{t('customCrmsEmpty')}</p>
       ) : (
         <ul>
@@ -128,7 +134,7 @@ export function CustomCrmsSection() {
           {t('customCrmHost')} <input required value={form.host} onChange={(event) => setForm({ ...form, host: event.target.value })} />
         </label>
         <details>
-          <summary>CSS</summary>
+          <summary>{t('customCrmSelectors')}</summary>
           {SELECTOR_KEYS.map((key) => (
             <label key={key}>
               {t('customCrmSelector', t(PART[key]))} <input value={form.selectors[key] ?? ''} onChange={(event) => setForm({ ...form, selectors: { ...form.selectors, [key]: event.target.value } })} />
@@ -146,7 +152,7 @@ export function CustomCrmsSection() {
       {pendingImport && (
         <p>
           <button type="button" onClick={confirmImport} disabled={pendingImport.length === 0}>
-            {t('customCrmAdd')} ({pendingImport.length})
+            {t('customCrmImportConfirm', formatNumber(pendingImport.length))}
           </button>{' '}
           <button type="button" className="secondary" onClick={() => setPendingImport(null)}>
             {t('dataCancel')}

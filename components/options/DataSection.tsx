@@ -1,11 +1,22 @@
 import { useState } from 'react';
 import { formatPath } from '@/lib/domain/issues';
-import { t } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/i18n';
+import { formatNumber } from '@/lib/i18n/format';
 import { datedFilename, download, readFileText } from '@/lib/options/files';
 import { publish } from '@/lib/panel/client';
-import { applyImport, exportBackup, parseBackup, previewImport, TABLE_NAMES, type Backup, type ImportPreview } from '@/lib/store/backup';
+import { applyImport, exportBackup, parseBackup, previewImport, TABLE_NAMES, type Backup, type ImportPreview, type TableName } from '@/lib/store/backup';
 import { getDatabase } from '@/lib/store/connection';
 import { FileButton, StatusLine, type Status } from './FileButton';
+
+const TABLE_LABEL: Record<TableName, MessageKey> = {
+  records: 'tableRecords',
+  notes: 'tableNotes',
+  requirementValues: 'tableRequirementValues',
+  decisions: 'tableDecisions',
+  stakeholders: 'tableStakeholders',
+  assignments: 'tableAssignments',
+  directory: 'tableDirectory',
+};
 
 /** Export the whole store; import a backup after a preview, all or nothing. */
 export function DataSection() {
@@ -59,7 +70,7 @@ export function DataSection() {
           <ul className="small">
             {TABLE_NAMES.map((name) => {
               const row = pending.preview[name];
-              return <li key={name}>{t('dataPreviewRow', name, String(row.added), String(row.unchanged), String(row.conflicts))}</li>;
+              return <li key={name}>{t('dataPreviewRow', t(TABLE_LABEL[name]), formatNumber(row.added), formatNumber(row.unchanged), formatNumber(row.conflicts))}</li>;
             })}
           </ul>
           <button type="button" onClick={() => void apply()}>

@@ -1,14 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { importDirectoryCsv } from '@/lib/directory/import-csv';
 import { importDirectoryJson } from '@/lib/directory/import-json';
 import type { DirectoryImport } from '@/lib/directory/import-result';
 import { formatPath } from '@/lib/domain/issues';
 import { t } from '@/lib/i18n';
+import { formatNumber } from '@/lib/i18n/format';
 import { datedFilename, download, readFileText } from '@/lib/options/files';
 import { publish } from '@/lib/panel/client';
 import { getDatabase } from '@/lib/store/connection';
 import { loadActiveDirectory, type ActiveDirectory } from '@/lib/panel/active-policy';
 import { listDirectory, replaceDirectory } from '@/lib/store/directory';
+import { isConfiguration, useStoredData } from '../hooks/useStoredData';
+import { LoadError, Loading } from '../LoadState';
 import { FileButton, StatusLine, type Status } from './FileButton';
 
 async function parseDirectoryFile(file: File): Promise<DirectoryImport | 'too-large' | 'not-json'> {
@@ -22,17 +25,20 @@ async function parseDirectoryFile(file: File): Promise<DirectoryImport | 'too-la
   }
 }
 
+/** How many people the stored directory has, and which directory is in force (IT's managed one wins). */
+async function readDirectoryState(): Promise<{ count: number; active: ActiveDirectory }> {
+  const db = await getDatabase();
+  const [people, active] = await Promise.all([listDirectory(db), loadActiveDirectory(db)]);
+  return { count: people.length, active };
+}
+
 /** Import the team directory with a preview of valid rows and row errors; replace it all at once. */
 export function DirectorySection() {
-  const [count, setCount] = useState<number | null>(null);
-  const [active, setActive] = useState<ActiveDirectory | null>(null);
+  const { data, reload: refresh } = useStoredData('directory', readDirectoryState, isConfiguration);
   const [preview, setPreview] = useState<DirectoryImport | null>(null);
   const [status, setStatus] = useState<Status>(null);
-  const refresh = () => {
-    void getDatabase().then(listDirectory).then((people) => setCount(people.length));
-    void getDatabase().then(loadActiveDirectory).then(setActive);
-  };
-  useEffect(refresh, []);
+  const count = data.status === 'ready' ? data.value.count : null;
+  const active = data.status === 'ready' ? data.value.active : null;
 
   const choose = async (file: File) => {
     setStatus(null);
@@ -48,7 +54,7 @@ export function DirectorySection() {
     if (!preview) return;
     try {
       await replaceDirectory(await getDatabase(), preview.people);
-      setStatus({ kind: 'ok', text: t('directoryReplaced', String(preview.people.length)) });
+      setStatus({ kind: 'ok', text: t('directoryReplaced', formatNumber(preview.people.length)) });
       setPreview(null);
       refresh();
       await publish({ type: 'broadcast/configuration' });
@@ -60,25 +66,27 @@ export function DirectorySection() {
   return (
     <section aria-labelledby="directory-heading" data-testid="directory-section">
       <h2 id="directory-heading">{t('optionsDirectory')}</h2>
-      {count !== null && <p>{t('directoryCount', String(count))}</p>}
-      {active?.source === 'managed' && <p className="small muted">{t('directoryManaged', String(active.people.length))}</p>}
+      {data.status === 'loading' && <Loading text={t('optionsLoading')} />}
+      {data.status === 'error' && <LoadError text={t('directoryLoadError')} retry={refresh} />}
+      {count !== null && <p>{t('directoryCount', formatNumber(count))}</p>}
+      {active?.source === 'managed' && <p className="small muted">{t('directoryManaged', formatNumber(active.people.length))}</p>}
       {active && active.managedErrors > 0 && (
         <p className="warning small" role="status">
-          {t('directoryManagedInvalid', String(active.managedErrors))}
+          {t('directoryManagedInvalid', formatNumber(active.managedErrors))}
         </p>
       )}
       <FileButton label={t('directoryImport')} accept=".csv,.json,text/csv,application/json" onFile={(file) => void choose(file)} />
       {preview && (
         <div className="preview" data-testid="directory-preview">
-          <p>{t('directoryPreview', String(preview.people.length), String(new Set(preview.errors.map((e) => e.row)).size))}</p>
+          <p>{t('directoryPreview', formatNumber(preview.people.length), formatNumber(new Set(preview.errors.map((e) => e.row)).size))}</p>
           <ul className="small">
             {preview.errors.slice(0, 50).map((error, index) => (
-              <li key={index}>{t('directoryRowError', error.row === null ? '—' : String(error.row), formatPath(error.path), error.message)}</li>
+              <li key={index}>{t('directoryRowError', error.row === null ? '—' : formatNumber(error.row), formatPath(error.path), error.message)}</li>
             ))}
           </ul>
           {preview.people.length > 0 && (
             <button type="button" onClick={() => void apply()}>
-              {t('directoryReplace', String(preview.people.length))}
+              {t('directoryReplace', formatNumber(preview.people.length))}
             </button>
           )}{' '}
           <button type="button" className="secondary" onClick={() => setPreview(null)}>

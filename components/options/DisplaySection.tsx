@@ -4,14 +4,19 @@ import { t } from '@/lib/i18n';
 import type { DisplayPreferences } from '@/lib/messaging/protocol';
 import { publish } from '@/lib/panel/client';
 import { getDatabase } from '@/lib/store/connection';
+import { LoadError } from '../LoadState';
 
 /** The launcher badge on/off and where it opens the panel; every open CRM tab follows at once. */
 export function DisplaySection() {
   const [display, setDisplay] = useState<DisplayPreferences | null>(null);
   const [saved, setSaved] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const [readFailed, setReadFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
-    void getDatabase().then(readDisplayPreferences).then(setDisplay);
-  }, []);
+    getDatabase()
+      .then(readDisplayPreferences)
+      .then(setDisplay, () => setReadFailed(true));
+  }, [attempt]);
   const save = async (next: DisplayPreferences) => {
     const previous = display;
     // Shown at once (a controlled input would otherwise snap back until the write ends).
@@ -55,6 +60,15 @@ export function DisplaySection() {
           </label>
         ))}
       </fieldset>
+      {readFailed && (
+        <LoadError
+          text={t('displayLoadError')}
+          retry={() => {
+            setReadFailed(false);
+            setAttempt((n) => n + 1);
+          }}
+        />
+      )}
       <p className="small muted">{t('displayHint')}</p>
       <p role="status" className={saved === 'failed' ? 'error small' : 'small muted'} data-testid="display-saved" data-state={saved}>
         {saved === 'saved' ? t('displaySaved') : saved === 'failed' ? t('displaySaveFailed') : ''}

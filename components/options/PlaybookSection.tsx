@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatPath } from '@/lib/domain/issues';
 import { t, getLocale, type MessageKey } from '@/lib/i18n';
 import { datedFilename, download, readFileText } from '@/lib/options/files';
@@ -6,21 +6,22 @@ import { IMPORTED_PLAYBOOK_SETTING, loadActivePlaybook } from '@/lib/panel/activ
 import { publish } from '@/lib/panel/client';
 import { playbookJsonSchema } from '@/lib/playbook/json-schema';
 import { parsePlaybook } from '@/lib/playbook/parse';
-import type { PlaybookSource, ResolvedPlaybook } from '@/lib/playbook/sources';
+import type { PlaybookSource } from '@/lib/playbook/sources';
 import { explain } from '@/lib/engines/explain';
 import { getDatabase } from '@/lib/store/connection';
 import { writeSetting } from '@/lib/store/settings';
 import { z } from '@/lib/domain/zod';
+import { isConfiguration, useStoredData } from '../hooks/useStoredData';
+import { LoadError, Loading } from '../LoadState';
 import { FileButton, StatusLine, type Status } from './FileButton';
 
 const SOURCE: Record<PlaybookSource, MessageKey> = { default: 'playbookSourceDefault', imported: 'playbookSourceImported', managed: 'playbookSourceManaged' };
 
 /** Which playbook is in force and from where; import (validated, errors by path), export, back to default. */
 export function PlaybookSection() {
-  const [active, setActive] = useState<ResolvedPlaybook | null>(null);
+  const { data, reload: refresh } = useStoredData('playbook', () => getDatabase().then(loadActivePlaybook), isConfiguration);
+  const active = data.status === 'ready' ? data.value : null;
   const [status, setStatus] = useState<Status>(null);
-  const refresh = () => void getDatabase().then(loadActivePlaybook).then(setActive);
-  useEffect(refresh, []);
 
   const changed = async (next: Status) => {
     setStatus(next);
@@ -51,6 +52,8 @@ export function PlaybookSection() {
   return (
     <section aria-labelledby="playbook-heading" data-testid="playbook-section">
       <h2 id="playbook-heading">{t('optionsPlaybook')}</h2>
+      {data.status === 'loading' && <Loading text={t('optionsLoading')} />}
+      {data.status === 'error' && <LoadError text={t('playbookLoadError')} retry={refresh} />}
       {active && (
         <>
           <p data-testid="playbook-active">{t('playbookActive', active.playbook.name[getLocale()], active.playbook.version, t(SOURCE[active.source]))}</p>

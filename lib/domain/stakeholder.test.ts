@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StakeholderSchema, stakeholderIdForContact } from './stakeholder';
+import { StakeholderSchema, annotateStakeholder, stakeholderIdForContact } from './stakeholder';
 
 describe('stakeholderIdForContact', () => {
   it('keys a contact by e-mail, ignoring case and spaces, so re-reads of the page find the same annotations', () => {
@@ -19,5 +19,30 @@ describe('StakeholderSchema', () => {
     const result = StakeholderSchema.safeParse({ id: 's1', name: 'Li Wei', roles: [], stance: 'hostile', influence: 'high', source: 'manual' });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.path)).toEqual([['stance']]);
+  });
+});
+
+describe('annotateStakeholder', () => {
+  const contact = { id: stakeholderIdForContact({ name: 'Ahmed Musa' }), name: 'Ahmed Musa', title: 'CFO', source: 'crm' as const };
+
+  it('stores what the team set about a CRM contact, keyed like the contact', () => {
+    const fact = annotateStakeholder(contact, undefined, { stance: 'supporter', influence: 'high', ourOwner: 'p-7', lastEngagedAt: 1_800_000_000_000 });
+    expect(StakeholderSchema.parse(fact)).toEqual({
+      id: 'crm:name:ahmed musa',
+      name: 'Ahmed Musa',
+      title: 'CFO',
+      roles: [],
+      stance: 'supporter',
+      influence: 'high',
+      ourOwner: 'p-7',
+      lastEngagedAt: 1_800_000_000_000,
+      source: 'crm',
+    });
+  });
+
+  it('keeps roles and the plan set before, and clears an annotation the user emptied', () => {
+    const stored = { ...contact, roles: ['economic-buyer'], stance: 'neutral' as const, influence: 'low' as const, ourOwner: 'p-1', plan: 'Show the TCO model', source: 'crm' as const };
+    const fact = annotateStakeholder({ ...contact, title: undefined }, stored, { stance: 'opponent', influence: 'low' });
+    expect(fact).toEqual({ id: contact.id, name: 'Ahmed Musa', title: 'CFO', roles: ['economic-buyer'], stance: 'opponent', influence: 'low', plan: 'Show the TCO model', source: 'crm' });
   });
 });

@@ -40,3 +40,32 @@ export function stakeholderIdForContact(contact: { name: string; email?: string 
   if (email) return `crm:email:${email}`;
   return `crm:name:${contact.name.trim().replace(/\s+/g, ' ').toLowerCase()}`;
 }
+
+/** What the team may set about any person at the customer, whether the CRM lists them or the team added them. */
+export type StakeholderAnnotations = Pick<Stakeholder, 'stance' | 'influence' | 'ourOwner' | 'lastEngagedAt'>;
+
+/**
+ * The stored fact for a person after the team set `annotations` on them.
+ * `person` is who they are (for a CRM contact: as the page shows them now);
+ * what else was stored before (roles set by hand, the plan) is kept. An
+ * annotation left empty is cleared, not kept from before.
+ */
+export function annotateStakeholder(
+  person: Pick<Stakeholder, 'id' | 'name' | 'title' | 'source'>,
+  stored: Stakeholder | undefined,
+  annotations: StakeholderAnnotations,
+): Stakeholder {
+  const title = person.title ?? stored?.title;
+  return {
+    id: person.id,
+    name: person.name,
+    ...(title !== undefined ? { title } : {}),
+    roles: stored?.roles ?? [],
+    stance: annotations.stance,
+    influence: annotations.influence,
+    ...(annotations.ourOwner !== undefined ? { ourOwner: annotations.ourOwner } : {}),
+    ...(annotations.lastEngagedAt !== undefined ? { lastEngagedAt: annotations.lastEngagedAt } : {}),
+    ...(stored?.plan !== undefined ? { plan: stored.plan } : {}),
+    source: person.source,
+  };
+}

@@ -11,6 +11,11 @@ describe('locale catalogs', () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
   });
 
+  it('translate every message: no Chinese message is a copy of the English one', () => {
+    const copies = Object.keys(en).filter((key) => zh[key as keyof typeof en].message === en[key as keyof typeof en].message);
+    expect(copies).toEqual([]);
+  });
+
   it.each(Object.keys(en))('%s has a non-empty translation with the same placeholders', (key) => {
     const k = key as keyof typeof en;
     expect(zh[k].message.trim()).not.toBe('');

@@ -3,10 +3,10 @@ import { getDatabase } from '../store/connection';
 import { exportBackup } from '../store/backup';
 import { datedFilename, download } from '../options/files';
 import { publish } from './client';
-import { addRequirementValue, assignMember, decideSuggestion, saveStakeholder, unassignMember } from '../store/facts';
-import type { Stakeholder } from '../domain/stakeholder';
+import { addRequirementValue, assignMember, decideSuggestion, saveStakeholder, saveStakeholderAnnotations, unassignMember } from '../store/facts';
+import type { Stakeholder, StakeholderAnnotations } from '../domain/stakeholder';
 import { deleteNote, moveNote, saveNote } from '../store/notes';
-import type { StoredNote } from '../store/rows';
+import type { StoredNote, StoredStakeholder } from '../store/rows';
 
 // What the panel writes. Extension pages share the extension's IndexedDB with
 // the background, so they write directly and then tell other open pages.
@@ -102,4 +102,25 @@ export async function addStakeholder(recordKey: string, stakeholder: Omit<Stakeh
   const result = await saveStakeholder(await getDatabase(), recordKey, { ...stakeholder, id: `manual:${crypto.randomUUID()}`, source: 'manual' }, null, now);
   if (!result.ok) throw new Error('a stakeholder with this id exists already');
   await publish({ type: 'broadcast/facts', recordKey });
+}
+
+export type StakeholderSave = { ok: true } | { ok: false; conflict: StoredStakeholder };
+
+/**
+ * Saves stance, influence, our owner and last engagement for a person in the
+ * decision chain, a CRM contact included. `basedOn` is the `updatedAt` of the
+ * stored version the editor started from (null: nothing was stored); a newer
+ * one saved meanwhile comes back for the user to decide, as for values.
+ */
+export async function annotateStakeholder(
+  recordKey: string,
+  person: Pick<Stakeholder, 'id' | 'name' | 'title' | 'source'>,
+  annotations: StakeholderAnnotations,
+  basedOn: number | null,
+  now: number,
+): Promise<StakeholderSave> {
+  const result = await saveStakeholderAnnotations(await getDatabase(), recordKey, person, annotations, basedOn, now);
+  if (!result.ok) return result;
+  await publish({ type: 'broadcast/facts', recordKey });
+  return { ok: true };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { openDatabase, type Database } from './db';
-import { addRequirementValue, assignMember, decideSuggestion, factsForRecord, removeStakeholder, saveStakeholder, unassignMember } from './facts';
+import { addRequirementValue, assignMember, decideSuggestion, factsForRecord, removeStakeholder, saveStakeholder, saveStakeholderAnnotations, unassignMember } from './facts';
 import { listDirectory, replaceDirectory } from './directory';
 import { readSetting, writeSetting } from './settings';
 import { rememberRecord, recentRecords } from './records';
@@ -96,6 +96,18 @@ describe('stakeholders and team', () => {
     expect(await saveStakeholder(db, R, { ...amina, stance: 'opponent' }, 10, 30)).toMatchObject({ ok: false, conflict: { stance: 'supporter' } });
     await removeStakeholder(db, R, 's1');
     expect((await factsForRecord(db, R)).stakeholders).toEqual([]);
+  });
+
+  it('annotates a CRM contact nothing was stored about, and refuses a second panel’s edit based on the old state', async () => {
+    const contact = { id: 'crm:email:ahmed@sudatel.sd', name: 'Ahmed Musa', title: 'CFO', source: 'crm' as const };
+    const first = await saveStakeholderAnnotations(db, R, contact, { stance: 'supporter', influence: 'high', ourOwner: 'p1', lastEngagedAt: 5 }, null, 10);
+    expect(first).toMatchObject({ ok: true, value: { id: contact.id, source: 'crm', stance: 'supporter', ourOwner: 'p1', lastEngagedAt: 5, updatedAt: 10 } });
+    const second = await saveStakeholderAnnotations(db, R, contact, { stance: 'opponent', influence: 'low' }, null, 20);
+    expect(second).toMatchObject({ ok: false, conflict: { stance: 'supporter', updatedAt: 10 } });
+    expect(await saveStakeholderAnnotations(db, R, contact, { stance: 'opponent', influence: 'low' }, 10, 30)).toMatchObject({ ok: true });
+    const [stored] = (await factsForRecord(db, R)).stakeholders;
+    expect(stored).toMatchObject({ stance: 'opponent', influence: 'low', title: 'CFO', updatedAt: 30 });
+    expect(stored?.ourOwner).toBeUndefined();
   });
 
   it('assigns and unassigns members', async () => {

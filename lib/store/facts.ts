@@ -1,6 +1,6 @@
 import type { DealFacts } from '../domain/deal-facts';
 import type { RequirementValue } from '../domain/requirement-value';
-import type { Stakeholder } from '../domain/stakeholder';
+import { annotateStakeholder, type Stakeholder, type StakeholderAnnotations } from '../domain/stakeholder';
 import { abortWith, writeTransaction, type Database } from './db';
 import { notesForRecord } from './notes';
 import {
@@ -22,6 +22,8 @@ import {
 export type WriteResult<T> = { ok: true; value: T } | { ok: false; conflict: T };
 
 export interface RecordFacts extends DealFacts {
+  /** As stored, with `updatedAt`: the version an edit is based on. */
+  stakeholders: StoredStakeholder[];
   decisions: StoredDecision[];
 }
 
@@ -94,20 +96,48 @@ export async function decideSuggestion(
  * Adds or updates a stakeholder. `basedOn` is the `updatedAt` the editor saw
  * (null for a new one); a newer stored version is returned as the conflict.
  */
-export async function saveStakeholder(
+export function saveStakeholder(
   db: Database,
   recordKey: string,
   stakeholder: Stakeholder,
   basedOn: number | null,
   now: number,
 ): Promise<WriteResult<StoredStakeholder>> {
-  const row = StoredStakeholderSchema.parse({ ...stakeholder, recordKey, updatedAt: now });
+  return putStakeholderUnlessChanged(db, recordKey, stakeholder.id, basedOn, now, () => stakeholder);
+}
+
+/**
+ * Sets stance, influence, our owner and last engagement on a person — also on
+ * a CRM contact the team never stored anything about, keyed by its contact id
+ * so the next read of the page finds it. Same conflict rule as `saveStakeholder`.
+ */
+export function saveStakeholderAnnotations(
+  db: Database,
+  recordKey: string,
+  person: Pick<Stakeholder, 'id' | 'name' | 'title' | 'source'>,
+  annotations: StakeholderAnnotations,
+  basedOn: number | null,
+  now: number,
+): Promise<WriteResult<StoredStakeholder>> {
+  return putStakeholderUnlessChanged(db, recordKey, person.id, basedOn, now, (stored) => annotateStakeholder(person, stored, annotations));
+}
+
+/** Writes `build(stored)` in one transaction with the check that nobody changed the person since `basedOn`. */
+async function putStakeholderUnlessChanged(
+  db: Database,
+  recordKey: string,
+  id: string,
+  basedOn: number | null,
+  now: number,
+  build: (stored: StoredStakeholder | undefined) => Stakeholder,
+): Promise<WriteResult<StoredStakeholder>> {
   const tx = writeTransaction(db, ['stakeholders']);
-  const stored = await tx.store.get([recordKey, stakeholder.id]);
+  const stored = await tx.store.get([recordKey, id]);
   if (stored && stored.updatedAt !== basedOn) {
     await tx.done;
     return { ok: false, conflict: stored };
   }
+  const row = StoredStakeholderSchema.parse({ ...build(stored), recordKey, updatedAt: now });
   await tx.store.put(row);
   await tx.done;
   return { ok: true, value: row };

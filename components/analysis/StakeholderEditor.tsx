@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from 'react';
+import type { StakeholderAnnotations } from '@/lib/domain/stakeholder';
+import type { Person } from '@/lib/domain/team';
+import { t } from '@/lib/i18n';
+import { formatDay } from '@/lib/i18n/format';
+import type { StakeholderSave } from '@/lib/panel/actions';
+import type { StoredStakeholder } from '@/lib/store/rows';
+import { ConflictNotice } from './ConflictNotice';
+import { AnnotationFields, annotationsOf, draftOf, INFLUENCE_LABEL, STANCE_LABEL } from './StakeholderForm';
+
+export interface StakeholderEditorProps {
+  name: string;
+  initial: StakeholderAnnotations;
+  directory: readonly Person[];
+  /** Saves based on `basedOn` (undefined: the version the panel showed when editing began). */
+  save(annotations: StakeholderAnnotations, basedOn?: number): Promise<StakeholderSave>;
+  close(): void;
+}
+
+/** The owner's name in the directory, or their id if they left it, or "nobody yet". */
+export function ownerName(ownerId: string | undefined, directory: readonly Person[]): string {
+  if (ownerId === undefined) return t('stakeholderNoOwner');
+  return directory.find((person) => person.id === ownerId)?.name ?? ownerId;
+}
+
+function conflictText(name: string, theirs: StoredStakeholder, directory: readonly Person[]): string {
+  return t(
+    'stakeholderConflict',
+    name,
+    t(STANCE_LABEL[theirs.stance]),
+    t(INFLUENCE_LABEL[theirs.influence]),
+    ownerName(theirs.ourOwner, directory),
+    theirs.lastEngagedAt === undefined ? t('stakeholderNeverEngaged') : formatDay(theirs.lastEngagedAt),
+  );
+}
+
+/**
+ * Edits what the team knows about a person in the decision chain — also a
+ * contact the CRM lists, whose name and title stay the CRM's. A save another
+ * panel made meanwhile is shown for the user to decide, never overwritten.
+ */
+export function StakeholderEditor({ name, initial, directory, save, close }: StakeholderEditorProps) {
+  const [draft, setDraft] = useState(() => draftOf(initial));
+  const [conflict, setConflict] = useState<StoredStakeholder | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  const submit = (basedOn?: number) => {
+    setFailed(false);
+    return save(annotationsOf(draft), basedOn).then(
+      (result) => (result.ok ? close() : setConflict(result.conflict)),
+      () => setFailed(true),
+    );
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit();
+  };
+
+  return (
+    <form className="stakeholder-form" onSubmit={onSubmit} aria-label={t('stakeholderEditLabel', name)} data-testid="stakeholder-editor">
+      <AnnotationFields draft={draft} onChange={setDraft} directory={directory} />
+      {conflict ? (
+        <ConflictNotice text={conflictText(name, conflict, directory)} keepTheirs={close} saveMine={() => void submit(conflict.updatedAt)} />
+      ) : (
+        <p>
+          <button type="submit">{t('valueSave')}</button>{' '}
+          <button type="button" className="secondary" onClick={close}>
+            {t('valueCancel')}
+          </button>
+        </p>
+      )}
+      {failed && (
+        <p role="alert" className="error small">
+          {t('valueSaveFailed')}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+import { expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { t } from '@/lib/i18n';
+import { analysed, DEAL_DATA, noFacts } from '../testing/deal';
+import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { TeamSection } from './TeamSection';
+
+const roleItem = (container: HTMLElement, roleId: string) => container.querySelector(`[data-testid=team-role][data-role=${roleId}]`) as HTMLElement;
+
+describeInEachLocale('TeamSection', (locale) => {
+  it('shows the iron-triangle roles with their reasons, and assigns a suggested person with one click', () => {
+    const { analysis, labels } = analysed();
+    const actions = { assign: vi.fn(), unassign: vi.fn() };
+    const { container } = render(<TeamSection report={analysis.team} labels={labels} directorySize={2} actions={actions} />);
+    const sr = roleItem(container, 'sr');
+    expect(within(sr).getByText(labels.teamRole('sr'))).toBeTruthy();
+    expect(within(sr).getAllByTestId('role-reason').length).toBeGreaterThan(0);
+    const candidate = within(sr).getAllByTestId('candidate')[0] as HTMLElement;
+    expect(candidate.textContent).toContain('Li Wei');
+    expect(candidate.textContent).toMatch(new RegExp(t('candidateScore', '\\d+')));
+    expectOnlyLocaleText(container, locale, DEAL_DATA);
+    fireEvent.click(within(candidate).getByRole('button', { name: t('assignButton', 'Li Wei') }));
+    expect(actions.assign).toHaveBeenCalledWith('sr', 'p-li');
+  });
+
+  it('shows who is assigned, with a way to unassign', () => {
+    const { analysis, labels } = analysed({ ...noFacts(), assignments: [{ roleId: 'sr', personId: 'p-li' }] });
+    const actions = { assign: vi.fn(), unassign: vi.fn() };
+    const { container } = render(<TeamSection report={analysis.team} labels={labels} directorySize={2} actions={actions} />);
+    const sr = roleItem(container, 'sr');
+    expect(within(sr).getByTestId('assigned-member').textContent).toContain(t('roleAssigned', 'Li Wei'));
+    expect(within(sr).queryByTestId('candidate')).toBeNull();
+    fireEvent.click(within(sr).getByRole('button', { name: t('unassignButton', 'Li Wei') }));
+    expect(actions.unassign).toHaveBeenCalledWith('sr', 'p-li');
+    expectOnlyLocaleText(container, locale, DEAL_DATA);
+  });
+
+  it('points to the directory when it is empty, and shows roles nobody can fill as gaps', () => {
+    const { analysis, labels } = analysed();
+    const report = { ...analysis.team, roles: analysis.team.roles.map((role) => ({ ...role, candidates: [], status: 'gap' as const, gap: undefined })) };
+    const { container } = render(<TeamSection report={report} labels={labels} directorySize={0} actions={{ assign: vi.fn(), unassign: vi.fn() }} />);
+    expect(screen.getByText(t('directoryEmptyHint'))).toBeTruthy();
+    expect(within(roleItem(container, 'sr')).getByTestId('role-gap').textContent).toBe(t('roleNoCandidates'));
+    expectOnlyLocaleText(container, locale, DEAL_DATA);
+  });
+
+  it('says so when the playbook calls for no role', () => {
+    const { analysis, labels } = analysed();
+    render(<TeamSection report={{ ...analysis.team, roles: [] }} labels={labels} directorySize={2} actions={{ assign: vi.fn(), unassign: vi.fn() }} />);
+    expect(screen.getByText(t('teamNoRoles'))).toBeTruthy();
+  });
+});

@@ -1,0 +1,62 @@
+import { parseDateText } from '../crm/parse';
+import type { Money } from '../crm/snapshot';
+import { getLocale, type Locale } from './index';
+
+// Every date, number and amount the extension's pages show goes through
+// here, so it reads the way the user's chosen language writes it (the page's
+// own text is only a fallback when it cannot be parsed).
+
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+// Intl formatters are slow to build and a list of thousands of notes formats one date per row.
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, locale: Locale, options: object, make: () => T): T {
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key) as T | undefined;
+  if (format === undefined) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format;
+}
+
+const numberFormat = (options: Intl.NumberFormatOptions) => {
+  const locale = getLocale();
+  return cached('number', locale, options, () => new Intl.NumberFormat(locale, options));
+};
+const dateFormat = (options: Intl.DateTimeFormatOptions) => {
+  const locale = getLocale();
+  return cached('date', locale, options, () => new Intl.DateTimeFormat(locale, options));
+};
+
+/** A count or measure, grouped the locale's way ("5,000"; "5,000" in Chinese too, but "5.000" elsewhere). */
+export function formatNumber(value: number): string {
+  return numberFormat({ maximumFractionDigits: 2 }).format(value);
+}
+
+/** A moment (epoch milliseconds) with date and time, in the user's time zone. */
+export function formatDateTime(epochMs: number): string {
+  return dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
+}
+
+/** The calendar day of a moment (epoch milliseconds), in the user's time zone. */
+export function formatDay(epochMs: number): string {
+  return dateFormat({ dateStyle: 'medium' }).format(epochMs);
+}
+
+/** An ISO calendar day ("2027-03-31"), the same day whatever the user's time zone. */
+function formatIsoDay(isoDay: string): string {
+  return dateFormat({ dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${isoDay}T00:00:00Z`));
+}
+
+/** A date as the CRM displayed it, in the user's locale when it reads unambiguously; otherwise as displayed. */
+export function formatDisplayedDate(text: string): string {
+  const isoDay = parseDateText(text);
+  return isoDay === null ? text : formatIsoDay(isoDay);
+}
+
+/** A record's amount with its own currency code, in the user's locale; the page's text when it could not be parsed. */
+export function formatMoney(money: Money): string {
+  if (money.value === null) return money.text;
+  if (money.currency === undefined) return formatNumber(money.value);
+  return numberFormat({ style: 'currency', currency: money.currency, currencyDisplay: 'code' }).format(money.value);
+}
