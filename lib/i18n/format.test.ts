@@ -21,6 +21,8 @@ describe('format', () => {
   it('keeps the page’s text for an amount it could not parse, and a bare number without a currency', () => {
     expect(formatMoney({ text: 'to be agreed', value: null })).toBe('to be agreed');
     expect(formatMoney({ text: '1250000', value: 1_250_000 })).toBe('1,250,000');
+    // "$" alone does not say which dollar: the CRM's own text is kept.
+    expect(formatMoney({ text: '$125,000.00', value: 125_000 })).toBe('$125,000.00');
   });
 
   it('writes dates the way each language does', () => {

@@ -57,6 +57,7 @@ export function formatDisplayedDate(text: string): string {
 /** A record's amount with its own currency code, in the user's locale; the page's text when it could not be parsed. */
 export function formatMoney(money: Money): string {
   if (money.value === null) return money.text;
-  if (money.currency === undefined) return formatNumber(money.value);
+  // A symbol without a known currency ("$" is several currencies) stays as the CRM shows it; a bare number is just formatted.
+  if (money.currency === undefined) return /^[\d\s.,'-]+$/.test(money.text.trim()) ? formatNumber(money.value) : money.text;
   return numberFormat({ style: 'currency', currency: money.currency, currencyDisplay: 'code' }).format(money.value);
 }

@@ -32,7 +32,7 @@ export const CRM_RECORDS = [
   { label: 'Salesforce', first: FIRST_OPPORTUNITY, second: SECOND_OPPORTUNITY },
   {
     label: 'Dynamics 365',
-    first: fixture('dynamics', 'opportunity-en.html', { name: 'Northwind Traders – Cold Chain Monitoring Rollout', stage: 'Develop', amount: '$850,000.00' }),
+    first: fixture('dynamics', 'opportunity-en.html', { name: 'Northwind Traders – Cold Chain Monitoring Rollout', stage: 'Develop', amount: 'USD 850,000.00' }),
     second: fixture('dynamics', 'opportunity-second-en.html', { name: 'Fourth Coffee – Roastery Energy Retrofit', stage: 'Propose' }),
   },
   {
