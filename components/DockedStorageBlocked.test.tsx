@@ -18,11 +18,11 @@ const TEXT: Record<Locale, { alert: RegExp; close: string }> = {
 describe.each(Object.keys(TEXT) as Locale[])('DockedStorageBlocked (%s)', (locale) => {
   it('says why the docked panel cannot show the deal and closes itself from its button', async () => {
     setLocale(locale);
-    vi.spyOn(fakeBrowser.tabs, 'getCurrent').mockResolvedValue({ id: 7 } as never);
-    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ result: { ok: true } } as never);
     render(<DockedStorageBlocked />);
     expect(screen.getByRole('alert').textContent).toMatch(TEXT[locale].alert);
     fireEvent.click(screen.getByRole('button', { name: TEXT[locale].close }));
-    await vi.waitFor(() => expect(sent).toHaveBeenCalledWith(7, { type: 'page/docked', action: 'close' }, { frameId: 0 }));
+    // The background closes it in the tab the page is framed in (the sender's).
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledWith({ type: 'framed/dock', action: 'close' }));
   });
 });

@@ -12,7 +12,7 @@ export function useFollowedTab(target: PanelTarget): number | null {
   const [followedTab, setFollowedTab] = useState<number | null>(null);
   useEffect(() => (windowId === null ? undefined : followActiveTab(windowId, setFollowedTab)), [windowId]);
   useEffect(() => {
-    if (docked) void ownTabId().then((tabId) => setFollowedTab(tabId ?? null));
+    if (docked) void ownTabId().then(setFollowedTab, () => setFollowedTab(null));
   }, [docked]);
   return pinned ?? followedTab;
 }

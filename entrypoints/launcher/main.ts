@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { setLocale } from '@/lib/i18n';
 import { badgeText } from '@/lib/launcher/badge-text';
 import { openPanel, panelOpener } from '@/lib/launcher/open-panel';
@@ -12,12 +11,10 @@ import { touchesDealData } from '@/lib/panel/deal-data-changes';
 // gesture in an extension page, which Chrome and Firefox both accept).
 
 async function start(button: HTMLButtonElement, count: HTMLElement): Promise<void> {
-  const tabId = (await browser.tabs.getCurrent())?.id;
-  if (tabId === undefined) return; // not framed in a tab: nothing to launch for
   let shown: Badge | null = null;
 
   const render = async () => {
-    shown = await fetchBadge(tabId);
+    shown = await fetchBadge();
     setLocale(shown.locale);
     document.documentElement.lang = shown.locale;
     button.hidden = shown.gapCount === null;
@@ -32,12 +29,12 @@ async function start(button: HTMLButtonElement, count: HTMLElement): Promise<voi
   const report = (error: unknown) => console.error('Iron Triangle launcher:', error);
 
   button.addEventListener('click', () => {
-    if (shown) openPanel(panelOpener(shown.display), tabId).catch(report);
+    if (shown) openPanel(panelOpener(shown.display), shown.tabId).catch(report);
   });
   onBroadcast((message) => {
     const relevant =
       message.type === 'broadcast/configuration' ||
-      (message.type === 'broadcast/tab-state' && message.tabId === tabId) ||
+      (message.type === 'broadcast/tab-state' && message.tabId === shown?.tabId) ||
       (shown?.recordKey != null && touchesDealData(message, shown.recordKey));
     if (relevant) render().catch(report);
   });

@@ -66,6 +66,37 @@ describe('background message router', () => {
     expect(await send({ type: 'panel/tab-state', tabId: 6 }, panel())).toEqual({ result: { kind: 'none' } });
   });
 
+  describe('pages framed in a CRM tab (launcher, docked panel)', () => {
+    const framed = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/launcher.html'), tab: { id: 5 } as never, frameId: 4 });
+
+    it('answers the launcher with the badge of the tab it is framed in, never another', async () => {
+      await send({ type: 'page/state', state: { kind: 'record', snapshot: validSnapshot } }, contentScript());
+      const reply = await send({ type: 'framed/badge', tabId: 6 }, framed());
+      expect(reply?.result).toMatchObject({ tabId: 5, recordKey: expect.stringContaining(validSnapshot.recordId), display: DEFAULT_DISPLAY, locale: 'en' });
+      expect((reply?.result as { gapCount: number }).gapCount).toBeGreaterThan(0);
+      expect(await send({ type: 'framed/own-tab' }, framed())).toEqual({ result: { tabId: 5 } });
+    });
+
+    it('relays a dock command to the top frame of the sender’s tab only', async () => {
+      const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+      expect(await send({ type: 'framed/dock', action: 'toggle' }, framed())).toEqual({ result: { ok: true } });
+      expect(sent).toHaveBeenCalledWith(5, { type: 'page/docked', action: 'toggle' }, { frameId: 0 });
+    });
+
+    it.each([
+      ['a content script', contentScript()],
+      ['an extension page outside any tab', panel()],
+      ['another extension framed in the tab', { ...framed(), id: 'intruder' }],
+      ['a web page framed in the tab', { ...framed(), url: 'https://evil.example/frame.html' }],
+    ])('refuses %s', async (_name, sender) => {
+      const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+      for (const message of [{ type: 'framed/badge' }, { type: 'framed/own-tab' }, { type: 'framed/dock', action: 'open' }]) {
+        expect(await send(message, sender)).toEqual({ error: 'sender not allowed' });
+      }
+      expect(sent).not.toHaveBeenCalled();
+    });
+  });
+
   it('ignores malformed payloads without answering or storing', async () => {
     const bad = { type: 'page/state', state: { kind: 'record', snapshot: { ...validSnapshot, recordId: '<script>' } } };
     expect(await send(bad, contentScript())).toBeUndefined();

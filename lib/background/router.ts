@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { urlMatchesPatterns } from '../crm/hosts';
 import { readCustomCrms, customCrmFor } from '../custom-crms/store';
-import { BroadcastSchema, CustomCrmRequestSchema, PageStateMessageSchema, PanelRequestSchema } from '../messaging/protocol';
+import { BroadcastSchema, CustomCrmRequestSchema, FramedRequestSchema, PageStateMessageSchema, PanelRequestSchema, type FramedRequest, type PageCommand } from '../messaging/protocol';
 import { contentScriptOnCrm, isExtensionPage } from '../messaging/sender';
 import { getDatabase } from '../store/connection';
 import { allCrmMatches } from './crm-patterns';
@@ -57,13 +57,16 @@ export function handleMessage(message: unknown, sender: Browser.runtime.MessageS
       case 'panel/tab-state':
         respond(reply, readTabState(request.data.tabId));
         return true;
-      case 'panel/badge': {
-        const { tabId } = request.data;
-        respond(reply, Promise.all([getDatabase(), readTabState(tabId)]).then(([db, tab]) => badgeFor(db, tab, navigator.language)));
-        return true;
-      }
     }
   }
+  const framed = FramedRequestSchema.safeParse(message);
+  if (framed.success) {
+    const tabId = sender.tab?.id;
+    if (!isExtensionPage(sender, extensionId, browser.runtime.getURL('/')) || typeof tabId !== 'number') return refuse(reply, NOT_ALLOWED);
+    respond(reply, answerFramed(framed.data, tabId));
+    return true;
+  }
+
   // The options changed the list of custom CRMs or other settings: register their content script anew and update the pages.
   const broadcast = BroadcastSchema.safeParse(message);
   if (broadcast.success && broadcast.data.type === 'broadcast/configuration' && isExtensionPage(sender, extensionId, browser.runtime.getURL('/'))) {
@@ -72,6 +75,18 @@ export function handleMessage(message: unknown, sender: Browser.runtime.MessageS
   }
   // Other broadcasts and foreign chatter: not for us.
   return undefined;
+}
+
+async function answerFramed(request: FramedRequest, tabId: number): Promise<unknown> {
+  switch (request.type) {
+    case 'framed/badge':
+      return badgeFor(await getDatabase(), tabId, await readTabState(tabId), globalThis.navigator?.language);
+    case 'framed/own-tab':
+      return { tabId };
+    case 'framed/dock':
+      await browser.tabs.sendMessage(tabId, { type: 'page/docked', action: request.action } satisfies PageCommand, { frameId: 0 });
+      return { ok: true };
+  }
 }
 
 function refuse(reply: Reply, error: string): undefined {

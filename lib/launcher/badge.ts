@@ -11,11 +11,11 @@ import type { Database } from '../store/db';
  * launcher is framed in the CRM page, where the browser may deny an embedded
  * page its storage (third-party storage blocked), so it reads nothing itself.
  */
-export async function badgeFor(db: Database, tab: TabState, browserLanguage: string | undefined): Promise<Badge> {
+export async function badgeFor(db: Database, tabId: number, tab: TabState, browserLanguage: string | undefined): Promise<Badge> {
   const [display, language] = await Promise.all([readDisplayPreferences(db), readLanguagePreference(db)]);
   const locale = localeOf(language, browserLanguage);
-  if (tab.kind !== 'record') return { gapCount: null, recordKey: null, display, locale };
+  if (tab.kind !== 'record') return { tabId, gapCount: null, recordKey: null, display, locale };
   const key = recordKey(tab.snapshot);
   const summary = summarizeDeal(analyzeDealData(tab.snapshot, await loadDealData(db, key)));
-  return { gapCount: summary.gapCount, recordKey: key, display, locale };
+  return { tabId, gapCount: summary.gapCount, recordKey: key, display, locale };
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { DisplayPreferences, PageCommand } from '../messaging/protocol';
+import type { DisplayPreferences } from '../messaging/protocol';
+import { dockPanel } from '../panel/client';
 
 interface ChromeSidePanel {
   open(options: { tabId: number }): Promise<void>;
@@ -10,7 +11,11 @@ interface FirefoxSidebarAction {
 
 export type PanelOpener = 'side-panel' | 'sidebar' | 'docked';
 
-/** How a click on the launcher opens the panel here: the browser's own panel unless the user chose (or the browser only allows) the docked one. */
+/**
+ * How a click on the launcher opens the panel here: the browser's own panel
+ * unless the user chose the docked one, or the launcher cannot reach the
+ * browser's (Firefox gives a page framed in a web page no `sidebarAction`).
+ */
 export function panelOpener(display: DisplayPreferences): PanelOpener {
   if (display.placement === 'docked') return 'docked';
   if ((globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel) return 'side-panel';
@@ -30,6 +35,6 @@ export function openPanel(opener: PanelOpener, tabId: number): Promise<unknown> 
     case 'sidebar':
       return (browser as unknown as { sidebarAction: FirefoxSidebarAction }).sidebarAction.open();
     case 'docked':
-      return browser.tabs.sendMessage(tabId, { type: 'page/docked', action: 'toggle' } satisfies PageCommand, { frameId: 0 });
+      return dockPanel('toggle');
   }
 }

@@ -45,12 +45,26 @@ const recordKeyString = z.string().check(z.minLength(1), z.maxLength(400));
 /** Extension pages (panel, options, launcher) -> background. */
 export const PanelRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('panel/tab-state'), tabId }),
-  /** The in-page launcher: it is framed in the CRM page, where the browser may deny it storage, so the background reads for it. */
-  z.object({ type: z.literal('panel/badge'), tabId }),
+]);
+
+/**
+ * Extension pages framed in a CRM tab (the launcher, the docked panel) ->
+ * background, always about the tab they are framed in (the sender's). Framed
+ * in a web page they may lack APIs an extension page has elsewhere (Firefox
+ * gives them no `tabs`, Chrome may deny them storage), so the background acts for them.
+ */
+export const FramedRequestSchema = z.discriminatedUnion('type', [
+  /** What the launcher shows. */
+  z.object({ type: z.literal('framed/badge') }),
+  /** The tab the page is framed in. */
+  z.object({ type: z.literal('framed/own-tab') }),
+  /** Open, close or toggle the docked panel in that tab. */
+  z.object({ type: z.literal('framed/dock'), action: z.enum(['open', 'close', 'toggle']) }),
 ]);
 
 /** What the launcher badge shows: the deal's gap count (null when the tab shows no record) and how to open the panel. */
 export const BadgeSchema = z.object({
+  tabId,
   gapCount: z.nullable(z.number().check(z.int(), z.nonnegative())),
   recordKey: z.nullable(recordKeyString),
   display: DisplayPreferencesSchema,
@@ -86,6 +100,7 @@ export type DisplayPreferences = z.infer<typeof DisplayPreferencesSchema>;
 export type PageCommand = z.infer<typeof PageCommandSchema>;
 export type CustomCrmRequest = z.infer<typeof CustomCrmRequestSchema>;
 export type PanelRequest = z.infer<typeof PanelRequestSchema>;
+export type FramedRequest = z.infer<typeof FramedRequestSchema>;
 export type Broadcast = z.infer<typeof BroadcastSchema>;
 export type TabState = z.infer<typeof TabStateSchema>;
 export type Badge = z.infer<typeof BadgeSchema>;

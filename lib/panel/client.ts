@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { z } from '../zod/mini';
 import { broadcast } from '../messaging/broadcast';
-import { BadgeSchema, BroadcastSchema, TabStateSchema, type Badge, type Broadcast, type PageCommand, type PanelRequest, type TabState } from '../messaging/protocol';
+import { BadgeSchema, BroadcastSchema, TabStateSchema, type Badge, type Broadcast, type FramedRequest, type PanelRequest, type TabState } from '../messaging/protocol';
 
 // The panel's side of the messaging: typed requests to the background, with
 // every answer validated before the UI sees it.
 
-async function request<T>(message: PanelRequest, schema: z.ZodMiniType<T>): Promise<T> {
+async function request<T>(message: PanelRequest | FramedRequest, schema: z.ZodMiniType<T>): Promise<T> {
   const response = (await browser.runtime.sendMessage(message)) as { result?: unknown; error?: string } | undefined;
   if (!response || response.error !== undefined) throw new Error(response?.error ?? 'no answer from the background');
   return schema.parse(response.result);
@@ -16,8 +16,14 @@ export function fetchTabState(tabId: number): Promise<TabState> {
   return request({ type: 'panel/tab-state', tabId }, TabStateSchema);
 }
 
-export function fetchBadge(tabId: number): Promise<Badge> {
-  return request({ type: 'panel/badge', tabId }, BadgeSchema);
+/** The launcher's content, for the tab it is framed in. */
+export function fetchBadge(): Promise<Badge> {
+  return request({ type: 'framed/badge' }, BadgeSchema);
+}
+
+/** Opens, closes or toggles the docked panel of the tab this page is framed in. */
+export async function dockPanel(action: 'open' | 'close' | 'toggle'): Promise<void> {
+  await request({ type: 'framed/dock', action }, z.object({ ok: z.literal(true) }));
 }
 
 /** Listeners in this page: a page does not receive its own runtime messages. */
@@ -65,15 +71,14 @@ export function panelTarget(search: string): PanelTarget {
   return { windowId: windowId ?? 'current' };
 }
 
-/** The tab this page is framed in (the docked panel, the launcher); undefined outside a tab. */
-export async function ownTabId(): Promise<number | undefined> {
-  return (await browser.tabs.getCurrent())?.id;
+/** The tab this page is framed in (the docked panel), asked of the background: Firefox gives framed pages no `tabs` API. */
+export async function ownTabId(): Promise<number> {
+  return (await request({ type: 'framed/own-tab' }, z.object({ tabId: z.number() }))).tabId;
 }
 
 /** Closes the docked panel this page is. */
-export async function closeDockedPanel(): Promise<void> {
-  const tabId = await ownTabId();
-  if (tabId !== undefined) await browser.tabs.sendMessage(tabId, { type: 'page/docked', action: 'close' } satisfies PageCommand, { frameId: 0 });
+export function closeDockedPanel(): Promise<void> {
+  return dockPanel('close');
 }
 
 async function resolveWindowId(windowId: number | 'current'): Promise<number | undefined> {

@@ -149,23 +149,6 @@ test('the launcher never covers a CRM control, and moves when one appears under 
   await crmPage.evaluate(() => document.querySelector('footer.oneUtilityBar').remove());
 });
 
-test('in side-panel mode a click opens Chrome’s side panel on this tab', async () => {
-  const button = await launcherButton(crmPage);
-  const errors = [];
-  const frame = await launcherFrame(crmPage);
-  await frame.evaluate(() => {
-    // Record what the click leads to: the real chrome.sidePanel.open is still called.
-    const open = chrome.sidePanel.open.bind(chrome.sidePanel);
-    window.__opened = [];
-    chrome.sidePanel.open = (options) => open(options).then(() => window.__opened.push(options));
-  });
-  crmPage.on('pageerror', (error) => errors.push(error.message));
-  await button.click();
-  await frame.waitForFunction(() => window.__opened.length === 1);
-  assert.deepEqual(await frame.evaluate(() => window.__opened[0]), { tabId: crmTabId });
-  assert.deepEqual(errors, []);
-});
-
 const setDisplay = async (change) => {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -220,6 +203,26 @@ test('a page that is not a record shows no launcher', async () => {
   await list.waitForTimeout(1500);
   assert.ok(!list.frames().some((frame) => frame.url().endsWith('/launcher.html')));
   await list.close();
+});
+
+// Last in this browser: Chrome's side panel, once open, narrows the page for the tests after it.
+test('in side-panel mode a click opens Chrome’s side panel on this tab', async () => {
+  await setDisplay((section) => section.getByLabel("In the browser's side panel").check());
+  await (await launcherFrame(crmPage)).locator('#launcher[data-opens=side-panel]').waitFor();
+  const button = await launcherButton(crmPage);
+  const errors = [];
+  const frame = await launcherFrame(crmPage);
+  await frame.evaluate(() => {
+    // Record what the click leads to: the real chrome.sidePanel.open is still called.
+    const open = chrome.sidePanel.open.bind(chrome.sidePanel);
+    window.__opened = [];
+    chrome.sidePanel.open = (options) => open(options).then(() => window.__opened.push(options));
+  });
+  crmPage.on('pageerror', (error) => errors.push(error.message));
+  await button.click();
+  await frame.waitForFunction(() => window.__opened.length === 1);
+  assert.deepEqual(await frame.evaluate(() => window.__opened[0]), { tabId: crmTabId });
+  assert.deepEqual(errors, []);
 });
 
 test('where the browser denies embedded pages their storage, the docked panel says so instead of showing nothing', async () => {
