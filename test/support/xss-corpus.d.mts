@@ -1,0 +1,8 @@
+export interface CorpusEntry {
+  id: string;
+  text: string;
+}
+export const CANARY: { global: string; title: string };
+export const XSS_CORPUS: readonly CorpusEntry[];
+export const SHORT_XSS_CORPUS: readonly CorpusEntry[];
+export function corpusText(i: number, corpus?: readonly CorpusEntry[]): string;
