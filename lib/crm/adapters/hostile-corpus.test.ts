@@ -4,7 +4,7 @@
 // snapshot still validates, every text is capped at MAX_TEXT, and nothing on
 // the page is parsed or run.
 import { describe, expect, it } from 'vitest';
-import { CANARY, corpusText } from '@/test/support/xss-corpus.mjs';
+import { CANARY, POISON_ORDER, poisonValues } from '@/test/support/xss-corpus.mjs';
 import type { CrmAdapter } from '../adapter';
 import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from '../limits';
 import { readPage } from '../read-page';
@@ -28,61 +28,11 @@ const CASES: { crm: string; file: string; adapter: CrmAdapter }[] = [
   { crm: 'generic', file: 'deal-dl.html', adapter: createGenericAdapter({ matches: ['https://crm.example.com/*'] }) },
 ];
 
-/** Every element and text node of `root`, open shadow roots included. */
-function nodesOf(root: Node): { texts: Text[]; elements: Element[] } {
-  const texts: Text[] = [];
-  const elements: Element[] = [];
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.nodeType === 3) texts.push(node as Text);
-    if (node.nodeType === 1) elements.push(node as Element);
-    const shadow = (node as Element).shadowRoot;
-    if (shadow) stack.push(shadow);
-    // Reversed, so nodes come out in document order.
-    stack.push(...Array.from(node.childNodes).reverse());
-  }
-  return { texts, elements };
-}
-
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
-
 /** The values a reader took from the page: the parts the corpus must reach. */
-function valuesOf(snapshot: RecordSnapshot): Set<string> {
-  return new Set(
-    [snapshot.name, ...snapshot.fields.map((field) => field.value), ...snapshot.contacts.flatMap((c) => [c.name, c.title, c.role, c.email])]
-      .filter((value): value is string => typeof value === 'string' && value !== '')
-      .map(collapse),
+function valuesOf(snapshot: RecordSnapshot): string[] {
+  return [snapshot.name, ...snapshot.fields.map((field) => field.value), ...snapshot.contacts.flatMap((c) => [c.name, c.title, c.role, c.email])].filter(
+    (value): value is string => typeof value === 'string' && value !== '',
   );
-}
-
-/** Attributes that address elements rather than show a value. */
-const STRUCTURAL = new Set(['id', 'class', 'href', 'src', 'for', 'name', 'type', 'role', 'slot', 'style']);
-
-/**
- * Puts a corpus string in front of every text node that is (part of) a value
- * the reader took, and of every attribute holding such a value, as a CRM would
- * show a hostile value: as text, never as markup.
- */
-/** Every fourth slot gets one of the two 100 000-character strings (the corpus's first two), the others cycle through the rest. */
-const slotText = (slot: number) => corpusText(slot % 4 === 0 ? (slot / 4) % 2 : slot);
-
-function poison(doc: Document, values: Set<string>, labels: Set<string>): number {
-  let slot = 0;
-  const isValue = (text: string) => text !== '' && !labels.has(text) && [...values].some((value) => value.includes(text));
-  // The body only: the document's <title> repeats the record name but is not read.
-  const { texts, elements } = nodesOf(doc.body);
-  for (const node of texts) {
-    if (isValue(collapse(node.data))) node.data = `${slotText(slot++)} ${node.data}`;
-  }
-  for (const element of elements) {
-    for (const attribute of Array.from(element.attributes)) {
-      if (!STRUCTURAL.has(attribute.name) && values.has(collapse(attribute.value))) {
-        element.setAttribute(attribute.name, `${slotText(slot++)} ${attribute.value}`);
-      }
-    }
-  }
-  return slot;
 }
 
 const allStrings = (value: unknown): string[] =>
@@ -101,7 +51,8 @@ describe.each(CASES)('$crm adapter on a page full of hostile values', ({ crm, fi
     const doc = load(file);
     const win = doc.defaultView as unknown as Record<string, unknown>;
     const title = doc.title;
-    const poisoned = poison(doc, valuesOf(clean.snapshot), new Set(clean.snapshot.fields.map((field) => collapse(field.label))));
+    // The body only: the document's <title> repeats the record name but is not read.
+    const poisoned = poisonValues(doc.body, { values: valuesOf(clean.snapshot), labels: clean.snapshot.fields.map((field) => field.label), texts: POISON_ORDER });
     expect(poisoned).toBeGreaterThan(5);
     const elements = elementCount(doc);
 
