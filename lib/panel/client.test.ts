@@ -11,6 +11,9 @@ import { fetchTabState, onBroadcast } from './client';
 
 beforeEach(() => fakeBrowser.reset());
 
+/** Broadcasts are never answered. */
+const noReply = () => undefined;
+
 const validBroadcast = fc.oneof(
   fc.nat().map((tabId) => ({ type: 'broadcast/tab-state', tabId })),
   fc.constant({ type: 'broadcast/configuration' }),
@@ -27,13 +30,13 @@ describe('onBroadcast', () => {
     const stop = onBroadcast(listener);
     await fc.assert(
       fc.asyncProperty(validBroadcast, fc.option(fc.string().filter((id) => id !== fakeBrowser.runtime.id), { nil: undefined }), async (message, id) => {
-        await fakeBrowser.runtime.onMessage.trigger(message, { id, url: `chrome-extension://${id}/x.html` });
+        await fakeBrowser.runtime.onMessage.trigger(message, { id, url: `chrome-extension://${id}/x.html` }, noReply);
       }),
       { numRuns: 100 },
     );
     expect(listener).not.toHaveBeenCalled();
     // The same broadcast from this extension is heard: the check above is not vacuous.
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'broadcast/configuration' }, { id: fakeBrowser.runtime.id });
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'broadcast/configuration' }, { id: fakeBrowser.runtime.id }, noReply);
     expect(listener).toHaveBeenCalledWith({ type: 'broadcast/configuration' });
     stop();
   });
@@ -44,7 +47,7 @@ describe('onBroadcast', () => {
     await fc.assert(
       fc.asyncProperty(anyMessage, async (message) => {
         listener.mockClear();
-        await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id });
+        await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id }, noReply);
         if (BroadcastSchema.safeParse(message).success) expect(listener).toHaveBeenCalledTimes(1);
         else expect(listener).not.toHaveBeenCalled();
       }),
@@ -64,7 +67,7 @@ describe('fetchTabState', () => {
       { result: { kind: 'html', html: corpusText(2) } },
     ];
     for (const answer of answers) {
-      vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValueOnce(answer);
+      vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValueOnce(answer as never);
       await expect(fetchTabState(5)).rejects.toThrow();
     }
   });
