@@ -147,9 +147,12 @@ test('production bundles talk to no remote host', async () => {
   }
 });
 
-test('both manifests keep the default MV3 content security policy (or a stricter one)', async () => {
+test('both manifests keep the default MV3 content security policy (or a stricter one), expose no file and accept no outside messages', async () => {
   for (const dir of BUILDS) {
-    const csp = (await manifestOf(dir)).content_security_policy;
+    const manifest = await manifestOf(dir);
+    assert.equal(manifest.web_accessible_resources, undefined, `${dir}: no page may load the extension's files`);
+    assert.equal(manifest.externally_connectable, undefined, `${dir}: no web page may message the extension`);
+    const csp = manifest.content_security_policy;
     if (csp === undefined) continue;
     // If one is ever set, it may only tighten the default "script-src 'self'; object-src 'self'".
     for (const policy of Object.values(csp)) {

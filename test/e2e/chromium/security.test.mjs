@@ -104,6 +104,16 @@ test('no dialog opened and no payload ran in any extension page', async () => {
   assert.deepEqual(dialogs, []);
 });
 
+test('another extension or a web page cannot reach the background: no external message or connection listener', async () => {
+  const sw = await currentServiceWorker(browser.context);
+  const listeners = await sw.evaluate(() => ({
+    message: chrome.runtime.onMessageExternal.hasListeners(),
+    connect: chrome.runtime.onConnectExternal.hasListeners(),
+    port: chrome.runtime.onConnect.hasListeners(),
+  }));
+  assert.deepEqual(listeners, { message: false, connect: false, port: false });
+});
+
 test('no link, frame or image in the panel has a scheme other than http(s)', async () => {
   const addresses = await panel.$$eval('#root :is(a[href], area[href], iframe, img, [src], [srcdoc], [formaction], [action])', (nodes) =>
     nodes.map((node) => node.getAttribute('href') ?? node.getAttribute('src') ?? node.getAttribute('formaction') ?? node.getAttribute('action') ?? 'srcdoc'),
