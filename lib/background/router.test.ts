@@ -30,6 +30,8 @@ beforeEach(async () => {
   fakeBrowser.reset();
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
   vi.mocked(syncCustomContentScripts).mockClear();
+  // A display push to the CRM tabs starts by looking them up: watched, answered with none.
+  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([] as never);
   await (await getDatabase()).clear('records');
 });
 
@@ -85,13 +87,14 @@ describe('background message router', () => {
 
 // --- Fuzzed: every message that is not allowed is refused and changes nothing ----------
 
-/** Everything a refused message could have touched: tab states, remembered records, broadcasts, content scripts. */
+/** Everything a refused message could have touched: tab states, remembered records, broadcasts, content scripts, display pushes. */
 async function touched(): Promise<unknown> {
   return {
     session: await fakeBrowser.storage.session.get(null),
     records: await (await getDatabase()).getAll('records'),
     broadcasts: vi.mocked(fakeBrowser.runtime.sendMessage).mock.calls.length,
     registrations: vi.mocked(syncCustomContentScripts).mock.calls.length,
+    displayPushes: vi.mocked(fakeBrowser.tabs.query).mock.calls.length,
   };
 }
 
@@ -194,7 +197,7 @@ describe('background message router, fuzzed', () => {
     );
   });
 
-  it('broadcasts from anything but our pages register nothing; from our pages they do', async () => {
+  it('broadcasts from anything but our pages register and push nothing; from our pages they do', async () => {
     await fc.assert(
       fc.asyncProperty(notOurPage, async (sender) => {
         const before = await touched();
@@ -205,5 +208,6 @@ describe('background message router, fuzzed', () => {
     );
     await send({ type: 'broadcast/configuration' }, panel());
     await vi.waitFor(() => expect(syncCustomContentScripts).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(fakeBrowser.tabs.query).toHaveBeenCalledTimes(1));
   });
 });

@@ -124,7 +124,7 @@ test('the UI code renders no script, raw HTML or resource hints (React DOM could
     .filter((file) => /\.(tsx?|html)$/.test(file) && !/\.test\.tsx?$|\/fixtures\/|\/testing\//.test(file));
   for (const file of sources) {
     const code = await readFile(join(root, file), 'utf8');
-    assert.doesNotMatch(code, /<script\b(?![^>]*\bsrc="\.\/main\.tsx")|\bpreinit(?:Module)?\(|\bpreload(?:Module)?\(|dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML|document\.write\(/, file);
+    assert.doesNotMatch(code, /<script\b(?![^>]*\bsrc="\.\/main\.tsx?")|\bpreinit(?:Module)?\(|\bpreload(?:Module)?\(|dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML|document\.write\(/, file);
   }
 });
 
@@ -147,10 +147,16 @@ test('production bundles talk to no remote host', async () => {
   }
 });
 
-test('both manifests keep the default MV3 content security policy (or a stricter one), expose no file and accept no outside messages', async () => {
+test('both manifests keep the default MV3 content security policy (or a stricter one), expose only the reviewed in-page files and accept no outside messages', async () => {
   for (const dir of BUILDS) {
     const manifest = await manifestOf(dir);
-    assert.equal(manifest.web_accessible_resources, undefined, `${dir}: no page may load the extension's files`);
+    // Only the launcher and the docked panel, and only the supported CRMs' pages may frame them
+    // (lib/content/in-page-ui.ts); a user-defined CRM's host is never among them.
+    assert.deepEqual(
+      manifest.web_accessible_resources?.map(({ resources, matches }) => ({ resources: [...resources].sort(), matches: [...matches].sort() })),
+      [{ resources: ['launcher.html', 'sidepanel.html'], matches: REVIEWED.host_permissions }],
+      `${dir}: web-accessible files`,
+    );
     assert.equal(manifest.externally_connectable, undefined, `${dir}: no web page may message the extension`);
     const csp = manifest.content_security_policy;
     if (csp === undefined) continue;
