@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BroadcastSchema } from '../messaging/protocol';
 import { validSnapshot } from '@/test/support/snapshots';
 import { corpusText } from '@/test/support/xss-corpus.mjs';
-import { fetchTabState, onBroadcast } from './client';
+import { fetchTabState, framedByAnotherOrigin, onBroadcast } from './client';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -70,5 +70,24 @@ describe('fetchTabState', () => {
       vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValueOnce(answer as never);
       await expect(fetchTabState(5)).rejects.toThrow();
     }
+  });
+});
+
+describe('framedByAnotherOrigin', () => {
+  const ours = { origin: 'chrome-extension://abc' } as Location;
+  it('is false for a top-level page and for a frame of our own pages', () => {
+    const top = { location: ours } as Window;
+    Object.assign(top, { parent: top });
+    expect(framedByAnotherOrigin(top)).toBe(false);
+    expect(framedByAnotherOrigin({ parent: top, location: ours })).toBe(false);
+  });
+
+  it('is true when a page of another origin frames it', () => {
+    const crmPage = {
+      get location(): Location {
+        throw new DOMException('Blocked a frame from accessing a cross-origin frame.', 'SecurityError');
+      },
+    } as unknown as Window;
+    expect(framedByAnotherOrigin({ parent: crmPage, location: ours })).toBe(true);
   });
 });

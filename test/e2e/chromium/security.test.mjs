@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { startCrmServer } from '../support/crm-server.mjs';
 import { currentServiceWorker, launchWithExtension } from '../support/chromium.mjs';
 import { captureViaMenu, selectNewParagraph, tabOf } from '../support/extension.mjs';
-import { FIRST_OPPORTUNITY } from '../support/fixtures.mjs';
+import { FIRST_OPPORTUNITY, SECOND_OPPORTUNITY } from '../support/fixtures.mjs';
 import { CANARY, POISON_ORDER, SHORT_XSS_CORPUS, XSS_CORPUS, poisonValues } from '../../support/xss-corpus.mjs';
 
 /** A side panel's usual width. */
@@ -112,6 +112,23 @@ test('another extension or a web page cannot reach the background: no external m
     port: chrome.runtime.onConnect.hasListeners(),
   }));
   assert.deepEqual(listeners, { message: false, connect: false, port: false });
+});
+
+test('a CRM page framing the web-accessible panel cannot make it show another tab’s record', async () => {
+  const other = await browser.context.newPage();
+  await other.goto(SECOND_OPPORTUNITY.url);
+  // The page's own script frames the panel and names the poisoned tab.
+  await other.evaluate(({ extensionId, tabId }) => {
+    const frame = document.createElement('iframe');
+    frame.src = `chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`;
+    frame.style.cssText = 'width:400px;height:600px';
+    document.body.append(frame);
+  }, { extensionId: browser.extensionId, tabId: crmTabId });
+  const framed = other.frameLocator('iframe[src*="sidepanel.html"]');
+  // It follows the tab it is in, as the docked panel does: the page's own record, never the one it named.
+  await framed.getByTestId('record-name').filter({ hasText: SECOND_OPPORTUNITY.name }).waitFor();
+  assert.equal(await framed.getByTestId('record-name').textContent(), SECOND_OPPORTUNITY.name);
+  await other.close();
 });
 
 test('no link, frame or image in the panel has a scheme other than http(s)', async () => {
