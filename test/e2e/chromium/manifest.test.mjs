@@ -164,3 +164,6 @@ test('both manifests keep the default MV3 content security policy (or a stricter
     for (const policy of Object.values(csp)) {
       assert.doesNotMatch(policy, /unsafe-eval|unsafe-inline|wasm-unsafe-eval|https?:|\*|data:|blob:/, `${dir}: ${policy}`);
       assert.match(policy, /script-src 'self'/);
+    }
+  }
+});
