@@ -16,6 +16,7 @@ import { saveNote } from '@/lib/store/notes';
 import { TABLE_NAMES } from '@/lib/store/backup';
 import { validSnapshot } from '@/test/support/snapshots';
 import { CANARY, SHORT_XSS_CORPUS, XSS_CORPUS, corpusText } from '@/test/support/xss-corpus.mjs';
+import { NoteItem } from './NoteItem';
 import { Panel } from './Panel';
 
 const TAB = 5;
@@ -119,6 +120,18 @@ afterEach(cleanup);
 /** Attributes through which a browser loads or navigates. */
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background'];
 
+/** No element that runs or loads anything, no handler, no address with a scheme other than http(s). */
+function expectOnlyText(root: Element): void {
+  expect(root.querySelectorAll('script, iframe, object, embed, img, svg, math, style, link, meta, base, form').length).toBe(0);
+  for (const element of Array.from(root.querySelectorAll('*'))) {
+    for (const attribute of Array.from(element.attributes)) {
+      expect(attribute.name.startsWith('on'), `${element.tagName} ${attribute.name}`).toBe(false);
+      expect(attribute.name).not.toBe('srcdoc');
+      if (URL_ATTRIBUTES.includes(attribute.name)) expect(new URL(attribute.value).protocol).toMatch(/^https?:$/);
+    }
+  }
+}
+
 describe('panel fed with the XSS corpus', () => {
   it('renders every value as text: no script, no handler, no dangerous link, nothing runs', async () => {
     const title = document.title;
@@ -128,15 +141,7 @@ describe('panel fed with the XSS corpus', () => {
     await waitFor(() => expect(screen.getAllByTestId('suggestion').length).toBeGreaterThan(0));
     const panel = screen.getByTestId('panel');
 
-    expect(panel.querySelectorAll('script, iframe, object, embed, img, svg, math, style, link, meta, base, form').length).toBe(0);
-    const elements = Array.from(panel.querySelectorAll('*'));
-    for (const element of elements) {
-      for (const attribute of Array.from(element.attributes)) {
-        expect(attribute.name.startsWith('on'), `${element.tagName} ${attribute.name}`).toBe(false);
-        expect(attribute.name).not.toBe('srcdoc');
-        if (URL_ATTRIBUTES.includes(attribute.name)) expect(new URL(attribute.value).protocol).toMatch(/^https?:$/);
-      }
-    }
+    expectOnlyText(panel);
     // The one web address among the notes' sources is a link; none of the others.
     const links = Array.from(panel.querySelectorAll('a'));
     expect(links.map((link) => link.getAttribute('href'))).toEqual(
@@ -147,7 +152,7 @@ describe('panel fed with the XSS corpus', () => {
     // The text shows literally.
     expect(screen.getByTestId('record-name').textContent).toBe(record.name);
     const noteTexts = screen.getAllByTestId('note').map((note) => note.querySelector('.note-text')?.textContent);
-    expect(noteTexts.length).toBeGreaterThanOrEqual(50);
+    expect(noteTexts.length).toBeGreaterThan(0); // a window of the list; every note is checked below
     const written = new Set(XSS_CORPUS.flatMap((entry) => [entry.text, `Diesel fuel cost at the remote sites ${entry.text}`]));
     for (const text of noteTexts) expect(written.has(text!)).toBe(true);
     const shown = panel.textContent ?? '';
@@ -159,5 +164,21 @@ describe('panel fed with the XSS corpus', () => {
 
     expect((window as unknown as Record<string, unknown>)[CANARY.global]).toBeUndefined();
     expect(document.title).toBe(title);
+  });
+
+  it('every note, whatever its text, title and source URL, renders as text with http(s) links only', () => {
+    const notes = XSS_CORPUS.flatMap((entry, i) =>
+      NOTE_URLS.map((url, j) => ({ id: `n-${i}-${j}`, text: entry.text, pageTitle: j % 2 ? '' : text(i + j), url, capturedAt: 1 })),
+    );
+    const { container } = render(<div>{notes.map((note) => <NoteItem key={note.id} note={note} />)}</div>);
+    expectOnlyText(container);
+    const items = screen.getAllByTestId('note');
+    expect(items).toHaveLength(notes.length);
+    items.forEach((item, k) => {
+      expect(item.querySelector('.note-text')?.textContent).toBe(notes[k]!.text);
+      const link = item.querySelector('a');
+      expect(link?.getAttribute('href') ?? null).toBe(notes[k]!.url.startsWith('https:') ? notes[k]!.url : null);
+    });
+    expect((window as unknown as Record<string, unknown>)[CANARY.global]).toBeUndefined();
   });
 });
