@@ -81,11 +81,24 @@ test('corpus selections are captured through the context menu and listed as text
     const outcome = await captureViaMenu(browser.context, crmTabId, { selectionText: '', pageUrl: crmPage.url() });
     assert.equal(outcome.outcome, 'saved', text.slice(0, 40));
   }
-  await panel.waitForFunction((count) => document.querySelectorAll('[data-testid=note]').length >= count, selections.length);
-  const shown = await panel.$$eval('[data-testid=note] .note-text', (nodes) => nodes.map((node) => node.textContent));
   // The selection is read from the page with its line breaks and kept whole: the very text of the paragraph.
   const inPage = await crmPage.$$eval('p[id^=e2e-]', (nodes) => nodes.map((node) => node.innerText));
-  for (const text of inPage) assert.ok(shown.includes(text), text.slice(0, 60));
+  const stored = await panel.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('iron-triangle');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('notes').objectStore('notes').getAll();
+          request.onsuccess = () => resolve(request.result.map((note) => note.text));
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+  for (const text of inPage) assert.ok(stored.includes(text), text.slice(0, 60));
+  // The panel lists them as text, newest first (a window of the list is rendered).
+  const newest = inPage.at(-1);
+  await panel.waitForFunction((text) => document.querySelector('[data-testid=note] .note-text')?.textContent === text, newest);
 });
 
 test('no dialog opened and no payload ran in any extension page', async () => {
