@@ -4,12 +4,14 @@ import { DockedStorageBlocked } from '@/components/DockedStorageBlocked';
 import { Panel } from '@/components/Panel';
 import { localeFor, setLocale, t } from '@/lib/i18n';
 import { applyLanguagePreference } from '@/lib/i18n/preference';
-import { panelTarget } from '@/lib/panel/client';
+import { framedByAnotherOrigin, panelTarget } from '@/lib/panel/client';
 import { getDatabase } from '@/lib/store/connection';
 import '@/components/panel.css';
 
 async function start(root: HTMLElement): Promise<void> {
-  const target = panelTarget(location.search);
+  // Framed by a page (the docked panel, or a CRM page's own script): follow only the tab it is in, never a
+  // tab the page names with ?tabId= (found by test/e2e/chromium/security.test.mjs, docs/security.md F1).
+  const target = framedByAnotherOrigin() ? ({ docked: true } as const) : panelTarget(location.search);
   // The stored language decides every string, so it is read before the first render.
   const storage = await getDatabase().then(applyLanguagePreference).then(
     () => true,

@@ -1,10 +1,18 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BroadcastSchema, PanelRequestSchema } from '../messaging/protocol';
+import { isExtensionPage, type SenderInfo } from '../messaging/sender';
+import { getDatabase } from '../store/connection';
+import { syncCustomContentScripts } from './custom-content-scripts';
 import { handleMessage } from './router';
-import { readTabState } from './tab-states';
+import { readTabState, writeTabState } from './tab-states';
 import { DEFAULT_DISPLAY, writeDisplayPreferences } from '@/lib/display/preferences';
-import { getDatabase } from '@/lib/store/connection';
 import { validSnapshot } from '@/test/support/snapshots';
+import { corpusText } from '@/test/support/xss-corpus.mjs';
+
+// Registering content scripts is what a `broadcast/configuration` leads to: watched, not run.
+vi.mock('./custom-content-scripts', () => ({ syncCustomContentScripts: vi.fn(async () => undefined) }));
 
 const crmUrl = validSnapshot.url;
 const contentScript = () => ({ id: fakeBrowser.runtime.id, url: crmUrl, tab: { id: 5 } as never, frameId: 0 });
@@ -18,9 +26,13 @@ function send(message: unknown, sender: object): Promise<{ result?: unknown; err
   });
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+  vi.mocked(syncCustomContentScripts).mockClear();
+  // A display push to the CRM tabs starts by looking them up: watched, answered with none.
+  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([] as never);
+  await (await getDatabase()).clear('records');
 });
 
 describe('background message router', () => {
@@ -101,5 +113,132 @@ describe('background message router', () => {
     const bad = { type: 'page/state', state: { kind: 'record', snapshot: { ...validSnapshot, recordId: '<script>' } } };
     expect(await send(bad, contentScript())).toBeUndefined();
     expect(await readTabState(5)).toEqual({ kind: 'none' });
+  });
+});
+
+// --- Fuzzed: every message that is not allowed is refused and changes nothing ----------
+
+/** Everything a refused message could have touched: tab states, remembered records, broadcasts, content scripts, display pushes. */
+async function touched(): Promise<unknown> {
+  return {
+    session: await fakeBrowser.storage.session.get(null),
+    records: await (await getDatabase()).getAll('records'),
+    broadcasts: vi.mocked(fakeBrowser.runtime.sendMessage).mock.calls.length,
+    registrations: vi.mocked(syncCustomContentScripts).mock.calls.length,
+    displayPushes: vi.mocked(fakeBrowser.tabs.query).mock.calls.length,
+  };
+}
+
+/** Refused: answered with an error or not answered at all, never with a result. */
+const refused = (reply: { result?: unknown; error?: string } | undefined) => reply === undefined || (reply.error !== undefined && !('result' in reply));
+
+const pageState = { type: 'page/state', state: { kind: 'record', snapshot: validSnapshot } };
+const knownTypes = ['page/state', 'page/custom-crm', 'panel/tab-state', 'broadcast/tab-state', 'broadcast/notes', 'broadcast/facts', 'broadcast/configuration', 'broadcast/capture'];
+
+/** Any message: random values, and objects that look like ours with random contents (corpus strings included). */
+const anyPayload = fc.oneof(
+  fc.anything(),
+  fc.record({ type: fc.constantFrom(...knownTypes), state: fc.anything(), tabId: fc.anything(), recordKey: fc.anything(), outcome: fc.anything() }, { requiredKeys: ['type'] }),
+  fc.record({
+    type: fc.constant('page/state'),
+    // A snapshot whose record id is a corpus string: everything else about it is valid.
+    state: fc.record({ kind: fc.constantFrom('record', 'unrecognised', 'none'), snapshot: fc.nat({ max: 60 }).map((i) => ({ ...validSnapshot, recordId: corpusText(i) })) }),
+  }),
+);
+
+const ourId = () => fakeBrowser.runtime.id;
+const tricky = [
+  'http://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdEAAZ/view',
+  'https://acme.lightning.force.com.evil.example/',
+  'https://evil.example/?u=https://acme.lightning.force.com/',
+  'https://evil.example/#acme.lightning.force.com',
+  'https://lightning.force.com@evil.example/',
+  'javascript:alert(1)//acme.lightning.force.com',
+  'data:text/html,acme.lightning.force.com',
+  'chrome-extension://intruder/sidepanel.html',
+  'about:blank',
+  '',
+];
+const nonCrmUrl = fc.oneof(fc.constantFrom(...tricky), fc.webUrl().filter((url) => !/(force|salesforce|dynamics|hubspot|pipedrive|zoho|odoo)\./.test(url)));
+
+/** Every kind of sender, legitimate ones included. */
+const anySender = fc.oneof(
+  fc.constant(null).map(() => contentScript()),
+  fc.constant(null).map(() => panel()),
+  fc.record({ id: fc.string(), url: fc.oneof(nonCrmUrl, fc.constant(crmUrl)), tab: fc.option(fc.record({ id: fc.integer() }), { nil: undefined }), frameId: fc.option(fc.integer(), { nil: undefined }) }, { requiredKeys: [] }),
+  fc.record({ url: nonCrmUrl }, { requiredKeys: [] }),
+);
+
+/** Senders that may not report page state: each differs from our content script in one respect. */
+const notOurContentScript = fc.oneof(
+  fc.string().filter((id) => id !== ourId()).map((id) => ({ ...contentScript(), id })),
+  fc.integer({ min: 1, max: 1_000 }).map((frameId) => ({ ...contentScript(), frameId })),
+  fc.constantFrom(undefined, -1).map((frameId) => ({ ...contentScript(), frameId })),
+  nonCrmUrl.map((url) => ({ ...contentScript(), url })),
+  fc.constantFrom(undefined, {}, { id: undefined }, { id: -1 }, { id: 1.5 }).map((tab) => ({ ...contentScript(), tab: tab as never })),
+  fc.constant(null).map(() => panel()),
+);
+
+/** Senders that are not a page of this extension. */
+const notOurPage = fc.oneof(
+  fc.constant(null).map(() => contentScript()),
+  fc.string().filter((id) => id !== ourId()).map((id) => ({ ...panel(), id })),
+  fc.string().filter((id) => id !== ourId()).map((id) => ({ id, url: `chrome-extension://${id}/options.html` })),
+  nonCrmUrl.map((url) => ({ id: ourId(), url })),
+  fc.constant({ id: undefined, url: undefined }),
+);
+
+describe('background message router, fuzzed', () => {
+  it('any payload from any sender: a malformed one is refused and changes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyPayload, anySender, async (message, sender) => {
+        // The allowed messages the generators can make (a page of ours asking for a tab or announcing a change): tested on their own.
+        const fromOurPage = isExtensionPage(sender as SenderInfo, ourId(), fakeBrowser.runtime.getURL('/'));
+        fc.pre(!(fromOurPage && (BroadcastSchema.safeParse(message).success || PanelRequestSchema.safeParse(message).success)));
+        const before = await touched();
+        const reply = await send(message, sender);
+        expect(refused(reply)).toBe(true);
+        expect(await touched()).toEqual(before);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('panel requests from content scripts (or any sender but our pages) are refused and reveal nothing', async () => {
+    await writeTabState(5, { kind: 'record', snapshot: validSnapshot });
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: 10 }), notOurPage, async (tabId, sender) => {
+        const before = await touched();
+        expect(await send({ type: 'panel/tab-state', tabId }, sender)).toEqual({ error: 'sender not allowed' });
+        expect(await touched()).toEqual(before);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('page state and custom-CRM questions from anything but our top-frame content script on a CRM are refused and change nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(notOurContentScript, fc.constantFrom(pageState, { type: 'page/custom-crm' }), async (sender, message) => {
+        const before = await touched();
+        expect(await send(message, sender)).toEqual({ error: 'sender not allowed' });
+        expect(await touched()).toEqual(before);
+        expect(await readTabState(5)).toEqual({ kind: 'none' });
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('broadcasts from anything but our pages register and push nothing; from our pages they do', async () => {
+    await fc.assert(
+      fc.asyncProperty(notOurPage, async (sender) => {
+        const before = await touched();
+        expect(await send({ type: 'broadcast/configuration' }, sender)).toBeUndefined();
+        expect(await touched()).toEqual(before);
+      }),
+      { numRuns: 40 },
+    );
+    await send({ type: 'broadcast/configuration' }, panel());
+    await vi.waitFor(() => expect(syncCustomContentScripts).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(fakeBrowser.tabs.query).toHaveBeenCalledTimes(1));
   });
 });

@@ -24,7 +24,8 @@ export function contentScriptOnCrm(
 ): { tabId: number; url: URL } | null {
   if (sender.id !== extensionId) return null;
   const tabId = sender.tab?.id;
-  if (typeof tabId !== 'number' || tabId < 0 || sender.frameId !== 0) return null;
+  // Integer check, not just typeof: found by the fuzzed router test, a tab id of 1.5 or NaN passed.
+  if (!Number.isInteger(tabId) || (tabId as number) < 0 || sender.frameId !== 0) return null;
   if (typeof sender.url !== 'string' || !urlMatchesPatterns(sender.url, crmMatches)) return null;
-  return { tabId, url: new URL(sender.url) };
+  return { tabId: tabId as number, url: new URL(sender.url) };
 }

@@ -71,6 +71,21 @@ export function panelTarget(search: string): PanelTarget {
   return { windowId: windowId ?? 'current' };
 }
 
+/**
+ * True when a page of another origin frames this one. The panel is
+ * web-accessible to CRM pages (for the docked panel), so script in a CRM page
+ * can frame it itself; such a frame must not pick the tab it shows with
+ * `?tabId=` (docs/security.md, F1).
+ */
+export function framedByAnotherOrigin(win: Pick<Window, 'parent' | 'location'> = window): boolean {
+  if (win.parent === win) return false;
+  try {
+    return win.parent.location.origin !== win.location.origin;
+  } catch {
+    return true; // reading a cross-origin parent's location throws
+  }
+}
+
 /** The tab this page is framed in (the docked panel), asked of the background: Firefox gives framed pages no `tabs` API. */
 export async function ownTabId(): Promise<number> {
   return (await request({ type: 'framed/own-tab' }, z.object({ tabId: z.number() }))).tabId;

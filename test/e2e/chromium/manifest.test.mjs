@@ -1,6 +1,6 @@
 // The shipped manifests and bundles, checked on the production builds.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,103 @@ test('production bundles carry no end-to-end test hooks (page marker, request re
     for (const { file, code } of scripts) {
       for (const marker of E2E_ONLY_MARKERS) assert.equal(code.includes(marker), false, `${dir}/${file} has the e2e-only "${marker}"`);
       assert.equal(/\beval\(|new Function\(/.test(code), false, `${dir}/${file} uses eval or new Function`);
+    }
+  }
+});
+
+/** The .js and .html files of a build, with their text. */
+async function bundleFiles(dir) {
+  const files = (await readdir(output(dir), { recursive: true })).filter((file) => /\.(js|html)$/.test(file));
+  assert.ok(files.some((file) => file.endsWith('.js')));
+  return Promise.all(files.map(async (file) => ({ file: `${dir}/${file}`, code: await readFile(join(output(dir), file), 'utf8') })));
+}
+const BUILDS = ['chrome-mv3', 'firefox-mv3'];
+
+// docs/security.md, threat T6: no code is generated or loaded at run time.
+test('production bundles generate and load no code: no Function constructor, string timers, importScripts or remote scripts', async () => {
+  const forbidden = [
+    [/(?<![\w$])Function\s*\(/, 'calls the Function constructor'],
+    [/new\s+Function\b/, 'constructs a Function'],
+    // Aliasing the constructor to call it later (how zod probes for eval when not jitless).
+    [/[=:,(]\s*Function\s*[;,)}]/, 'takes the Function constructor as a value'],
+    [/\b(?:setTimeout|setInterval)\(\s*["'`]/, 'passes a string to a timer'],
+    [/\bimportScripts\b/, 'uses importScripts'],
+    [/<script[^>]*\bsrc\s*=\s*["']?(?:https?:)?\/\//i, 'loads a remote script'],
+  ];
+  // zod's eval probe and the JIT code generator behind it, which never run: the probe answers
+  // false under `jitless`, which lib/zod/mini.ts and lib/domain/zod.ts set (unit-tested there).
+  const zodJit = [
+    /\.jitless\|\|[^{}]*\)return!1;try\{const (\w+)=Function;return new \1\(""\),!0\}/g,
+    /compile\(\)\{const (\w+)=Function,/g,
+  ];
+  for (const dir of BUILDS) {
+    for (const { file, code } of await bundleFiles(dir)) {
+      const rest = zodJit.reduce((text, pattern) => text.replace(pattern, ''), code);
+      for (const [pattern, what] of forbidden) assert.equal(pattern.test(rest), false, `${file} ${what}: ${rest.match(pattern)?.[0]}`);
+    }
+  }
+});
+
+/**
+ * Every network API use in the bundles, each reviewed: the only ones are in
+ * libraries, on code paths that talk to no remote host.
+ */
+const REVIEWED_NETWORK_USES = [
+  // Vite's modulepreload polyfill: fetches the <link rel=modulepreload> files of the page itself (the extension's own origin).
+  { pattern: /\bfetch\(\w+\.href,\w+\)/g, where: /^(chrome|firefox)-mv3\/chunks\// },
+  // PapaParse's NetworkStreamer, reached only with `download: true`; the directory import parses file text (checked below).
+  { pattern: /\bnew XMLHttpRequest\b/g, where: /^(chrome|firefox)-mv3\/chunks\/options-/ },
+];
+const NETWORK_API = /\bfetch\(|\bXMLHttpRequest\b|\bWebSocket\b|\bsendBeacon\b|\bEventSource\b|\bWebTransport\b|\bRTCPeerConnection\b/g;
+
+test('the UI code renders no script, raw HTML or resource hints (React DOM could otherwise insert a <script>)', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  const sources = execFileSync('git', ['ls-files', 'components', 'entrypoints', 'lib'], { cwd: root, encoding: 'utf8' })
+    .split('\n')
+    .filter((file) => /\.(tsx?|html)$/.test(file) && !/\.test\.tsx?$|\/fixtures\/|\/testing\//.test(file));
+  for (const file of sources) {
+    const code = await readFile(join(root, file), 'utf8');
+    assert.doesNotMatch(code, /<script\b(?![^>]*\bsrc="\.\/main\.tsx?")|\bpreinit(?:Module)?\(|\bpreload(?:Module)?\(|dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML|document\.write\(/, file);
+  }
+});
+
+test('production bundles talk to no remote host', async () => {
+  for (const dir of BUILDS) {
+    for (const { file, code } of await bundleFiles(dir)) {
+      const reviewed = REVIEWED_NETWORK_USES.filter((use) => use.where.test(file)).reduce((count, use) => count + (code.match(use.pattern)?.length ?? 0), 0);
+      const uses = code.match(NETWORK_API)?.length ?? 0;
+      assert.equal(uses, reviewed, `${file}: ${uses} uses of a network API, ${reviewed} of them reviewed`);
+    }
+  }
+  const csvImport = await readFile(new URL('../../../lib/directory/import-csv.ts', import.meta.url), 'utf8');
+  assert.equal(/\bdownload\s*:/.test(csvImport), false, 'Papa.parse must parse text, never download');
+  // Web addresses in the code are XML namespaces, schema ids, React's error page (text), and CRM match patterns.
+  const allowed = /^(?:https?:\/\/www\.w3\.org\/|https?:\/\/json-schema\.org\/|https:\/\/react\.dev\/errors\/|https:\/\/[^/]+\/\*$|https?:\/\/\[?\$\{|https:\/\/$)/;
+  for (const dir of BUILDS) {
+    for (const { file, code } of await bundleFiles(dir)) {
+      for (const address of code.match(/https?:\/\/[^"'`\s)]*/g) ?? []) assert.match(address, allowed, `${file} names ${address}`);
+    }
+  }
+});
+
+test('both manifests keep the default MV3 content security policy (or a stricter one), expose only the reviewed in-page files and accept no outside messages', async () => {
+  for (const dir of BUILDS) {
+    const manifest = await manifestOf(dir);
+    // Only the launcher and the docked panel, and only the supported CRMs' pages may frame them
+    // (lib/content/in-page-ui.ts); a user-defined CRM's host is never among them.
+    assert.deepEqual(
+      manifest.web_accessible_resources?.map(({ resources, matches }) => ({ resources: [...resources].sort(), matches: [...matches].sort() })),
+      [{ resources: ['launcher.html', 'sidepanel.html'], matches: REVIEWED.host_permissions }],
+      `${dir}: web-accessible files`,
+    );
+    assert.equal(manifest.externally_connectable, undefined, `${dir}: no web page may message the extension`);
+    const csp = manifest.content_security_policy;
+    if (csp === undefined) continue;
+    // If one is ever set, it may only tighten the default "script-src 'self'; object-src 'self'".
+    for (const policy of Object.values(csp)) {
+      assert.doesNotMatch(policy, /unsafe-eval|unsafe-inline|wasm-unsafe-eval|https?:|\*|data:|blob:/, `${dir}: ${policy}`);
+      assert.match(policy, /script-src 'self'/);
     }
   }
 });
