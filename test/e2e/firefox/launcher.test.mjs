@@ -1,0 +1,60 @@
+// The in-page launcher in Firefox ESR. Firefox gives an extension page framed
+// in a web page only content-script APIs (no `tabs`, no `sidebarAction`), so
+// there the badge asks the background for its count and docks the panel in
+// the page; WebDriver BiDi lists such frames as about:blank, so each is asked
+// for its own address.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchFirefoxWithExtension, openCrmPage } from '../support/firefox.mjs';
+import { startCrmServer } from '../support/crm-server.mjs';
+import { FIRST_OPPORTUNITY } from '../support/fixtures.mjs';
+
+let server;
+let firefox;
+let crmPage;
+
+before(async () => {
+  server = await startCrmServer();
+  firefox = await launchFirefoxWithExtension(server);
+  crmPage = await openCrmPage(firefox.browser, FIRST_OPPORTUNITY.url);
+});
+
+after(async () => {
+  await firefox?.browser.close();
+  await server?.close();
+});
+
+/** The frame of the page whose own address ends with `suffix`, once it is there. */
+async function frameAt(page, suffix) {
+  for (let attempt = 0; attempt < 150; attempt++) {
+    for (const frame of page.frames()) {
+      let href = '';
+      try {
+        href = await frame.evaluate(() => location.href);
+      } catch {
+        // a frame that went away while we asked (puppeteer throws at once for a detached one)
+      }
+      if (href.endsWith(suffix)) return frame;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no frame at …${suffix}`);
+}
+
+test('Firefox: the badge shows the deal’s gap count, and a click docks the panel in the page', async () => {
+  const launcher = await frameAt(crmPage, '/launcher.html');
+  const label = await launcher.waitForFunction(() => document.getElementById('launcher')?.getAttribute('aria-label'), { timeout: 15_000 });
+  assert.match(await label.jsonValue(), /^Iron Triangle: \d+ gaps on this deal/);
+  assert.equal(await launcher.evaluate(() => document.getElementById('launcher').dataset.opens), 'docked');
+  // The page sees neither the frame nor the count.
+  assert.equal(await crmPage.evaluate(() => document.querySelector('iron-triangle-overlay')?.shadowRoot ?? null), null);
+
+  await (await launcher.$('#launcher')).click();
+  const docked = await frameAt(crmPage, '/sidepanel.html?docked=1');
+  const name = await docked.waitForFunction(() => document.querySelector('[data-testid=record-name]')?.textContent, { timeout: 15_000 });
+  assert.equal(await name.jsonValue(), FIRST_OPPORTUNITY.name);
+  assert.equal(await crmPage.evaluate(() => getComputedStyle(document.documentElement).marginRight), '380px');
+
+  await (await docked.waitForSelector('button.docked-close')).click();
+  await crmPage.waitForFunction(() => getComputedStyle(document.documentElement).marginRight === '0px', { timeout: 15_000 });
+});
