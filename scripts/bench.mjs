@@ -7,7 +7,10 @@
 // runs once at the start and its output is copied aside (BENCH_EXTENSION_DIR),
 // so a build started meanwhile by someone else in this working tree cannot
 // change the extension under test.
-// Usage: npm run bench [-- <id prefix>...]
+// Usage: npm run bench [-- <id prefix>...]. A benchmark that writes several
+// ids is told the prefixes asked for (BENCH_ONLY, comma-separated) and may
+// skip the parts nobody asked for: `npm run bench -- page.overhead` does not
+// measure observer.burst.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
@@ -105,7 +108,7 @@ function run({ name, command, build }) {
   rmSync(output, { force: true });
   console.error(`> ${command.join(' ')}`);
   const [program, ...args] = command;
-  const env = { ...process.env, BENCH_OUTPUT: output, ...(build ? { BENCH_EXTENSION_DIR: extensionDir } : {}) };
+  const env = { ...process.env, BENCH_OUTPUT: output, BENCH_ONLY: prefixes.join(','), ...(build ? { BENCH_EXTENSION_DIR: extensionDir } : {}) };
   const child = spawnSync(program, args, { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr], env });
   if (child.status !== 0 || !existsSync(output)) {
     console.error(`Benchmark ${name} failed (exit code ${child.status ?? child.signal}).`);
