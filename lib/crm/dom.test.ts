@@ -103,6 +103,9 @@ describe('deep queries', () => {
 });
 
 describe('within: the part of a scope inside an element, without walking it again', () => {
+  /** A spy on every read of an element's `shadowRoot`: a walk looking for shadow roots reads each element's. */
+  const shadowRootReads = () => vi.spyOn(Element.prototype, 'shadowRoot', 'get');
+
   /** Every element of the page, through open shadow roots, in deepQueryAll order. */
   const allElements = (scope: DeepScope) => deepQueryAll(scope, '*');
 
@@ -159,10 +162,12 @@ describe('within: the part of a scope inside an element, without walking it agai
   it('does not walk for shadow roots again when the scope found some', () => {
     randomPage(3, 60);
     const page = deepScope(document);
-    const walks = vi.spyOn(document, 'createTreeWalker');
+    const walks = shadowRootReads();
     try {
       for (const element of allElements(page)) within(page, element);
       expect(walks).not.toHaveBeenCalled();
+      deepScope(document.body); // what within spares
+      expect(walks).toHaveBeenCalled();
     } finally {
       walks.mockRestore();
     }
@@ -172,7 +177,7 @@ describe('within: the part of a scope inside an element, without walking it agai
     document.body.innerHTML = '<section id="s"><div id="a"><p class="hit" id="p1"></p></div><p class="hit" id="p2"></p></section>';
     const page = deepScope(document);
     expect(page.roots).toEqual([document]);
-    const walks = vi.spyOn(document, 'createTreeWalker');
+    const walks = shadowRootReads();
     try {
       const a = document.getElementById('a') as Element;
       expect(within(page, a).roots).toEqual([a]);
