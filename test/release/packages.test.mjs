@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { checkHostAccess, checkIcons, checkLocalizedTexts, checkNoRemoteCode, checkVersion, storeProblems, unjustified } from './store-rules.mjs';
+import { checkHostAccess, checkIcons, checkLocalizedTexts, checkNoRemoteCode, checkReferencedFiles, checkVersion, storeProblems, unjustified } from './store-rules.mjs';
 import { readZip } from './zip.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -123,12 +123,19 @@ describe('the store rules catch', () => {
     assert.deepEqual(checkIcons({ icons: { 16: 'a.svg', 32: 'a.svg', 48: 'a.svg', 128: 'a.svg' } }, new Map([['a.svg', Buffer.from('<svg/>')]])).length, 4);
   });
 
+  it('a file the manifest names that the package lacks, web-accessible pages included', () => {
+    const manifest = { background: { service_worker: 'background.js' }, web_accessible_resources: [{ resources: ['launcher.html', 'assets/*'], matches: ['https://*.odoo.com/*'] }] };
+    assert.deepEqual(checkReferencedFiles(manifest, new Map([['background.js', Buffer.from('')]])), ['launcher.html is named in the manifest but not in the package']);
+  });
+
   it('standing access to every site, but not the same pattern as an optional permission', () => {
     assert.deepEqual(checkHostAccess({ host_permissions: ['<all_urls>'], content_scripts: [{ matches: ['*://*/*'] }] }), [
       'standing access to every site: <all_urls>',
       'standing access to every site: *://*/*',
     ]);
     assert.deepEqual(checkHostAccess({ host_permissions: ['https://*.odoo.com/*'], optional_host_permissions: ['https://*/*'] }), []);
+    assert.deepEqual(checkHostAccess({ web_accessible_resources: [{ resources: ['launcher.html'], matches: ['<all_urls>'] }] }), ['standing access to every site: <all_urls>']);
+    assert.deepEqual(checkHostAccess({ web_accessible_resources: [{ resources: ['launcher.html'], matches: ['https://*.odoo.com/*'] }] }), []);
   });
 
   it('remote scripts in the CSP, in a page or imported by a script', () => {

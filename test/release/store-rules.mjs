@@ -116,6 +116,8 @@ export function checkReferencedFiles(manifest, files) {
     manifest.action?.default_popup,
     manifest.storage?.managed_schema,
     ...(manifest.content_scripts ?? []).flatMap((script) => [...(script.js ?? []), ...(script.css ?? [])]),
+    // MV3 web-accessible resources (MV2's are plain strings); a wildcard names no one file.
+    ...(manifest.web_accessible_resources ?? []).flatMap((entry) => (typeof entry === 'string' ? [entry] : (entry.resources ?? []))).filter((path) => !path.includes('*')),
   ].filter(Boolean);
   return paths.filter((path) => !files.has(path.replace(/^\//, ''))).map((path) => `${path} is named in the manifest but not in the package`);
 }
@@ -124,7 +126,13 @@ const BROAD_HOSTS = new Set(['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*
 
 /** No standing access to every site: broad patterns only as optional permissions (asked for one host at a time). */
 export function checkHostAccess(manifest) {
-  const standing = [...(manifest.host_permissions ?? []), ...(manifest.permissions ?? []), ...(manifest.content_scripts ?? []).flatMap((script) => script.matches ?? [])];
+  const standing = [
+    ...(manifest.host_permissions ?? []),
+    ...(manifest.permissions ?? []),
+    ...(manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []),
+    // Pages every site could frame or fetch are as broad as access to every site.
+    ...(manifest.web_accessible_resources ?? []).flatMap((entry) => (typeof entry === 'string' ? ['<all_urls>'] : (entry.matches ?? []))),
+  ];
   return standing.filter((pattern) => BROAD_HOSTS.has(pattern) || /^(\*|https?):\/\/\*\//.test(pattern)).map((pattern) => `standing access to every site: ${pattern}`);
 }
 
