@@ -17,7 +17,7 @@ import { FIRST_OPPORTUNITY } from '../test/e2e/support/fixtures.mjs';
 import { launch } from './support/browser.mjs';
 import { bundleForPage } from './support/bundle.mjs';
 import { startBenchServer } from './support/server.mjs';
-import { log, round, summarize, writeResults } from './support/stats.mjs';
+import { log, round, summarize, wanted, writeResults } from './support/stats.mjs';
 
 const RECORDS = 2_000;
 const NOTES_PER_RECORD = 50;
@@ -71,22 +71,29 @@ try {
   log(`store: estimate ${JSON.stringify(estimate)}`);
   results.push({ id: 'store.bytes', unit: 'MB', median: round(estimate.usage / 1e6, 2), p95: round(estimate.usage / 1e6, 2), n: 1, target: null });
 
-  const captures = [];
-  for (let run = 0; run < CAPTURE.warmup + CAPTURE.runs; run++) {
-    const { ms } = await capture();
-    if (run >= CAPTURE.warmup) captures.push(ms);
+  if (wanted('store.capture')) {
+    const captures = [];
+    for (let run = 0; run < CAPTURE.warmup + CAPTURE.runs; run++) {
+      const { ms } = await capture();
+      if (run >= CAPTURE.warmup) captures.push(ms);
+    }
+    results.push(summarize('store.capture', 'ms', captures, 50, { targetStat: 'p95' }));
   }
-  results.push(summarize('store.capture', 'ms', captures, 50, { targetStat: 'p95' }));
 
-  const queries = await panel.evaluate(queryTimes, { recordKey, records: RECORDS, ...QUERY });
-  log(`store: a record has ${queries.count} notes`);
-  results.push(summarize('store.notesByRecord', 'ms', queries.raw, 20, { targetStat: 'p95' }));
-  results.push(summarize('store.notesForRecord', 'ms', queries.real));
+  if (wanted('store.notesByRecord') || wanted('store.notesForRecord')) {
+    const queries = await panel.evaluate(queryTimes, { recordKey, records: RECORDS, ...QUERY });
+    log(`store: a record has ${queries.count} notes`);
+    results.push(summarize('store.notesByRecord', 'ms', queries.raw, 20, { targetStat: 'p95' }));
+    results.push(summarize('store.notesForRecord', 'ms', queries.real));
+  }
 
-  const backup = await panel.evaluate(backupTimes, BACKUP);
-  log(`store: export file ${round(backup.bytes / 1e6, 1)} MB, ${backup.notes} notes; import added ${backup.added} notes`);
-  results.push(summarize('store.export', 's', backup.exportMs.map((ms) => ms / 1000)));
-  results.push(summarize('store.import', 's', backup.importMs.map((ms) => ms / 1000)));
+  // Export and import come together: the import reads the file the export wrote.
+  if (wanted('store.export') || wanted('store.import')) {
+    const backup = await panel.evaluate(backupTimes, BACKUP);
+    log(`store: export file ${round(backup.bytes / 1e6, 1)} MB, ${backup.notes} notes; import added ${backup.added} notes`);
+    results.push(summarize('store.export', 's', backup.exportMs.map((ms) => ms / 1000)));
+    results.push(summarize('store.import', 's', backup.importMs.map((ms) => ms / 1000)));
+  }
   writeResults(results);
 } finally {
   await browser.close();

@@ -33,9 +33,12 @@ export async function launch(server, { extension }) {
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Main-thread totals of a page's renderer from the DevTools protocol, in milliseconds. */
+/**
+ * Main-thread totals of a page's renderer from the DevTools protocol, in milliseconds: wall time of
+ * tasks (`task`), of JavaScript (`script`), of layout and style, and the thread's CPU time (`cpu`).
+ */
 export async function mainThreadMetrics(cdp) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const value = (name) => metrics.find((metric) => metric.name === name)?.value ?? 0;
-  return { task: value('TaskDuration') * 1000, script: value('ScriptDuration') * 1000, layout: value('LayoutDuration') * 1000, style: value('RecalcStyleDuration') * 1000 };
+  return { task: value('TaskDuration') * 1000, script: value('ScriptDuration') * 1000, layout: value('LayoutDuration') * 1000, style: value('RecalcStyleDuration') * 1000, cpu: value('ThreadTime') * 1000 };
 }

@@ -38,3 +38,13 @@ export function writeResults(results) {
   if (process.env.BENCH_OUTPUT) writeFileSync(process.env.BENCH_OUTPUT, json);
   else console.log(json);
 }
+
+/**
+ * Whether the run asked for result `id`: scripts/bench.mjs passes the id
+ * prefixes it was given in BENCH_ONLY (none: everything). A prefix names an
+ * id, one of its sub-results (`page.overhead.script`) or a group (`page`).
+ */
+export function wanted(id) {
+  const prefixes = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+  return prefixes.length === 0 || prefixes.some((prefix) => id.startsWith(prefix) || prefix.startsWith(`${id}.`));
+}

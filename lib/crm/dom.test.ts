@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_TEXT } from './limits';
 import {
   allMatches,
@@ -19,6 +19,8 @@ import {
   textAfterLabel,
   visibleLines,
   visibleText,
+  within,
+  type DeepScope,
 } from './dom';
 
 /** Builds `<tag>` with an open shadow root holding `html`; test-side DOM writes only. */
@@ -97,6 +99,121 @@ describe('deep queries', () => {
     document.body.innerHTML = '<b></b>';
     expect(deepQueryAll(document, 'b[')).toEqual([]);
     expect(deepQuery(document, ':::')).toBeNull();
+  });
+});
+
+describe('within: the part of a scope inside an element, without walking it again', () => {
+  /** A spy on every read of an element's `shadowRoot`: a walk looking for shadow roots reads each element's. */
+  const shadowRootReads = () => vi.spyOn(Element.prototype, 'shadowRoot', 'get');
+
+  /** Every element of the page, through open shadow roots, in deepQueryAll order. */
+  const allElements = (scope: DeepScope) => deepQueryAll(scope, '*');
+
+  /**
+   * A page of `size` elements shaped by a seeded generator: elements nest at
+   * random, some are shadow hosts (their shadow trees nest hosts in turn),
+   * some have light children beside their shadow root.
+   */
+  function randomPage(seed: number, size: number): void {
+    let state = seed;
+    const next = () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+    const parents: (Element | ShadowRoot)[] = [document.body];
+    for (let i = 0; i < size; i += 1) {
+      const parent = parents[Math.floor(next() * parents.length)] as Element | ShadowRoot;
+      const element = document.createElement(next() < 0.3 ? 'x-host' : 'div');
+      element.id = `e${i}`;
+      element.className = i % 3 === 0 ? 'hit' : '';
+      parent.appendChild(element);
+      parents.push(element);
+      if (element.localName === 'x-host') parents.push(element.attachShadow({ mode: 'open' }));
+    }
+  }
+
+  it('gives the same roots, in the same order, as walking each element', () => {
+    for (const seed of [1, 7, 42, 2024]) {
+      document.body.innerHTML = '';
+      randomPage(seed, 120);
+      const page = deepScope(document);
+      expect(page.roots.length).toBeGreaterThan(10); // the generator did make shadow roots
+      for (const element of allElements(page)) {
+        const walked = deepScope(element);
+        const derived = within(page, element);
+        expect(derived.roots).toEqual(walked.roots);
+        expect(derived.truncated).toBe(false);
+        expect(ids(deepQueryAll(derived, '.hit'))).toEqual(ids(deepQueryAll(walked, '.hit')));
+      }
+    }
+  });
+
+  it('derives from a scope that starts at an element, and from a derived scope', () => {
+    randomPage(5, 80);
+    const start = document.getElementById('e0') as Element;
+    const scope = deepScope(start);
+    for (const element of allElements(scope)) {
+      expect(within(scope, element).roots).toEqual(deepScope(element).roots);
+      const inner = within(scope, element);
+      for (const child of deepQueryAll(inner, '*')) expect(within(inner, child).roots).toEqual(deepScope(child).roots);
+    }
+  });
+
+  it('does not walk for shadow roots again when the scope found some', () => {
+    randomPage(3, 60);
+    const page = deepScope(document);
+    const walks = shadowRootReads();
+    try {
+      for (const element of allElements(page)) within(page, element);
+      expect(walks).not.toHaveBeenCalled();
+      deepScope(document.body); // what within spares
+      expect(walks).toHaveBeenCalled();
+    } finally {
+      walks.mockRestore();
+    }
+  });
+
+  it('is a light scope when the scope found no shadow root, without a walk', () => {
+    document.body.innerHTML = '<section id="s"><div id="a"><p class="hit" id="p1"></p></div><p class="hit" id="p2"></p></section>';
+    const page = deepScope(document);
+    expect(page.roots).toEqual([document]);
+    const walks = shadowRootReads();
+    try {
+      const a = document.getElementById('a') as Element;
+      expect(within(page, a).roots).toEqual([a]);
+      expect(ids(deepQueryAll(within(page, a), '.hit'))).toEqual(['p1']);
+      expect(walks).not.toHaveBeenCalled();
+    } finally {
+      walks.mockRestore();
+    }
+  });
+
+  it('leaves out the shadow roots beside the element and above it', () => {
+    document.body.innerHTML = '<div id="left"></div><div id="right"></div>';
+    const left = document.getElementById('left') as Element;
+    left.appendChild(host('x-l', '<b id="in-left"></b>'));
+    document.getElementById('right')!.appendChild(host('x-r', '<b id="in-right"></b>'));
+    const page = deepScope(document);
+    expect(ids(deepQueryAll(within(page, left), 'b'))).toEqual(['in-left']);
+    const inShadow = deepQuery(page, '#in-right') as Element;
+    expect(within(page, inShadow).roots).toEqual([inShadow]);
+  });
+
+  it('walks an element the scope does not cover, and any element of a scope cut short by its limits', () => {
+    document.body.innerHTML = '<div id="inside"></div>';
+    const outside = host('x-out', '<b id="o"></b>');
+    document.body.appendChild(outside);
+    const inside = document.getElementById('inside') as Element;
+    const narrow = deepScope(inside);
+    expect(within(narrow, outside).roots).toEqual(deepScope(outside).roots); // a sibling: not covered
+    const detached = host('x-detached', '<b></b>');
+    expect(within(narrow, detached).roots).toEqual([detached, detached.shadowRoot]);
+
+    inside.appendChild(host('x-a', '<b></b>'));
+    inside.appendChild(host('x-b', '<b></b>'));
+    const cut = deepScope(document, { maxShadowRoots: 1 });
+    expect(cut.truncated).toBe(true);
+    expect(within(cut, inside).roots).toEqual(deepScope(inside).roots);
   });
 });
 

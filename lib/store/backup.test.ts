@@ -76,6 +76,41 @@ describe('export -> import', () => {
   });
 });
 
+describe('import against what is stored', () => {
+  it('counts every table, simple and compound keys alike, as added, unchanged or in conflict', async () => {
+    const backup = await exportBackup(source, NOW);
+    await applyImport(target, backup);
+    const changed: Backup = structuredClone(backup);
+    changed.data.stakeholders[0]!.influence = 'low'; // [recordKey, id] key, different content
+    changed.data.notes.push({ ...changed.data.notes[0]!, id: 'n4' });
+    changed.data.assignments.push({ ...changed.data.assignments[0]!, personId: 'p2' });
+    const preview = await applyImport(target, changed);
+    expect(preview).toEqual({
+      records: { added: 0, unchanged: 1, conflicts: 0 },
+      notes: { added: 1, unchanged: 3, conflicts: 0 },
+      requirementValues: { added: 0, unchanged: 1, conflicts: 0 },
+      decisions: { added: 0, unchanged: 0, conflicts: 0 },
+      stakeholders: { added: 0, unchanged: 0, conflicts: 1 },
+      assignments: { added: 1, unchanged: 1, conflicts: 0 },
+      directory: { added: 0, unchanged: 1, conflicts: 0 },
+    });
+    expect(await target.count('notes')).toBe(4);
+    expect(await target.count('assignments')).toBe(2);
+    expect((await target.getAll('stakeholders'))[0]?.influence).toBe('high');
+  });
+
+  it('writes nothing at all when one add fails: all or nothing', async () => {
+    const backup = await exportBackup(source, NOW);
+    // Only a file that skipped parseBackup can repeat a key; the second add of it fails.
+    const broken: Backup = structuredClone(backup);
+    broken.data.directory.push(broken.data.directory[0]!);
+    await expect(applyImport(target, broken)).rejects.toBeTruthy();
+    for (const table of ['records', 'notes', 'requirementValues', 'stakeholders', 'assignments', 'directory'] as const) {
+      expect(await target.count(table)).toBe(0);
+    }
+  });
+});
+
 describe('bad files are refused with the reason and change nothing', () => {
   const refused = async (raw: string) => {
     const parsed = parseBackup(raw);

@@ -9,6 +9,7 @@ import {
   isRendered,
   lightScope,
   visibleText,
+  within,
   type DeepScope,
 } from '../dom';
 import { DYNAMICS_MATCHES } from '../hosts';
@@ -91,8 +92,8 @@ function containerName(container: Element): string {
 }
 
 /** The names of a lookup's selected records ("; " between several), or null when the field shows no lookup tag. */
-function lookupValue(container: Element): string | null {
-  const tags = allOfFirstMatch(container, S.lookupTag);
+function lookupValue(field: DeepScope): string | null {
+  const tags = allOfFirstMatch(field, S.lookupTag);
   if (tags.length === 0) return null;
   return cleanText(tags.map((tag) => cleanText(tag.getAttribute('title')) || visibleText(tag)).filter(Boolean).join('; '));
 }
@@ -103,18 +104,18 @@ function controlText(control: Element): string {
 }
 
 /** What the field shows; "" for the "---" UCI shows in an empty field. */
-function fieldValue(container: Element): string {
-  let value = lookupValue(container);
+function fieldValue(field: DeepScope): string {
+  let value = lookupValue(field);
   if (value === null) {
-    const control = firstMatch(container, S.fieldInput)?.element ?? firstMatch(container, S.fieldText)?.element;
+    const control = firstMatch(field, S.fieldInput)?.element ?? firstMatch(field, S.fieldText)?.element;
     value = control ? controlText(control) : '';
   }
   return withoutPlaceholder(value);
 }
 
-function fieldLabel(container: Element): string {
-  const label = visibleText(firstMatch(container, S.fieldLabel)?.element);
-  return label || cleanText(firstMatch(container, S.fieldInput)?.element.getAttribute('aria-label'));
+function fieldLabel(field: DeepScope): string {
+  const label = visibleText(firstMatch(field, S.fieldLabel)?.element);
+  return label || cleanText(firstMatch(field, S.fieldInput)?.element.getAttribute('aria-label'));
 }
 
 /** Rendered fields of the form, body first and then header, in page order. BPF flyout steps are left out. */
@@ -126,9 +127,12 @@ function formFields(scope: DeepScope): RecordField[] {
     if (name.startsWith('header_process_') || !isRendered(container)) continue;
     const inHeader = name.startsWith('header_');
     const apiName = inHeader ? name.slice('header_'.length) : name;
-    const label = fieldLabel(container);
+    // The form's scope is handed down (`within`): the shadow roots found once for the form are
+    // reused inside each field instead of walking every field again.
+    const containerScope = within(scope, container);
+    const label = fieldLabel(containerScope);
     if (!label) continue;
-    const entry: RecordField = { label, value: fieldValue(container) };
+    const entry: RecordField = { label, value: fieldValue(containerScope) };
     if (FIELD_NAME.test(apiName)) entry.apiName = apiName;
     (inHeader ? header : body).push(entry);
   }
@@ -137,7 +141,7 @@ function formFields(scope: DeepScope): RecordField[] {
 
 function recordName(scope: DeepScope): string {
   const header = firstMatch(scope, S.formHeader)?.element;
-  const title = firstMatch(header ?? scope, S.headerTitle)?.element;
+  const title = firstMatch(header ? within(scope, header) : scope, S.headerTitle)?.element;
   return title ? cleanText(title.getAttribute('title')) || visibleText(title) : '';
 }
 
@@ -149,7 +153,7 @@ function processStage(scope: DeepScope): string {
     (status ? closestDeep(status, S.bpfStage[0]) : null) ??
     firstMatch(scope, S.bpfSelectedStage)?.element;
   if (!stage) return '';
-  const name = firstMatch(stage, S.bpfStageName)?.element;
+  const name = firstMatch(within(scope, stage), S.bpfStageName)?.element;
   return visibleText(name) || cleanText(name?.getAttribute('title'));
 }
 
@@ -171,7 +175,7 @@ function subgridName(grid: Element): string {
 }
 
 /** Header labels by column (`col-id`, and `#{aria-colindex}`). */
-function columnLabels(grid: Element): Map<string, string> {
+function columnLabels(grid: DeepScope): Map<string, string> {
   const labels = new Map<string, string>();
   for (const header of allOfFirstMatch(grid, S.gridColumnHeader)) {
     const label = visibleText(header) || cleanText(header.getAttribute('title'));
@@ -184,10 +188,10 @@ function columnLabels(grid: Element): Map<string, string> {
 }
 
 /** The cells of each record row; ag-grid's pinned and centre parts of one row (same row index) are joined. */
-function gridRows(grid: Element): Element[][] {
+function gridRows(grid: DeepScope): Element[][] {
   const rows = new Map<string, Element[]>();
   for (const row of allOfFirstMatch(grid, S.gridRow)) {
-    const cells = allOfFirstMatch(row, S.gridCell);
+    const cells = allOfFirstMatch(within(grid, row), S.gridCell);
     if (cells.length === 0) continue; // header row
     const key = row.getAttribute('row-index') ?? row.getAttribute('aria-rowindex') ?? `row:${rows.size}`;
     const known = rows.get(key);
@@ -198,9 +202,9 @@ function gridRows(grid: Element): Element[][] {
 }
 
 /** The entity of the record a row links to (`etn=contact`), or '' when the row has no record link. */
-function linkedEntity(cells: Element[]): string {
+function linkedEntity(grid: DeepScope, cells: Element[]): string {
   for (const cell of cells) {
-    const href = firstMatch(cell, S.gridRecordLink)?.element.getAttribute('href') ?? '';
+    const href = firstMatch(within(grid, cell), S.gridRecordLink)?.element.getAttribute('href') ?? '';
     const etn = /[?&]etn=([A-Za-z0-9_]+)/.exec(href)?.[1];
     if (etn) return etn.toLowerCase();
   }
@@ -219,14 +223,14 @@ function columnKind(cell: Element, labels: Map<string, string>): ContactKey | un
   );
 }
 
-function contactFrom(cells: Element[], labels: Map<string, string>): RecordContact | null {
+function contactFrom(grid: DeepScope, cells: Element[], labels: Map<string, string>): RecordContact | null {
   const contact: RecordContact = { name: '' };
   for (const cell of cells) {
     const value = visibleText(cell);
     const kind = value ? columnKind(cell, labels) : undefined;
     if (kind && !contact[kind]) contact[kind] = value;
   }
-  if (!contact.name) contact.name = visibleText(cells.map((cell) => firstMatch(cell, S.gridRecordLink)?.element).find(Boolean));
+  if (!contact.name) contact.name = visibleText(cells.map((cell) => firstMatch(within(grid, cell), S.gridRecordLink)?.element).find(Boolean));
   return contact.name ? contact : null;
 }
 
@@ -244,11 +248,12 @@ function readContacts(scope: DeepScope): RecordContact[] {
     read.push(grid);
     const name = subgridName(grid).toLowerCase();
     const named = contactSubgrids.some((known) => known.toLowerCase() === name);
-    const labels = columnLabels(grid);
-    for (const cells of gridRows(grid)) {
-      const entity = linkedEntity(cells);
+    const gridScope = within(scope, grid);
+    const labels = columnLabels(gridScope);
+    for (const cells of gridRows(gridScope)) {
+      const entity = linkedEntity(gridScope, cells);
       if (entity ? entity !== 'contact' : !named) continue;
-      const contact = contactFrom(cells, labels);
+      const contact = contactFrom(gridScope, cells, labels);
       if (contact) list.add(contact);
     }
   }
