@@ -10,6 +10,7 @@ import { PLAIN_HOST, startCrmServer } from '../support/crm-server.mjs';
 import { launchWithExtension } from '../support/chromium.mjs';
 import { tabOf } from '../support/extension.mjs';
 import { FIRST_OPPORTUNITY, fixture } from '../support/fixtures.mjs';
+import { launcherButton, launcherFrame, openDockedPanel, setDisplay } from '../support/in-page.mjs';
 
 // Evaluated over the DevTools protocol, which the page's CSP does not govern: nothing is added to the extension.
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -27,6 +28,7 @@ after(async () => {
   await server?.close();
 });
 
+/** Serious and critical axe violations of a page or frame. */
 async function seriousViolations(page) {
   await page.evaluate(AXE);
   const results = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
@@ -78,6 +80,19 @@ test('options page', async () => {
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await options.getByTestId('custom-crms-section').waitFor();
   assert.deepEqual(await seriousViolations(options), []);
+});
+
+test('the in-page badge and the docked panel', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(FIRST_OPPORTUNITY.url);
+  await launcherButton(page);
+  assert.deepEqual(await seriousViolations(await launcherFrame(page)), []);
+  // This profile denies pages framed in a web page their storage: the docked panel says so, and that state must be accessible too.
+  const docked = await openDockedPanel(browser, page);
+  await docked.locator('[data-testid=panel]').waitFor();
+  assert.deepEqual(await seriousViolations(docked), []);
+  await setDisplay(browser, (section) => section.getByLabel("In the browser's side panel").check());
+  await page.close();
 });
 
 test('keyboard only: reach and use a requirement editor without a mouse', async () => {

@@ -11,6 +11,7 @@ import { startCrmServer } from '../support/crm-server.mjs';
 import { launchWithExtension } from '../support/chromium.mjs';
 import { tabOf } from '../support/extension.mjs';
 import { FIRST_OPPORTUNITY } from '../support/fixtures.mjs';
+import { launcherButton, launcherFrame, openDockedPanel, setDisplay } from '../support/in-page.mjs';
 
 let server;
 let browser;
@@ -31,19 +32,6 @@ function profileAllowingEmbeddedStorage() {
   return dir;
 }
 
-const launcherFrame = async (page) => {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const frame = page.frames().find((candidate) => candidate.url().endsWith('/launcher.html'));
-    if (frame) return frame;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('no launcher frame in the page');
-};
-const launcherButton = async (page) => {
-  const button = (await launcherFrame(page)).locator('#launcher');
-  await button.waitFor({ state: 'visible' });
-  return button;
-};
 const gapCountOf = async (button) => Number((await button.getAttribute('aria-label')).match(/(\d+) gaps/)[1]);
 /** The launcher iframe's box in the page, or null while it is hidden or absent. */
 const launcherBox = async (page) => {
@@ -149,25 +137,8 @@ test('the launcher never covers a CRM control, and moves when one appears under 
   await crmPage.evaluate(() => document.querySelector('footer.oneUtilityBar').remove());
 });
 
-const setDisplay = async (change) => {
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await change(options.getByRole('region', { name: 'In the CRM page' }));
-  await options.locator('[data-testid=display-saved][data-state=saved]').waitFor();
-  await options.close();
-};
-
 test('docked mode: the badge opens the panel inside the page, which makes room for it, and closes again', async () => {
-  await setDisplay((section) => section.getByLabel('Docked inside the CRM page').check());
-  const button = await launcherButton(crmPage);
-  await (await launcherFrame(crmPage)).locator('#launcher[data-opens=docked]').waitFor();
-  await button.click();
-  let docked;
-  for (let attempt = 0; attempt < 100 && !docked; attempt++) {
-    docked = crmPage.frames().find((frame) => frame.url().endsWith('/sidepanel.html?docked=1'));
-    if (!docked) await crmPage.waitForTimeout(100);
-  }
-  assert.ok(docked, 'docked panel framed in the page');
+  const docked = await openDockedPanel(browser, crmPage);
   await docked.getByTestId('record-name').waitFor();
   assert.equal(await docked.getByTestId('record-name').textContent(), FIRST_OPPORTUNITY.name);
   const box = await (await docked.frameElement()).boundingBox();
@@ -190,10 +161,10 @@ test('docked mode: the badge opens the panel inside the page, which makes room f
 });
 
 test('turning the badge off in the options removes it from open CRM tabs at once, and on brings it back', async () => {
-  await setDisplay((section) => section.getByLabel('Show the gap badge on CRM record pages').uncheck());
+  await setDisplay(browser, (section) => section.getByLabel('Show the gap badge on CRM record pages').uncheck());
   for (let attempt = 0; attempt < 100 && crmPage.frames().some((frame) => frame.url().endsWith('/launcher.html')); attempt++) await crmPage.waitForTimeout(100);
   assert.ok(!crmPage.frames().some((frame) => frame.url().endsWith('/launcher.html')));
-  await setDisplay((section) => section.getByLabel('Show the gap badge on CRM record pages').check());
+  await setDisplay(browser, (section) => section.getByLabel('Show the gap badge on CRM record pages').check());
   await launcherButton(crmPage);
 });
 
@@ -207,7 +178,7 @@ test('a page that is not a record shows no launcher', async () => {
 
 // Last in this browser: Chrome's side panel, once open, narrows the page for the tests after it.
 test('in side-panel mode a click opens Chrome’s side panel on this tab', async () => {
-  await setDisplay((section) => section.getByLabel("In the browser's side panel").check());
+  await setDisplay(browser, (section) => section.getByLabel("In the browser's side panel").check());
   await (await launcherFrame(crmPage)).locator('#launcher[data-opens=side-panel]').waitFor();
   const button = await launcherButton(crmPage);
   const errors = [];
@@ -232,19 +203,7 @@ test('where the browser denies embedded pages their storage, the docked panel sa
     await page.goto(FIRST_OPPORTUNITY.url);
     // The badge still works there: the background reads the count for it.
     assert.ok((await gapCountOf(await launcherButton(page))) > 0);
-    const options = await blocked.context.newPage();
-    await options.goto(`chrome-extension://${blocked.extensionId}/options.html`);
-    await options.getByRole('region', { name: 'In the CRM page' }).getByLabel('Docked inside the CRM page').check();
-    await options.locator('[data-testid=display-saved][data-state=saved]').waitFor();
-    await options.close();
-    await (await launcherFrame(page)).locator('#launcher[data-opens=docked]').waitFor();
-    await (await launcherButton(page)).click();
-    let docked;
-    for (let attempt = 0; attempt < 100 && !docked; attempt++) {
-      docked = page.frames().find((frame) => frame.url().endsWith('/sidepanel.html?docked=1'));
-      if (!docked) await page.waitForTimeout(100);
-    }
-    assert.ok(docked);
+    const docked = await openDockedPanel(blocked, page);
     await docked.locator('[data-state=storage-blocked]').waitFor();
     assert.match(await docked.getByRole('alert').textContent(), /blocks storage for pages embedded in other sites/);
   } finally {

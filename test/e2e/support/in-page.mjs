@@ -1,0 +1,37 @@
+// The extension's frames in a CRM page (Chromium): the launcher badge and the docked panel.
+
+async function frameWhere(page, matches, what) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const frame = page.frames().find((candidate) => matches(candidate.url()));
+    if (frame) return frame;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no ${what} frame in the page`);
+}
+
+export const launcherFrame = (page) => frameWhere(page, (url) => url.endsWith('/launcher.html'), 'launcher');
+export const dockedFrame = (page) => frameWhere(page, (url) => url.endsWith('/sidepanel.html?docked=1'), 'docked panel');
+
+/** The badge's button, once the background's count has arrived. */
+export async function launcherButton(page) {
+  const button = (await launcherFrame(page)).locator('#launcher');
+  await button.waitFor({ state: 'visible' });
+  return button;
+}
+
+/** Sets "In the CRM page" options through the options page and waits until they are saved. */
+export async function setDisplay(browser, change) {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await change(options.getByRole('region', { name: 'In the CRM page' }));
+  await options.locator('[data-testid=display-saved][data-state=saved]').waitFor();
+  await options.close();
+}
+
+/** Chooses the docked panel in the options and opens it from the badge. */
+export async function openDockedPanel(browser, page) {
+  await setDisplay(browser, (section) => section.getByLabel('Docked inside the CRM page').check());
+  await (await launcherFrame(page)).locator('#launcher[data-opens=docked]').waitFor();
+  await (await launcherButton(page)).click();
+  return dockedFrame(page);
+}
