@@ -17,7 +17,11 @@ async function start(root: HTMLElement): Promise<void> {
     () => true,
     () => false,
   );
-  if (!storage) setLocale(localeFor(navigator.language));
+  if (!storage) {
+    const locale = localeFor(navigator.language);
+    setLocale(locale);
+    document.documentElement.lang = locale;
+  }
   document.title = t('panelTitle');
   // Docked in a CRM page, the panel is an embedded page: a browser that blocks
   // third-party storage denies it the extension's database. Say so and how to get the panel.
