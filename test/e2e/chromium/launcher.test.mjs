@@ -154,6 +154,7 @@ test('docked mode: the badge opens the panel inside the page, which makes room f
     assert.ok(!overlaps(box, centre), `covers the control at ${JSON.stringify(rect)}`);
   }
   assert.equal(await launcherBox(crmPage), null, 'the badge steps aside while the panel is docked');
+  await crmPage.bringToFront(); // a click reaches a frame of the tab in front only
   await docked.getByRole('button', { name: 'Close the docked panel' }).click();
   await crmPage.waitForFunction(() => getComputedStyle(document.documentElement).marginRight === '0px');
   await launcherButton(crmPage);

@@ -12,8 +12,13 @@ async function frameWhere(page, matches, what) {
 export const launcherFrame = (page) => frameWhere(page, (url) => url.endsWith('/launcher.html'), 'launcher');
 export const dockedFrame = (page) => frameWhere(page, (url) => url.endsWith('/sidepanel.html?docked=1'), 'docked panel');
 
-/** The badge's button, once the background's count has arrived. */
+/**
+ * The badge's button, once the background's count has arrived. Its tab is
+ * brought to the front first: the user clicks in the tab they see, and
+ * Chromium does not deliver a mouse click to a frame of a background tab.
+ */
 export async function launcherButton(page) {
+  await page.bringToFront();
   const button = (await launcherFrame(page)).locator('#launcher');
   await button.waitFor({ state: 'visible' });
   return button;
