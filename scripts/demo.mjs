@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { startCrmServer } from '../test/e2e/support/crm-server.mjs';
 import { launchWithExtension } from '../test/e2e/support/chromium.mjs';
+import { launcherButton } from '../test/e2e/support/in-page.mjs';
 import { tabOf } from '../test/e2e/support/extension.mjs';
 import { FIRST_OPPORTUNITY } from '../test/e2e/support/fixtures.mjs';
 
@@ -48,6 +49,7 @@ if (values.screenshot) {
   await panel.setViewportSize({ width: 400, height: 800 });
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
   await panel.getByTestId('requirements-section').waitFor({ timeout: 15_000 });
+  await launcherButton(crmPage); // the gap badge, in the page
   const [crmShot, panelShot] = await Promise.all([crmPage.screenshot(), panel.screenshot()]);
   const sheet = await context.newPage();
   await sheet.setViewportSize({ width: 1280 + 400, height: 800 });
