@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DOCKED_WIDTH, LAUNCHER_SIZE, coversControl, createInPageUi, launcherCandidates } from './in-page-ui';
+import { DOCKED_WIDTH, LAUNCHER_SIZE, coversControl, createInPageUi, freeSpot, launcherCandidates } from './in-page-ui';
 
 const URLS = { launcher: 'chrome-extension://id/launcher.html', panel: 'chrome-extension://id/sidepanel.html?docked=1', frameTitle: 'Iron Triangle' };
 const SIDE = { launcher: true, placement: 'side-panel' } as const;
@@ -29,6 +29,14 @@ window.requestAnimationFrame = (callback) => {
   callback(0);
   return 0;
 };
+/** The first placement waits for the page to be idle: a timer here, so fake timers drive it. */
+window.requestIdleCallback = (callback) => setTimeout(callback, 50) as unknown as number;
+window.cancelIdleCallback = (handle) => clearTimeout(handle);
+
+/** happy-dom has no layout: give `element` a box, as a browser would. */
+function placeAt(element: Element, box: { left: number; top: number; width: number; height: number }): void {
+  element.getBoundingClientRect = () => DOMRect.fromRect({ x: box.left, y: box.top, width: box.width, height: box.height });
+}
 
 const overlay = () => document.querySelector('iron-triangle-overlay');
 const frames = () => [...shadowOf(overlay()!).querySelectorAll('iframe')];
@@ -78,6 +86,34 @@ describe('coversControl', () => {
   });
 });
 
+describe('freeSpot', () => {
+  const spots = launcherCandidates({ width: 1280, height: 800 });
+
+  it('takes the first spot no control’s box meets without hit testing it', () => {
+    document.body.innerHTML = '<button>Save</button>';
+    placeAt(document.querySelector('button')!, { left: 0, top: 0, width: 80, height: 30 });
+    const hitTest = vi.fn(() => [document.body]);
+    document.elementsFromPoint = hitTest;
+    expect(freeSpot(document, spots, null)).toEqual(spots[0]);
+    expect(hitTest).not.toHaveBeenCalled();
+  });
+
+  it('hit-tests a spot a control’s box meets, and passes it by when the control shows there', () => {
+    document.body.innerHTML = '<button>Save</button>';
+    const button = document.querySelector('button')!;
+    placeAt(button, { ...spots[0]!, width: 10 });
+    document.elementsFromPoint = (x, y) => (x < spots[0]!.left + 10 && y >= spots[0]!.top ? [button, document.body] : [document.body]);
+    expect(freeSpot(document, spots, null)).toEqual(spots[1]);
+  });
+
+  it('takes a spot whose control is covered by something else', () => {
+    document.body.innerHTML = '<button>Save</button><div>Modal</div>';
+    placeAt(document.querySelector('button')!, spots[0]!);
+    document.elementsFromPoint = () => [document.querySelector('div')!, document.querySelector('button')!, document.body];
+    expect(freeSpot(document, spots, null)).toEqual(spots[0]);
+  });
+});
+
 describe('createInPageUi', () => {
   it('adds nothing until a record is shown with the badge on', () => {
     const ui = createInPageUi(document, URLS);
@@ -86,36 +122,51 @@ describe('createInPageUi', () => {
     expect(overlay()).toBeNull();
   });
 
-  it('frames the launcher page in a closed shadow root, hidden until placed clear of controls', () => {
+  it('frames the launcher page in a closed shadow root once the idle page has a spot clear of controls', () => {
     vi.useFakeTimers();
     document.elementsFromPoint = () => [document.body];
     const ui = createInPageUi(document, URLS);
     ui.show(SIDE);
+    expect(overlay()).toBeNull(); // nothing in the page before it is placed
+    vi.advanceTimersByTime(100);
     const host = overlay()!;
     expect(host.shadowRoot).toBeNull(); // closed
     const [launcher] = frames();
     expect(launcher!.src).toBe(URLS.launcher);
     expect(launcher!.title).toBe('Iron Triangle');
-    expect(launcher!.style.getPropertyValue('display')).toBe('none');
-    expect(launcher!.style.getPropertyPriority('position')).toBe('important');
-    vi.advanceTimersByTime(250);
     expect(launcher!.style.getPropertyValue('display')).toBe('block');
+    expect(launcher!.style.getPropertyPriority('position')).toBe('important');
   });
 
-  it('stays hidden where every spot is over a control', () => {
+  it('stays out of the page where every spot is over a control, and hides once the page fills up', () => {
     vi.useFakeTimers();
     document.body.innerHTML = '<button>Everywhere</button>';
-    document.elementsFromPoint = () => [document.querySelector('button')!];
+    const button = document.querySelector('button')!;
+    placeAt(button, { left: 0, top: 0, width: 1280, height: 800 });
+    document.elementsFromPoint = () => [button];
     const ui = createInPageUi(document, URLS);
     ui.show(SIDE);
+    vi.advanceTimersByTime(100);
+    expect(overlay()).toBeNull();
+    // A spot frees up: the badge shows at the next placement; then the page covers every spot again.
+    document.elementsFromPoint = () => [document.body];
+    window.dispatchEvent(new Event('resize'));
+    vi.advanceTimersByTime(250);
+    expect(frames()[0]!.style.getPropertyValue('display')).toBe('block');
+    document.elementsFromPoint = () => [button];
+    window.dispatchEvent(new Event('resize'));
     vi.advanceTimersByTime(250);
     expect(frames()[0]!.style.getPropertyValue('display')).toBe('none');
   });
 
   it('docks the panel at the right, makes room in the page, and gives the page back its margin on close', () => {
+    vi.useFakeTimers();
+    document.elementsFromPoint = () => [document.body];
     document.documentElement.style.setProperty('margin-right', '12px');
     const ui = createInPageUi(document, URLS);
     ui.show(SIDE);
+    vi.advanceTimersByTime(100);
+    expect(frames().some((frame) => frame.src === URLS.launcher)).toBe(true);
     ui.dock('toggle');
     const docked = frames().find((frame) => frame.src === URLS.panel)!;
     expect(docked.style.getPropertyValue('width')).toBe(`${DOCKED_WIDTH}px`);
@@ -124,6 +175,7 @@ describe('createInPageUi', () => {
     ui.dock('toggle');
     expect(frames().some((frame) => frame.src === URLS.panel)).toBe(false);
     expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('12px');
+    vi.advanceTimersByTime(250);
     expect(frames().some((frame) => frame.src === URLS.launcher)).toBe(true);
   });
 

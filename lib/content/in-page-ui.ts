@@ -14,6 +14,12 @@ const INSET = 16;
 /** z-index above the CRM's own overlays; the launcher still moves out of the way of its controls. */
 const TOP = '2147483646';
 const REPLACE_AFTER_MS = 200;
+/**
+ * The first placement waits for the page to be idle, at most this long: on a
+ * large record page each hit test costs milliseconds, and the badge can wait
+ * while the CRM is still rendering.
+ */
+const FIRST_PLACEMENT_TIMEOUT_MS = 1_000;
 
 /** What a user can operate: the launcher must never sit on top of one. */
 const CONTROL_SELECTOR = [
@@ -63,17 +69,47 @@ export function launcherCandidates(viewport: { width: number; height: number }):
   return points.filter(([left, top]) => left >= 0 && top >= 0).map(([left, top]) => ({ left, top, width, height }));
 }
 
-/** True when any sampled point of `box` shows a CRM control (our own element ignored). */
-export function coversControl(doc: Document, box: Box, own: Element): boolean {
+/** True when `a` and `b` overlap (touching edges do not). */
+function meets(a: Box, b: Box): boolean {
+  return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+}
+
+/**
+ * The border boxes of the page's controls (its own tree; a control in a shadow
+ * root is found by hit testing its host, as `coversControl` does), read in one
+ * pass: a spot no control's box meets needs no hit test.
+ */
+export function controlBoxes(doc: Document): Box[] {
+  const boxes: Box[] = [];
+  for (const control of doc.querySelectorAll(CONTROL_SELECTOR)) {
+    const { left, top, width, height } = control.getBoundingClientRect();
+    if (width > 0 && height > 0) boxes.push({ left, top, width, height });
+  }
+  return boxes;
+}
+
+/** True when any sampled point of `box` shows a CRM control (our own element, when in the page, ignored). */
+export function coversControl(doc: Document, box: Box, own: Element | null): boolean {
   const xs = [box.left + 1, box.left + box.width / 2, box.left + box.width - 1];
   const ys = [box.top + 1, box.top + box.height / 2, box.top + box.height - 1];
   for (const x of xs) {
     for (const y of ys) {
-      const hit = doc.elementsFromPoint(x, y).find((element) => element !== own && !own.contains(element));
+      const hit = doc.elementsFromPoint(x, y).find((element) => !own || (element !== own && !own.contains(element)));
       if (hit?.closest(CONTROL_SELECTOR)) return true;
     }
   }
   return false;
+}
+
+/**
+ * The first of `candidates` that shows no control. Only a spot some control's
+ * box meets is hit-tested (a control may be covered or clipped there): on a
+ * large record page each hit test costs 1-3 ms and a spot takes nine, while
+ * reading every control's box once costs about as much as three.
+ */
+export function freeSpot(doc: Document, candidates: readonly Box[], own: Element | null): Box | undefined {
+  const controls = controlBoxes(doc);
+  return candidates.find((box) => !controls.some((control) => meets(control, box)) || !coversControl(doc, box, own));
 }
 
 function styleAll(element: HTMLElement, declarations: Record<string, string>): void {
@@ -96,6 +132,9 @@ export function createInPageUi(doc: Document, urls: InPageUiUrls): InPageUi {
   let docked: HTMLIFrameElement | null = null;
   let current: DisplayPreferences | null = null;
   let replaceTimer: ReturnType<typeof setTimeout> | undefined;
+  let idleHandle: number | undefined;
+  /** A placement is scheduled (the first one may still have no frame to place). */
+  let placementPending = false;
   let pageMarginRight: { value: string; priority: string } | null = null;
 
   function ensureHost(): ShadowRoot {
@@ -108,32 +147,51 @@ export function createInPageUi(doc: Document, urls: InPageUiUrls): InPageUi {
   }
 
   function placeLauncher(): void {
-    if (!launcher || !host) return;
+    placementPending = false;
+    idleHandle = undefined;
+    if (!current?.launcher || docked) return;
     // The root's client size leaves out scroll bars; a document without layout reports 0 and falls back to the window.
     const viewport = { width: doc.documentElement.clientWidth || win.innerWidth, height: doc.documentElement.clientHeight || win.innerHeight };
-    const spot = launcherCandidates(viewport).find((box) => !coversControl(doc, box, host!));
+    const spot = freeSpot(doc, launcherCandidates(viewport), host?.isConnected ? host : null);
     // Nowhere free of the CRM's controls: stay hidden rather than cover one; the toolbar button still opens the panel.
-    styleAll(launcher, spot ? { display: 'block', left: `${spot.left}px`, top: `${spot.top}px` } : { display: 'none' });
+    if (!spot) {
+      if (launcher) styleAll(launcher, { display: 'none' });
+      return;
+    }
+    // The frame joins the page only once placed, so the page renders once for it, not again to show it.
+    if (!launcher) {
+      launcher = frame(doc, urls.launcher, urls.frameTitle);
+      styleAll(launcher, { width: `${LAUNCHER_SIZE.width}px`, height: `${LAUNCHER_SIZE.height}px`, 'border-radius': `${LAUNCHER_SIZE.height / 2}px` });
+      ensureHost().append(launcher);
+    }
+    styleAll(launcher, { display: 'block', left: `${spot.left}px`, top: `${spot.top}px` });
+  }
+
+  function cancelPlacement(): void {
+    clearTimeout(replaceTimer);
+    if (idleHandle !== undefined) win.cancelIdleCallback?.(idleHandle);
+    idleHandle = undefined;
+    placementPending = false;
   }
 
   function schedulePlacement(): void {
-    clearTimeout(replaceTimer);
+    cancelPlacement();
+    placementPending = true;
     replaceTimer = setTimeout(() => win.requestAnimationFrame(placeLauncher), REPLACE_AFTER_MS);
   }
 
   function showLauncher(): void {
-    if (!launcher) {
-      launcher = frame(doc, urls.launcher, urls.frameTitle);
-      styleAll(launcher, { width: `${LAUNCHER_SIZE.width}px`, height: `${LAUNCHER_SIZE.height}px`, display: 'none', 'border-radius': `${LAUNCHER_SIZE.height / 2}px` });
-      ensureHost().append(launcher);
-      win.addEventListener('resize', schedulePlacement);
-      win.addEventListener('scroll', schedulePlacement, { capture: true, passive: true });
-    }
-    schedulePlacement();
+    if (launcher) return schedulePlacement();
+    if (placementPending) return;
+    win.addEventListener('resize', schedulePlacement);
+    win.addEventListener('scroll', schedulePlacement, { capture: true, passive: true });
+    placementPending = true;
+    if (win.requestIdleCallback) idleHandle = win.requestIdleCallback(placeLauncher, { timeout: FIRST_PLACEMENT_TIMEOUT_MS });
+    else replaceTimer = setTimeout(() => win.requestAnimationFrame(placeLauncher), REPLACE_AFTER_MS);
   }
 
   function hideLauncher(): void {
-    clearTimeout(replaceTimer);
+    cancelPlacement();
     win.removeEventListener('resize', schedulePlacement);
     win.removeEventListener('scroll', schedulePlacement, { capture: true });
     launcher?.remove();

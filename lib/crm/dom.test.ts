@@ -85,6 +85,19 @@ describe('deep queries', () => {
     expect(deepQueryAll(scope, 'b')).toHaveLength(2);
   });
 
+  it('finds a shadow root on every element that can host one, among elements that cannot', () => {
+    // The DOM standard's attachShadow: custom elements and these HTML elements (and body, the page's own).
+    const hostable = ['article', 'aside', 'blockquote', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span', 'x-field'];
+    document.body.innerHTML = '<a href="/x"><b>in</b></a><button>b</button><svg><path></path></svg><ul><li>i</li></ul><slot></slot>';
+    for (const tag of hostable) {
+      const element = document.createElement(tag);
+      element.attachShadow({ mode: 'open' }).innerHTML = `<i>${tag}</i>`;
+      document.body.querySelector('li')!.append(element);
+    }
+    const shown = deepQueryAll(deepScope(document), 'i').map((element) => element.textContent);
+    expect(shown.sort()).toEqual([...hostable].sort());
+  });
+
   it('stops at the element and shadow-root limits and says so', () => {
     document.body.innerHTML = '<div></div>'.repeat(50);
     expect(deepScope(document, { maxElements: 10 }).truncated).toBe(true);
