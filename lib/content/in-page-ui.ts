@@ -120,7 +120,8 @@ function frame(doc: Document, src: string, title: string): HTMLIFrameElement {
   const iframe = doc.createElement('iframe');
   iframe.src = src;
   iframe.title = title;
-  styleAll(iframe, { position: 'fixed', border: '0', margin: '0', padding: '0', 'z-index': TOP, 'color-scheme': 'normal', background: 'transparent' });
+  // A compositor layer of its own: showing or moving it repaints none of the page under it.
+  styleAll(iframe, { position: 'fixed', border: '0', margin: '0', padding: '0', 'z-index': TOP, 'color-scheme': 'normal', background: 'transparent', 'will-change': 'transform' });
   return iframe;
 }
 
@@ -140,7 +141,8 @@ export function createInPageUi(doc: Document, urls: InPageUiUrls): InPageUi {
   function ensureHost(): ShadowRoot {
     if (host?.isConnected && shadow) return shadow;
     host = doc.createElement('iron-triangle-overlay');
-    styleAll(host, { all: 'initial', display: 'block', position: 'static', width: '0', height: '0', overflow: 'visible' });
+    // Out of the page's flow (fixed, no size): adding it lays out nothing of the page.
+    styleAll(host, { all: 'initial', display: 'block', position: 'fixed', top: '0', left: '0', width: '0', height: '0', overflow: 'visible', 'z-index': TOP });
     shadow = host.attachShadow({ mode: 'closed' });
     doc.documentElement.append(host);
     return shadow;
