@@ -38,6 +38,9 @@ function placeAt(element: Element, box: { left: number; top: number; width: numb
   element.getBoundingClientRect = () => DOMRect.fromRect({ x: box.left, y: box.top, width: box.width, height: box.height });
 }
 
+/** The first sign of a user on the page: the badge waits for it on a fresh load. */
+const userArrives = () => window.dispatchEvent(new Event('pointermove'));
+
 const overlay = () => document.querySelector('iron-triangle-overlay');
 const frames = () => [...shadowOf(overlay()!).querySelectorAll('iframe')];
 
@@ -127,7 +130,10 @@ describe('createInPageUi', () => {
     document.elementsFromPoint = () => [document.body];
     const ui = createInPageUi(document, URLS);
     ui.show(SIDE);
-    expect(overlay()).toBeNull(); // nothing in the page before it is placed
+    vi.advanceTimersByTime(2_000);
+    expect(overlay()).toBeNull(); // nothing in the page while the user has not shown up (a fresh load)
+    userArrives();
+    expect(overlay()).toBeNull(); // nor before it is placed
     vi.advanceTimersByTime(100);
     const host = overlay()!;
     expect(host.shadowRoot).toBeNull(); // closed
@@ -146,6 +152,7 @@ describe('createInPageUi', () => {
     document.elementsFromPoint = () => [button];
     const ui = createInPageUi(document, URLS);
     ui.show(SIDE);
+    userArrives();
     vi.advanceTimersByTime(100);
     expect(overlay()).toBeNull();
     // A spot frees up: the badge shows at the next placement; then the page covers every spot again.
@@ -165,6 +172,7 @@ describe('createInPageUi', () => {
     document.documentElement.style.setProperty('margin-right', '12px');
     const ui = createInPageUi(document, URLS);
     ui.show(SIDE);
+    userArrives();
     vi.advanceTimersByTime(100);
     expect(frames().some((frame) => frame.src === URLS.launcher)).toBe(true);
     ui.dock('toggle');

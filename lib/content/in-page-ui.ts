@@ -20,6 +20,13 @@ const REPLACE_AFTER_MS = 200;
  * while the CRM is still rendering.
  */
 const FIRST_PLACEMENT_TIMEOUT_MS = 1_000;
+/**
+ * On a page the user has not touched yet (a fresh load), the badge waits for
+ * the first sign of them: drawing it costs a heavy CRM page tens of ms of
+ * rendering, which does not belong in its load. In-app navigation needs a
+ * click, so there the page has been active and the badge shows at once.
+ */
+const USER_PRESENT_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
 /** What a user can operate: the launcher must never sit on top of one. */
 const CONTROL_SELECTOR = [
@@ -136,6 +143,8 @@ export function createInPageUi(doc: Document, urls: InPageUiUrls): InPageUi {
   let idleHandle: number | undefined;
   /** A placement is scheduled (the first one may still have no frame to place). */
   let placementPending = false;
+  let stopWaitingForUser: (() => void) | null = null;
+  let userSeen = false;
   let pageMarginRight: { value: string; priority: string } | null = null;
 
   function ensureHost(): ShadowRoot {
@@ -170,6 +179,7 @@ export function createInPageUi(doc: Document, urls: InPageUiUrls): InPageUi {
   }
 
   function cancelPlacement(): void {
+    stopWaitingForUser?.();
     clearTimeout(replaceTimer);
     if (idleHandle !== undefined) win.cancelIdleCallback?.(idleHandle);
     idleHandle = undefined;
@@ -188,8 +198,25 @@ export function createInPageUi(doc: Document, urls: InPageUiUrls): InPageUi {
     win.addEventListener('resize', schedulePlacement);
     win.addEventListener('scroll', schedulePlacement, { capture: true, passive: true });
     placementPending = true;
-    if (win.requestIdleCallback) idleHandle = win.requestIdleCallback(placeLauncher, { timeout: FIRST_PLACEMENT_TIMEOUT_MS });
-    else replaceTimer = setTimeout(() => win.requestAnimationFrame(placeLauncher), REPLACE_AFTER_MS);
+    whenUserIsPresent(() => {
+      if (win.requestIdleCallback) idleHandle = win.requestIdleCallback(placeLauncher, { timeout: FIRST_PLACEMENT_TIMEOUT_MS });
+      else replaceTimer = setTimeout(() => win.requestAnimationFrame(placeLauncher), REPLACE_AFTER_MS);
+    });
+  }
+
+  function whenUserIsPresent(then: () => void): void {
+    userSeen ||= (win.navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive === true;
+    if (userSeen) return then();
+    const present = () => {
+      userSeen = true;
+      stopWaitingForUser?.();
+      then();
+    };
+    for (const type of USER_PRESENT_EVENTS) win.addEventListener(type, present, { capture: true, passive: true });
+    stopWaitingForUser = () => {
+      for (const type of USER_PRESENT_EVENTS) win.removeEventListener(type, present, { capture: true });
+      stopWaitingForUser = null;
+    };
   }
 
   function hideLauncher(): void {

@@ -11,7 +11,7 @@ import { startCrmServer } from '../support/crm-server.mjs';
 import { launchWithExtension } from '../support/chromium.mjs';
 import { tabOf } from '../support/extension.mjs';
 import { FIRST_OPPORTUNITY } from '../support/fixtures.mjs';
-import { launcherButton, launcherFrame, openDockedPanel, setDisplay } from '../support/in-page.mjs';
+import { launcherButton, launcherFrame, openDockedPanel, setDisplay, userArrives } from '../support/in-page.mjs';
 
 let server;
 let browser;
@@ -86,6 +86,15 @@ test('the count follows the deal: a required fact saved in the panel lowers it b
   const frame = await launcherFrame(crmPage);
   await frame.waitForFunction((count) => document.getElementById('launcher').dataset.gaps === String(count), before - 1);
   assert.equal(Number(await panel.getByTestId('deal-summary').getAttribute('data-gaps')), before - 1);
+});
+
+test('on a freshly loaded page the badge waits for the user: nothing is drawn during the load', async () => {
+  const fresh = await browser.context.newPage();
+  await fresh.goto(FIRST_OPPORTUNITY.url);
+  await fresh.waitForTimeout(2_000);
+  assert.equal(await fresh.evaluate(() => document.querySelector('iron-triangle-overlay')), null);
+  await launcherButton(fresh); // a pointer move brings it
+  await fresh.close();
 });
 
 test('the page can neither reach into the launcher nor read the count', async () => {
@@ -172,6 +181,7 @@ test('turning the badge off in the options removes it from open CRM tabs at once
 test('a page that is not a record shows no launcher', async () => {
   const list = await browser.context.newPage();
   await list.goto(new URL('/lightning/o/Opportunity/list', FIRST_OPPORTUNITY.url).href);
+  await userArrives(list);
   await list.waitForTimeout(1500);
   assert.ok(!list.frames().some((frame) => frame.url().endsWith('/launcher.html')));
   await list.close();

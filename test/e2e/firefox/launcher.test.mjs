@@ -42,6 +42,8 @@ async function frameAt(page, suffix) {
 }
 
 test('Firefox: the badge shows the deal’s gap count, and a click docks the panel in the page', async () => {
+  // The badge waits for the first sign of a user on a freshly loaded page.
+  await crmPage.mouse.move(4, 4);
   const launcher = await frameAt(crmPage, '/launcher.html');
   const label = await launcher.waitForFunction(() => document.getElementById('launcher')?.getAttribute('aria-label'), { timeout: 15_000 });
   assert.match(await label.jsonValue(), /^Iron Triangle: \d+ gaps on this deal/);

@@ -9,16 +9,25 @@ async function frameWhere(page, matches, what) {
   throw new Error(`no ${what} frame in the page`);
 }
 
-export const launcherFrame = (page) => frameWhere(page, (url) => url.endsWith('/launcher.html'), 'launcher');
+/** The badge waits for a user on a freshly loaded page: a pointer move is one. */
+export async function userArrives(page) {
+  await page.bringToFront();
+  await page.mouse.move(2, 2);
+  await page.mouse.move(4, 4);
+}
+
+export async function launcherFrame(page) {
+  await userArrives(page);
+  return frameWhere(page, (url) => url.endsWith('/launcher.html'), 'launcher');
+}
 export const dockedFrame = (page) => frameWhere(page, (url) => url.endsWith('/sidepanel.html?docked=1'), 'docked panel');
 
 /**
  * The badge's button, once the background's count has arrived. Its tab is
- * brought to the front first: the user clicks in the tab they see, and
- * Chromium does not deliver a mouse click to a frame of a background tab.
+ * brought to the front first (userArrives): the user clicks in the tab they
+ * see, and Chromium does not deliver a mouse click to a frame of a background tab.
  */
 export async function launcherButton(page) {
-  await page.bringToFront();
   const button = (await launcherFrame(page)).locator('#launcher');
   await button.waitFor({ state: 'visible' });
   return button;
