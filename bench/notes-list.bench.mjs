@@ -66,9 +66,19 @@ async function scrollThrough(steps) {
     gaps.push(now - last);
     last = now;
   }
+  // Rows measured on the way correct the list's height: settle at the true end (not timed).
+  const atEnd = () => {
+    const rows = scroller.querySelectorAll('[role="listitem"]');
+    const row = rows[rows.length - 1];
+    return row && row.getAttribute('aria-posinset') === row.getAttribute('aria-setsize');
+  };
+  for (let settle = 0; settle < 60 && !atEnd(); settle++) {
+    scroller.scrollTop = scroller.scrollHeight;
+    await new Promise(requestAnimationFrame);
+  }
   const items = scroller.querySelectorAll('[role="listitem"]');
-  const last = items[items.length - 1];
-  return { gaps, rows: items.length, reachedEnd: last?.getAttribute('aria-posinset') === last?.getAttribute('aria-setsize'), setSize: Number(last?.getAttribute('aria-setsize')) };
+  const lastRow = items[items.length - 1];
+  return { gaps, rows: items.length, reachedEnd: lastRow?.getAttribute('aria-posinset') === lastRow?.getAttribute('aria-setsize'), setSize: Number(lastRow?.getAttribute('aria-setsize')) };
 }
 
 const server = await startBenchServer();
