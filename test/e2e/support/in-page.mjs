@@ -1,25 +1,32 @@
 // The extension's frames in a CRM page (Chromium): the launcher badge and the docked panel.
 
-async function frameWhere(page, matches, what) {
+/** The frame of `page` whose address `matches`; `meanwhile` runs between looks. */
+async function frameWhere(page, matches, what, meanwhile = async () => {}) {
   for (let attempt = 0; attempt < 100; attempt++) {
     const frame = page.frames().find((candidate) => matches(candidate.url()));
     if (frame) return frame;
+    await meanwhile(attempt);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`no ${what} frame in the page`);
 }
 
 /** The badge waits for a user on a freshly loaded page: a pointer move is one. */
-export async function userArrives(page) {
+export async function userArrives(page, step = 0) {
   await page.bringToFront();
-  await page.mouse.move(2, 2);
-  await page.mouse.move(4, 4);
+  await page.mouse.move(2 + (step % 5), 2);
 }
 
+/**
+ * The badge's frame. The pointer keeps moving while we look, as a user's
+ * does: a move made before the content script has read the page (and started
+ * waiting for a user) would otherwise be the only one.
+ */
 export async function launcherFrame(page) {
   await userArrives(page);
-  return frameWhere(page, (url) => url.endsWith('/launcher.html'), 'launcher');
+  return frameWhere(page, (url) => url.endsWith('/launcher.html'), 'launcher', (attempt) => userArrives(page, attempt));
 }
+
 export const dockedFrame = (page) => frameWhere(page, (url) => url.endsWith('/sidepanel.html?docked=1'), 'docked panel');
 
 /**
