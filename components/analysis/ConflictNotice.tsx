@@ -18,3 +18,29 @@ export function ConflictNotice({ text, keepTheirs, saveMine }: { text: string; k
     </div>
   );
 }
+
+/**
+ * The foot of an editor of stored facts: Save and Cancel, or — after another
+ * panel saved first — the conflict to decide; and what a failed save changed (nothing).
+ */
+export function EditorActions({ conflictText, saveMine, close, failed }: { conflictText: string | null; saveMine: () => void; close: () => void; failed: boolean }) {
+  return (
+    <>
+      {conflictText !== null ? (
+        <ConflictNotice text={conflictText} keepTheirs={close} saveMine={saveMine} />
+      ) : (
+        <p>
+          <button type="submit">{t('valueSave')}</button>{' '}
+          <button type="button" className="secondary" onClick={close}>
+            {t('valueCancel')}
+          </button>
+        </p>
+      )}
+      {failed && (
+        <p role="alert" className="error small">
+          {t('valueSaveFailed')}
+        </p>
+      )}
+    </>
+  );
+}

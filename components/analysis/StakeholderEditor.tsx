@@ -5,7 +5,7 @@ import { t } from '@/lib/i18n';
 import { formatDay } from '@/lib/i18n/format';
 import type { StakeholderSave } from '@/lib/panel/actions';
 import type { StoredStakeholder } from '@/lib/store/rows';
-import { ConflictNotice } from './ConflictNotice';
+import { EditorActions } from './ConflictNotice';
 import { AnnotationFields, annotationsOf, draftOf, INFLUENCE_LABEL, STANCE_LABEL } from './StakeholderForm';
 
 export interface StakeholderEditorProps {
@@ -59,21 +59,14 @@ export function StakeholderEditor({ name, initial, directory, save, close }: Sta
   return (
     <form className="stakeholder-form" onSubmit={onSubmit} aria-label={t('stakeholderEditLabel', name)} data-testid="stakeholder-editor">
       <AnnotationFields draft={draft} onChange={setDraft} directory={directory} />
-      {conflict ? (
-        <ConflictNotice text={conflictText(name, conflict, directory)} keepTheirs={close} saveMine={() => void submit(conflict.updatedAt)} />
-      ) : (
-        <p>
-          <button type="submit">{t('valueSave')}</button>{' '}
-          <button type="button" className="secondary" onClick={close}>
-            {t('valueCancel')}
-          </button>
-        </p>
-      )}
-      {failed && (
-        <p role="alert" className="error small">
-          {t('valueSaveFailed')}
-        </p>
-      )}
+      <EditorActions
+        conflictText={conflict ? conflictText(name, conflict, directory) : null}
+        saveMine={() => {
+          if (conflict) void submit(conflict.updatedAt);
+        }}
+        close={close}
+        failed={failed}
+      />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
 import type { ValueSave } from '@/lib/panel/actions';
-import { ConflictNotice } from './ConflictNotice';
+import { EditorActions } from './ConflictNotice';
 
 export interface ValueEditorProps {
   label: string;
@@ -39,21 +39,14 @@ export function ValueEditor({ label, initialValue, initialConfirmed, save, close
       <label className="small">
         <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} /> {t('valueConfirmed')}
       </label>
-      {conflict ? (
-        <ConflictNotice text={t('valueConflict', conflict.value)} keepTheirs={close} saveMine={() => void submit(conflict.setAt)} />
-      ) : (
-        <p>
-          <button type="submit">{t('valueSave')}</button>{' '}
-          <button type="button" className="secondary" onClick={close}>
-            {t('valueCancel')}
-          </button>
-        </p>
-      )}
-      {failed && (
-        <p role="alert" className="error small">
-          {t('valueSaveFailed')}
-        </p>
-      )}
+      <EditorActions
+        conflictText={conflict ? t('valueConflict', conflict.value) : null}
+        saveMine={() => {
+          if (conflict) void submit(conflict.setAt);
+        }}
+        close={close}
+        failed={failed}
+      />
     </form>
   );
 }
