@@ -8,10 +8,9 @@
 //   means every frame well under 50 ms; 16.7 ms is one 60 Hz frame).
 // - panel.notes5000.rows: list items in the DOM at the end (windowing: a
 //   screenful and some overscan, not 5 000).
-import { launch, sleep } from './support/browser.mjs';
+import { launch, openRecordTab, openStorePage, sleep } from './support/browser.mjs';
 import { startBenchServer } from './support/server.mjs';
 import { log, single, summarize, writeResults } from './support/stats.mjs';
-import { tabOf } from '../test/e2e/support/extension.mjs';
 import { FIRST_OPPORTUNITY } from '../test/e2e/support/fixtures.mjs';
 
 const NOTES = 5_000;
@@ -85,14 +84,9 @@ const server = await startBenchServer();
 const browser = await launch(server, { extension: true });
 const results = [];
 try {
-  const { context, extensionId } = browser;
-  const crm = await context.newPage();
-  await crm.goto(FIRST_OPPORTUNITY.url);
-  const { id: tabId } = await tabOf(context, crm.url());
-  const panelUrl = `chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`;
-  const seeder = await context.newPage();
-  await seeder.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=0`);
-  await seeder.waitForFunction(async () => (await indexedDB.databases()).some((db) => db.name === 'iron-triangle' && db.version === 2));
+  const { context } = browser;
+  const { panelUrl } = await openRecordTab(browser);
+  const seeder = await openStorePage(browser);
   await seeder.evaluate(seedNotes, { recordKey: RECORD_KEY, notes: NOTES });
   await seeder.close();
   log(`notes list: ${NOTES} notes seeded on ${RECORD_KEY}`);

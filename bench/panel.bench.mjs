@@ -10,9 +10,8 @@
 // - panel.update: the panel's part of it: from the last `broadcast/tab-state`
 //   message the panel received (a chrome.runtime.onMessage listener of the
 //   same init script) to the new name in the DOM, both performance.now().
-import { tabOf } from '../test/e2e/support/extension.mjs';
 import { FIRST_OPPORTUNITY, SECOND_OPPORTUNITY } from '../test/e2e/support/fixtures.mjs';
-import { launch, sleep } from './support/browser.mjs';
+import { launch, openRecordTab, sleep } from './support/browser.mjs';
 import { startBenchServer } from './support/server.mjs';
 import { log, summarize, writeResults } from './support/stats.mjs';
 
@@ -47,11 +46,8 @@ const server = await startBenchServer();
 const browser = await launch(server, { extension: true });
 const results = [];
 try {
-  const { context, extensionId } = browser;
-  const crm = await context.newPage();
-  await crm.goto(FIRST_OPPORTUNITY.url);
-  const { id: tabId } = await tabOf(context, crm.url());
-  const panelUrl = `chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`;
+  const { context } = browser;
+  const { crm, tabId, panelUrl } = await openRecordTab(browser);
   const nameShown = (page, name, after = 0) =>
     page.waitForFunction(({ name, after }) => globalThis.__bench.names.slice(after).find((entry) => entry.text === name) ?? false, { name, after }, { timeout: TIMEOUT_MS, polling: 'raf' }).then((handle) => handle.jsonValue());
 

@@ -12,9 +12,8 @@
 //   JSON.stringify of the whole store; import = parseBackup + applyImport of
 //   that file into an empty database.
 import { currentServiceWorker } from '../test/e2e/support/chromium.mjs';
-import { selectNewParagraph, tabOf } from '../test/e2e/support/extension.mjs';
-import { FIRST_OPPORTUNITY } from '../test/e2e/support/fixtures.mjs';
-import { launch } from './support/browser.mjs';
+import { selectNewParagraph } from '../test/e2e/support/extension.mjs';
+import { launch, openRecordTab, openStorePage } from './support/browser.mjs';
 import { bundleForPage } from './support/bundle.mjs';
 import { startBenchServer } from './support/server.mjs';
 import { log, round, summarize, wanted, writeResults } from './support/stats.mjs';
@@ -30,14 +29,9 @@ const server = await startBenchServer();
 const browser = await launch(server, { extension: true });
 const results = [];
 try {
-  const { context, extensionId } = browser;
-  const crm = await context.newPage();
-  await crm.goto(FIRST_OPPORTUNITY.url);
-  const { id: tabId } = await tabOf(context, crm.url());
-  const panel = await context.newPage();
-  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=0`);
-  // The background creates the database at start; open it only once it has its schema.
-  await panel.waitForFunction(async () => (await indexedDB.databases()).some((db) => db.name === 'iron-triangle' && db.version === 2));
+  const { context } = browser;
+  const { crm, tabId } = await openRecordTab(browser);
+  const panel = await openStorePage(browser);
   await panel.evaluate(code);
 
   let sequence = 0;

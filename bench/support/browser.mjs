@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROME_BUILD, chromiumArgs, launchWithExtension } from '../../test/e2e/support/chromium.mjs';
+import { tabOf } from '../../test/e2e/support/extension.mjs';
+import { FIRST_OPPORTUNITY } from '../../test/e2e/support/fixtures.mjs';
 
 /** The build under test: the runner's snapshot of `.output/chrome-mv3` (see scripts/bench.mjs), else the output itself. */
 export const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR || CHROME_BUILD;
@@ -29,6 +31,22 @@ export async function launch(server, { extension }) {
     viewport: { width: 1280, height: 800 },
   });
   return { context, close: async () => (await context.close(), cleanUp()) };
+}
+
+/** The Salesforce fixture record in a tab of the extension's browser, and the address of the panel pinned to that tab. */
+export async function openRecordTab({ context, extensionId }) {
+  const crm = await context.newPage();
+  await crm.goto(FIRST_OPPORTUNITY.url);
+  const { id: tabId } = await tabOf(context, crm.url());
+  return { crm, tabId, panelUrl: `chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}` };
+}
+
+/** An extension page to reach the store from, once the background has created the database with its schema. */
+export async function openStorePage({ context, extensionId }) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=0`);
+  await page.waitForFunction(async () => (await indexedDB.databases()).some((db) => db.name === 'iron-triangle' && db.version === 2));
+  return page;
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
