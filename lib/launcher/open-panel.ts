@@ -1,13 +1,6 @@
-import { browser } from 'wxt/browser';
+import { chromeSidePanel, firefoxSidebarAction } from '../browser/panel-apis';
 import type { DisplayPreferences } from '../messaging/protocol';
 import { dockPanel } from '../panel/client';
-
-interface ChromeSidePanel {
-  open(options: { tabId: number }): Promise<void>;
-}
-interface FirefoxSidebarAction {
-  open(): Promise<void>;
-}
 
 export type PanelOpener = 'side-panel' | 'sidebar' | 'docked';
 
@@ -18,8 +11,8 @@ export type PanelOpener = 'side-panel' | 'sidebar' | 'docked';
  */
 export function panelOpener(display: DisplayPreferences): PanelOpener {
   if (display.placement === 'docked') return 'docked';
-  if ((globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel) return 'side-panel';
-  if ((browser as unknown as { sidebarAction?: FirefoxSidebarAction }).sidebarAction) return 'sidebar';
+  if (chromeSidePanel()) return 'side-panel';
+  if (firefoxSidebarAction()) return 'sidebar';
   return 'docked';
 }
 
@@ -31,9 +24,10 @@ export function panelOpener(display: DisplayPreferences): PanelOpener {
 export function openPanel(opener: PanelOpener, tabId: number): Promise<unknown> {
   switch (opener) {
     case 'side-panel':
-      return (globalThis as unknown as { chrome: { sidePanel: ChromeSidePanel } }).chrome.sidePanel.open({ tabId });
+      // panelOpener chose these only where they exist.
+      return chromeSidePanel()!.open({ tabId });
     case 'sidebar':
-      return (browser as unknown as { sidebarAction: FirefoxSidebarAction }).sidebarAction.open();
+      return firefoxSidebarAction()!.open();
     case 'docked':
       return dockPanel('toggle');
   }
