@@ -16,10 +16,18 @@ import { watchPage } from './page-watcher';
  */
 export function reportRecordsOf(adapter: CrmAdapter, onInvalidated: (stop: () => void) => void): void {
   if (import.meta.env.MODE === 'e2e') relayEndToEndRequests();
+  // Getters: asked for only when a frame is made. A fresh page draws none before the user is there,
+  // and the first i18n lookup costs the page's load a round trip to the browser for the catalog.
   const ui = createInPageUi(document, {
-    launcher: browser.runtime.getURL('/launcher.html'),
-    panel: browser.runtime.getURL('/sidepanel.html?docked=1'),
-    frameTitle: browser.i18n.getMessage('extName'),
+    get launcher() {
+      return browser.runtime.getURL('/launcher.html');
+    },
+    get panel() {
+      return browser.runtime.getURL('/sidepanel.html?docked=1');
+    },
+    get frameTitle() {
+      return browser.i18n.getMessage('extName');
+    },
   });
   const stopWatching = watchPage({
     adapter,

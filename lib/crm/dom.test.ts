@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_TEXT } from './limits';
 import {
@@ -378,6 +379,30 @@ describe('visibleText', () => {
   it('is "" for no element', () => {
     expect(visibleText(null)).toBe('');
     expect(visibleText(undefined)).toBe('');
+  });
+
+  it('reads an element holding one text node as the walk reads the same text in two nodes', () => {
+    // visibleText skips the walk for one text node; splitting the text forces the walk.
+    const tags = ['div', 'span', 'p', 'td', 'button', 'script', 'slot', 'lightning-formatted-text'];
+    fc.assert(
+      fc.property(fc.constantFrom(...tags), fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '\n', '\u00a0', '\u3000', '阶', '<', ':') }), fc.nat(), (tag, text, at) => {
+        const one = document.createElement(tag);
+        one.append(document.createTextNode(text));
+        const two = document.createElement(tag);
+        const cut = text.length === 0 ? 0 : at % text.length;
+        two.append(document.createTextNode(text.slice(0, cut)), document.createTextNode(text.slice(cut)));
+        expect(visibleText(one)).toBe(visibleText(two));
+      }),
+    );
+  });
+
+  it('reads the shadow tree of a host with one light text child, and what a shadow tree slot is assigned', () => {
+    const field = host('x-field', '<span>shown</span>', 'not slotted');
+    document.body.appendChild(field);
+    expect(visibleText(field)).toBe('shown');
+    const withSlot = host('x-value', '<slot>fallback</slot>', '<b>assigned</b>');
+    document.body.appendChild(withSlot);
+    expect(visibleText(withSlot.shadowRoot!.querySelector('slot'))).toBe('assigned');
   });
 
   it('skips the fallback content of embedded media', () => {

@@ -354,7 +354,13 @@ export interface TextLimits {
  * never as HTML.
  */
 export function visibleText(element: Element | null | undefined, limits: TextLimits = {}): string {
-  return element ? cleanText(renderedText(element, limits, ' ')) : '';
+  if (!element) return '';
+  // Most values are one text node in a plain element: its text is the rendered text, without the walk.
+  const only = element.firstChild;
+  if (only && only === element.lastChild && only.nodeType === 3 && !element.shadowRoot && element.localName !== 'slot') {
+    return cleanText(only.nodeValue);
+  }
+  return cleanText(renderedText(element, limits, ' '));
 }
 
 /**

@@ -78,10 +78,10 @@ export function mergeFields(entries: readonly RecordField[], options: MergeOptio
   const byLabel = new Map<string, RecordField[]>();
   for (const entry of entries) {
     const labelKey = normaliseLabel(entry.label);
-    const sameLabel = byLabel.get(labelKey) ?? [];
+    const sameLabel = byLabel.get(labelKey);
     const existing =
       (!options.ambiguousLabels && entry.apiName ? byApiName.get(entry.apiName) : undefined) ??
-      sameLabel.find(
+      sameLabel?.find(
         (field) =>
           (!field.apiName || !entry.apiName || field.apiName === entry.apiName) &&
           (!options.ambiguousLabels || !field.value || !entry.value || field.value === entry.value),
@@ -101,7 +101,8 @@ export function mergeFields(entries: readonly RecordField[], options: MergeOptio
       if (!byApiName.has(entry.apiName)) byApiName.set(entry.apiName, field);
     }
     fields.push(field);
-    byLabel.set(labelKey, [...sameLabel, field]);
+    if (sameLabel) sameLabel.push(field);
+    else byLabel.set(labelKey, [field]);
   }
   return fields;
 }

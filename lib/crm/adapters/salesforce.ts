@@ -206,42 +206,44 @@ function parseTarget(element: Element | null): { object: string; field: string }
   return object && field && /^[A-Za-z0-9_]{1,80}$/.test(field) ? { object, field } : null;
 }
 
-// The record's scope is passed down so each query inside a field reuses the
-// shadow roots found once for the record (`within`) instead of walking the field.
+// Each field's part of the record's scope is taken once (`within`: a lookup
+// in the shadow roots found once for the record) and serves every query in
+// that field.
 
-function fieldValue(scope: DeepScope, container: Element): string {
-  const valueElement = firstMatch(within(scope, container), S.fieldValue)?.element;
+function fieldValue(fieldScope: DeepScope): string {
+  const valueElement = firstMatch(fieldScope, S.fieldValue)?.element;
   const text = visibleText(valueElement);
   if (text || !valueElement) return text;
-  const box = firstMatch(within(scope, valueElement), S.fieldCheckbox)?.element;
+  const box = firstMatch(within(fieldScope, valueElement), S.fieldCheckbox)?.element;
   return box ? (controlValue(box) ?? '') : '';
 }
 
-function fieldLabel(scope: DeepScope, container: Element): string {
-  return cleanText(container.getAttribute('field-label')) || visibleText(firstMatch(within(scope, container), S.fieldLabel)?.element);
+function fieldLabel(fieldScope: DeepScope, container: Element): string {
+  return cleanText(container.getAttribute('field-label')) || visibleText(firstMatch(fieldScope, S.fieldLabel)?.element);
 }
 
 /** Fields of the detail layout (all layout kinds), in page order; fields of another object are left out. */
 function layoutFields(scope: DeepScope, objectType: string): RecordField[] {
   const entries: RecordField[] = [];
   const covered = new Set<Element>();
-  const add = (container: Element, target: Element | null) => {
+  const add = (container: Element, fieldScope: DeepScope, target: Element | null) => {
     const api = parseTarget(target);
     if (api && api.object !== objectType) return; // e.g. a related record's fields on the page
-    const label = fieldLabel(scope, container);
+    const label = fieldLabel(fieldScope, container);
     if (!label) return;
-    const entry: RecordField = { label, value: fieldValue(scope, container) };
+    const entry: RecordField = { label, value: fieldValue(fieldScope) };
     if (api) entry.apiName = api.field;
     entries.push(entry);
   };
   for (const item of allMatches(scope, S.layoutItem)) {
-    const target = firstMatch(within(scope, item), S.fieldTarget)?.element ?? closestDeep(item, TARGET);
+    const itemScope = within(scope, item);
+    const target = firstMatch(itemScope, S.fieldTarget)?.element ?? closestDeep(item, TARGET);
     if (target) covered.add(target);
-    add(item, target);
+    add(item, itemScope, target);
   }
   // Field wrappers outside any known layout item (newer or custom layouts).
   for (const target of deepQueryAll(scope, TARGET)) {
-    if (!covered.has(target)) add(target, target);
+    if (!covered.has(target)) add(target, within(scope, target), target);
   }
   return entries;
 }
