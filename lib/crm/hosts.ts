@@ -37,7 +37,11 @@ export const SUPPORTED_CRM_MATCHES: readonly string[] = [
 
 const MATCH_PATTERN = /^https:\/\/(\*\.)?([^/*]+)\/\*$/;
 
-/** True when `url` is on one of `patterns` (https only, host wildcard as in match patterns). */
+/**
+ * True when `url` is on one of `patterns` (https only). A host wildcard works
+ * as in the browsers' match patterns: `*.example.com` covers example.com and
+ * every subdomain, so this agrees with where the content scripts run.
+ */
 export function urlMatchesPatterns(url: string, patterns: readonly string[]): boolean {
   let parsed: URL;
   try {
@@ -50,6 +54,6 @@ export function urlMatchesPatterns(url: string, patterns: readonly string[]): bo
     const match = MATCH_PATTERN.exec(pattern);
     if (!match) return false;
     const [, wildcard, host] = match;
-    return wildcard ? parsed.hostname.endsWith(`.${host}`) : parsed.hostname === host;
+    return parsed.hostname === host || (wildcard !== undefined && parsed.hostname.endsWith(`.${host}`));
   });
 }
