@@ -60,6 +60,7 @@ describe('recognize', () => {
     ['marketing site', 'https://www.pipedrive.com/deal/1842'],
     ['API host', 'https://api.pipedrive.com/deal/1842'],
     ['bare domain', 'https://pipedrive.com/deal/1842'],
+    ['host below a company host', 'https://eu.acme.pipedrive.com/deal/1842'],
     ['look-alike host', 'https://acme.pipedrive.com.evil.example/deal/1842'],
     ['plain http', 'http://acme.pipedrive.com/deal/1842'],
   ])('returns null for %s', (_, href) => {

@@ -38,7 +38,9 @@ const NOT_AN_ACCOUNT = new Set(['www', 'api', 'developers', 'support', 'oauth', 
 export function recognizePipedriveUrl(url: URL): RecordRef | null {
   try {
     if (!urlMatchesPatterns(url.href, PIPEDRIVE_MATCHES)) return null;
-    if (NOT_AN_ACCOUNT.has(url.hostname.split('.')[0] ?? '')) return null;
+    // A company account is `{company}.pipedrive.com`: not the domain itself, nor one of Pipedrive's own sites.
+    const company = url.hostname.slice(0, -'.pipedrive.com'.length);
+    if (!url.hostname.endsWith('.pipedrive.com') || company.includes('.') || NOT_AN_ACCOUNT.has(company)) return null;
     const path = url.pathname;
     const deal = DEAL_PATH.exec(path);
     if (deal) return { objectType: 'deal', recordId: deal[1] as string };
