@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CrmAdapter } from '../crm/adapter';
 import type { PageState } from '../crm/read-page';
-import { BREAKER_WINDOW_MS, MAX_READS_PER_WINDOW, SETTLE_MS, watchPage } from './page-watcher';
+import { BREAKER_WINDOW_MS, MAX_READS_PER_WINDOW, SETTLE_MS, STALE_VIEW_MS, watchPage } from './page-watcher';
 
 /** A stand-in CRM: records live at /r/<id>, the view is `.view.active`, the name is its h1. */
 const fakeAdapter: CrmAdapter = {
@@ -126,5 +126,45 @@ describe('watchPage on in-app navigation', () => {
     showRecord('b2', 'Second deal'); // …and the view follows a moment later
     await settle();
     expect(names(sent)).toEqual(['First deal', 'Second deal']);
+  });
+});
+
+/** A CRM whose views name no record id (Dynamics, Pipedrive, Odoo): the active view is the record, whatever the URL says. */
+const idlessAdapter: CrmAdapter = { ...fakeAdapter, id: 'idless', findRecordRoot: (doc) => doc.querySelector('.view.active') };
+const recordIds = (sent: PageState[]) => sent.map((state) => (state.kind === 'record' ? state.snapshot.recordId : state.reason));
+
+describe('watchPage on a CRM whose views name no record id', () => {
+  it('does not report the previous view under the new URL, and reports the new view once it renders', async () => {
+    const sent: PageState[] = [];
+    history.replaceState(null, '', '/r/a1');
+    showRecord('a1', 'First deal');
+    stop = watchPage({ adapter: idlessAdapter, send: async (state) => void sent.push(state) });
+    history.pushState(null, '', '/r/b2'); // the old view is still on screen…
+    await settle(STALE_VIEW_MS / 2);
+    expect(names(sent)).toEqual(['First deal']);
+    showRecord('b2', 'Second deal'); // …until the new one renders, in a new element
+    await settle();
+    expect(names(sent)).toEqual(['First deal', 'Second deal']);
+    expect(recordIds(sent)).toEqual(['a1', 'b2']);
+  });
+
+  it('believes a new record that looks exactly like the previous one once the hold has passed', async () => {
+    const sent: PageState[] = [];
+    history.replaceState(null, '', '/r/a1');
+    showRecord('a1', 'Same name');
+    stop = watchPage({ adapter: idlessAdapter, send: async (state) => void sent.push(state) });
+    history.pushState(null, '', '/r/b2');
+    await settle(STALE_VIEW_MS + SETTLE_MS + 400); // + the URL poll where the Navigation API is missing
+    expect(recordIds(sent)).toEqual(['a1', 'b2']);
+  });
+
+  it('still reports changes to the same record at once', async () => {
+    const sent: PageState[] = [];
+    history.replaceState(null, '', '/r/a1');
+    const view = showRecord('a1', 'Draft');
+    stop = watchPage({ adapter: idlessAdapter, send: async (state) => void sent.push(state) });
+    view.querySelector('h1')!.textContent = 'Final';
+    await settle();
+    expect(names(sent)).toEqual(['Draft', 'Final']);
   });
 });

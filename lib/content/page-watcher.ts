@@ -1,5 +1,5 @@
 import type { CrmAdapter } from '../crm/adapter';
-import { pageStateKey, readPage, type PageState } from '../crm/read-page';
+import { pageStateKey, readPage, recordContentKey, type PageState } from '../crm/read-page';
 
 /** Milliseconds of quiet before the page is read again after DOM changes. */
 export const SETTLE_MS = 120;
@@ -8,6 +8,13 @@ export const MAX_READS_PER_WINDOW = 30;
 export const BREAKER_WINDOW_MS = 10_000;
 /** Fallback URL check where the Navigation API is missing. */
 const URL_POLL_MS = 300;
+/**
+ * After a navigation, how long a read that shows exactly what the previous
+ * record showed is taken for the previous view still on screen, not the new
+ * record. Dynamics, Pipedrive and Odoo name no record id in their views, so
+ * their adapters cannot tell an old view from the new one themselves.
+ */
+export const STALE_VIEW_MS = 3_000;
 
 export interface WatchOptions {
   adapter: CrmAdapter;
@@ -35,6 +42,10 @@ export function watchPage({ adapter, send, win = window }: WatchOptions): () => 
   let readsInWindow = 0;
   let windowStart = Date.now();
   let stopped = false;
+  /** The record last sent, and what it showed, to tell its view from a new record's. */
+  let previous: { recordId: string; content: string } | null = null;
+  let staleSince: number | null = null;
+  let staleTimer: ReturnType<typeof setTimeout> | undefined;
 
   const observer = new MutationObserver(() => schedule());
 
@@ -56,14 +67,34 @@ export function watchPage({ adapter, send, win = window }: WatchOptions): () => 
     return ++readsInWindow > MAX_READS_PER_WINDOW;
   }
 
+  /** True while a read under a new record id still shows just what the previous record showed. */
+  function showsPreviousView(state: PageState): boolean {
+    if (state.kind !== 'record' || !previous || previous.recordId === state.snapshot.recordId || previous.content !== recordContentKey(state)) {
+      staleSince = null;
+      return false;
+    }
+    staleSince ??= Date.now();
+    const heldFor = Date.now() - staleSince;
+    if (heldFor >= STALE_VIEW_MS) return false; // two records may look alike after all
+    clearTimeout(staleTimer);
+    staleTimer = setTimeout(() => read(true), STALE_VIEW_MS - heldFor);
+    return true;
+  }
+
   function read(force = false): void {
     if (stopped) return;
     if (!force && breakerOpen()) return;
     const { state, root } = readPage(adapter, new URL(win.location.href), doc, Date.now());
+    if (showsPreviousView(state)) {
+      observe(null); // the new view may render anywhere in the page
+      return;
+    }
+    clearTimeout(staleTimer);
     observe(root);
     const key = pageStateKey(state);
     if (key === lastKey) return;
     lastKey = key;
+    if (state.kind === 'record') previous = { recordId: state.snapshot.recordId, content: recordContentKey(state) };
     send(state).catch(() => stop()); // the extension was updated or removed: this script is orphaned
   }
 
@@ -100,6 +131,7 @@ export function watchPage({ adapter, send, win = window }: WatchOptions): () => 
     stopped = true;
     observer.disconnect();
     clearTimeout(settleTimer);
+    clearTimeout(staleTimer);
     clearInterval(urlPoll);
     navigation?.removeEventListener('currententrychange', onUrlMaybeChanged);
     win.removeEventListener('popstate', onUrlMaybeChanged);

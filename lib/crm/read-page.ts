@@ -55,3 +55,8 @@ export function readPage(adapter: CrmAdapter, url: URL, doc: Document, now: numb
 export function pageStateKey(state: PageState): string {
   return JSON.stringify(state.kind === 'record' ? { ...state.snapshot, readAt: 0 } : state);
 }
+
+/** What a record page shows, whichever record the URL names: its key without the record's id, address and read time. */
+export function recordContentKey(state: Extract<PageState, { kind: 'record' }>): string {
+  return JSON.stringify({ ...state.snapshot, recordId: '', url: '', readAt: 0 });
+}
