@@ -28,14 +28,22 @@ const HOW = {
     'The same list scrolled from top to bottom in 120 steps, one per animation frame: the time between frames (`requestAnimationFrame` timestamps). Target p95 under 50 ms; 16.7 ms is one 60 Hz frame.',
   'panel.notes5000.rows': 'List items in the DOM after scrolling to the end of the 5 000 notes: the windowing at work (a screenful and its overscan).',
   'page.overhead':
-    'Main-thread time the extension adds to loading the heavy 500-field Salesforce page under acme.lightning.force.com: `Performance.getMetrics` TaskDuration of the page (it restarts with each navigation) at load + 2 s idle, with the production build loaded minus a browser without any extension (same flags), runs interleaved, order alternating; median/p95 of the 30 per-run differences. Both browsers are traced during each run (same cost on both sides). Very noisy: the load itself varies by hundreds of ms on this machine, see `.without`.',
+    'Main-thread time the extension adds to loading the heavy 500-field Salesforce page under acme.lightning.force.com: `Performance.getMetrics` TaskDuration of the page (it restarts with each navigation) at load + 2 s idle, with the production build loaded minus a browser without any extension (same flags), runs interleaved, order alternating; median/p95 of the 50 per-run differences. Both browsers are traced during each run (same cost on both sides). Very noisy: the load itself varies by hundreds of ms on this machine, see `.without`.',
   'page.overhead.script': 'The same difference for ScriptDuration (the page itself runs no JavaScript while loading, so this is the content script; forced style/layout inside it counted in the layout metrics instead, as far as Chromium splits them).',
   'page.overhead.attributed':
     "Main-thread time Chromium's trace attributes to the content script during the load (top-level EvaluateScript / v8.compile / FunctionCall events of `content-scripts/*.js`, style and layout they force included; `bench/support/trace.mjs`). No subtraction, hence no noise from the page's own load; includes layout the page would have done anyway a little later.",
   'page.overhead.without': 'TaskDuration of loading the heavy page without the extension, for scale.',
+  'page.overhead.cpu': "The same difference for ThreadTime, the main thread's CPU time, which unlike TaskDuration does not grow when another process takes the CPU away mid-task.",
+  'page.firstRead':
+    "Main-thread time the extension adds when the user first moves the pointer over the heavy page (loaded, then idle for 1 s): TaskDuration from just before the move to 1.5 s after it, with minus without the extension, 30 runs interleaved. This is where a fresh page's first read now happens (read on demand, `lib/content/page-watcher.ts`), in an idle callback, together with drawing the badge.",
+  'page.firstRead.script': 'The same difference for ScriptDuration.',
+  'page.firstRead.cpu': 'The same difference for ThreadTime (main-thread CPU time).',
+  'page.firstRead.attributed': 'Trace-attributed main-thread time of the content script in that window (the read, the badge placement).',
+  'page.firstRead.without': 'TaskDuration of the same window without the extension, for scale.',
   'observer.burst':
     'Main-thread time the extension adds to a burst of 1 000 DOM mutations inside the record view of the Salesforce fixture (500 spans appended to and removed from a field value in one task; the record stays the same): TaskDuration from before the burst to 600 ms after it (covers the 120 ms settle delay and the read), with minus without the extension, per run, 30 runs, interleaved.',
   'observer.burst.script': 'The same difference for ScriptDuration.',
+  'observer.burst.cpu': 'The same difference for ThreadTime (main-thread CPU time).',
   'observer.burst.attributed': 'Trace-attributed main-thread time of the content script during the burst window (observer callback, settle timer, read).',
   'observer.burst.without': 'TaskDuration of the burst window without the extension, for scale.',
   'store.capture':

@@ -13,6 +13,14 @@ describeInEachLocale('NoRecord', (locale) => {
     expectOnlyLocaleText(container, locale, ['Salesforce Lightning']);
   });
 
+  it('says a record page not read yet is being read, not that there is no record', () => {
+    const { container } = render(<NoRecord state={{ kind: 'unrecognised', reason: 'not-read-yet', adapter: 'salesforce' }} />);
+    expect(screen.getByRole('status').textContent).toBe(t('reasonNotReadYet', 'Salesforce Lightning'));
+    expect(screen.queryByRole('heading')).toBeNull();
+    expect(screen.queryByText(t('panelNoRecord'))).toBeNull();
+    expectOnlyLocaleText(container, locale, ['Salesforce Lightning']);
+  });
+
   it('says plainly when the tab has no CRM record, with a hint', () => {
     const { container } = render(<NoRecord state={{ kind: 'none' }} />);
     expect(screen.getByRole('heading').textContent).toBe(t('panelNoRecord'));

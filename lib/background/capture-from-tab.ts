@@ -3,6 +3,8 @@ import { t, type MessageKey } from '../i18n';
 import { getDatabase } from '../store/connection';
 import { broadcast } from '../messaging/broadcast';
 import { captureNote, flushCaptureQueue, type CaptureOutcome } from './capture';
+import type { TabState } from '../messaging/protocol';
+import { notReadYet, requestRead } from './read-request';
 import { readTabState } from './tab-states';
 
 /**
@@ -40,12 +42,19 @@ export async function captureFromTab(tab: Browser.tabs.Tab | undefined, frameId:
     text: page?.text.trim() ? page.text : fallback.text,
     pageTitle: page?.title ?? tab?.title ?? '',
     pageUrl: page?.url ?? (fallback.url || tab?.url || ''),
-    tabState: tabId === undefined ? { kind: 'none' } : await readTabState(tabId),
+    tabState: tabId === undefined ? { kind: 'none' } : await recordStateOf(tabId),
     now: Date.now(),
     newId: () => crypto.randomUUID(),
   });
   await tellUser(outcome, tabId);
   return outcome;
+}
+
+/** The tab's state for a capture: a record page not read yet is read first, so the note goes to its record. */
+async function recordStateOf(tabId: number): Promise<TabState> {
+  const state = await readTabState(tabId);
+  if (!notReadYet(state) || !(await requestRead(tabId))) return state;
+  return readTabState(tabId);
 }
 
 const FEEDBACK: Record<CaptureOutcome['outcome'], { badge: string; color: string; message: MessageKey }> = {

@@ -78,6 +78,17 @@ describe('background message router', () => {
     expect(await send({ type: 'panel/tab-state', tabId: 6 }, panel())).toEqual({ result: { kind: 'none' } });
   });
 
+  it('asks the content script of a record page not read yet to read it when a panel asks for that tab, and only then', async () => {
+    const asked = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true } as never);
+    await send({ type: 'page/state', state: { kind: 'unrecognised', reason: 'not-read-yet', adapter: 'salesforce' } }, contentScript());
+    expect(asked).not.toHaveBeenCalled();
+    expect(await send({ type: 'panel/tab-state', tabId: 5 }, panel())).toEqual({ result: { kind: 'unrecognised', reason: 'not-read-yet', adapter: 'salesforce' } });
+    expect(asked).toHaveBeenCalledExactlyOnceWith(5, { type: 'page/read' }, { frameId: 0 });
+    await send({ type: 'page/state', state: { kind: 'record', snapshot: validSnapshot } }, contentScript());
+    await send({ type: 'panel/tab-state', tabId: 5 }, panel());
+    expect(asked).toHaveBeenCalledOnce(); // read: nothing more to ask
+  });
+
   describe('pages framed in a CRM tab (launcher, docked panel)', () => {
     const framed = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/launcher.html'), tab: { id: 5 } as never, frameId: 4 });
 

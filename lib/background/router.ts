@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { urlMatchesPatterns } from '../crm/hosts';
 import { readCustomCrms, customCrmFor } from '../custom-crms/store';
-import { BroadcastSchema, CustomCrmRequestSchema, FramedRequestSchema, PageStateMessageSchema, PanelRequestSchema, type FramedRequest, type PageCommand } from '../messaging/protocol';
+import { BroadcastSchema, CustomCrmRequestSchema, FramedRequestSchema, PageStateMessageSchema, PanelRequestSchema, type FramedRequest, type PageCommand, type TabState } from '../messaging/protocol';
 import { contentScriptOnCrm, isExtensionPage } from '../messaging/sender';
 import { getDatabase } from '../store/connection';
 import { allCrmMatches } from './crm-patterns';
@@ -9,6 +9,7 @@ import { syncCustomContentScripts } from './custom-content-scripts';
 import { badgeFor } from '../launcher/badge';
 import { displayFor, pushDisplayPreferences } from './display';
 import { acceptPageState } from './page-state';
+import { notReadYet, requestRead } from './read-request';
 import { readTabState } from './tab-states';
 
 type Reply = (response: unknown) => void;
@@ -55,7 +56,7 @@ export function handleMessage(message: unknown, sender: Browser.runtime.MessageS
     if (!isExtensionPage(sender, extensionId, browser.runtime.getURL('/'))) return refuse(reply, NOT_ALLOWED);
     switch (request.data.type) {
       case 'panel/tab-state':
-        respond(reply, readTabState(request.data.tabId));
+        respond(reply, tabStateShown(request.data.tabId));
         return true;
     }
   }
@@ -75,6 +76,13 @@ export function handleMessage(message: unknown, sender: Browser.runtime.MessageS
   }
   // Other broadcasts and foreign chatter: not for us.
   return undefined;
+}
+
+/** A tab's state for a page that shows it: a record page not read yet is asked to read now, and tells when it has. */
+async function tabStateShown(tabId: number): Promise<TabState> {
+  const state = await readTabState(tabId);
+  if (notReadYet(state)) void requestRead(tabId);
+  return state;
 }
 
 async function answerFramed(request: FramedRequest, tabId: number): Promise<unknown> {

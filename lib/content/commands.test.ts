@@ -9,7 +9,7 @@ const nearDisplay = fc.record(
   { requiredKeys: [] },
 );
 const nearCommand = fc.oneof(
-  fc.record({ type: fc.constantFrom('page/display', 'page/docked', 'page/state'), display: fc.oneof(nearDisplay, fc.anything()) }, { requiredKeys: ['type'] }),
+  fc.record({ type: fc.constantFrom('page/display', 'page/docked', 'page/read', 'page/state'), display: fc.oneof(nearDisplay, fc.anything()) }, { requiredKeys: ['type'] }),
   fc.record({ type: fc.constantFrom('page/docked', 'page/display'), action: fc.constantFrom('open', 'close', 'toggle', 'OPEN', null) }, { requiredKeys: ['type'] }),
   fc.anything(),
 );

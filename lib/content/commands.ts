@@ -30,5 +30,6 @@ export function parsePageCommand(message: unknown): PageCommand | null {
     const action = DOCK_ACTIONS.find((candidate) => candidate === message.action);
     return action ? { type: 'page/docked', action } : null;
   }
+  if (message.type === 'page/read') return { type: 'page/read' };
   return null;
 }

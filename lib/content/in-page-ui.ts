@@ -1,4 +1,5 @@
 import type { DisplayPreferences } from '../messaging/protocol';
+import { trackUserPresence, type UserPresence } from './user-presence';
 
 /**
  * The launcher badge and the docked panel, as the content script puts them in
@@ -20,14 +21,6 @@ const REPLACE_AFTER_MS = 200;
  * while the CRM is still rendering.
  */
 const FIRST_PLACEMENT_TIMEOUT_MS = 1_000;
-/**
- * On a page the user has not touched yet (a fresh load), the badge waits for
- * the first sign of them: drawing it costs a heavy CRM page tens of ms of
- * rendering, which does not belong in its load. In-app navigation needs a
- * click, so there the page has been active and the badge shows at once.
- */
-const USER_PRESENT_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
-
 /** What a user can operate: the launcher must never sit on top of one. */
 const CONTROL_SELECTOR = [
   'a[href]',
@@ -132,7 +125,7 @@ function frame(doc: Document, src: string, title: string): HTMLIFrameElement {
   return iframe;
 }
 
-export function createInPageUi(doc: Document, urls: InPageUiUrls): InPageUi {
+export function createInPageUi(doc: Document, urls: InPageUiUrls, presence: UserPresence = trackUserPresence(doc.defaultView!)): InPageUi {
   const win = doc.defaultView!;
   let host: HTMLElement | null = null;
   let shadow: ShadowRoot | null = null;
@@ -144,7 +137,6 @@ export function createInPageUi(doc: Document, urls: InPageUiUrls): InPageUi {
   /** A placement is scheduled (the first one may still have no frame to place). */
   let placementPending = false;
   let stopWaitingForUser: (() => void) | null = null;
-  let userSeen = false;
   let pageMarginRight: { value: string; priority: string } | null = null;
 
   function ensureHost(): ShadowRoot {
@@ -198,25 +190,13 @@ export function createInPageUi(doc: Document, urls: InPageUiUrls): InPageUi {
     win.addEventListener('resize', schedulePlacement);
     win.addEventListener('scroll', schedulePlacement, { capture: true, passive: true });
     placementPending = true;
-    whenUserIsPresent(() => {
+    // On a freshly loaded page nothing is drawn before the user is there: drawing the badge costs a
+    // heavy CRM page tens of ms of rendering, which does not belong in its load.
+    stopWaitingForUser = presence.whenPresent(() => {
+      stopWaitingForUser = null;
       if (win.requestIdleCallback) idleHandle = win.requestIdleCallback(placeLauncher, { timeout: FIRST_PLACEMENT_TIMEOUT_MS });
       else replaceTimer = setTimeout(() => win.requestAnimationFrame(placeLauncher), REPLACE_AFTER_MS);
     });
-  }
-
-  function whenUserIsPresent(then: () => void): void {
-    userSeen ||= (win.navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive === true;
-    if (userSeen) return then();
-    const present = () => {
-      userSeen = true;
-      stopWaitingForUser?.();
-      then();
-    };
-    for (const type of USER_PRESENT_EVENTS) win.addEventListener(type, present, { capture: true, passive: true });
-    stopWaitingForUser = () => {
-      for (const type of USER_PRESENT_EVENTS) win.removeEventListener(type, present, { capture: true });
-      stopWaitingForUser = null;
-    };
   }
 
   function hideLauncher(): void {

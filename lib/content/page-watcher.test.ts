@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CrmAdapter } from '../crm/adapter';
 import type { PageState } from '../crm/read-page';
+import { trackUserPresence } from './user-presence';
 import { BREAKER_WINDOW_MS, MAX_READS_PER_WINDOW, SETTLE_MS, STALE_VIEW_MS, watchPage } from './page-watcher';
 
 /** A stand-in CRM: records live at /r/<id>, the view is `.view.active`, the name is its h1. */
@@ -51,7 +52,7 @@ function watchRecord(id: string, name: string, adapter: CrmAdapter = fakeAdapter
   const sent: PageState[] = [];
   history.replaceState(null, '', `/r/${id}`);
   const view = showRecord(id, name);
-  stop = watchPage({ adapter, send: async (state) => void sent.push(state) });
+  stop = watchPage({ adapter, send: async (state) => void sent.push(state) }).stop;
   return { sent, view };
 }
 
@@ -62,7 +63,7 @@ async function settle(ms = SETTLE_MS + 400): Promise<void> {
 describe('watchPage', () => {
   it('reports the page at start, then each in-app navigation once', async () => {
     const sent: PageState[] = [];
-    stop = watchPage({ adapter: fakeAdapter, send: async (state) => void sent.push(state) });
+    stop = watchPage({ adapter: fakeAdapter, send: async (state) => void sent.push(state) }).stop;
     expect(names(sent)).toEqual(['not-a-record-page']);
 
     showRecord('a1', 'First deal');
@@ -88,7 +89,7 @@ describe('watchPage', () => {
 
   it('reports a record once it renders after the URL changed', async () => {
     const sent: PageState[] = [];
-    stop = watchPage({ adapter: fakeAdapter, send: async (state) => void sent.push(state) });
+    stop = watchPage({ adapter: fakeAdapter, send: async (state) => void sent.push(state) }).stop;
     history.pushState(null, '', '/r/late');
     await settle();
     showRecord('late', 'Late deal');
@@ -101,7 +102,7 @@ describe('watchPage', () => {
     const extract = vi.spyOn(fakeAdapter, 'extract');
     history.replaceState(null, '', '/r/a1');
     const view = showRecord('a1', 'Busy');
-    stop = watchPage({ adapter: fakeAdapter, send: async (state) => void sent.push(state) });
+    stop = watchPage({ adapter: fakeAdapter, send: async (state) => void sent.push(state) }).stop;
     // Twice as many changes as the breaker allows, all inside one breaker window.
     for (let i = 0; i < MAX_READS_PER_WINDOW * 2; i++) {
       view.querySelector('h1')!.textContent = `Busy ${i}`;
@@ -118,7 +119,7 @@ describe('watchPage', () => {
     const send = vi.fn().mockRejectedValue(new Error('Extension context invalidated.'));
     history.replaceState(null, '', '/r/a1');
     showRecord('a1', 'Orphan');
-    stop = watchPage({ adapter: fakeAdapter, send });
+    stop = watchPage({ adapter: fakeAdapter, send }).stop;
     await settle();
     history.pushState(null, '', '/r/b2');
     showRecord('b2', 'Never sent');
@@ -157,5 +158,56 @@ describe('watchPage on a CRM whose views name no record id', () => {
     history.pushState(null, '', '/r/b2');
     await settle(STALE_VIEW_MS + SETTLE_MS + 400); // + the URL poll where the Navigation API is missing
     expect(recordIds(sent)).toEqual(['a1', 'b2']);
+  });
+});
+
+describe('watchPage reading on demand', () => {
+  const watchOnDemand = (sent: PageState[]) => watchPage({ adapter: fakeAdapter, send: async (state) => void sent.push(state), readOnDemand: trackUserPresence(window) });
+
+  it('announces a record page of a fresh load without reading it, and reads it after the user’s first event', async () => {
+    const extract = vi.spyOn(fakeAdapter, 'extract');
+    const sent: PageState[] = [];
+    history.replaceState(null, '', '/r/a1');
+    showRecord('a1', 'First deal');
+    const watch = watchOnDemand(sent);
+    stop = watch.stop;
+    await settle();
+    expect(names(sent)).toEqual(['not-read-yet']);
+    expect(extract).not.toHaveBeenCalled();
+    window.dispatchEvent(new Event('pointermove'));
+    await settle();
+    expect(names(sent)).toEqual(['not-read-yet', 'First deal']);
+  });
+
+  it('reads at once when asked, and resolves once the state is sent', async () => {
+    const sent: PageState[] = [];
+    history.replaceState(null, '', '/r/a1');
+    showRecord('a1', 'First deal');
+    const watch = watchOnDemand(sent);
+    stop = watch.stop;
+    await watch.readNow();
+    expect(names(sent)).toEqual(['not-read-yet', 'First deal']);
+  });
+
+  it('keeps announcing, not reading, while the URL moves before anything asked', async () => {
+    const sent: PageState[] = [];
+    stop = watchOnDemand(sent).stop;
+    history.pushState(null, '', '/r/a1');
+    showRecord('a1', 'First deal');
+    await settle();
+    expect(names(sent)).toEqual(['not-a-record-page', 'not-read-yet']);
+  });
+
+  it('reads at once on a page the user has already used', async () => {
+    Object.defineProperty(window.navigator, 'userActivation', { value: { hasBeenActive: true }, configurable: true });
+    try {
+      const sent: PageState[] = [];
+      history.replaceState(null, '', '/r/a1');
+      showRecord('a1', 'First deal');
+      stop = watchOnDemand(sent).stop;
+      expect(names(sent)).toEqual(['First deal']);
+    } finally {
+      Reflect.deleteProperty(window.navigator, 'userActivation');
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { CrmAdapter } from '../crm/adapter';
-import { pageStateKey, readPage, recordContentKey, type PageState } from '../crm/read-page';
+import { pageStateKey, readPage, recordContentKey, recordPageNotRead, type PageState } from '../crm/read-page';
+import type { UserPresence } from './user-presence';
 
 /** Milliseconds of quiet before the page is read again after DOM changes. */
 export const SETTLE_MS = 120;
@@ -16,11 +17,27 @@ const URL_POLL_MS = 300;
  */
 export const STALE_VIEW_MS = 3_000;
 
+/** On a page the user has not touched, how long the first read may wait for the browser to be idle once they are there. */
+const FIRST_READ_IDLE_TIMEOUT_MS = 500;
+
 export interface WatchOptions {
   adapter: CrmAdapter;
   /** Sends the state to the background; rejects once the extension is gone. */
   send: (state: PageState) => Promise<unknown>;
   win?: Window & typeof globalThis;
+  /**
+   * Given, a record page of a fresh load is announced (`not-read-yet`), not
+   * read, until something shows the record (`readNow`: a panel on this tab, a
+   * capture) or the user is there: a heavy record costs its first read tens
+   * of ms that do not belong in the page's load.
+   */
+  readOnDemand?: UserPresence;
+}
+
+export interface PageWatch {
+  /** Reads the page now, whatever it waited for; resolves once the state is sent. */
+  readNow(): Promise<void>;
+  stop(): void;
 }
 
 interface NavigationLike {
@@ -29,11 +46,11 @@ interface NavigationLike {
 }
 
 /**
- * Reads the page now and again whenever the user navigates in-app or the
- * record in view changes, and sends each new state once. Returns a function
- * that stops everything.
+ * Reads the page now (or, with `readOnDemand`, once asked) and again whenever
+ * the user navigates in-app or the record in view changes, and sends each new
+ * state once.
  */
-export function watchPage({ adapter, send, win = window }: WatchOptions): () => void {
+export function watchPage({ adapter, send, win = window, readOnDemand }: WatchOptions): PageWatch {
   const doc = win.document;
   let lastKey = '';
   let lastUrl = win.location.href;
@@ -46,6 +63,17 @@ export function watchPage({ adapter, send, win = window }: WatchOptions): () => 
   let previous: { recordId: string; content: string } | null = null;
   let staleSince: number | null = null;
   let staleTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastSent: Promise<unknown> = Promise.resolve();
+  let readAsked = !readOnDemand || readOnDemand.seen;
+  let idleHandle: number | undefined;
+  const stopWaitingForUser = readAsked
+    ? () => {}
+    : readOnDemand!.whenPresent(() => {
+        // Not in the user's first event: the read runs when the browser is idle.
+        const askRead = () => void readNow();
+        if (win.requestIdleCallback) idleHandle = win.requestIdleCallback(askRead, { timeout: FIRST_READ_IDLE_TIMEOUT_MS });
+        else settleTimer = setTimeout(askRead, 0);
+      });
 
   const observer = new MutationObserver(() => schedule());
 
@@ -81,21 +109,35 @@ export function watchPage({ adapter, send, win = window }: WatchOptions): () => 
     return true;
   }
 
+  function sendIfNew(state: PageState): void {
+    const key = pageStateKey(state);
+    if (key === lastKey) return;
+    lastKey = key;
+    if (state.kind === 'record') previous = { recordId: state.snapshot.recordId, content: recordContentKey(state) };
+    lastSent = send(state).catch(() => stop()); // the extension was updated or removed: this script is orphaned
+  }
+
   function read(force = false): void {
     if (stopped) return;
     if (!force && breakerOpen()) return;
-    const { state, root } = readPage(adapter, new URL(win.location.href), doc, Date.now());
+    const url = new URL(win.location.href);
+    const notRead = readAsked ? null : recordPageNotRead(adapter, url, doc);
+    if (notRead) return sendIfNew(notRead);
+    const { state, root } = readPage(adapter, url, doc, Date.now());
     if (showsPreviousView(state)) {
       observe(null); // the new view may render anywhere in the page
       return;
     }
     clearTimeout(staleTimer);
     observe(root);
-    const key = pageStateKey(state);
-    if (key === lastKey) return;
-    lastKey = key;
-    if (state.kind === 'record') previous = { recordId: state.snapshot.recordId, content: recordContentKey(state) };
-    send(state).catch(() => stop()); // the extension was updated or removed: this script is orphaned
+    sendIfNew(state);
+  }
+
+  function readNow(): Promise<void> {
+    readAsked = true;
+    stopWaitingForUser();
+    read(true);
+    return lastSent.then(() => undefined);
   }
 
   function schedule(): void {
@@ -129,6 +171,8 @@ export function watchPage({ adapter, send, win = window }: WatchOptions): () => 
 
   function stop(): void {
     stopped = true;
+    stopWaitingForUser();
+    if (idleHandle !== undefined) win.cancelIdleCallback?.(idleHandle);
     observer.disconnect();
     clearTimeout(settleTimer);
     clearTimeout(staleTimer);
@@ -139,5 +183,5 @@ export function watchPage({ adapter, send, win = window }: WatchOptions): () => 
   }
 
   read(true);
-  return stop;
+  return { readNow, stop };
 }

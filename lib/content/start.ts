@@ -7,6 +7,7 @@ import { relayEndToEndRequests } from './e2e-bridge';
 import { markForEndToEndTests } from './e2e-marker';
 import { createInPageUi } from './in-page-ui';
 import { watchPage } from './page-watcher';
+import { trackUserPresence } from './user-presence';
 
 /**
  * What every CRM content script does: read the record in view with its
@@ -16,6 +17,8 @@ import { watchPage } from './page-watcher';
  */
 export function reportRecordsOf(adapter: CrmAdapter, onInvalidated: (stop: () => void) => void): void {
   if (import.meta.env.MODE === 'e2e') relayEndToEndRequests();
+  // One tracker: the first sign of the user both starts the read and lets the badge be drawn.
+  const presence = trackUserPresence(window);
   // Getters: asked for only when a frame is made. A fresh page draws none before the user is there,
   // and the first i18n lookup costs the page's load a round trip to the browser for the catalog.
   const ui = createInPageUi(document, {
@@ -28,9 +31,10 @@ export function reportRecordsOf(adapter: CrmAdapter, onInvalidated: (stop: () =>
     get frameTitle() {
       return browser.i18n.getMessage('extName');
     },
-  });
-  const stopWatching = watchPage({
+  }, presence);
+  const watch = watchPage({
     adapter,
+    readOnDemand: presence,
     send: async (state) => {
       const reply: unknown = await browser.runtime.sendMessage({ type: 'page/state', state } satisfies PageStateMessage);
       ui.show(state.kind === 'record' ? displayOfReply(reply) : null);
@@ -39,17 +43,19 @@ export function reportRecordsOf(adapter: CrmAdapter, onInvalidated: (stop: () =>
     },
   });
 
-  // Only this extension's own pages and background may change what the page shows.
-  const onCommand = (message: unknown, sender: { id?: string; url?: string }) => {
+  // Only this extension's own pages and background may change what the page shows or ask for a read.
+  const onCommand = (message: unknown, sender: { id?: string; url?: string }): Promise<{ ok: true }> | undefined => {
     if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return;
     const command = parsePageCommand(message);
     if (command?.type === 'page/display') ui.show(command.display);
     else if (command?.type === 'page/docked') ui.dock(command.action);
+    else if (command?.type === 'page/read') return watch.readNow().then(() => ({ ok: true }));
   };
   browser.runtime.onMessage.addListener(onCommand);
 
   onInvalidated(() => {
-    stopWatching();
+    watch.stop();
+    presence.stop();
     browser.runtime.onMessage.removeListener(onCommand);
     ui.remove();
   });

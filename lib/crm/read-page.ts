@@ -51,6 +51,21 @@ export function readPage(adapter: CrmAdapter, url: URL, doc: Document, now: numb
   }
 }
 
+/**
+ * What to say of a record page before reading it: that it is one and has not
+ * been read yet. Null when `url` is no record page `adapter` reads (that is
+ * cheap to say: `readPage` tells it from the URL alone). Never throws.
+ */
+export function recordPageNotRead(adapter: CrmAdapter, url: URL, doc: Document): PageState | null {
+  try {
+    const ref = adapter.recognize(url, doc);
+    if (!ref || (adapter.objectTypes !== 'any' && !adapter.objectTypes.includes(ref.objectType))) return null;
+    return { kind: 'unrecognised', reason: 'not-read-yet', adapter: adapter.id };
+  } catch {
+    return null;
+  }
+}
+
 /** A key that changes exactly when what the user would see changes (the read time aside). */
 export function pageStateKey(state: PageState): string {
   return JSON.stringify(state.kind === 'record' ? { ...state.snapshot, readAt: 0 } : state);

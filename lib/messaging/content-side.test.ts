@@ -17,8 +17,9 @@ import { corpusText } from '@/test/support/xss-corpus.mjs';
 
 // What the page shows is the in-page UI's job and reading is the watcher's: both watched here, not run.
 const ui = vi.hoisted(() => ({ show: vi.fn(), dock: vi.fn(), remove: vi.fn() }));
+const watch = vi.hoisted(() => ({ readNow: vi.fn(), stop: vi.fn() }));
 vi.mock('../content/in-page-ui', () => ({ createInPageUi: () => ui }));
-vi.mock('../content/page-watcher', () => ({ watchPage: () => () => undefined }));
+vi.mock('../content/page-watcher', () => ({ watchPage: () => watch }));
 
 const definition = fc.record(
   {
@@ -55,6 +56,7 @@ describe('commands to the content script', () => {
     fakeBrowser.reset();
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('Iron Triangle');
     Object.values(ui).forEach((spy) => spy.mockClear());
+    watch.readNow.mockReset().mockResolvedValue(undefined);
     reportRecordsOf(adapter, (cleanup) => (stop = cleanup));
   });
   afterEach(() => stop());
@@ -62,6 +64,7 @@ describe('commands to the content script', () => {
   const validCommand = fc.oneof(
     fc.record({ type: fc.constant('page/display'), display: fc.record({ launcher: fc.boolean(), placement: fc.constantFrom('side-panel', 'docked') }) }),
     fc.record({ type: fc.constant('page/docked'), action: fc.constantFrom('open', 'close', 'toggle') }),
+    fc.constant({ type: 'page/read' }),
   );
   const notOurPage = fc.oneof(
     fc.string().filter((id) => id !== fakeBrowser.runtime.id).map((id) => ({ id, url: `chrome-extension://${id}/options.html` })),
@@ -80,25 +83,29 @@ describe('commands to the content script', () => {
     );
     expect(ui.show).not.toHaveBeenCalled();
     expect(ui.dock).not.toHaveBeenCalled();
+    expect(watch.readNow).not.toHaveBeenCalled();
   });
 
   it('acts on exactly the well-formed commands of this extension’s pages', async () => {
     const near = fc.oneof(
       validCommand,
-      fc.record({ type: fc.constantFrom('page/display', 'page/docked'), display: fc.anything(), action: fc.oneof(fc.string(), fc.nat({ max: 60 }).map(corpusText)) }, { requiredKeys: ['type'] }),
+      fc.record({ type: fc.constantFrom('page/display', 'page/docked', 'page/read'), display: fc.anything(), action: fc.oneof(fc.string(), fc.nat({ max: 60 }).map(corpusText)) }, { requiredKeys: ['type'] }),
       fc.anything(),
     );
     await fc.assert(
       fc.asyncProperty(near, async (message) => {
         ui.show.mockClear();
         ui.dock.mockClear();
+        watch.readNow.mockClear();
         await trigger(message, ourPage());
         const parsed = PageCommandSchema.safeParse(message);
         if (!parsed.success) {
           expect(ui.show).not.toHaveBeenCalled();
           expect(ui.dock).not.toHaveBeenCalled();
+          expect(watch.readNow).not.toHaveBeenCalled();
         } else if (parsed.data.type === 'page/display') expect(ui.show).toHaveBeenCalledWith(parsed.data.display);
-        else expect(ui.dock).toHaveBeenCalledWith(parsed.data.action);
+        else if (parsed.data.type === 'page/docked') expect(ui.dock).toHaveBeenCalledWith(parsed.data.action);
+        else expect(watch.readNow).toHaveBeenCalledOnce();
       }),
       { numRuns: 300 },
     );

@@ -6,7 +6,8 @@ import { DISPLAY_PLACEMENTS } from '../display/placements';
 // schema. Handlers parse with these schemas and check the sender (see sender.ts)
 // before doing anything.
 
-export const UNRECOGNISED_REASONS = ['not-a-record-page', 'unsupported-object', 'record-not-rendered'] as const;
+/** `not-read-yet`: a record page the content script has not read, as nothing has shown it yet (see page-watcher.ts). */
+export const UNRECOGNISED_REASONS = ['not-a-record-page', 'unsupported-object', 'record-not-rendered', 'not-read-yet'] as const;
 export const UnrecognisedReasonSchema = z.enum(UNRECOGNISED_REASONS);
 
 /** Content script -> background: what the tab shows now. */
@@ -34,6 +35,8 @@ export const PageStateReplySchema = z.object({
 export const PageCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page/display'), display: DisplayPreferencesSchema }),
   z.object({ type: z.literal('page/docked'), action: z.enum(['open', 'close', 'toggle']) }),
+  /** Read the record now (something shows it); answered once the background has the page's state. */
+  z.object({ type: z.literal('page/read') }),
 ]);
 
 /** Custom-CRM content script -> background: which user-defined CRM is this page on? */

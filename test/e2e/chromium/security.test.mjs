@@ -8,8 +8,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startCrmServer } from '../support/crm-server.mjs';
 import { currentServiceWorker, launchWithExtension } from '../support/chromium.mjs';
-import { captureViaMenu, selectNewParagraph, tabOf } from '../support/extension.mjs';
+import { captureViaMenu, selectNewParagraph, storedTabState, tabOf } from '../support/extension.mjs';
 import { FIRST_OPPORTUNITY, SECOND_OPPORTUNITY } from '../support/fixtures.mjs';
+import { userArrives } from '../support/in-page.mjs';
 import { CANARY, POISON_ORDER, SHORT_XSS_CORPUS, XSS_CORPUS, poisonValues } from '../../support/xss-corpus.mjs';
 
 /** A side panel's usual width. */
@@ -22,11 +23,7 @@ let panel;
 let crmTabId;
 const dialogs = [];
 
-/** What the background stored for the tab, as the panel will get it. */
-async function tabState(tabId) {
-  const sw = await currentServiceWorker(browser.context);
-  return sw.evaluate(async (key) => (await chrome.storage.session.get(key))[key], `tab:${tabId}`);
-}
+const tabState = (tabId) => storedTabState(browser.context, tabId);
 
 before(async () => {
   server = await startCrmServer();
@@ -36,6 +33,7 @@ before(async () => {
   crmPage.on('dialog', (dialog) => dialogs.push(`${crmPage.url()}: ${dialog.message()}`) && dialog.dismiss());
   await crmPage.goto(FIRST_OPPORTUNITY.url);
   ({ id: crmTabId } = await tabOf(browser.context, crmPage.url()));
+  await userArrives(crmPage); // a fresh page is read once someone is there
 
   // The fixture as read cleanly first, so the corpus goes exactly where values are read from.
   let clean;

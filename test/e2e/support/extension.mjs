@@ -10,6 +10,12 @@ export async function tabOf(context, url) {
   }, url);
 }
 
+/** What the background holds for the tab (its session storage), as a panel will get it. */
+export async function storedTabState(context, tabId) {
+  const sw = await currentServiceWorker(context);
+  return sw.evaluate(async (key) => (await chrome.storage.session.get(key))[key], `tab:${tabId}`);
+}
+
 /** Calls the very handler the context menu's click calls, as Chrome would for `tabId`. */
 export async function captureViaMenu(context, tabId, { selectionText, pageUrl }) {
   const sw = await currentServiceWorker(context);

@@ -11,7 +11,7 @@ async function frameWhere(page, matches, what, meanwhile = async () => {}) {
   throw new Error(`no ${what} frame in the page`);
 }
 
-/** The badge waits for a user on a freshly loaded page: a pointer move is one. */
+/** On a freshly loaded page the record is read, and the badge drawn, once a user is there: a pointer move is one. */
 export async function userArrives(page, step = 0) {
   await page.bringToFront();
   await page.mouse.move(2 + (step % 5), 2);
