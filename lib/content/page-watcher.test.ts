@@ -211,3 +211,23 @@ describe('watchPage reading on demand', () => {
     }
   });
 });
+
+describe('watchPage on a record rendered in native shadow DOM', () => {
+  it('re-reads when a value inside an open shadow root of the record changes', async () => {
+    // The name lives in a component's shadow root, as in LWC native shadow (Salesforce).
+    const shadowAdapter: CrmAdapter = {
+      ...fakeAdapter,
+      extract: (root) => ({ name: root.querySelector('x-title')?.shadowRoot?.querySelector('h1')?.textContent ?? undefined, fields: [], contacts: [], missing: [] }),
+    };
+    history.replaceState(null, '', '/r/a1');
+    const view = showRecord('a1', '');
+    const title = document.createElement('x-title');
+    title.attachShadow({ mode: 'open' }).innerHTML = '<h1>Draft name</h1>';
+    view.append(title);
+    const sent: PageState[] = [];
+    stop = watchPage({ adapter: shadowAdapter, send: async (state) => void sent.push(state) }).stop;
+    title.shadowRoot!.querySelector('h1')!.textContent = 'Final name';
+    await settle();
+    expect(names(sent)).toEqual(['Draft name', 'Final name']);
+  });
+});

@@ -1,4 +1,5 @@
 import type { CrmAdapter } from '../crm/adapter';
+import { deepScope } from '../crm/dom';
 import { pageStateKey, readPage, recordContentKey, recordPageNotRead, type PageState } from '../crm/read-page';
 import type { UserPresence } from './user-presence';
 
@@ -7,6 +8,8 @@ export const SETTLE_MS = 120;
 /** Circuit breaker: at most this many reads per window; a page mutating non-stop is then read only on navigation. */
 export const MAX_READS_PER_WINDOW = 30;
 export const BREAKER_WINDOW_MS = 10_000;
+/** What the observer watches for in the record: what changes what a reader sees. */
+const OBSERVED_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'title', 'aria-selected', 'aria-current'] };
 /** Fallback URL check where the Navigation API is missing. */
 const URL_POLL_MS = 300;
 /**
@@ -54,7 +57,7 @@ export function watchPage({ adapter, send, win = window, readOnDemand }: WatchOp
   const doc = win.document;
   let lastKey = '';
   let lastUrl = win.location.href;
-  let observedRoot: Node | null = null;
+  let observedTrees: readonly Node[] = [];
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let readsInWindow = 0;
   let windowStart = Date.now();
@@ -78,12 +81,14 @@ export function watchPage({ adapter, send, win = window, readOnDemand }: WatchOp
   const observer = new MutationObserver(() => schedule());
 
   function observe(root: Element | null): void {
-    // Before the record renders, watch the body for it; after, only the record.
-    const target: Node = root ?? doc.body ?? doc.documentElement;
-    if (target === observedRoot) return;
+    // Before the record renders, watch the body for it; after, only the record, and each open shadow
+    // root in it: a shadow root is a tree of its own, which an observer of the record does not see into.
+    // Found again at each read, as the record's components come and go.
+    const trees: readonly Node[] = root ? deepScope(root).roots : [doc.body ?? doc.documentElement];
+    if (trees.length === observedTrees.length && trees.every((tree, i) => tree === observedTrees[i])) return;
     observer.disconnect();
-    observedRoot = target;
-    observer.observe(target, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'title', 'aria-selected', 'aria-current'] });
+    observedTrees = trees;
+    for (const tree of trees) observer.observe(tree, OBSERVED_CHANGES);
   }
 
   function breakerOpen(): boolean {

@@ -60,6 +60,20 @@ test('Salesforce console with two open records: the active one is shown', async 
   await Promise.all([page.close(), panel.close()]);
 });
 
+test('Salesforce in native shadow DOM: a value changed inside a component’s shadow root reaches the panel', async () => {
+  const native = fixture('salesforce', 'opportunity-native-shadow.html');
+  const { page, panel } = await openWithPanel(native.url);
+  await recordName(panel, 'Nile Telecom – Solar Hybrid Sites');
+  await page.evaluate(() => {
+    // Down the open shadow roots to the Amount field's formatted value, and change it as LWC re-renders it after an inline edit.
+    const deep = (root, selector) => root.querySelector(selector) ?? [...root.querySelectorAll('*')].map((element) => element.shadowRoot && deep(element.shadowRoot, selector)).find(Boolean) ?? null;
+    const amount = deep(document, 'records-record-layout-item[field-label="Amount"]').querySelector('lightning-formatted-text');
+    amount.shadowRoot.textContent = 'USD 2,000,000.00';
+  });
+  await panel.getByTestId('record-amount').filter({ hasText: '2,000,000' }).waitFor();
+  await Promise.all([page.close(), panel.close()]);
+});
+
 test('a page the adapter cannot fully read says what is missing', async () => {
   const half = fixture('salesforce', 'opportunity-missing-fields.html');
   const { page, panel } = await openWithPanel(half.url);
