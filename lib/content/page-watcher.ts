@@ -8,6 +8,8 @@ export const SETTLE_MS = 120;
 /** Circuit breaker: at most this many reads per window; a page mutating non-stop is then read only on navigation. */
 export const MAX_READS_PER_WINDOW = 30;
 export const BREAKER_WINDOW_MS = 10_000;
+type RecordState = Extract<PageState, { kind: 'record' }>;
+
 /** What the observer watches for in the record: what changes what a reader sees. */
 const OBSERVED_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'title', 'aria-selected', 'aria-current'] };
 /** Fallback URL check where the Navigation API is missing. */
@@ -62,21 +64,22 @@ export function watchPage({ adapter, send, win = window, readOnDemand }: WatchOp
   let readsInWindow = 0;
   let windowStart = Date.now();
   let stopped = false;
-  /** The record last sent, and what it showed, to tell its view from a new record's. */
-  let previous: { recordId: string; content: string } | null = null;
+  /** The record last sent, to tell its view from a new record's. */
+  let previous: RecordState | null = null;
   let staleSince: number | null = null;
   let staleTimer: ReturnType<typeof setTimeout> | undefined;
   let lastSent: Promise<unknown> = Promise.resolve();
-  let readAsked = !readOnDemand || readOnDemand.seen;
+  let readAsked = readOnDemand?.seen ?? true;
   let idleHandle: number | undefined;
-  const stopWaitingForUser = readAsked
-    ? () => {}
-    : readOnDemand!.whenPresent(() => {
-        // Not in the user's first event: the read runs when the browser is idle.
-        const askRead = () => void readNow();
-        if (win.requestIdleCallback) idleHandle = win.requestIdleCallback(askRead, { timeout: FIRST_READ_IDLE_TIMEOUT_MS });
-        else settleTimer = setTimeout(askRead, 0);
-      });
+  const stopWaitingForUser =
+    readOnDemand && !readAsked
+      ? readOnDemand.whenPresent(() => {
+          // Not in the user's first event: the read runs when the browser is idle.
+          const askRead = () => void readNow();
+          if (win.requestIdleCallback) idleHandle = win.requestIdleCallback(askRead, { timeout: FIRST_READ_IDLE_TIMEOUT_MS });
+          else settleTimer = setTimeout(askRead, 0);
+        })
+      : () => {};
 
   const observer = new MutationObserver(() => schedule());
 
@@ -102,7 +105,8 @@ export function watchPage({ adapter, send, win = window, readOnDemand }: WatchOp
 
   /** True while a read under a new record id still shows just what the previous record showed. */
   function showsPreviousView(state: PageState): boolean {
-    if (state.kind !== 'record' || !previous || previous.recordId === state.snapshot.recordId || previous.content !== recordContentKey(state)) {
+    // The two contents are compared only when the record id changed: after a navigation, not at every read.
+    if (state.kind !== 'record' || !previous || previous.snapshot.recordId === state.snapshot.recordId || recordContentKey(previous) !== recordContentKey(state)) {
       staleSince = null;
       return false;
     }
@@ -118,7 +122,7 @@ export function watchPage({ adapter, send, win = window, readOnDemand }: WatchOp
     const key = pageStateKey(state);
     if (key === lastKey) return;
     lastKey = key;
-    if (state.kind === 'record') previous = { recordId: state.snapshot.recordId, content: recordContentKey(state) };
+    if (state.kind === 'record') previous = state;
     lastSent = send(state).catch(() => stop()); // the extension was updated or removed: this script is orphaned
   }
 

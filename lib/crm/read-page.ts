@@ -1,4 +1,4 @@
-import type { CrmAdapter } from './adapter';
+import type { CrmAdapter, RecordRef } from './adapter';
 import { MAX_CONTACTS, MAX_FIELDS } from './limits';
 import type { PageStateMessage } from '../messaging/protocol';
 
@@ -10,20 +10,29 @@ export interface PageReading {
   root: Element | null;
 }
 
+type UnrecognisedReason = Extract<PageState, { kind: 'unrecognised' }>['reason'];
+
+/** The record `url` names when `adapter` reads its type (from the URL alone: cheap), else why not. May throw. */
+function readableRecord(adapter: CrmAdapter, url: URL, doc: Document): RecordRef | UnrecognisedReason {
+  const ref = adapter.recognize(url, doc);
+  if (!ref) return 'not-a-record-page';
+  if (adapter.objectTypes !== 'any' && !adapter.objectTypes.includes(ref.objectType)) return 'unsupported-object';
+  return ref;
+}
+
 /**
  * What `adapter` makes of the page at `url`. Runs in the content script on
  * every change, so it never throws: an adapter failure is reported as a page
  * the adapter could not read.
  */
 export function readPage(adapter: CrmAdapter, url: URL, doc: Document, now: number): PageReading {
-  const unrecognised = (reason: Extract<PageState, { kind: 'unrecognised' }>['reason']): PageReading => ({
+  const unrecognised = (reason: UnrecognisedReason): PageReading => ({
     state: { kind: 'unrecognised', reason, adapter: adapter.id },
     root: null,
   });
   try {
-    const ref = adapter.recognize(url, doc);
-    if (!ref) return unrecognised('not-a-record-page');
-    if (adapter.objectTypes !== 'any' && !adapter.objectTypes.includes(ref.objectType)) return unrecognised('unsupported-object');
+    const ref = readableRecord(adapter, url, doc);
+    if (typeof ref === 'string') return unrecognised(ref);
     const root = adapter.findRecordRoot(doc, ref);
     if (!root) return unrecognised('record-not-rendered');
     const extraction = adapter.extract(root, ref);
@@ -58,9 +67,7 @@ export function readPage(adapter: CrmAdapter, url: URL, doc: Document, now: numb
  */
 export function recordPageNotRead(adapter: CrmAdapter, url: URL, doc: Document): PageState | null {
   try {
-    const ref = adapter.recognize(url, doc);
-    if (!ref || (adapter.objectTypes !== 'any' && !adapter.objectTypes.includes(ref.objectType))) return null;
-    return { kind: 'unrecognised', reason: 'not-read-yet', adapter: adapter.id };
+    return typeof readableRecord(adapter, url, doc) === 'string' ? null : { kind: 'unrecognised', reason: 'not-read-yet', adapter: adapter.id };
   } catch {
     return null;
   }
