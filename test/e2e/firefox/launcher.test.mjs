@@ -4,24 +4,16 @@
 // the page; WebDriver BiDi lists such frames as about:blank, so each is asked
 // for its own address.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchFirefoxWithExtension, openCrmPage } from '../support/firefox.mjs';
-import { startCrmServer } from '../support/crm-server.mjs';
+import { before, test } from 'node:test';
+import { firefoxForTheseTests, openCrmPage } from '../support/firefox.mjs';
 import { FIRST_OPPORTUNITY } from '../support/fixtures.mjs';
 
-let server;
-let firefox;
+const crm = firefoxForTheseTests();
 let crmPage;
 
 before(async () => {
-  server = await startCrmServer();
-  firefox = await launchFirefoxWithExtension(server);
-  crmPage = await openCrmPage(firefox.browser, FIRST_OPPORTUNITY.url);
-});
-
-after(async () => {
-  await firefox?.browser.close();
-  await server?.close();
+  await crm.ready;
+  crmPage = await openCrmPage(crm.browser.browser, FIRST_OPPORTUNITY.url);
 });
 
 /** The frame of the page whose own address ends with `suffix`, once it is there. */

@@ -2,29 +2,22 @@
 // test/e2e/chromium/analysis.test.mjs and options.test.mjs), in Firefox ESR
 // over WebDriver BiDi on the e2e build: the panel page opened in a tab through
 // the e2e-only route, a note captured through the context menu's handler.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { puppeteerDriver } from '../support/drivers.mjs';
-import { captureSelection, launchFirefoxWithExtension, openCrmPage, openExtensionPage } from '../support/firefox.mjs';
-import { startCrmServer } from '../support/crm-server.mjs';
+import { captureSelection, firefoxForTheseTests, openCrmPage, openExtensionPage } from '../support/firefox.mjs';
 import { FIRST_OPPORTUNITY } from '../support/fixtures.mjs';
 import * as flows from '../support/panel-flows.mjs';
 
-let server;
-let firefox;
+const crm = firefoxForTheseTests();
 let crmPage;
 let panel;
 
 before(async () => {
-  server = await startCrmServer();
-  firefox = await launchFirefoxWithExtension(server);
+  await crm.ready;
+  const firefox = crm.browser;
   crmPage = await openCrmPage(firefox.browser, FIRST_OPPORTUNITY.url);
   panel = puppeteerDriver(await openExtensionPage(firefox.browser, crmPage, 'sidepanel'), { downloadDir: firefox.downloadDir });
   await flows.waitForAnalysis(panel);
-});
-
-after(async () => {
-  await firefox?.browser.close();
-  await server?.close();
 });
 
 test('Firefox: the record’s CRM stage is mapped onto the LTC playbook', () => flows.seeStageMapped(panel));
@@ -49,7 +42,7 @@ test('Firefox: the exported brief carries the accepted need with its source', ()
 test('Firefox: adding a person for an uncovered customer role closes that gap', () => flows.addStakeholderClosesGap(panel));
 
 test('Firefox: a team directory imported in the options lets the panel assign a suggested SR', async () => {
-  const options = await openExtensionPage(firefox.browser, crmPage, 'options');
+  const options = await openExtensionPage(crm.browser.browser, crmPage, 'options');
   await flows.importTeamDirectory(puppeteerDriver(options));
   await flows.assignSuggestedSr(panel);
   await options.close();

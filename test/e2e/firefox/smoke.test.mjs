@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { SALESFORCE_HOST, startCrmServer } from '../support/crm-server.mjs';
+import { test } from 'node:test';
+import { SALESFORCE_HOST } from '../support/crm-server.mjs';
 import { bundleScripts, E2E_ONLY_MARKERS } from '../support/e2e-only.mjs';
-import { FIREFOX_E2E_BUILD, launchFirefoxWithExtension } from '../support/firefox.mjs';
+import { FIREFOX_E2E_BUILD, firefoxForTheseTests } from '../support/firefox.mjs';
 import { FIRST_OPPORTUNITY } from '../support/fixtures.mjs';
 
-let server;
-let firefox;
-
-before(async () => {
-  server = await startCrmServer();
-  firefox = await launchFirefoxWithExtension(server);
-});
-
-after(async () => {
-  await firefox?.browser.close();
-  await server?.close();
-});
+const crm = firefoxForTheseTests();
 
 test('Firefox: the content script announces the Salesforce opportunity, reads it once the user is there, and the background acknowledges both', async () => {
-  const page = await firefox.browser.newPage();
+  const page = await crm.browser.browser.newPage();
   await page.goto(FIRST_OPPORTUNITY.url);
   const marker = async () => JSON.parse((await page.evaluate(() => document.documentElement.getAttribute('data-iron-triangle-e2e'))) ?? 'null');
   const first = JSON.parse(await (await page.waitForFunction(() => document.documentElement.getAttribute('data-iron-triangle-e2e'), { timeout: 15_000 })).jsonValue());
@@ -35,8 +24,8 @@ test('Firefox: the content script announces the Salesforce opportunity, reads it
 });
 
 test('Firefox: a Lightning page that is not a record is reported as such', async () => {
-  const page = await firefox.browser.newPage();
-  await page.goto(server.url(SALESFORCE_HOST, '/lightning/o/Opportunity/list'));
+  const page = await crm.browser.browser.newPage();
+  await page.goto(crm.server.url(SALESFORCE_HOST, '/lightning/o/Opportunity/list'));
   const handle = await page.waitForFunction(() => document.documentElement.getAttribute('data-iron-triangle-e2e'), { timeout: 15_000 });
   assert.deepEqual(JSON.parse(await handle.jsonValue()), { kind: 'unrecognised', reason: 'not-a-record-page', acknowledged: true });
 });

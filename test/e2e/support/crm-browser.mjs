@@ -1,19 +1,33 @@
-// The fixture server and a Chromium with the production build, for the tests
-// of one file: started before them, closed after them (node:test hooks).
+// The fixture server and a browser with the extension, for the tests of one
+// file: started before them, closed after them (node:test hooks).
 import { after, before } from 'node:test';
 import { launchWithExtension } from './chromium.mjs';
 import { startCrmServer } from './crm-server.mjs';
 
-/** `{ server, browser }`, filled in once the file's `before` hook has run. */
-export function crmBrowserForTheseTests(options) {
-  const crm = { server: undefined, browser: undefined };
+/**
+ * `{ server, browser, ready }`, filled in by the `before` hook this registers:
+ * `launch(server)` makes the browser, `close(browser)` ends it. A file's own
+ * `before` hook may run first: it awaits `ready`.
+ */
+export function serverAndBrowserForTheseTests(launch, close) {
+  let started;
+  const crm = { server: undefined, browser: undefined, ready: new Promise((resolve) => (started = resolve)) };
   before(async () => {
     crm.server = await startCrmServer();
-    crm.browser = await launchWithExtension(crm.server, options);
+    crm.browser = await launch(crm.server);
+    started();
   });
   after(async () => {
-    await crm.browser?.context.close();
+    if (crm.browser) await close(crm.browser);
     await crm.server?.close();
   });
   return crm;
+}
+
+/** Chromium with the production build (`browser` as `launchWithExtension` gives it). */
+export function crmBrowserForTheseTests(options) {
+  return serverAndBrowserForTheseTests(
+    (server) => launchWithExtension(server, options),
+    (browser) => browser.context.close(),
+  );
 }

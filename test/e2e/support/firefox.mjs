@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { serverAndBrowserForTheseTests } from './crm-browser.mjs';
 import { selectNewParagraph } from './extension.mjs';
 
 export const FIREFOX_E2E_BUILD = fileURLToPath(new URL('../../../.output/firefox-mv3-e2e/', import.meta.url));
@@ -61,6 +62,14 @@ export async function launchFirefoxWithExtension(server, { extensionDir = FIREFO
   });
   if (!profile) await browser.installExtension(extensionDir);
   return { browser, downloadDir };
+}
+
+/** The fixture server and Firefox with the e2e build around one file's tests: `{ server, browser }`, `browser` as `launchFirefoxWithExtension` gives it. */
+export function firefoxForTheseTests(options) {
+  return serverAndBrowserForTheseTests(
+    (server) => launchFirefoxWithExtension(server, options),
+    (firefox) => firefox.browser.close(),
+  );
 }
 
 /** Opens `url` in a new tab and waits until the content script has reported the page to the background. */
