@@ -1,5 +1,6 @@
 import { NoteSchema } from './note';
 import { RequirementValueSchema } from './requirement-value';
+import { StageOverrideSchema } from './stage-override';
 import { StakeholderSchema } from './stakeholder';
 import { TeamAssignmentSchema } from './team';
 import { z } from './zod';
@@ -11,5 +12,7 @@ export const DealFactsSchema = z.object({
   notes: z.array(NoteSchema),
   stakeholders: z.array(StakeholderSchema),
   assignments: z.array(TeamAssignmentSchema),
+  /** Where the team moved the deal on past the CRM's stage; absent when it follows the CRM. */
+  stageOverride: StageOverrideSchema.optional(),
 });
 export type DealFacts = z.infer<typeof DealFactsSchema>;

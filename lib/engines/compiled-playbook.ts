@@ -28,7 +28,10 @@ export interface CompiledPlaybook {
   noteMatcher: KeywordMatcher<NoteTopic>;
   /** Per text condition, a matcher over its own keywords. */
   conditionMatchers: ReadonlyMap<TextCondition, KeywordMatcher<TextCondition>>;
+  /** Decision-role title keywords; stakeholders.ts scans each post a title lists on its own. */
   titleMatcher: KeywordMatcher<DecisionRole>;
+  /** The playbook's `titleExclusions`: in a post, they mean its holder works for the title rather than holds it. */
+  titleExclusionMatcher: KeywordMatcher<'excluded'>;
   /** Normalised CRM contact-role name -> decision-chain roles it means. */
   contactRoles: ReadonlyMap<string, readonly DecisionRole[]>;
 }
@@ -48,8 +51,9 @@ function compile(playbook: Playbook): CompiledPlaybook {
   const pipeline = playbook.stages.filter((stage) => stage.kind === 'pipeline');
   const conditions = [
     ...playbook.roleRules.map((rule) => rule.when),
-    ...playbook.decisionRoles.flatMap((role) => role.requiredWhen.map((reason) => reason.when)),
-  ];
+    ...playbook.decisionRoles.flatMap((role) => [...role.requiredWhen.map((reason) => reason.when), ...(role.appliesWhen ? [role.appliesWhen] : [])]),
+    ...playbook.stageRules.map((rule) => rule.when),
+  ].flatMap(withParts);
   const noteTopics: NoteTopic[] = [
     ...playbook.requirements,
     ...conditions.filter((condition): condition is NoteCondition => condition.kind === 'note-mentions'),
@@ -77,8 +81,22 @@ function compile(playbook: Playbook): CompiledPlaybook {
     titleMatcher: compileKeywordMatcher(
       playbook.decisionRoles.map((role) => ({ key: role, keywords: allKeywords(role.titleKeywords) })),
     ),
+    titleExclusionMatcher: compileKeywordMatcher([{ key: 'excluded', keywords: allKeywords(playbook.titleExclusions) }]),
     contactRoles: indexContactRoles(playbook.decisionRoles),
   };
+}
+
+/** A condition and every condition nested in it (`all` / `any` / `not`), so each nested text condition gets its matcher. */
+function withParts(condition: Condition): Condition[] {
+  switch (condition.kind) {
+    case 'all':
+    case 'any':
+      return [condition, ...condition.conditions.flatMap(withParts)];
+    case 'not':
+      return [condition, ...withParts(condition.condition)];
+    default:
+      return [condition];
+  }
 }
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {

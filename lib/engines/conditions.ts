@@ -1,6 +1,9 @@
+import { parseDateText, parseNumber } from '../crm/parse';
+import { normalizeName } from '../domain/normalize';
 import type { Condition } from '../playbook/schema';
-import { hasReached, type DealContext } from './context';
-import { explanation, type Explanation } from './explain';
+import type { DealContext } from './context';
+import { hasReached } from './stage';
+import { explanation, inEveryLanguage, type Explanation } from './explain';
 import { quoteAround } from './quote';
 import { findRecordField } from './record-fields';
 
@@ -30,6 +33,16 @@ export function evaluateCondition(condition: Condition, context: DealContext): C
       return noteMentions(condition, context);
     case 'decision-role-present':
       return decisionRolePresent(condition, context);
+    case 'requirement-missing':
+      return requirementMissing(condition, context);
+    case 'field':
+      return fieldCompares(condition, context);
+    case 'all':
+      return allOf(condition, context);
+    case 'any':
+      return anyOf(condition, context);
+    case 'not':
+      return negation(condition, context);
   }
 }
 
@@ -108,4 +121,150 @@ function decisionRolePresent(condition: ConditionOf<'decision-role-present'>, co
   const holder = context.stakeholders.find((stakeholder) => stakeholder.roles.some((held) => held.roleId === condition.role));
   if (role === undefined || holder === undefined) return NOT_MET;
   return { status: 'met', evidence: explanation('condition.decisionRolePresent', { role: role.label, name: holder.name }) };
+}
+
+function requirementMissing(condition: ConditionOf<'requirement-missing'>, context: DealContext): ConditionOutcome {
+  const requirement = context.compiled.requirementsById.get(condition.requirement);
+  if (requirement === undefined || (context.trails.get(requirement.id)?.length ?? 0) > 0) return NOT_MET;
+  return { status: 'met', evidence: explanation('condition.requirementMissing', { requirement: requirement.label }) };
+}
+
+/** The first number in a text ("450 sites", "12,5 %"), or null. */
+function numberIn(text: string): number | null {
+  const match = /\d+(?:[ \u00a0\u202f.,'’]\d+)*/.exec(text);
+  return match ? parseNumber(match[0]) : null;
+}
+
+function fieldCompares(condition: ConditionOf<'field'>, context: DealContext): ConditionOutcome {
+  const { fields, op } = condition;
+  const field = findRecordField(context.recordFields, fields);
+  // An absent field never makes a rule fire, and is not worth reporting: most records lack most fields.
+  if (field === undefined) return NOT_MET;
+  const met: ConditionOutcome = { status: 'met', evidence: explanation('condition.recordField', { field: field.label, value: field.value }) };
+  const unreadable: ConditionOutcome = {
+    status: 'undetermined',
+    evidence: explanation('condition.fieldUnreadable', { field: field.label, value: field.value }),
+  };
+  switch (op) {
+    case 'present':
+      return met;
+    case 'equals': {
+      const shown = normalizeName(field.value);
+      const stageId = context.stage.kind === 'mapped' && field.label === '@stage' ? context.stage.stageId : undefined;
+      const wanted = (condition.values ?? []).map(normalizeName);
+      return wanted.includes(shown) || (stageId !== undefined && wanted.includes(stageId)) ? met : NOT_MET;
+    }
+    case 'greater-than':
+    case 'less-than': {
+      const amount = field.label === '@amount' ? context.input.record.amount : undefined;
+      if (amount !== undefined && condition.currency !== undefined && amount.currency !== condition.currency) {
+        return {
+          status: 'undetermined',
+          evidence: explanation('condition.amountCurrencyNotComparable', { currency: amount.currency ?? '?', currencies: condition.currency }),
+        };
+      }
+      const value = amount !== undefined ? amount.value : numberIn(field.value);
+      if (value === null || condition.value === undefined) return unreadable;
+      const holds = op === 'greater-than' ? value > condition.value : value < condition.value;
+      return holds ? met : NOT_MET;
+    }
+    case 'date-passed': {
+      const date = parseDateText(field.value);
+      if (date === null) return unreadable;
+      const today = new Date(context.input.now).toISOString().slice(0, 10);
+      return date < today ? met : NOT_MET;
+    }
+  }
+}
+
+function allOf(condition: ConditionOf<'all'>, context: DealContext): ConditionOutcome {
+  const evidence: Explanation[] = [];
+  let undetermined: ConditionOutcome | undefined;
+  for (const part of condition.conditions) {
+    const outcome = evaluateCondition(part, context);
+    if (outcome.status === 'not-met') return NOT_MET;
+    if (outcome.status === 'undetermined') undetermined ??= outcome;
+    else evidence.push(outcome.evidence);
+  }
+  return undetermined ?? { status: 'met', evidence: joined(evidence) };
+}
+
+function anyOf(condition: ConditionOf<'any'>, context: DealContext): ConditionOutcome {
+  let undetermined: ConditionOutcome | undefined;
+  for (const part of condition.conditions) {
+    const outcome = evaluateCondition(part, context);
+    if (outcome.status === 'met') return outcome;
+    if (outcome.status === 'undetermined') undetermined ??= outcome;
+  }
+  return undetermined ?? NOT_MET;
+}
+
+function negation(condition: ConditionOf<'not'>, context: DealContext): ConditionOutcome {
+  const outcome = evaluateCondition(condition.condition, context);
+  if (outcome.status === 'met') return NOT_MET;
+  if (outcome.status === 'undetermined') return outcome;
+  return { status: 'met', evidence: explanation('condition.not', { condition: inEveryLanguage(describeCondition(condition.condition, context)) }) };
+}
+
+/** Several findings as one explanation, each sentence in the reader's language. */
+function joined(parts: readonly Explanation[]): Explanation {
+  if (parts.length === 1) return parts[0]!;
+  return explanation('condition.all', { evidence: inEveryLanguage(parts) });
+}
+
+/**
+ * What a condition asks, as a sentence: the evidence of a `not` (which has no
+ * finding of its own to show) and the admins' view of a rule.
+ */
+export function describeCondition(condition: Condition, context: Pick<DealContext, 'compiled'>): Explanation {
+  const { compiled } = context;
+  const keywordList = (keywords: { en: string[]; 'zh-CN': string[] }) => [...keywords.en, ...keywords['zh-CN']];
+  switch (condition.kind) {
+    case 'stage-reached':
+      return explanation('describe.stageReached', { stage: compiled.stagesById.get(condition.stage)?.label ?? condition.stage });
+    case 'amount-over':
+      return explanation('describe.amountOver', {
+        thresholds: Object.entries(condition.thresholds).map(([currency, value]) => `${value} ${currency}`),
+      });
+    case 'record-field':
+      return explanation('describe.recordField', { fields: condition.fields, keywords: keywordList(condition.keywords) });
+    case 'requirement-mentions':
+      return explanation('describe.requirementMentions', {
+        requirement: compiled.requirementsById.get(condition.requirement)?.label ?? condition.requirement,
+        keywords: keywordList(condition.keywords),
+      });
+    case 'requirement-missing':
+      return explanation('condition.requirementMissing', {
+        requirement: compiled.requirementsById.get(condition.requirement)?.label ?? condition.requirement,
+      });
+    case 'note-mentions':
+      return explanation('describe.noteMentions', { keywords: keywordList(condition.keywords) });
+    case 'decision-role-present':
+      return explanation('describe.decisionRolePresent', { role: compiled.decisionRolesById.get(condition.role)?.label ?? condition.role });
+    case 'field':
+      return describeField(condition);
+    case 'all':
+    case 'any':
+      return explanation(condition.kind === 'all' ? 'describe.all' : 'describe.any', {
+        conditions: condition.conditions.map((part) => inEveryLanguage(describeCondition(part, context))),
+      });
+    case 'not':
+      return explanation('describe.not', { condition: inEveryLanguage(describeCondition(condition.condition, context)) });
+  }
+}
+
+function describeField(condition: ConditionOf<'field'>): Explanation {
+  const fields = condition.fields;
+  switch (condition.op) {
+    case 'equals':
+      return explanation('describe.fieldEquals', { fields, values: condition.values ?? [] });
+    case 'present':
+      return explanation('describe.fieldPresent', { fields });
+    case 'greater-than':
+      return explanation('describe.fieldGreaterThan', { fields, value: `${condition.value ?? '?'}${condition.currency ? ` ${condition.currency}` : ''}` });
+    case 'less-than':
+      return explanation('describe.fieldLessThan', { fields, value: `${condition.value ?? '?'}${condition.currency ? ` ${condition.currency}` : ''}` });
+    case 'date-passed':
+      return explanation('describe.fieldDatePassed', { fields });
+  }
 }

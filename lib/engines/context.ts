@@ -2,8 +2,9 @@ import { compilePlaybook, type CompiledPlaybook, type NoteTopic } from './compil
 import type { DealInput } from './input';
 import { findNoteMentions, type TopicMentions } from './note-mentions';
 import { indexRecordFields, type RecordFieldIndex } from './record-fields';
-import { groupValuesByField, requirementTrail, type CapturedValue } from './requirement-trail';
+import { groupValuesByField, requirementTrail, type CapturedValue, type CrmHint } from './requirement-trail';
 import { resolveStage, stagePosition, type StageResolution } from './stage';
+import { progressStage, type StageControl } from './stage-progress';
 import { classifyStakeholders, type ClassifiedStakeholder } from './stakeholders';
 
 /**
@@ -14,40 +15,44 @@ import { classifyStakeholders, type ClassifiedStakeholder } from './stakeholders
 export interface DealContext {
   input: DealInput;
   compiled: CompiledPlaybook;
+  /** The deal's stage: the CRM's, moved on by a playbook stage rule or the team where the CRM stops. */
   stage: StageResolution;
-  /** Pipeline position of the record's stage; null when lost, unknown or missing. */
+  /** Pipeline position of the deal's stage; null when lost, unknown or missing. */
   position: number | null;
+  stageControl: StageControl;
   recordFields: RecordFieldIndex;
-  /** Requirement id -> known values, newest first. */
+  /** Requirement id -> values that count as the fact, newest first. */
   trails: ReadonlyMap<string, readonly CapturedValue[]>;
+  /** Requirement id -> CRM values shown beside it that do not count as the fact. */
+  hints: ReadonlyMap<string, readonly CrmHint[]>;
   noteMentions: ReadonlyMap<NoteTopic, TopicMentions>;
   stakeholders: readonly ClassifiedStakeholder[];
 }
 
 export function createDealContext(input: DealInput): DealContext {
   const compiled = compilePlaybook(input.playbook);
-  const stage = resolveStage(compiled, input.record);
+  const crmStage = resolveStage(compiled, input.record);
   const recordFields = indexRecordFields(input.record);
   const storedValues = groupValuesByField(input.facts.requirementValues);
-  return {
+  const evidence = input.playbook.requirements.map(
+    (requirement) => [requirement.id, requirementTrail(requirement, storedValues.get(requirement.id) ?? [], recordFields)] as const,
+  );
+  const context: DealContext = {
     input,
     compiled,
-    stage,
-    position: stagePosition(stage),
+    stage: crmStage,
+    position: stagePosition(crmStage),
+    stageControl: { next: null, override: null },
     recordFields,
-    trails: new Map(
-      input.playbook.requirements.map((requirement) => [
-        requirement.id,
-        requirementTrail(requirement, storedValues.get(requirement.id) ?? [], recordFields),
-      ]),
-    ),
+    trails: new Map(evidence.map(([id, { trail }]) => [id, trail])),
+    hints: new Map(evidence.map(([id, { hints }]) => [id, hints])),
     noteMentions: findNoteMentions(compiled, input.facts.notes),
     stakeholders: classifyStakeholders(compiled, input.record.contacts, input.facts.stakeholders),
   };
-}
-
-/** True once the deal has reached `stageId` in the pipeline. */
-export function hasReached(context: DealContext, stageId: string): boolean {
-  const target = context.compiled.pipelinePosition.get(stageId);
-  return context.position !== null && target !== undefined && context.position >= target;
+  // Stage rules read the rest of the context (fields, captured facts) at the CRM's stage.
+  const { stage, control } = progressStage(context);
+  context.stage = stage;
+  context.position = stagePosition(stage);
+  context.stageControl = control;
+  return context;
 }

@@ -96,9 +96,69 @@ describe('evaluateDecisionChain: gaps', () => {
     expect(quality.required).toBe(true);
     expect(quality.reasons.map((reason) => explain(reason.because, 'en'))).toEqual(['They inspect incoming goods.']);
     const gap = report.gaps.find((candidate) => candidate.roleId === 'quality')!;
-    expect(gap).toMatchObject({ kind: 'role-uncovered', severity: 'high' });
+    // Called for now by a note, with the default weight: due, so medium.
+    expect(gap).toMatchObject({ kind: 'role-uncovered', severity: 'medium', urgency: { timing: 'due', weight: 'normal' } });
     expect(explain(gap.explanation, 'en')).toBe('No customer contact covers the role Quality inspection.');
     expect(explain(gap.nextAction, 'zh-CN')).toBe('弄清客户的“质量检验”是谁（可以问教练），并添加为联系人。');
+  });
+
+  it('escalates an uncovered role once its stage has passed, and weighs a critical role high as soon as it is due', () => {
+    const gapOf = (report: ReturnType<typeof chain>, roleId: string) => report.gaps.find((gap) => gap.roleId === roleId)?.urgency;
+    const atBid = chain({}, [], 'Proposal/Price Quote');
+    expect(gapOf(atBid, 'evaluator')).toMatchObject({ severity: 'medium', timing: 'due' });
+    expect(gapOf(atBid, 'decision-maker')).toMatchObject({ severity: 'high', timing: 'overdue', stagesOverdue: 1 });
+    expect(gapOf(chain({}, [], 'Prospecting'), 'decision-maker')).toMatchObject({ severity: 'medium', timing: 'due' });
+    const critical = buildPlaybook((input: PlaybookInput) => {
+      input.decisionRoles[0]!.weight = 'critical';
+    });
+    const report = evaluateDecisionChain(createDealContext(dealInput({ playbook: critical, record: record({ stage: 'Prospecting' }) })));
+    expect(gapOf(report, 'decision-maker')).toMatchObject({ severity: 'high', timing: 'due', weight: 'critical' });
+  });
+
+  it('requires a role from its stage only where its condition holds (goods, not services)', () => {
+    const gated = buildPlaybook((input: PlaybookInput) => {
+      input.decisionRoles.push({
+        id: 'quality',
+        label: text('Quality inspection', '质量检验'),
+        requiredFrom: 'bid',
+        appliesWhen: { kind: 'not', condition: { kind: 'field', fields: ['Type'], op: 'equals', values: ['Services'] } },
+        titleKeywords: { en: ['quality'] },
+      });
+    });
+    const required = (fields: { label: string; value: string }[]) =>
+      evaluateDecisionChain(createDealContext(dealInput({ playbook: gated, record: record({ stage: 'Proposal/Price Quote', fields }) }))).roles.find(
+        (role) => role.roleId === 'quality',
+      )!;
+    expect(required([{ label: 'Type', value: 'New Customer' }]).required).toBe(true);
+    expect(explain(required([]).reasons[0]!.evidence!, 'en')).toBe('Not the case: the field Type is one of Services.');
+    expect(required([{ label: 'Type', value: 'services' }]).required).toBe(false);
+  });
+
+  it('proposes a highly influential supporter as coach, as a suggestion to accept', () => {
+    const coached = buildPlaybook((input: PlaybookInput) => {
+      input.decisionRoles.push({
+        id: 'coach',
+        label: text('Coach', '教练'),
+        proposeFor: { stances: ['supporter'], influences: ['high'] },
+        titleKeywords: {},
+      });
+    });
+    const report = evaluateDecisionChain(
+      createDealContext(
+        dealInput({
+          playbook: coached,
+          record: record({ stage: 'Prospecting', contacts: [{ name: 'Amira', title: 'Engineer' }, { name: 'Omar', title: 'Engineer' }] }),
+          facts: {
+            stakeholders: [
+              stakeholder('crm:name:amira', 'Amira', { source: 'crm', stance: 'supporter', influence: 'high' }),
+              stakeholder('crm:name:omar', 'Omar', { source: 'crm', stance: 'supporter', influence: 'low' }),
+            ],
+          },
+        }),
+      ),
+    );
+    expect(report.proposals.map((proposal) => [proposal.stakeholderId, proposal.roleId])).toEqual([['crm:name:amira', 'coach']]);
+    expect(explain(report.proposals[0]!.because, 'en')).toBe('Amira is a supporter with high influence: a likely Coach.');
   });
 
   it('requires roles from their stage on', () => {

@@ -1,10 +1,13 @@
 import type { DecisionRole } from '../playbook/schema';
 import { compareText } from './compare';
 import { evaluateCondition } from './conditions';
-import { hasReached, type DealContext } from './context';
+import type { DealContext } from './context';
+import { leadRole } from './lead-role';
+import { hasReached } from './stage';
 import { indexDirectory } from './directory-index';
 import { explanation, type Explanation } from './explain';
-import { INFLUENCE_LABELS } from './labels';
+import { INFLUENCE_LABELS, STANCE_LABELS } from './labels';
+import { compareUrgency, urgency, type Severity, type Urgency } from './severity';
 import type { ClassifiedStakeholder } from './stakeholders';
 
 export interface Reason {
@@ -17,6 +20,8 @@ export interface DecisionRoleCoverage {
   roleId: string;
   required: boolean;
   reasons: Reason[];
+  /** How urgent covering the role is while nobody does; absent when not required. */
+  urgency?: Urgency;
   /** Customer people holding the role, in stakeholder order. */
   stakeholderIds: string[];
 }
@@ -30,11 +35,14 @@ export type GapKind =
   | 'single-threaded'
   | 'only-top-engaged';
 
-export type Severity = 'high' | 'medium' | 'low';
+export type { Severity } from './severity';
 
 export interface DecisionChainGap {
   kind: GapKind;
   severity: Severity;
+  urgency: Urgency;
+  /** The team role whose job it is to close the gap. */
+  owner: string | undefined;
   /** The decision-chain role the gap is about, if any. */
   roleId?: string;
   /** The customer person the gap is about, if any. */
@@ -59,6 +67,14 @@ export interface DecisionChainReport {
   gaps: DecisionChainGap[];
   /** Conditions that could not be evaluated (e.g. amount in a currency without threshold). */
   undetermined: { roleId: string; evidence: Explanation }[];
+  /** People whose stance and influence fit a role they do not hold (a highly influential supporter as coach): suggestions to accept. */
+  proposals: RoleProposal[];
+}
+
+export interface RoleProposal {
+  stakeholderId: string;
+  roleId: string;
+  because: Explanation;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -79,10 +95,13 @@ export function evaluateDecisionChain(context: DealContext): DecisionChainReport
   const { stakeholders } = context;
   const undetermined: DecisionChainReport['undetermined'] = [];
   const roles = playbook.decisionRoles.map((role): RoleState => {
-    const { reasons, undetermined: unknowns } = requiredReasons(role, context);
+    const { reasons, undetermined: unknowns, urgency: roleUrgency } = requiredReasons(role, context);
     undetermined.push(...unknowns.map((evidence) => ({ roleId: role.id, evidence })));
     const stakeholderIds = stakeholders.filter((person) => holds(person, role.id)).map((person) => person.id);
-    return { role, coverage: { roleId: role.id, required: reasons.length > 0, reasons, stakeholderIds } };
+    return {
+      role,
+      coverage: { roleId: role.id, required: reasons.length > 0, reasons, stakeholderIds, ...(roleUrgency && { urgency: roleUrgency }) },
+    };
   });
 
   const engaged = stakeholders.filter((person) => engagement(person, context) === 'engaged');
@@ -92,24 +111,33 @@ export function evaluateDecisionChain(context: DealContext): DecisionChainReport
     engagedStakeholderIds: engaged.map((person) => person.id),
     roles: roles.map((state) => state.coverage),
     coverage: coverageGrid(context, roles),
-    gaps: [...roleGaps(roles), ...personGaps(context), ...threadingGaps(context, roles, engaged)].sort(bySeverity),
+    gaps: [...roleGaps(context, roles), ...personGaps(context), ...threadingGaps(context, roles, engaged)].sort(byUrgency),
     undetermined,
+    proposals: proposals(context),
   };
 }
 
-function requiredReasons(role: DecisionRole, context: DealContext): { reasons: Reason[]; undetermined: Explanation[] } {
+function requiredReasons(role: DecisionRole, context: DealContext): { reasons: Reason[]; undetermined: Explanation[]; urgency?: Urgency } {
   const reasons: Reason[] = [];
   const undetermined: Explanation[] = [];
+  const urgencies: Urgency[] = [];
   const stage = role.requiredFrom === undefined ? undefined : context.compiled.stagesById.get(role.requiredFrom);
   if (stage !== undefined && hasReached(context, stage.id)) {
-    reasons.push({ because: explanation('decisionRole.requiredFromStage', { stage: stage.label }) });
+    const applies = role.appliesWhen === undefined ? undefined : evaluateCondition(role.appliesWhen, context);
+    if (applies?.status === 'undetermined') undetermined.push(applies.evidence);
+    if (applies === undefined || applies.status === 'met') {
+      reasons.push({ because: explanation('decisionRole.requiredFromStage', { stage: stage.label }), ...(applies && { evidence: applies.evidence }) });
+      urgencies.push(urgency(role.weight, context.compiled.pipelinePosition.get(stage.id) ?? null, context.position));
+    }
   }
   for (const reason of role.requiredWhen) {
     const outcome = evaluateCondition(reason.when, context);
-    if (outcome.status === 'met') reasons.push({ because: explanation('playbook.text', { text: reason.because }), evidence: outcome.evidence });
-    else if (outcome.status === 'undetermined') undetermined.push(outcome.evidence);
+    if (outcome.status === 'met') {
+      reasons.push({ because: explanation('playbook.text', { text: reason.because }), evidence: outcome.evidence });
+      urgencies.push(urgency(role.weight, null, context.position));
+    } else if (outcome.status === 'undetermined') undetermined.push(outcome.evidence);
   }
-  return { reasons, undetermined };
+  return { reasons, undetermined, urgency: urgencies.sort(compareUrgency)[0] };
 }
 
 /** Whether we met the person within the playbook's window; `never` when no engagement is recorded. */
@@ -123,18 +151,46 @@ function holds(person: ClassifiedStakeholder, roleId: string): boolean {
   return person.roles.some((role) => role.roleId === roleId);
 }
 
-function roleGaps(roles: readonly RoleState[]): DecisionChainGap[] {
+function roleGaps(context: DealContext, roles: readonly RoleState[]): DecisionChainGap[] {
   return roles
     .filter(({ coverage }) => coverage.required && coverage.stakeholderIds.length === 0)
-    .map(({ role }) =>
+    .map(({ role, coverage }) =>
       gap(
         'role-uncovered',
-        'high',
-        { roleId: role.id },
+        coverage.urgency ?? fixedUrgency('high'),
+        { roleId: role.id, owner: role.counterpart ?? leadRole(context.compiled) },
         explanation('gap.roleUncovered', { role: role.label }),
         explanation('action.findContact', { role: role.label }),
       ),
     );
+}
+
+/** People whose stance and influence fit a role's `proposeFor` and who do not hold it yet. */
+function proposals(context: DealContext): RoleProposal[] {
+  const found: RoleProposal[] = [];
+  for (const role of context.compiled.playbook.decisionRoles) {
+    const fit = role.proposeFor;
+    if (fit === undefined) continue;
+    for (const person of context.stakeholders) {
+      if (holds(person, role.id) || !fit.stances.includes(person.stance) || !fit.influences.includes(person.influence)) continue;
+      found.push({
+        stakeholderId: person.id,
+        roleId: role.id,
+        because: explanation('stakeholder.proposedFor', {
+          name: person.name,
+          stance: STANCE_LABELS[person.stance],
+          influence: INFLUENCE_LABELS[person.influence],
+          role: role.label,
+        }),
+      });
+    }
+  }
+  return found;
+}
+
+/** An urgency for gaps the playbook gives no stage window or weight (about one person, or the threading). */
+function fixedUrgency(severity: Severity): Urgency {
+  return { severity, timing: 'due', weight: 'normal', stagesOverdue: 0 };
 }
 
 /** Gaps about one person. A highly influential person's gap weighs one level more. */
@@ -143,8 +199,8 @@ function personGaps(context: DealContext): DecisionChainGap[] {
   const { staleAfterDays } = context.compiled.playbook.thresholds;
   const gaps: DecisionChainGap[] = [];
   for (const person of context.stakeholders) {
-    const subject = { stakeholderId: person.id };
-    const weigh = (severity: Severity) => (person.influence === 'high' ? raise(severity) : severity);
+    const subject = { stakeholderId: person.id, owner: leadRole(context.compiled) };
+    const weigh = (severity: Severity) => fixedUrgency(person.influence === 'high' ? raise(severity) : severity);
     const name = person.name;
     if (person.ourOwner === undefined) {
       gaps.push(gap('no-owner', weigh('medium'), subject, explanation('gap.noOwner', { name }), explanation('action.assignOwner', { name })));
@@ -157,7 +213,7 @@ function personGaps(context: DealContext): DecisionChainGap[] {
       gaps.push(
         gap(
           'opponent-without-plan',
-          'high',
+          fixedUrgency('high'),
           subject,
           explanation('gap.opponentWithoutPlan', { name, influence: INFLUENCE_LABELS[person.influence] }),
           explanation('action.planForOpponent', { name }),
@@ -197,8 +253,8 @@ function threadingGaps(context: DealContext, roles: readonly RoleState[], engage
     return [
       gap(
         'only-top-engaged',
-        'high',
-        {},
+        fixedUrgency('high'),
+        { owner: leadRole(context.compiled) },
         explanation('gap.onlyTopEngaged', { names: engaged.map((person) => person.name) }),
         others.length > 0 ? explanation('action.engageRoles', { roles: others }) : explanation('action.engageMorePeople'),
       ),
@@ -211,8 +267,8 @@ function threadingGaps(context: DealContext, roles: readonly RoleState[], engage
   return [
     gap(
       'single-threaded',
-      engaged.length === 0 ? 'high' : 'medium',
-      {},
+      fixedUrgency(engaged.length === 0 ? 'high' : 'medium'),
+      { owner: leadRole(context.compiled) },
       explanation('gap.singleThreaded', { engaged: engaged.length, minimum }),
       unengaged.length > 0 ? explanation('action.engageRoles', { roles: unengaged }) : explanation('action.engageMorePeople'),
     ),
@@ -252,21 +308,28 @@ function coverageGrid(context: DealContext, roles: readonly RoleState[]): Covera
 
 function gap(
   kind: GapKind,
-  severity: Severity,
-  subject: { roleId?: string; stakeholderId?: string },
+  gapUrgency: Urgency,
+  subject: { roleId?: string; stakeholderId?: string; owner: string | undefined },
   what: Explanation,
   nextAction: Explanation,
 ): DecisionChainGap {
-  return { kind, severity, roleId: subject.roleId, stakeholderId: subject.stakeholderId, explanation: what, nextAction };
+  return {
+    kind,
+    severity: gapUrgency.severity,
+    urgency: gapUrgency,
+    owner: subject.owner,
+    roleId: subject.roleId,
+    stakeholderId: subject.stakeholderId,
+    explanation: what,
+    nextAction,
+  };
 }
-
-const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 function raise(severity: Severity): Severity {
   return severity === 'low' ? 'medium' : 'high';
 }
 
-/** Most severe first; within a severity the order gaps were found in (stable sort). */
-function bySeverity(a: DecisionChainGap, b: DecisionChainGap): number {
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+/** Most urgent first; among equals the order gaps were found in (stable sort). */
+function byUrgency(a: DecisionChainGap, b: DecisionChainGap): number {
+  return compareUrgency(a.urgency, b.urgency);
 }

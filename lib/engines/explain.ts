@@ -48,3 +48,18 @@ function formatNumber(value: number, locale: Locale): string {
   }
   return format.format(value);
 }
+
+/**
+ * Explanations rendered in every language, as one playbook-style text: how a
+ * finding is nested inside another explanation (the evidence of a `not`, a
+ * stage rule's evidence).
+ */
+export function inEveryLanguage(parts: Explanation | readonly Explanation[]): LocalizedText {
+  const list: readonly Explanation[] = isExplanationList(parts) ? parts : [parts];
+  const render = (locale: Locale) => list.map((part) => explain(part, locale)).join(locale === 'en' ? ' ' : '');
+  return { en: render('en'), 'zh-CN': render('zh-CN') };
+}
+
+function isExplanationList(parts: Explanation | readonly Explanation[]): parts is readonly Explanation[] {
+  return Array.isArray(parts);
+}

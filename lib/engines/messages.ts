@@ -22,6 +22,15 @@ export const MESSAGES = {
     'zh-CN': '记录上没有阶段，因此不应用基于阶段的规则。',
   },
 
+  'stage.derivedByRule': {
+    en: 'CRM stage “{crmStage}”; the playbook moves the deal on to {stage}: {because} {evidence}',
+    'zh-CN': 'CRM 阶段“{crmStage}”；打法将项目推进到“{stage}”：{because}{evidence}',
+  },
+  'stage.movedByTeam': {
+    en: 'CRM stage “{crmStage}”; the team moved the deal on to {stage}.',
+    'zh-CN': 'CRM 阶段“{crmStage}”；团队已将项目推进到“{stage}”。',
+  },
+
   'requirement.requiredFromStage': {
     en: 'Required from the stage {stage} on.',
     'zh-CN': '从“{stage}”阶段起必填。',
@@ -76,6 +85,43 @@ export const MESSAGES = {
     'zh-CN': '客户的{role}已在记录上：{name}。',
   },
 
+  'condition.requirementMissing': {
+    en: '{requirement} is still missing.',
+    'zh-CN': '“{requirement}”仍然缺失。',
+  },
+  'condition.fieldUnreadable': {
+    en: 'The field “{field}” shows “{value}”, which cannot be compared, so the rule is not applied.',
+    'zh-CN': '字段“{field}”的值“{value}”无法比较，因此不应用该规则。',
+  },
+  'condition.not': { en: 'Not the case: {condition}', 'zh-CN': '不成立：{condition}' },
+  'condition.all': { en: '{evidence}', 'zh-CN': '{evidence}' },
+
+  'describe.stageReached': { en: 'the deal has reached {stage}.', 'zh-CN': '项目已进入“{stage}”阶段。' },
+  'describe.amountOver': { en: 'the amount is over {thresholds}.', 'zh-CN': '金额超过 {thresholds}。' },
+  'describe.recordField': { en: 'the field {fields} mentions {keywords}.', 'zh-CN': '字段 {fields} 提到 {keywords}。' },
+  'describe.requirementMentions': { en: '{requirement} mentions {keywords}.', 'zh-CN': '“{requirement}”提到 {keywords}。' },
+  'describe.noteMentions': { en: 'a note mentions {keywords}.', 'zh-CN': '有笔记提到 {keywords}。' },
+  'describe.decisionRolePresent': { en: 'the customer’s {role} is on the record.', 'zh-CN': '客户的{role}已在记录上。' },
+  'describe.fieldEquals': { en: 'the field {fields} is one of {values}.', 'zh-CN': '字段 {fields} 的值为 {values} 之一。' },
+  'describe.fieldPresent': { en: 'the field {fields} has a value.', 'zh-CN': '字段 {fields} 有值。' },
+  'describe.fieldGreaterThan': { en: 'the field {fields} is over {value}.', 'zh-CN': '字段 {fields} 大于 {value}。' },
+  'describe.fieldLessThan': { en: 'the field {fields} is under {value}.', 'zh-CN': '字段 {fields} 小于 {value}。' },
+  'describe.fieldDatePassed': { en: 'the date in the field {fields} has passed.', 'zh-CN': '字段 {fields} 中的日期已过。' },
+  'describe.all': { en: 'all of: {conditions}', 'zh-CN': '同时满足：{conditions}' },
+  'describe.any': { en: 'any of: {conditions}', 'zh-CN': '满足其一：{conditions}' },
+  'describe.not': { en: 'not so: {condition}', 'zh-CN': '并非：{condition}' },
+
+  'finding.getFact': { en: 'Get “{requirement}” from the customer.', 'zh-CN': '向客户获取“{requirement}”。' },
+  'finding.factNeeded': { en: 'The back office needs this fact.', 'zh-CN': '后端需要这一信息。' },
+  'finding.assignRole': { en: 'Assign a {role} to the deal.', 'zh-CN': '为项目指派{role}。' },
+  'finding.findRole': {
+    en: 'Find a {role}: nobody in the team directory can take it.',
+    'zh-CN': '寻找{role}：团队名录中没有人能担任。',
+  },
+  'finding.people.no-owner': { en: '{count} people: nobody on our side owns them.', 'zh-CN': '{count} 人：我方无人负责。' },
+  'finding.people.stance-unknown': { en: '{count} people: stance unknown.', 'zh-CN': '{count} 人：立场未知。' },
+  'finding.people.stale-engagement': { en: '{count} people: no contact for too long.', 'zh-CN': '{count} 人：太久没有联系。' },
+
   'playbook.text': { en: '{text}', 'zh-CN': '{text}' },
 
   'stakeholder.roleFromCrm': {
@@ -85,6 +131,10 @@ export const MESSAGES = {
   'stakeholder.roleFromTitle': {
     en: '{role}: the title contains “{keyword}”.',
     'zh-CN': '{role}：职位包含“{keyword}”。',
+  },
+  'stakeholder.proposedFor': {
+    en: '{name} is a {stance} with {influence} influence: a likely {role}.',
+    'zh-CN': '{name}是影响力{influence}的{stance}：可作为{role}。',
   },
   'stakeholder.roleSetManually': {
     en: 'Set by a team member.',

@@ -6,6 +6,11 @@ import { PersonSchema } from '../domain/team';
 import { parsePlaybook } from '../playbook/parse';
 import type { Playbook } from '../playbook/schema';
 import { analyzeDeal } from './analyze';
+import { evaluateCondition } from './conditions';
+import { createDealContext } from './context';
+import { MAX_NEXT_ACTIONS } from './findings';
+import { compareUrgency, severityOf } from './severity';
+import { summarizeDeal } from './summary';
 import { compileKeywordMatcher } from './keyword-matcher';
 import { dealParts, playbookInput, type DealParts } from './testing/arbitraries';
 
@@ -51,7 +56,63 @@ describe('engines on any schema-valid input', () => {
         for (const field of analyzeDeal(validInput(playbookCandidate, parts)).requirements.fields) {
           const confirmed = field.trail.some((entry) => entry.confirmedByCustomer);
           const expected = confirmed ? 'confirmed' : field.trail.length > 0 ? 'captured' : field.requiredBecause.length > 0 ? 'missing' : 'not-yet-required';
-          expect(field.status).toBe(expected);
+          // A fact past its window is asked no more; it has no reason to be required then.
+          if (field.status === 'no-longer-required') expect([expected, field.requiredBecause.length]).toEqual(['not-yet-required', 0]);
+          else expect(field.status).toBe(expected);
+          // Exactly the missing facts carry an urgency.
+          expect(field.urgency !== undefined).toBe(field.status === 'missing');
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('severity and next actions on any schema-valid input', () => {
+  it('rank every finding most urgent first, open with at most three of them, and count the high ones on the badge', () => {
+    fc.assert(
+      fc.property(playbookInput, dealParts, (playbookCandidate, parts) => {
+        const analysis = analyzeDeal(validInput(playbookCandidate, parts));
+        const { all, next, counts } = analysis.findings;
+        for (let index = 1; index < all.length; index++) expect(compareUrgency(all[index - 1]!.urgency, all[index]!.urgency)).toBeLessThanOrEqual(0);
+        expect(next.length).toBe(Math.min(MAX_NEXT_ACTIONS, all.length));
+        for (const finding of next) expect(all).toContain(finding);
+        // Next actions lead with the most severe finding there is.
+        if (all.length > 0) expect(next[0]!.urgency.severity).toBe(all[0]!.urgency.severity);
+        expect(counts.high + counts.medium + counts.low).toBe(all.length);
+        expect(summarizeDeal(analysis).gapCount).toBe(all.filter((finding) => finding.urgency.severity === 'high').length);
+        // Missing facts, unheld roles and uncovered customer roles all reach the findings.
+        const missing = analysis.requirements.fields.filter((field) => field.status === 'missing').length;
+        expect(all.filter((finding) => finding.kind === 'requirement-missing').length).toBe(missing);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('an overdue item is never less severe than the same item due now', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('critical' as const, 'normal' as const, 'minor' as const), (weight) => {
+        const order = { high: 0, medium: 1, low: 2 };
+        expect(order[severityOf(weight, 'overdue')]).toBeLessThanOrEqual(order[severityOf(weight, 'due')]);
+        expect(order[severityOf(weight, 'due')]).toBeLessThanOrEqual(order[severityOf(weight, 'early')]);
+      }),
+    );
+  });
+});
+
+describe('condition combinators on any schema-valid input', () => {
+  it('not(not(c)), all([c]) and any([c]) decide as c does', () => {
+    fc.assert(
+      fc.property(playbookInput, dealParts, (playbookCandidate, parts) => {
+        const input = validInput(playbookCandidate, parts);
+        const context = createDealContext(input);
+        for (const rule of input.playbook.roleRules) {
+          const status = evaluateCondition(rule.when, context).status;
+          expect(evaluateCondition({ kind: 'not', condition: { kind: 'not', condition: rule.when } }, context).status).toBe(status);
+          expect(evaluateCondition({ kind: 'all', conditions: [rule.when] }, context).status).toBe(status);
+          expect(evaluateCondition({ kind: 'any', conditions: [rule.when] }, context).status).toBe(status);
+          const negated = evaluateCondition({ kind: 'not', condition: rule.when }, context).status;
+          expect(negated).toBe(status === 'met' ? 'not-met' : status === 'not-met' ? 'met' : 'undetermined');
         }
       }),
       { numRuns: 150 },

@@ -4,7 +4,17 @@ import { normalizeName } from '../domain/normalize';
 /** A record's non-empty fields by normalised label and API name, so the playbook can name either. */
 export type RecordFieldIndex = ReadonlyMap<string, RecordField>;
 
-export function indexRecordFields(record: Pick<RecordSnapshot, 'fields'>): RecordFieldIndex {
+/** The record's own parts under the names a playbook `field` condition gives them ("@stage", "@amount"…). */
+const PART_LABELS = {
+  '@stage': 'stage',
+  '@amount': 'amount',
+  '@closeDate': 'closeDate',
+  '@owner': 'owner',
+  '@account': 'account',
+  '@name': 'name',
+} as const;
+
+export function indexRecordFields(record: Pick<RecordSnapshot, 'fields' | 'stage' | 'amount' | 'closeDate' | 'owner' | 'account' | 'name'>): RecordFieldIndex {
   const index = new Map<string, RecordField>();
   for (const field of record.fields) {
     if (field.value.trim() === '') continue;
@@ -13,6 +23,10 @@ export function indexRecordFields(record: Pick<RecordSnapshot, 'fields'>): Recor
       const key = name === undefined ? '' : normalizeName(name);
       if (key !== '' && !index.has(key)) index.set(key, field);
     }
+  }
+  for (const [name, part] of Object.entries(PART_LABELS)) {
+    const value = part === 'amount' ? record.amount?.text : record[part];
+    if (value !== undefined && value.trim() !== '') index.set(normalizeName(name), { label: name, value });
   }
   return index;
 }

@@ -12,25 +12,48 @@ export interface CapturedValue {
   setAt?: number;
 }
 
+/** A CRM field shown beside a requirement whose mapping does not let it count as the fact (a rep's Description, our Close Date). */
+export interface CrmHint {
+  fieldLabel: string;
+  value: string;
+}
+
+export interface RequirementEvidence {
+  /** Values that count as the fact: every stored value (a person entered or accepted it) and satisfying CRM fields, newest stored first. */
+  trail: CapturedValue[];
+  /** CRM values shown as hints beside the missing fact. */
+  hints: CrmHint[];
+}
+
 /**
  * Every value known for a requirement, newest stored value first and the CRM
- * page's live value last: the trail a reviewer follows back to the source.
+ * page's live value last: the trail a reviewer follows back to the source. A
+ * CRM field counts only where the playbook's mapping says it satisfies the
+ * requirement; other mapped fields are hints.
  */
 export function requirementTrail(
   requirement: Requirement,
   storedValues: readonly RequirementValue[],
   recordFields: RecordFieldIndex,
-): CapturedValue[] {
+): RequirementEvidence {
   const stored: CapturedValue[] = storedValues
     .filter((value) => value.value.trim() !== '')
     .sort((a, b) => b.setAt - a.setAt)
     .map(({ value, source, confirmedByCustomer, setBy, setAt }) => ({ value, source, confirmedByCustomer, setBy, setAt }));
 
-  const field = findRecordField(recordFields, requirement.crmFields);
-  const live = field && { value: field.value, source: { kind: 'crm-field' as const, fieldLabel: field.label }, confirmedByCustomer: false };
-  // A stored copy of the same CRM value already tells the story (and may carry a confirmation).
-  const liveIsStored = live && stored.some((entry) => entry.source.kind === 'crm-field' && entry.value === live.value);
-  return live && !liveIsStored ? [...stored, live] : stored;
+  const live: CapturedValue[] = [];
+  const hints: CrmHint[] = [];
+  for (const mapping of requirement.crmFields) {
+    const field = findRecordField(recordFields, [mapping.field]);
+    if (field === undefined) continue;
+    // A stored copy of the same CRM value already tells the story (and may carry a confirmation).
+    const isStored = stored.some((entry) => entry.source.kind === 'crm-field' && entry.value === field.value);
+    const seen = live.some((entry) => entry.value === field.value) || hints.some((hint) => hint.value === field.value);
+    if (isStored || seen) continue;
+    if (mapping.satisfies) live.push({ value: field.value, source: { kind: 'crm-field', fieldLabel: field.label }, confirmedByCustomer: false });
+    else hints.push({ fieldLabel: field.label, value: field.value });
+  }
+  return { trail: [...stored, ...live.slice(0, 1)], hints };
 }
 
 /** Stored values grouped by requirement id. */

@@ -28,7 +28,7 @@ const playbook = buildPlaybook((input: PlaybookInput) => {
       category: 'price',
       neededBy: ['ar'],
       requiredFrom: 'bid',
-      crmFields: ['Acceptance__c'],
+      crmFields: [{ field: 'Acceptance__c', satisfies: true }, 'Description'],
       keywords: { en: ['incoming inspection'], 'zh-CN': ['来料检验'] },
     },
   );
@@ -95,6 +95,33 @@ describe('evaluateRequirements', () => {
       status: 'captured',
       trail: [{ value: 'IQC samples 5%', source: { kind: 'crm-field', fieldLabel: 'Acceptance criteria' }, confirmedByCustomer: false }],
     });
+  });
+
+  it('shows a CRM field the playbook does not let satisfy the fact as a hint beside the missing fact, never as captured', () => {
+    const result = report('Proposal/Price Quote', {
+      record: record({ stage: 'Proposal/Price Quote', fields: [{ label: 'Description', value: 'Build 450 base stations' }] }),
+    });
+    expect(statusOf(result, 'acceptance')).toMatchObject({ status: 'missing', trail: [], hints: [{ fieldLabel: 'Description', value: 'Build 450 base stations' }] });
+  });
+
+  it('grades a missing fact by its stage window and weight: due at its stage, overdue (and escalated) after it, early when a note brings it up', () => {
+    const urgencyAt = (stage: string, notes: Parameters<typeof dealInput>[0] = {}) => statusOf(report(stage, notes), 'acceptance')!.urgency;
+    expect(urgencyAt('Proposal/Price Quote')).toEqual({ severity: 'medium', timing: 'due', weight: 'normal', stagesOverdue: 0 });
+    expect(urgencyAt('Closed Won')).toEqual({ severity: 'high', timing: 'overdue', weight: 'normal', stagesOverdue: 1 });
+    const early = urgencyAt('Prospecting', { facts: { notes: [note('n1', 'They do incoming inspection of every batch')] } });
+    expect(early).toEqual({ severity: 'low', timing: 'early', weight: 'normal', stagesOverdue: 0 });
+    expect(statusOf(report('Closed Won'), 'pain')!.urgency?.stagesOverdue).toBe(2);
+  });
+
+  it('stops asking for a fact past its last stage, and names whose job it is', () => {
+    const until = buildPlaybook((input: PlaybookInput) => {
+      input.stages.splice(2, 0, { id: 'won', label: text('Won'), crmNames: { salesforce: { en: ['Closed Won'] } } });
+      Object.assign(input.requirements[0]!, { requiredUntil: 'bid', collectedBy: 'ar' });
+    });
+    const fields = (stage: string) => evaluateRequirements(createDealContext(dealInput({ playbook: until, record: record({ stage }) }))).fields[0]!;
+    expect(fields('Proposal/Price Quote')).toMatchObject({ status: 'missing', collectedBy: 'ar' });
+    expect(fields('Closed Won')).toMatchObject({ status: 'no-longer-required', requiredBecause: [] });
+    expect(fields('Closed Won').urgency).toBeUndefined();
   });
 
   it('does not repeat a CRM value that is already stored with its confirmation', () => {

@@ -1,17 +1,20 @@
 import type { Requirement } from '../playbook/schema';
-import { hasReached, type DealContext } from './context';
+import type { DealContext } from './context';
+import { hasReached } from './stage';
 import { explanation, type Explanation } from './explain';
 import type { NoteMention } from './note-mentions';
-import type { CapturedValue } from './requirement-trail';
+import type { CapturedValue, CrmHint } from './requirement-trail';
+import { urgency, type Urgency } from './severity';
 import type { StageResolution } from './stage';
 
 /**
  * - `missing`: required now and nothing known;
  * - `captured`: a value is known but the customer has not confirmed it;
  * - `confirmed`: the customer confirmed a value;
- * - `not-yet-required`: nothing known and not needed at this stage.
+ * - `not-yet-required`: nothing known and not needed at this stage;
+ * - `no-longer-required`: nothing known, and the stage it mattered for is past (competitors after the decision).
  */
-export type RequirementStatusKind = 'missing' | 'captured' | 'confirmed' | 'not-yet-required';
+export type RequirementStatusKind = 'missing' | 'captured' | 'confirmed' | 'not-yet-required' | 'no-longer-required';
 
 export interface RequirementStatus {
   requirementId: string;
@@ -20,8 +23,14 @@ export interface RequirementStatus {
   requiredBecause: Explanation[];
   /** Team roles that need the fact. */
   neededBy: string[];
-  /** Every known value, newest first; the first is the one to show. */
+  /** Every value that counts as the fact, newest first; the first is the one to show. */
   trail: CapturedValue[];
+  /** CRM values shown beside the fact that do not count as it ("from the CRM — not confirmed"). */
+  hints: CrmHint[];
+  /** How urgent the missing fact is, from its stage window and weight; absent unless `missing`. */
+  urgency?: Urgency;
+  /** The team role whose job it is to get the fact. */
+  collectedBy: string;
   /** Notes that mention the field: suggestions a person may accept as its value. */
   noteSuggestions: NoteMention[];
   noteSuggestionCount: number;
@@ -49,9 +58,11 @@ export interface RequirementsReport {
 export function evaluateRequirements(context: DealContext): RequirementsReport {
   const { pipeline } = context.compiled;
   const evaluated = context.compiled.playbook.requirements.map((requirement) => evaluateField(requirement, context));
-  // A field a note brought up is required at every stage; otherwise from its own stage on.
+  // A field a note brought up is required at every stage of its window up to its end; otherwise from its own stage on.
   const requiredAt = (position: number) =>
-    evaluated.filter((field) => field.mentioned || field.fromPosition <= position).map((field) => field.report);
+    evaluated
+      .filter((field) => (field.mentioned || field.fromPosition <= position) && position <= field.untilPosition)
+      .map((field) => field.report);
 
   const completeness = pipeline.map((stage, position): StageCompleteness => {
     const required = requiredAt(position);
@@ -78,43 +89,54 @@ interface EvaluatedField {
   report: RequirementStatus;
   /** Pipeline position of the stage the field is required from. */
   fromPosition: number;
+  /** Pipeline position of the last stage the field is asked at. */
+  untilPosition: number;
   mentioned: boolean;
 }
 
 function evaluateField(requirement: Requirement, context: DealContext): EvaluatedField {
   const trail = [...(context.trails.get(requirement.id) ?? [])];
   const mentions = context.noteMentions.get(requirement);
-  const fromPosition = context.compiled.pipelinePosition.get(requirement.requiredFrom) ?? Infinity;
+  const { pipelinePosition } = context.compiled;
+  const fromPosition = pipelinePosition.get(requirement.requiredFrom) ?? Infinity;
+  const untilPosition = requirement.requiredUntil === undefined ? Infinity : (pipelinePosition.get(requirement.requiredUntil) ?? Infinity);
+  const past = context.position !== null && context.position > untilPosition;
   const requiredBecause: Explanation[] = [];
 
   const stage = context.compiled.stagesById.get(requirement.requiredFrom);
-  if (stage !== undefined && hasReached(context, stage.id)) {
-    requiredBecause.push(explanation('requirement.requiredFromStage', { stage: stage.label }));
-  }
+  const stageReached = stage !== undefined && hasReached(context, stage.id);
+  if (stageReached && !past) requiredBecause.push(explanation('requirement.requiredFromStage', { stage: stage.label }));
   const firstMention = mentions?.mentions[0];
-  if (firstMention !== undefined) {
+  if (firstMention !== undefined && !past) {
     requiredBecause.push(
       explanation('requirement.mentionedInNote', { keyword: firstMention.keyword, quote: firstMention.quote, pageTitle: firstMention.pageTitle }),
     );
   }
+  const status = statusOf(trail, requiredBecause.length > 0, past);
 
   return {
     fromPosition,
+    untilPosition,
     mentioned: firstMention !== undefined,
     report: {
       requirementId: requirement.id,
-      status: statusOf(trail, requiredBecause.length > 0),
+      status,
       requiredBecause,
       neededBy: [...requirement.neededBy],
+      collectedBy: requirement.collectedBy ?? requirement.neededBy[0]!,
       trail,
+      hints: [...(context.hints.get(requirement.id) ?? [])],
+      // Before its stage (a note brought it up) it is early; at its stage due; after it overdue.
+      ...(status === 'missing' && { urgency: urgency(requirement.weight, Number.isFinite(fromPosition) ? fromPosition : null, context.position) }),
       noteSuggestions: mentions?.mentions ?? [],
       noteSuggestionCount: mentions?.count ?? 0,
     },
   };
 }
 
-function statusOf(trail: readonly CapturedValue[], required: boolean): RequirementStatusKind {
+function statusOf(trail: readonly CapturedValue[], required: boolean, past: boolean): RequirementStatusKind {
   if (trail.some((value) => value.confirmedByCustomer)) return 'confirmed';
   if (trail.length > 0) return 'captured';
+  if (past) return 'no-longer-required';
   return required ? 'missing' : 'not-yet-required';
 }

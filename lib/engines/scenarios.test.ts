@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../domain/locale';
 import { analyzeDeal, type DealAnalysis } from './analyze';
+import { summarizeDeal } from './summary';
 import { explain, type Explanation } from './explain';
 import { DAY, NOW, dealInput, note, person, record, stakeholder } from './testing/fixtures';
 
@@ -94,10 +95,10 @@ describe('The appliance maker: the general manager won the order, incoming inspe
     expect(explain(onlyTop!.nextAction, 'en')).toContain('Quality inspection (IQC)');
   });
 
-  it('suggests a quality engineer because of the inspection, and names who can do it', () => {
+  it('calls in a quality engineer because of the inspection and the missing acceptance standard, and names who can do it', () => {
     const quality = analysis.team.roles.find((role) => role.roleId === 'quality-engineer')!;
-    expect(quality.need).toBe('suggested');
-    expect(quality.triggers.map((trigger) => trigger.ruleId)).toEqual(['quality-on-inspection-note']);
+    expect(quality.need).toBe('required');
+    expect(quality.triggers.map((trigger) => trigger.ruleId)).toEqual(['quality-on-inspection-note', 'quality-when-acceptance-missing']);
     expect(quality.candidates.map((candidate) => candidate.personId)).toEqual(['qe']);
   });
 
@@ -108,6 +109,152 @@ describe('The appliance maker: the general manager won the order, incoming inspe
   });
 
   it('renders every explanation completely in both languages', () => expectCompleteExplanations(analysis));
+});
+
+describe('Sudan, as it happened: the CRM says "build 450 base stations", the customer said something else', () => {
+  const input = dealInput({
+    record: record({
+      stage: 'Value Proposition',
+      owner: 'Karim Haddad',
+      amount: { text: 'USD 8,000,000.00', value: 8_000_000, currency: 'USD' },
+      fields: [
+        { label: 'Description', value: 'Build 450 base stations in Darfur and Kordofan.', apiName: 'Description' },
+        { label: 'Close Date', value: '30/06/2007', apiName: 'CloseDate' },
+      ],
+    }),
+    facts: { notes: [note('visit', 'Their biggest challenge is the diesel fuel cost and theft at the off-grid sites.')] },
+  });
+  const analysis = analyzeDeal(input);
+  const field = (id: string) => analysis.requirements.fields.find((candidate) => candidate.requirementId === id)!;
+
+  it('does not count the Description as the business pain, nor the Close Date as the decision timeline: they are hints', () => {
+    expect(field('business-pain').status).toBe('missing');
+    expect(field('business-pain').trail).toEqual([]);
+    expect(field('business-pain').hints).toEqual([{ fieldLabel: 'Description', value: 'Build 450 base stations in Darfur and Kordofan.' }]);
+    expect(field('decision-timeline').status).toBe('missing');
+    expect(field('decision-timeline').hints.map((hint) => hint.fieldLabel)).toEqual(['Close Date']);
+  });
+
+  it('offers the note as the business pain, and counts it only once a person accepts it', () => {
+    expect(field('business-pain').noteSuggestions.map((mention) => mention.noteId)).toEqual(['visit']);
+    const accepted = analyzeDeal({
+      ...input,
+      facts: {
+        ...input.facts,
+        requirementValues: [
+          { fieldId: 'business-pain', value: 'Diesel fuel cost and theft at off-grid sites', source: { kind: 'note', noteId: 'visit', quote: 'diesel', url: '' }, confirmedByCustomer: false, setBy: '', setAt: NOW },
+        ],
+      },
+    });
+    expect(accepted.requirements.fields.find((candidate) => candidate.requirementId === 'business-pain')!.status).toBe('captured');
+  });
+
+  it('suggests the power-solution specialist with the note as the reason', () => {
+    const power = analysis.team.roles.find((role) => role.roleId === 'power-specialist')!;
+    expect(power.triggers.map((trigger) => explain(trigger.because, 'en')).join(' ')).toContain('site power or fuel');
+  });
+
+  it('takes the record owner as the account responsible', () => {
+    const ar = analysis.team.roles.find((role) => role.roleId === 'ar')!;
+    expect(ar.status).toBe('filled');
+    expect(ar.assigned).toEqual([{ personId: 'crm-owner:Karim Haddad', name: 'Karim Haddad', source: 'crm-owner' }]);
+    expect(summarizeDeal(analysis).missingRoles).not.toContain('ar');
+  });
+
+  it('opens with at most three next actions, the overdue business pain among them', () => {
+    expect(analysis.findings.next.length).toBeLessThanOrEqual(3);
+    expect(analysis.findings.next.map((finding) => `${finding.kind}:${finding.subject}`)).toContain('requirement-missing:business-pain');
+  });
+
+  it('renders every explanation completely in both languages', () => expectCompleteExplanations(analysis));
+});
+
+describe('The appliance maker, as it happened: a won goods deal, only the CEO and CTO known, nobody mentioned inspection', () => {
+  const analysis = analyzeDeal(
+    dealInput({
+      record: record({
+        stage: 'Closed Won',
+        owner: '张伟',
+        amount: { text: 'CNY 12,000,000.00', value: 12_000_000, currency: 'CNY' },
+        fields: [{ label: 'Type', value: 'New Customer' }],
+        contacts: [
+          { name: '王建国', title: '总经理', role: 'Decision Maker' },
+          { name: '李明', title: 'CTO', role: 'Technical Buyer' },
+        ],
+      }),
+    }),
+  );
+  const next = analysis.findings.next.map((finding) => `${finding.kind}:${finding.subject}:${finding.urgency.severity}`);
+
+  it('raises the uncovered customer quality / incoming-inspection role as high, overdue since the bid', () => {
+    const uncovered = analysis.decisionChain.gaps.find((gap) => gap.kind === 'role-uncovered' && gap.roleId === 'quality-inspection')!;
+    expect(uncovered.urgency).toMatchObject({ severity: 'high', timing: 'overdue', stagesOverdue: 1 });
+    expect(next).toContain('chain-gap:quality-inspection:high');
+  });
+
+  it('calls in our quality engineer, because the acceptance standards are still missing', () => {
+    const quality = analysis.team.roles.find((role) => role.roleId === 'quality-engineer')!;
+    expect(quality.need).toBe('required');
+    expect(quality.triggers.map((trigger) => trigger.ruleId)).toEqual(['quality-when-acceptance-missing']);
+    expect(next).toContain('role-missing:quality-engineer:high');
+  });
+
+  it('no longer asks for competitors and decision criteria after the decision', () => {
+    for (const id of ['competitors', 'decision-criteria', 'decision-timeline']) {
+      expect(analysis.requirements.fields.find((field) => field.requirementId === id)!.status).toBe('no-longer-required');
+    }
+  });
+
+  it('offers to move the won deal on to delivery', () => expect(analysis.stageControl.next).toBe('delivery'));
+
+  it('renders every explanation completely in both languages', () => expectCompleteExplanations(analysis));
+});
+
+describe('A services-only deal ships no goods: no incoming inspection is asked for', () => {
+  it('does not require the quality role or procurement at contract', () => {
+    const analysis = analyzeDeal(
+      dealInput({ record: record({ stage: 'Closed Won', fields: [{ label: 'Type', value: 'Services' }], contacts: [{ name: 'CEO', title: 'CEO' }] }) }),
+    );
+    const required = analysis.decisionChain.roles.filter((role) => role.required).map((role) => role.roleId);
+    expect(required).not.toContain('quality-inspection');
+    expect(required).not.toContain('procurement');
+    expect(analysis.team.roles.find((role) => role.roleId === 'quality-engineer')).toBeUndefined();
+  });
+});
+
+describe('After signature: the team moves a won deal on, and the playbook derives stages from record fields', () => {
+  const won = record({ stage: 'Closed Won' });
+  const moved = (stageId: string, fromCrmStage = 'Closed Won') =>
+    analyzeDeal(dealInput({ record: won, facts: { stageOverride: { stageId, fromCrmStage, setBy: '', setAt: NOW } } }));
+
+  it('applies the team\'s move while the CRM shows the stage it was made from, and asks for delivery facts and roles', () => {
+    const analysis = moved('delivery');
+    expect(analysis.stage).toMatchObject({ kind: 'mapped', stageId: 'delivery' });
+    expect(analysis.stageControl).toMatchObject({ next: 'cash', override: { stageId: 'delivery' } });
+    expect(analysis.requirements.fields.find((field) => field.requirementId === 'acceptance-certificates')!.status).toBe('missing');
+    expect(analysis.team.roles.find((role) => role.roleId === 'collection')?.need).toBe('required');
+    expect(analysis.team.roles.find((role) => role.roleId === 'service')?.need).toBe('required');
+  });
+
+  it('ignores the move once the CRM shows another stage (the deal was reopened)', () => {
+    const analysis = analyzeDeal(dealInput({ record: record({ stage: 'Negotiation/Review' }), facts: { stageOverride: { stageId: 'delivery', fromCrmStage: 'Closed Won', setBy: '', setAt: NOW } } }));
+    expect(analysis.stage).toMatchObject({ kind: 'mapped', stageId: 'bid' });
+    expect(analysis.stageControl).toEqual({ next: null, override: null });
+  });
+
+  it('derives delivery from a passed delivery start date, and cash from the payment status', () => {
+    const withFields = (fields: { label: string; value: string }[]) => analyzeDeal(dealInput({ record: record({ stage: 'Closed Won', fields }) }));
+    expect(withFields([{ label: 'Delivery Start Date', value: '2020-01-15' }]).stage).toMatchObject({ stageId: 'delivery' });
+    expect(withFields([{ label: 'Delivery Start Date', value: '2999-01-15' }]).stage).toMatchObject({ stageId: 'contract' });
+    const paid = withFields([{ label: '回款状态', value: '已回款' }]);
+    expect(paid.stage).toMatchObject({ stageId: 'cash' });
+    expect(explain(paid.stage.explanation, 'en')).toContain('fully paid');
+  });
+
+  it('never moves a deal before signature', () => {
+    const analysis = analyzeDeal(dealInput({ record: record({ stage: 'Negotiation/Review', fields: [{ label: 'Delivery Start Date', value: '2020-01-15' }] }) }));
+    expect(analysis.stage).toMatchObject({ stageId: 'bid' });
+  });
 });
 
 /** Every explanation anywhere in the analysis has a message and all its parameters, in every language. */

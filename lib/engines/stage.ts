@@ -43,3 +43,9 @@ export function resolveStage(compiled: CompiledPlaybook, record: Pick<RecordSnap
 export function stagePosition(resolution: StageResolution): number | null {
   return resolution.kind === 'mapped' ? resolution.position : null;
 }
+
+/** True once the deal has reached `stageId` in the pipeline. */
+export function hasReached(context: { compiled: CompiledPlaybook; position: number | null }, stageId: string): boolean {
+  const target = context.compiled.pipelinePosition.get(stageId);
+  return context.position !== null && target !== undefined && context.position >= target;
+}

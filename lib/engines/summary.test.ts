@@ -6,38 +6,31 @@ import { dealInput, person, record } from './testing/fixtures';
 describe('summarizeDeal', () => {
   const qualification = record({ crm: 'salesforce', stage: 'Qualification', name: 'Summary deal', amount: { text: 'USD 100,000', value: 100_000, currency: 'USD' } });
 
-  it('counts missing facts of the current stage, decision-chain gaps and unfilled required roles', () => {
+  it('counts the findings by severity, and leads with the high ones only', () => {
     const analysis = analyzeDeal(dealInput({ record: qualification }));
     const summary = summarizeDeal(analysis);
     const current = analysis.requirements.completeness.find((entry) => analysis.requirements.stage.kind === 'mapped' && entry.stageId === analysis.requirements.stage.stageId)!;
     expect(summary.requirements).toEqual({ required: current.required, captured: current.captured });
     expect(summary.requirements!.required).toBeGreaterThan(summary.requirements!.captured);
-    expect(summary.decisionChainGaps).toBe(analysis.decisionChain.gaps.length);
-    expect(summary.decisionChainGaps).toBeGreaterThan(0);
     // At qualification the playbook requires the account and the solution responsible; the fulfilment one joins later.
     expect(summary.missingRoles).toEqual(['ar', 'sr']);
-    expect(summary.gapCount).toBe(current.required - current.captured + summary.decisionChainGaps + summary.missingRoles.length);
+    const bySeverity = (severity: string) => analysis.findings.all.filter((finding) => finding.urgency.severity === severity).length;
+    expect(summary.counts).toEqual({ high: bySeverity('high'), medium: bySeverity('medium'), low: bySeverity('low') });
+    expect(summary.gapCount).toBe(summary.counts.high);
+    expect(summary.gapCount).toBeLessThan(analysis.findings.all.length);
   });
 
-  it('drops a role from the missing ones once someone holds it', () => {
-    const before = summarizeDeal(analyzeDeal(dealInput({ record: qualification, directory: [person('p-sr', 'Sam Reyes', { roles: ['sr'] })] })));
-    const after = summarizeDeal(
-      analyzeDeal(
-        dealInput({
-          record: qualification,
-          directory: [person('p-sr', 'Sam Reyes', { roles: ['sr'] })],
-          facts: { assignments: [{ roleId: 'sr', personId: 'p-sr' }] },
-        }),
-      ),
-    );
-    expect(before.missingRoles).toContain('sr');
-    expect(after.missingRoles).not.toContain('sr');
-    expect(after.gapCount).toBe(before.gapCount - 1);
+  it('drops a role from the missing ones once someone holds it, and the record owner holds the AR role', () => {
+    const directory = [person('p-sr', 'Sam Reyes', { roles: ['sr'] })];
+    const before = summarizeDeal(analyzeDeal(dealInput({ record: qualification, directory })));
+    const after = summarizeDeal(analyzeDeal(dealInput({ record: { ...qualification, owner: 'Ana Ruiz' }, directory, facts: { assignments: [{ roleId: 'sr', personId: 'p-sr' }] } })));
+    expect(before.missingRoles).toEqual(['ar', 'sr']);
+    expect(after.missingRoles).toEqual([]);
+    expect(after.counts.medium + after.counts.high).toBe(before.counts.medium + before.counts.high - 2);
   });
 
   it('has no requirement count when the stage is not in the playbook', () => {
     const summary = summarizeDeal(analyzeDeal(dealInput({ record: { ...qualification, stage: 'Something custom' } })));
     expect(summary.requirements).toBeNull();
-    expect(summary.gapCount).toBe(summary.decisionChainGaps + summary.missingRoles.length);
   });
 });

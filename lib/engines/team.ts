@@ -1,11 +1,13 @@
+import { normalizeName } from '../domain/normalize';
 import type { TeamAssignment } from '../domain/team';
-import type { RoleRule, TeamRole } from '../playbook/schema';
+import type { Condition, RoleRule, TeamRole } from '../playbook/schema';
 import { createCandidateRanker, type Candidate } from './candidates';
 import { evaluateCondition } from './conditions';
 import type { DealContext } from './context';
 import { dealProfile } from './deal-profile';
 import { indexDirectory } from './directory-index';
 import { explanation, type Explanation } from './explain';
+import { compareUrgency, urgency, type Urgency } from './severity';
 
 /** A playbook rule that fired for the deal. */
 export interface RuleTrigger {
@@ -15,6 +17,8 @@ export interface RuleTrigger {
   because: Explanation;
   /** The fact of this deal that made the rule fire. */
   evidence: Explanation;
+  /** How urgent the role is by this rule while nobody holds it. */
+  urgency: Urgency;
 }
 
 /** A rule that could not be evaluated, e.g. an amount in a currency the rule has no threshold for. */
@@ -25,9 +29,12 @@ export interface UndeterminedRule {
 }
 
 export interface AssignedMember {
+  /** Team-directory id; for a record owner the directory does not list, `crm-owner:` and the name. */
   personId: string;
   /** Null when the person is no longer in the team directory. */
   name: string | null;
+  /** `crm-owner`: the CRM record's owner, taken for a role the record owner holds until the team assigns someone. */
+  source: 'team' | 'crm-owner';
 }
 
 /**
@@ -47,6 +54,8 @@ export interface RoleNeed {
   status: RoleStatus;
   /** Why the role is a gap; absent otherwise. */
   gap?: Explanation;
+  /** The most urgent of the triggers while nobody holds the role; absent when filled or only assigned. */
+  urgency?: Urgency;
 }
 
 export interface TeamReport {
@@ -65,7 +74,13 @@ export function evaluateTeam(context: DealContext): TeamReport {
   for (const rule of playbook.roleRules) {
     const outcome = evaluateCondition(rule.when, context);
     if (outcome.status === 'met') {
-      const trigger = { ruleId: rule.id, level: rule.level, because: explanation('playbook.text', { text: rule.because }), evidence: outcome.evidence };
+      const trigger = {
+        ruleId: rule.id,
+        level: rule.level,
+        because: explanation('playbook.text', { text: rule.because }),
+        evidence: outcome.evidence,
+        urgency: urgency(rule.weight ?? (rule.level === 'required' ? 'normal' : 'minor'), stageWindowOf(rule.when, context), context.position),
+      };
       triggers.set(rule.role, [...(triggers.get(rule.role) ?? []), trigger]);
     } else if (outcome.status === 'undetermined') {
       undetermined.push({ ruleId: rule.id, roleId: rule.role, evidence: outcome.evidence });
@@ -78,7 +93,7 @@ export function evaluateTeam(context: DealContext): TeamReport {
 
   const roles = playbook.teamRoles.flatMap((role): RoleNeed[] => {
     const roleTriggers = triggers.get(role.id) ?? [];
-    const assigned = assignedTo(role, facts.assignments, directory.namesById);
+    const assigned = assignedTo(role, facts.assignments, directory.namesById, context.input.record.owner);
     if (roleTriggers.length === 0 && assigned.length === 0) return [];
     const candidates = ranker.rank(role, new Set(assigned.map((member) => member.personId)));
     const status: RoleStatus = assigned.length > 0 ? 'filled' : candidates.length > 0 ? 'open' : 'gap';
@@ -91,6 +106,7 @@ export function evaluateTeam(context: DealContext): TeamReport {
         candidates,
         status,
         ...(status === 'gap' && { gap: explanation('team.noCandidate', { role: role.label }) }),
+        ...(status !== 'filled' && roleTriggers.length > 0 && { urgency: roleTriggers.map((trigger) => trigger.urgency).sort(compareUrgency)[0] }),
       },
     ];
   });
@@ -102,9 +118,32 @@ export function evaluateTeam(context: DealContext): TeamReport {
   };
 }
 
-function assignedTo(role: TeamRole, assignments: readonly TeamAssignment[], namesById: ReadonlyMap<string, string>): AssignedMember[] {
+/** Who holds the role: the team's assignments, else (for a role the record owner holds) the CRM record's owner. */
+function assignedTo(
+  role: TeamRole,
+  assignments: readonly TeamAssignment[],
+  namesById: ReadonlyMap<string, string>,
+  recordOwner: string | undefined,
+): AssignedMember[] {
   const personIds = new Set(assignments.filter((assignment) => assignment.roleId === role.id).map((assignment) => assignment.personId));
-  return [...personIds].map((personId) => ({ personId, name: namesById.get(personId) ?? null }));
+  const assigned = [...personIds].map((personId): AssignedMember => ({ personId, name: namesById.get(personId) ?? null, source: 'team' }));
+  const owner = recordOwner?.trim();
+  if (assigned.length > 0 || !role.heldByRecordOwner || !owner) return assigned;
+  const ownerKey = normalizeName(owner);
+  const inDirectory = [...namesById].find(([, name]) => normalizeName(name) === ownerKey);
+  return [{ personId: inDirectory?.[0] ?? `crm-owner:${owner}`, name: inDirectory?.[1] ?? owner, source: 'crm-owner' }];
+}
+
+/**
+ * The pipeline position a rule's stage window opens at: its `stage-reached`
+ * stage, the latest of those it requires together (`all`); null when no stage
+ * bounds it (a note, an amount) and it is due as soon as it fires.
+ */
+function stageWindowOf(condition: Condition, context: DealContext): number | null {
+  if (condition.kind === 'stage-reached') return context.compiled.pipelinePosition.get(condition.stage) ?? null;
+  if (condition.kind !== 'all') return null;
+  const positions = condition.conditions.map((part) => stageWindowOf(part, context)).filter((position) => position !== null);
+  return positions.length > 0 ? Math.max(...positions) : null;
 }
 
 function strongestNeed(triggers: readonly RuleTrigger[]): RoleNeed['need'] {

@@ -74,7 +74,6 @@ const SALESFORCE_CONTACT_ROLES = [
   'Executive Sponsor',
   'Influencer',
   'Technical Buyer',
-  'Other',
   '业务用户',
   '决策者',
   '经济购买者',
@@ -83,8 +82,9 @@ const SALESFORCE_CONTACT_ROLES = [
   '执行发起人',
   '影响者',
   '技术购买者',
-  '其他',
 ];
+/** "Other" says the CRM knows no role: the title decides, so it maps to none. */
+const SALESFORCE_NO_ROLE = ['Other', '其他'];
 
 /** The requirement template of the domain brief. */
 const DOMAIN_REQUIREMENTS = [
@@ -102,8 +102,10 @@ const DOMAIN_REQUIREMENTS = [
   'competitors',
   'legal-compliance',
 ];
+/** After signature (LTC delivery and cash): PAC/FAC, payment milestones, service hand-over. */
+const AFTER_SIGNATURE_REQUIREMENTS = ['payment-milestones', 'acceptance-certificates', 'service-handover'];
 
-const N_ANGLE_ROLES = ['quality-engineer', 'finance', 'legal', 'service', 'supply-chain', 'executive-sponsor', 'power-specialist'];
+const N_ANGLE_ROLES = ['quality-engineer', 'finance', 'collection', 'legal', 'service', 'supply-chain', 'executive-sponsor', 'power-specialist'];
 
 describe('default playbook', () => {
   it('is a valid playbook as stored in the JSON file', () => {
@@ -131,7 +133,7 @@ describe('default playbook', () => {
   });
 
   it('holds the requirement template of the domain brief, each field in both languages with keywords in both', () => {
-    expect(DEFAULT_PLAYBOOK.requirements.map((requirement) => requirement.id)).toEqual(DOMAIN_REQUIREMENTS);
+    expect(DEFAULT_PLAYBOOK.requirements.map((requirement) => requirement.id)).toEqual([...DOMAIN_REQUIREMENTS, ...AFTER_SIGNATURE_REQUIREMENTS]);
     for (const requirement of DEFAULT_PLAYBOOK.requirements) {
       for (const locale of LOCALES) {
         expect(requirement.keywords[locale].length, `${requirement.id} ${locale} keywords`).toBeGreaterThan(0);
@@ -148,12 +150,39 @@ describe('default playbook', () => {
 
   it('uses every kind of rule', () => {
     const kinds = new Set(DEFAULT_PLAYBOOK.roleRules.map((rule) => rule.when.kind));
-    expect([...kinds].sort()).toEqual(['amount-over', 'decision-role-present', 'note-mentions', 'record-field', 'requirement-mentions', 'stage-reached']);
+    expect([...kinds].sort()).toEqual(['all', 'amount-over', 'decision-role-present', 'note-mentions', 'record-field', 'requirement-mentions', 'stage-reached']);
   });
 
-  it("maps Salesforce's standard contact roles, in English and Chinese, to decision-chain roles", () => {
+  it("maps Salesforce's standard contact roles, in English and Chinese, to decision-chain roles, and leaves \"Other\" to the title", () => {
     const mapped = new Set(DEFAULT_PLAYBOOK.decisionRoles.flatMap((role) => role.crmContactRoles));
     expect(SALESFORCE_CONTACT_ROLES.filter((role) => !mapped.has(role))).toEqual([]);
+    expect(SALESFORCE_NO_ROLE.filter((role) => mapped.has(role))).toEqual([]);
+  });
+
+  it('maps every CRM\'s closed-won stage, in English and Chinese where the CRM has it, to the contract stage, and lets only the team or a rule go further', () => {
+    const contract = DEFAULT_PLAYBOOK.stages.find((stage) => stage.id === 'contract')!;
+    for (const crm of ['salesforce', 'dynamics', 'hubspot', 'pipedrive', 'zoho', 'odoo']) {
+      expect(contract.crmNames[crm]?.en?.length, crm).toBeGreaterThan(0);
+      expect(contract.crmNames[crm]?.['zh-CN']?.length, crm).toBeGreaterThan(0);
+    }
+    for (const id of ['delivery', 'cash']) expect(DEFAULT_PLAYBOOK.stages.find((stage) => stage.id === id)!.crmNames).toEqual({});
+    expect(DEFAULT_PLAYBOOK.stageRules.map((rule) => rule.stage)).toEqual(['delivery', 'cash']);
+  });
+
+  it('counts no CRM Description or Close Date as a captured fact; dedicated fields do', () => {
+    const mappings = DEFAULT_PLAYBOOK.requirements.flatMap((requirement) => requirement.crmFields.map((mapping) => [requirement.id, mapping.field, mapping.satisfies] as const));
+    expect(mappings.filter(([, , satisfies]) => !satisfies).map(([id, field]) => `${id}:${field}`)).toEqual([
+      'business-pain:Description',
+      'business-pain:描述',
+      'decision-timeline:CloseDate',
+      'decision-timeline:Close Date',
+      'decision-timeline:结束日期',
+    ]);
+  });
+
+  it('stops asking for competitors, decision criteria and the decision timeline after the bid', () => {
+    const until = DEFAULT_PLAYBOOK.requirements.filter((requirement) => requirement.requiredUntil !== undefined).map((requirement) => requirement.id);
+    expect(until.sort()).toEqual(['competitors', 'decision-criteria', 'decision-timeline']);
   });
 
   it('declares amount thresholds in USD, EUR and CNY', () => {

@@ -40,12 +40,12 @@ describe('parsePlaybook', () => {
     expect(problems((playbook) => Object.assign(playbook.thresholds, { staleAfterDay: 10 }))).toEqual(['thresholds']);
   });
 
-  it('rejects another schema version with a message that says which one is read', () => {
-    const playbook = { ...minimalPlaybook(), schemaVersion: 2 };
+  it('rejects a newer schema version with a message that says which one is read', () => {
+    const playbook = { ...minimalPlaybook(), schemaVersion: 3 };
     const parsed = parsePlaybook(playbook);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.issues).toEqual([{ path: ['schemaVersion'], message: 'This extension reads playbook schema version 1.' }]);
+    expect(parsed.issues).toEqual([{ path: ['schemaVersion'], message: 'This extension reads playbook schema version 2.' }]);
   });
 
   it('rejects a currency that is not an ISO code, at the threshold key', () => {

@@ -1,9 +1,13 @@
 import { z } from '../domain/zod';
 import { LocalizedKeywordsSchema, LocalizedTextSchema } from '../domain/locale';
+import { InfluenceSchema, StanceSchema } from '../domain/stakeholder';
 import { checkPlaybookIntegrity } from './integrity';
 
-/** Bumped when a playbook file written for the old shape would be read wrongly. */
-export const PLAYBOOK_SCHEMA_VERSION = 1;
+/**
+ * Bumped when a playbook file written for the old shape would be read wrongly.
+ * Older versions are migrated on read (`migrate.ts`), never rejected.
+ */
+export const PLAYBOOK_SCHEMA_VERSION = 2;
 
 const IdSchema = z
   .string()
@@ -35,32 +39,102 @@ export const TeamRoleSchema = z.strictObject({
   description: LocalizedTextSchema,
   /** Skills that make a colleague a better fit for this role; matched against the directory. */
   skills: z.array(NameSchema).default([]),
+  /** The CRM record's owner holds this role unless the team assigns someone to it (the account responsible). */
+  heldByRecordOwner: z.boolean().default(false),
 });
 
-/** A fact about the deal that makes a role or a decision-chain role necessary. */
-export const ConditionSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('stage-reached'), stage: IdSchema }),
-  z.strictObject({
-    kind: z.literal('amount-over'),
-    /** One threshold per currency; an amount in another currency is reported as not comparable, never converted. */
-    thresholds: z.record(CurrencySchema, z.number().positive()),
-  }),
-  z.strictObject({
-    kind: z.literal('record-field'),
-    /** CRM field labels or API names, in any language the CRM shows. */
-    fields: z.array(NameSchema).min(1),
-    keywords: LocalizedKeywordsSchema,
-  }),
-  z.strictObject({ kind: z.literal('requirement-mentions'), requirement: IdSchema, keywords: LocalizedKeywordsSchema }),
-  z.strictObject({ kind: z.literal('note-mentions'), keywords: LocalizedKeywordsSchema }),
-  z.strictObject({ kind: z.literal('decision-role-present'), role: IdSchema }),
-]);
+/**
+ * A CRM field whose value is shown beside a requirement. It counts as the
+ * captured fact only when `satisfies` says so: a CRM's Description or Close
+ * Date is the rep's text or our forecast, not what the customer said.
+ */
+export const CrmFieldMappingSchema = z.strictObject({ field: NameSchema, satisfies: z.boolean().default(false) });
+
+/**
+ * How much a missing item matters when it is due; with its stage window this
+ * gives its severity (see `lib/engines/severity.ts`).
+ */
+export const WeightSchema = z.enum(['critical', 'normal', 'minor']);
+
+/** The record's own parts, named in a `field` condition with a leading "@"; anything else is a CRM field label or API name. */
+export const RECORD_PARTS = ['@stage', '@amount', '@closeDate', '@owner', '@account', '@name'] as const;
+
+/**
+ * Comparisons a `field` condition makes. `equals`: the value is one of
+ * `values` (case and spacing ignored; for "@stage" a playbook stage id or the
+ * CRM's stage name). `present`: the field has a value. `greater-than` /
+ * `less-than`: the value read as a number (for "@amount" the parsed amount, in
+ * `currency` when one is given). `date-passed`: the value read as a date lies
+ * before the day of the analysis.
+ */
+export const FIELD_OPERATORS = ['equals', 'present', 'greater-than', 'less-than', 'date-passed'] as const;
+
+export type Condition =
+  | { kind: 'stage-reached'; stage: string }
+  | { kind: 'amount-over'; thresholds: Record<string, number> }
+  | { kind: 'record-field'; fields: string[]; keywords: { en: string[]; 'zh-CN': string[] } }
+  | { kind: 'requirement-mentions'; requirement: string; keywords: { en: string[]; 'zh-CN': string[] } }
+  | { kind: 'requirement-missing'; requirement: string }
+  | { kind: 'note-mentions'; keywords: { en: string[]; 'zh-CN': string[] } }
+  | { kind: 'decision-role-present'; role: string }
+  | { kind: 'field'; fields: string[]; op: (typeof FIELD_OPERATORS)[number]; values?: string[]; value?: number; currency?: string }
+  | { kind: 'all'; conditions: Condition[] }
+  | { kind: 'any'; conditions: Condition[] }
+  | { kind: 'not'; condition: Condition };
+
+/** A fact about the deal that makes a role or a decision-chain role necessary; `all` / `any` / `not` combine them. */
+export const ConditionSchema: z.ZodType<Condition, ConditionInput> = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('stage-reached'), stage: IdSchema }),
+    z.strictObject({
+      kind: z.literal('amount-over'),
+      /** One threshold per currency; an amount in another currency is reported as not comparable, never converted. */
+      thresholds: z.record(CurrencySchema, z.number().positive()),
+    }),
+    z.strictObject({
+      kind: z.literal('record-field'),
+      /** CRM field labels or API names, in any language the CRM shows. */
+      fields: z.array(NameSchema).min(1),
+      keywords: LocalizedKeywordsSchema,
+    }),
+    z.strictObject({ kind: z.literal('requirement-mentions'), requirement: IdSchema, keywords: LocalizedKeywordsSchema }),
+    /** The requirement has no value that counts as captured. */
+    z.strictObject({ kind: z.literal('requirement-missing'), requirement: IdSchema }),
+    z.strictObject({ kind: z.literal('note-mentions'), keywords: LocalizedKeywordsSchema }),
+    z.strictObject({ kind: z.literal('decision-role-present'), role: IdSchema }),
+    z.strictObject({
+      kind: z.literal('field'),
+      /** CRM field labels or API names (the first the record shows is compared), or one of the record parts "@stage", "@amount"… */
+      fields: z.array(NameSchema).min(1),
+      op: z.enum(FIELD_OPERATORS),
+      values: z.array(NameSchema).min(1).optional(),
+      value: z.number().optional(),
+      currency: CurrencySchema.optional(),
+    }),
+    z.strictObject({ kind: z.literal('all'), conditions: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ kind: z.literal('any'), conditions: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ kind: z.literal('not'), condition: ConditionSchema }),
+  ]),
+);
+
+type KeywordsInput = { en?: string[]; 'zh-CN'?: string[] };
+
+/** A condition as written in a file: keyword lists may leave a language out. */
+export type ConditionInput =
+  | Extract<Condition, { kind: 'stage-reached' | 'amount-over' | 'requirement-missing' | 'decision-role-present' | 'field' }>
+  | { kind: 'record-field'; fields: string[]; keywords: KeywordsInput }
+  | { kind: 'requirement-mentions'; requirement: string; keywords: KeywordsInput }
+  | { kind: 'note-mentions'; keywords: KeywordsInput }
+  | { kind: 'all' | 'any'; conditions: ConditionInput[] }
+  | { kind: 'not'; condition: ConditionInput };
 
 export const RoleRuleSchema = z.strictObject({
   id: IdSchema,
   role: IdSchema,
   level: z.enum(['required', 'suggested']),
   when: ConditionSchema,
+  /** How much the missing role matters; by default `normal` for a required role and `minor` for a suggested one. */
+  weight: WeightSchema.optional(),
   /** Why the role joins, in the playbook's words; shown with every suggestion. */
   because: LocalizedTextSchema,
 });
@@ -74,8 +148,14 @@ export const RequirementSchema = z.strictObject({
   neededBy: z.array(IdSchema).min(1),
   /** The first pipeline stage at which the fact must be known. */
   requiredFrom: IdSchema,
-  /** CRM field labels or API names whose value fills this requirement. */
-  crmFields: z.array(NameSchema).default([]),
+  /** The last pipeline stage at which the fact is asked for (e.g. competitors, until the decision); absent: to the end. */
+  requiredUntil: IdSchema.optional(),
+  /** How much the missing fact matters when it is due. */
+  weight: WeightSchema.default('normal'),
+  /** The team role whose job it is to get the fact from the customer; absent: the first of `neededBy`. */
+  collectedBy: IdSchema.optional(),
+  /** CRM fields shown beside the requirement; a bare name is a hint that does not satisfy it. */
+  crmFields: z.array(z.union([NameSchema.transform((field) => ({ field, satisfies: false })), CrmFieldMappingSchema])).default([]),
   /** Words that, found in a note, suggest the note as a value and make the field required now. */
   keywords: LocalizedKeywordsSchema,
 });
@@ -89,11 +169,27 @@ export const DecisionRoleSchema = z.strictObject({
   top: z.boolean().default(false),
   /** The first pipeline stage from which a contact must cover this role. */
   requiredFrom: IdSchema.optional(),
+  /** Limits `requiredFrom` to deals where this holds (e.g. deals that ship goods). */
+  appliesWhen: ConditionSchema.optional(),
+  /** How much an uncovered role matters when it is due. */
+  weight: WeightSchema.default('normal'),
+  /** The team role whose job it is to find and win this person; absent: the playbook's first team role. */
+  counterpart: IdSchema.optional(),
+  /** Customer people whose stance and influence fit are proposed for this role (e.g. a highly influential supporter as coach). */
+  proposeFor: z.strictObject({ stances: z.array(StanceSchema).min(1), influences: z.array(InfluenceSchema).min(1) }).optional(),
   /** Other facts that make the role necessary earlier or at all. */
   requiredWhen: z.array(ConditionalReasonSchema).default([]),
   /** CRM contact-role names that mean this role, in every language the CRM shows. */
   crmContactRoles: z.array(NameSchema).default([]),
   titleKeywords: LocalizedKeywordsSchema,
+});
+
+/** A rule that moves the deal to a later stage than the CRM's (e.g. delivery once a go-live date has passed). */
+export const StageRuleSchema = z.strictObject({
+  id: IdSchema,
+  stage: IdSchema,
+  when: ConditionSchema,
+  because: LocalizedTextSchema,
 });
 
 export const ThresholdsSchema = z.strictObject({
@@ -103,7 +199,7 @@ export const ThresholdsSchema = z.strictObject({
   minEngagedContacts: z.number().int().positive(),
 });
 
-const WeightSchema = z.number().nonnegative();
+const PointsSchema = z.number().nonnegative();
 
 export const MatchingSchema = z.strictObject({
   /** CRM fields (labels or API names) that tell the deal's industry, region and language. */
@@ -114,11 +210,11 @@ export const MatchingSchema = z.strictObject({
   }),
   /** Points per matching factor; capacity points scale with the share of free slots. */
   weights: z.strictObject({
-    skill: WeightSchema,
-    industry: WeightSchema,
-    region: WeightSchema,
-    language: WeightSchema,
-    capacity: WeightSchema,
+    skill: PointsSchema,
+    industry: PointsSchema,
+    region: PointsSchema,
+    language: PointsSchema,
+    capacity: PointsSchema,
   }),
   /** How many ranked colleagues to show per role. */
   maxCandidates: z.number().int().min(1).max(50),
@@ -139,6 +235,9 @@ export const PlaybookSchema = z
     teamRoles: z.array(TeamRoleSchema),
     roleRules: z.array(RoleRuleSchema),
     decisionRoles: z.array(DecisionRoleSchema),
+    /** Words that, in a job title, mean the person works for the title holder rather than holds the title ("assistant", "助理"). */
+    titleExclusions: LocalizedKeywordsSchema.default({ en: [], 'zh-CN': [] }),
+    stageRules: z.array(StageRuleSchema).default([]),
     thresholds: ThresholdsSchema,
     matching: MatchingSchema,
   })
@@ -147,7 +246,9 @@ export const PlaybookSchema = z
 export type Stage = z.output<typeof StageSchema>;
 export type Category = z.output<typeof CategorySchema>;
 export type TeamRole = z.output<typeof TeamRoleSchema>;
-export type Condition = z.output<typeof ConditionSchema>;
+export type Weight = z.output<typeof WeightSchema>;
+export type CrmFieldMapping = z.output<typeof CrmFieldMappingSchema>;
+export type StageRule = z.output<typeof StageRuleSchema>;
 export type RoleRule = z.output<typeof RoleRuleSchema>;
 export type Requirement = z.output<typeof RequirementSchema>;
 export type ConditionalReason = z.output<typeof ConditionalReasonSchema>;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { RecordSnapshot } from '../../crm/snapshot';
 import type { DealFacts } from '../../domain/deal-facts';
 import type { Person } from '../../domain/team';
-import type { Condition, PlaybookInput } from '../../playbook/schema';
+import type { ConditionInput, PlaybookInput } from '../../playbook/schema';
 import type { DealInput } from '../input';
 
 /**
@@ -28,8 +28,13 @@ const word = fc.constantFrom(...WORDS);
 const freeText = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(word, { maxLength: 6 }).map((words) => words.join(' ')));
 const keywords = fc.record({ en: fc.array(word, { minLength: 1, maxLength: 3 }), 'zh-CN': fc.array(word, { maxLength: 2 }) });
 
-function condition(pipelineStages: string[], requirementIds: string[]): fc.Arbitrary<Condition> {
-  const kinds: fc.Arbitrary<Condition>[] = [
+const FIELD_NAMES = ['Industry', 'Region', 'Type', 'Budget', '@stage', '@amount', '@closeDate', '@owner'];
+const FIELD_VALUES = ['Services', 'Energy', 'Prospecting', 's1', 'East Africa', 'New Customer'];
+const weight = fc.constantFrom('critical' as const, 'normal' as const, 'minor' as const);
+
+/** Any condition, the combinators (`all` / `any` / `not`) nested up to a small depth. */
+function condition(pipelineStages: string[], requirementIds: string[]): fc.Arbitrary<ConditionInput> {
+  const leaves: fc.Arbitrary<ConditionInput>[] = [
     fc.constantFrom(...pipelineStages).map((stage) => ({ kind: 'stage-reached' as const, stage })),
     fc
       .dictionary(fc.constantFrom(...CURRENCIES), fc.integer({ min: 1, max: 10_000_000 }), { minKeys: 1 })
@@ -37,11 +42,35 @@ function condition(pipelineStages: string[], requirementIds: string[]): fc.Arbit
     fc.record({ kind: fc.constant('record-field' as const), fields: fc.constant<string[]>(['Industry', 'Region']), keywords }),
     fc.record({ kind: fc.constant('note-mentions' as const), keywords }),
     fc.constantFrom(...DECISION_ROLE_IDS).map((role) => ({ kind: 'decision-role-present' as const, role })),
+    fc.oneof(
+      fc.record({ kind: fc.constant('field' as const), fields: fc.subarray(FIELD_NAMES, { minLength: 1 }), op: fc.constant('equals' as const), values: fc.subarray(FIELD_VALUES, { minLength: 1 }) }),
+      fc.record({ kind: fc.constant('field' as const), fields: fc.subarray(FIELD_NAMES, { minLength: 1 }), op: fc.constantFrom('present' as const, 'date-passed' as const) }),
+      fc.record(
+        {
+          kind: fc.constant('field' as const),
+          fields: fc.subarray(FIELD_NAMES, { minLength: 1 }),
+          op: fc.constantFrom('greater-than' as const, 'less-than' as const),
+          value: fc.integer({ min: 0, max: 10_000_000 }),
+          currency: fc.constantFrom(...CURRENCIES),
+        },
+        { requiredKeys: ['kind', 'fields', 'op', 'value'] },
+      ),
+    ),
   ];
   if (requirementIds.length > 0) {
-    kinds.push(fc.record({ kind: fc.constant('requirement-mentions' as const), requirement: fc.constantFrom(...requirementIds), keywords }));
+    leaves.push(fc.record({ kind: fc.constant('requirement-mentions' as const), requirement: fc.constantFrom(...requirementIds), keywords }));
+    leaves.push(fc.constantFrom(...requirementIds).map((requirement) => ({ kind: 'requirement-missing' as const, requirement })));
   }
-  return fc.oneof(...kinds);
+  const leaf = fc.oneof(...leaves);
+  const { tree } = fc.letrec<{ tree: ConditionInput }>((tie) => ({
+    tree: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.record({ kind: fc.constantFrom('all' as const, 'any' as const), conditions: fc.array(tie('tree'), { minLength: 1, maxLength: 3 }) }),
+      fc.record({ kind: fc.constant('not' as const), condition: tie('tree') }),
+    ),
+  }));
+  return tree;
 }
 
 /** A valid playbook built from random parts; every reference points at something that exists. */
@@ -66,7 +95,7 @@ export const playbookInput: fc.Arbitrary<PlaybookInput> = fc
     const requirementIds = Array.from({ length: requirementCount }, (_, index) => `r${index}`);
     const anyCondition = condition(pipeline, requirementIds);
     return fc.record({
-      schemaVersion: fc.constant(1 as const),
+      schemaVersion: fc.constant(2 as const),
       id: fc.constant('generated'),
       version: fc.constant('1'),
       name: fc.constant(text('Generated')),
@@ -81,16 +110,25 @@ export const playbookInput: fc.Arbitrary<PlaybookInput> = fc
             category: fc.constant('c'),
             neededBy: fc.uniqueArray(fc.constantFrom(...ROLE_IDS), { minLength: 1 }),
             requiredFrom: fc.constantFrom(...pipeline),
-            crmFields: fc.subarray(['Budget', 'Industry', 'Notes']),
+            requiredUntil: fc.option(fc.constantFrom(...pipeline), { nil: undefined }),
+            weight,
+            crmFields: fc.subarray(['Budget', 'Industry', 'Notes']).chain((names) =>
+              fc.tuple(...names.map((field) => fc.oneof(fc.constant(field), fc.record({ field: fc.constant(field), satisfies: fc.boolean() })))),
+            ),
             keywords,
           }),
         ),
       ),
       teamRoles: fc.constant(ROLE_IDS.map((id) => ({ id, label: text(id), description: text(id) }))).chain((roles) =>
-        fc.tuple(...roles.map((role) => fc.subarray(WORDS).map((skills) => ({ ...role, skills })))),
+        fc.tuple(...roles.map((role, index) => fc.subarray(WORDS).map((skills) => ({ ...role, skills, heldByRecordOwner: index === 0 })))),
       ),
       roleRules: fc
-        .array(fc.record({ role: fc.constantFrom(...ROLE_IDS), level: fc.constantFrom('required' as const, 'suggested' as const), when: anyCondition }), {
+        .array(
+          fc.record(
+            { role: fc.constantFrom(...ROLE_IDS), level: fc.constantFrom('required' as const, 'suggested' as const), when: anyCondition, weight },
+            { requiredKeys: ['role', 'level', 'when'] },
+          ),
+          {
           maxLength: 8,
         })
         .map((rules) => rules.map((rule, index) => ({ ...rule, id: `rule-${index}`, because: text(`because ${index}`) }))),
@@ -101,12 +139,20 @@ export const playbookInput: fc.Arbitrary<PlaybookInput> = fc
             label: fc.constant(text(id)),
             top: fc.boolean(),
             requiredFrom: fc.option(fc.constantFrom(...pipeline), { nil: undefined }),
+            appliesWhen: fc.option(anyCondition, { nil: undefined }),
+            weight,
+            counterpart: fc.option(fc.constantFrom(...ROLE_IDS), { nil: undefined }),
+            proposeFor: fc.option(fc.constant<{ stances: ('supporter' | 'neutral')[]; influences: ('high' | 'medium')[] }>({ stances: ['supporter'], influences: ['high'] }), { nil: undefined }),
             requiredWhen: fc.array(fc.record({ when: anyCondition, because: fc.constant(text('why')) }), { maxLength: 2 }),
             crmContactRoles: fc.subarray(CONTACT_ROLES),
             titleKeywords: fc.record({ en: fc.subarray(TITLES), 'zh-CN': fc.subarray(['总经理', '质检']) }),
           }),
         ),
       ),
+      titleExclusions: fc.record({ en: fc.subarray(['assistant', 'secretary']), 'zh-CN': fc.subarray(['助理', '秘书']) }),
+      stageRules: fc
+        .array(fc.record({ stage: fc.constantFrom(...pipeline), when: anyCondition }), { maxLength: 2 })
+        .map((rules) => rules.map((rule, index) => ({ ...rule, id: `stage-rule-${index}`, because: text(`moved ${index}`) }))),
       thresholds: fc.record({ staleAfterDays: fc.integer({ min: 1, max: 90 }), minEngagedContacts: fc.integer({ min: 1, max: 5 }) }),
       matching: fc.record({
         profileFields: fc.constant<PlaybookInput['matching']['profileFields']>({ industry: ['Industry'], region: ['Region'], language: ['Language'] }),
@@ -196,6 +242,10 @@ export const dealFacts: fc.Arbitrary<DealFacts> = fc.record({
     { maxLength: 6 },
   ),
   assignments: fc.array(fc.record({ roleId: fc.constantFrom(...ROLE_IDS, 'gone'), personId: fc.constantFrom(...PERSON_IDS, 'former') }), { maxLength: 4 }),
+  stageOverride: fc.option(
+    fc.record({ stageId: fc.constantFrom(...STAGE_IDS, 'gone'), fromCrmStage: fc.constantFrom(...STAGE_NAMES), setBy: fc.constant(''), setAt: time }),
+    { nil: undefined },
+  ),
 });
 
 /** People with distinct ids, as an imported directory has. */

@@ -9,7 +9,7 @@ const text = (en: string, zh: string) => ({ en, 'zh-CN': zh });
  */
 export function minimalPlaybook(): PlaybookInput {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'minimal',
     version: '1',
     name: text('Minimal', '最小'),
@@ -27,7 +27,7 @@ export function minimalPlaybook(): PlaybookInput {
         category: 'price',
         neededBy: ['ar'],
         requiredFrom: 'bid',
-        crmFields: ['Budget'],
+        crmFields: [{ field: 'Budget', satisfies: true }],
         keywords: { en: ['budget'], 'zh-CN': ['预算'] },
       },
     ],
