@@ -16,6 +16,7 @@ const TABLE_LABEL: Record<TableName, MessageKey> = {
   stakeholders: 'tableStakeholders',
   assignments: 'tableAssignments',
   directory: 'tableDirectory',
+  stageOverrides: 'tableStageOverrides',
 };
 
 /** Export the whole store; import a backup after a preview, all or nothing. */

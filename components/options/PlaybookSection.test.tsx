@@ -11,8 +11,8 @@ import { PlaybookSection } from './PlaybookSection';
 
 const file = (name: string, text: string) => new File([text], name, { type: 'application/json' });
 const choose = (label: string, chosen: File) => fireEvent.change(screen.getByLabelText(label), { target: { files: [chosen] } });
-const custom = { ...defaultPlaybookJson, version: '2.0.0', name: { en: 'Acme telecom playbook', 'zh-CN': 'Acme 电信打法' } };
-const DATA = ['LTC', '1.0.0', '2.0.0', 'Acme', 'JSON'];
+const custom = { ...defaultPlaybookJson, version: '2.1.0-acme', name: { en: 'Acme telecom playbook', 'zh-CN': 'Acme 电信打法' } };
+const DATA = ['LTC', '2.0.0', '2.1.0-acme', 'Acme', 'JSON'];
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -24,7 +24,7 @@ describeInEachLocale('PlaybookSection', (locale) => {
     const { container } = render(<PlaybookSection />);
     expect(screen.getByTestId('loading').textContent).toBe(t('optionsLoading'));
     const active = await screen.findByTestId('playbook-active');
-    expect(active.textContent).toBe(t('playbookActive', defaultPlaybookJson.name[locale], '1.0.0', t('playbookSourceDefault')));
+    expect(active.textContent).toBe(t('playbookActive', defaultPlaybookJson.name[locale], defaultPlaybookJson.version, t('playbookSourceDefault')));
     expect(screen.queryByRole('button', { name: t('playbookRemoveImport') })).toBeNull();
     expectOnlyLocaleText(container, locale, DATA);
   });
@@ -47,10 +47,10 @@ describeInEachLocale('PlaybookSection', (locale) => {
     await screen.findByTestId('playbook-active');
     choose(t('playbookImport'), file('acme.json', JSON.stringify(custom)));
     await waitFor(() => expect(screen.getByTestId('options-status').textContent).toBe(t('playbookImported', custom.name[locale])));
-    await waitFor(() => expect(screen.getByTestId('playbook-active').textContent).toBe(t('playbookActive', custom.name[locale], '2.0.0', t('playbookSourceImported'))));
+    await waitFor(() => expect(screen.getByTestId('playbook-active').textContent).toBe(t('playbookActive', custom.name[locale], custom.version, t('playbookSourceImported'))));
     expectOnlyLocaleText(container, locale, DATA);
     fireEvent.click(screen.getByRole('button', { name: t('playbookRemoveImport') }));
-    await waitFor(() => expect(screen.getByTestId('playbook-active').textContent).toContain('1.0.0'));
+    await waitFor(() => expect(screen.getByTestId('playbook-active').textContent).toContain(defaultPlaybookJson.version));
   });
 
   it('says it could not read the playbook, and reads it again on retry', async () => {

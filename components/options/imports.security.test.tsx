@@ -58,7 +58,7 @@ const backupOf = (data: Partial<Record<(typeof TABLE_NAMES)[number], unknown[]>>
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: '2026-11-27T10:00:00.000Z',
-    data: { records: [], notes: [], requirementValues: [], decisions: [], stakeholders: [], assignments: [], directory: [], ...data },
+    data: { records: [], notes: [], requirementValues: [], decisions: [], stakeholders: [], assignments: [], directory: [], stageOverrides: [], ...data },
   });
 
 describe('backup import', () => {

@@ -3,7 +3,16 @@ import { getDatabase } from '../store/connection';
 import { exportBackup } from '../store/backup';
 import { datedFilename, download } from '../options/files';
 import { publish } from './client';
-import { addRequirementValue, assignMember, decideSuggestion, saveStakeholder, saveStakeholderAnnotations, unassignMember } from '../store/facts';
+import {
+  addRequirementValue,
+  assignMember,
+  clearStageOverride,
+  decideSuggestion,
+  saveStakeholder,
+  saveStakeholderAnnotations,
+  setStageOverride,
+  unassignMember,
+} from '../store/facts';
 import type { Stakeholder, StakeholderAnnotations } from '../domain/stakeholder';
 import { deleteNote, moveNote, saveNote } from '../store/notes';
 import type { StoredNote, StoredStakeholder } from '../store/rows';
@@ -42,6 +51,22 @@ export async function assign(recordKey: string, roleId: string, personId: string
 
 export async function unassign(recordKey: string, roleId: string, personId: string): Promise<void> {
   await unassignMember(await getDatabase(), recordKey, roleId, personId);
+  await publish({ type: 'broadcast/facts', recordKey });
+}
+
+/**
+ * The team moves the deal on to `stageId` where the CRM cannot follow (e.g. a
+ * won deal into delivery). `fromCrmStage` is the stage the CRM shows now: the
+ * move holds only while the CRM still shows it.
+ */
+export async function moveDealOn(recordKey: string, stageId: string, fromCrmStage: string, now: number): Promise<void> {
+  await setStageOverride(await getDatabase(), recordKey, { stageId, fromCrmStage, setBy: '', setAt: now });
+  await publish({ type: 'broadcast/facts', recordKey });
+}
+
+/** Drops the team's move: the deal's stage is the CRM's again. */
+export async function followCrmStage(recordKey: string): Promise<void> {
+  await clearStageOverride(await getDatabase(), recordKey);
   await publish({ type: 'broadcast/facts', recordKey });
 }
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { openDatabase, type Database } from './db';
-import { applyImport, exportBackup, MAX_BACKUP_BYTES, parseBackup, previewImport, type Backup } from './backup';
+import { applyImport, BACKUP_VERSION, exportBackup, MAX_BACKUP_BYTES, parseBackup, previewImport, type Backup } from './backup';
 import { saveNote } from './notes';
-import { addRequirementValue, assignMember, saveStakeholder } from './facts';
+import { addRequirementValue, assignMember, factsForRecord, saveStakeholder, setStageOverride } from './facts';
 import { replaceDirectory } from './directory';
 import { rememberRecord } from './records';
 import { validSnapshot } from '@/test/support/snapshots';
@@ -25,6 +25,8 @@ beforeEach(async () => {
   await addRequirementValue(source, R, { fieldId: 'site-power', value: 'off-grid', source: { kind: 'manual' }, confirmedByCustomer: true, setBy: 'Priya', setAt: 5 }, null, () => `v${++ids}`);
   await saveStakeholder(source, R, { id: 's1', name: 'Amina', roles: ['procurement'], stance: 'neutral', influence: 'high', source: 'manual' }, null, 6);
   await assignMember(source, R, 'sr', 'p1', 7);
+  await setStageOverride(source, R, { stageId: 'delivery', fromCrmStage: 'Closed Won', setBy: 'Priya', setAt: 8 });
+  await setStageOverride(source, 'other', { stageId: 'cash', fromCrmStage: 'Closed Won', setBy: '', setAt: 9 });
   await replaceDirectory(source, [{ id: 'p1', name: 'Zhang Wei', roles: ['sr'], skills: ['solar'], industries: [], regions: [], languages: ['zh'], capacity: 4, openDeals: 1 }]);
 });
 
@@ -55,6 +57,23 @@ describe('export -> import', () => {
     expect(backup.data.records.map((r) => r.recordKey)).toEqual([R]);
     expect(backup.data.directory).toEqual([]);
     expect(backup.data.requirementValues).toHaveLength(1);
+    expect(backup.data.stageOverrides.map((o) => [o.recordKey, o.stageId])).toEqual([[R, 'delivery']]);
+  });
+
+  it('carries the team’s stage moves over to the other store', async () => {
+    const preview = await applyImport(target, parsedOk(text(await exportBackup(source, NOW))));
+    expect(preview.stageOverrides).toEqual({ added: 2, unchanged: 0, conflicts: 0 });
+    expect((await factsForRecord(target, R)).stageOverride).toMatchObject({ stageId: 'delivery', fromCrmStage: 'Closed Won', setAt: 8 });
+  });
+
+  it('imports a version 1 file, written before stage moves were kept, as one without any', async () => {
+    const backup = await exportBackup(source, NOW);
+    const version1Data: Partial<Backup['data']> = { ...backup.data };
+    delete version1Data.stageOverrides;
+    const imported = parsedOk(JSON.stringify({ ...backup, version: 1, data: version1Data }));
+    expect(imported).toEqual({ ...backup, data: { ...backup.data, stageOverrides: [] } });
+    expect((await applyImport(target, imported)).stageOverrides).toEqual({ added: 0, unchanged: 0, conflicts: 0 });
+    expect(await target.count('notes')).toBe(3);
   });
 
   it('importing the same file twice duplicates nothing', async () => {
@@ -84,6 +103,7 @@ describe('import against what is stored', () => {
     changed.data.stakeholders[0]!.influence = 'low'; // [recordKey, id] key, different content
     changed.data.notes.push({ ...changed.data.notes[0]!, id: 'n4' });
     changed.data.assignments.push({ ...changed.data.assignments[0]!, personId: 'p2' });
+    changed.data.stageOverrides.find((o) => o.recordKey === R)!.stageId = 'cash';
     const preview = await applyImport(target, changed);
     expect(preview).toEqual({
       records: { added: 0, unchanged: 1, conflicts: 0 },
@@ -92,11 +112,13 @@ describe('import against what is stored', () => {
       decisions: { added: 0, unchanged: 0, conflicts: 0 },
       stakeholders: { added: 0, unchanged: 0, conflicts: 1 },
       assignments: { added: 1, unchanged: 1, conflicts: 0 },
+      stageOverrides: { added: 0, unchanged: 1, conflicts: 1 },
       directory: { added: 0, unchanged: 1, conflicts: 0 },
     });
     expect(await target.count('notes')).toBe(4);
     expect(await target.count('assignments')).toBe(2);
     expect((await target.getAll('stakeholders'))[0]?.influence).toBe('high');
+    expect((await target.get('stageOverrides', R))?.stageId).toBe('delivery');
   });
 
   it('writes nothing at all when one add fails: all or nothing', async () => {
@@ -105,7 +127,7 @@ describe('import against what is stored', () => {
     const broken: Backup = structuredClone(backup);
     broken.data.directory.push(broken.data.directory[0]!);
     await expect(applyImport(target, broken)).rejects.toBeTruthy();
-    for (const table of ['records', 'notes', 'requirementValues', 'stakeholders', 'assignments', 'directory'] as const) {
+    for (const table of ['records', 'notes', 'requirementValues', 'stakeholders', 'assignments', 'stageOverrides', 'directory'] as const) {
       expect(await target.count(table)).toBe(0);
     }
   });
@@ -130,7 +152,7 @@ describe('bad files are refused with the reason and change nothing', () => {
   it('another format or a future version', async () => {
     const backup = await exportBackup(source, NOW);
     expect((await refused(JSON.stringify({ ...backup, format: 'something-else' })))?.issues[0]?.path).toEqual(['format']);
-    expect((await refused(JSON.stringify({ ...backup, version: 2 })))?.issues[0]?.path).toEqual(['version']);
+    expect((await refused(JSON.stringify({ ...backup, version: BACKUP_VERSION + 1 })))?.issues[0]?.path).toEqual(['version']);
   });
 
   it('partial: a table missing', async () => {
@@ -138,6 +160,16 @@ describe('bad files are refused with the reason and change nothing', () => {
     const data: Partial<Backup['data']> = { ...backup.data };
     delete data.notes;
     expect((await refused(JSON.stringify({ ...backup, data })))?.issues.map((i) => i.path.join('.'))).toContain('data.notes');
+    const withoutOverrides: Partial<Backup['data']> = { ...backup.data };
+    delete withoutOverrides.stageOverrides;
+    expect((await refused(JSON.stringify({ ...backup, data: withoutOverrides })))?.issues.map((i) => i.path.join('.'))).toEqual(['data.stageOverrides']);
+  });
+
+  it('a stage move that is not one', async () => {
+    const backup = await exportBackup(source, NOW);
+    const bad = structuredClone(backup);
+    bad.data.stageOverrides[0]!.stageId = '';
+    expect((await refused(JSON.stringify(bad)))?.issues.map((i) => i.path.join('.'))).toEqual(['data.stageOverrides.0.stageId']);
   });
 
   it('one bad row anywhere refuses the whole file, with its path', async () => {

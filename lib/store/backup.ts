@@ -8,6 +8,7 @@ import {
   StoredNoteSchema,
   StoredRecordSchema,
   StoredRequirementValueSchema,
+  StoredStageOverrideSchema,
   StoredStakeholderSchema,
 } from './rows';
 
@@ -18,7 +19,7 @@ import {
 // listed, never overwritten and never duplicated.
 
 export const BACKUP_FORMAT = 'iron-triangle/backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 /** Larger files are refused before parsing. */
 export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
 
@@ -35,35 +36,55 @@ const TABLES = {
     schema: StoredAssignmentSchema,
     key: (row: { recordKey: string; roleId: string; personId: string }) => [row.recordKey, row.roleId, row.personId] as [string, string, string],
   },
+  stageOverrides: { schema: StoredStageOverrideSchema, key: (row: { recordKey: string }) => row.recordKey },
   directory: { schema: PersonSchema, key: (row: { id: string }) => row.id },
 } as const;
 
 export type TableName = keyof typeof TABLES;
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
-export const BackupSchema = z.object({
+const backupHeader = {
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
   exportedAt: z.string(),
   /** The record the file was limited to, or absent for the whole store. */
   recordKey: z.string().optional(),
-  data: z.object({
-    records: z.array(StoredRecordSchema),
-    notes: z.array(StoredNoteSchema),
-    requirementValues: z.array(StoredRequirementValueSchema),
-    decisions: z.array(StoredDecisionSchema),
-    stakeholders: z.array(StoredStakeholderSchema),
-    assignments: z.array(StoredAssignmentSchema),
-    directory: z.array(PersonSchema),
-  }),
+};
+const version1Data = {
+  records: z.array(StoredRecordSchema),
+  notes: z.array(StoredNoteSchema),
+  requirementValues: z.array(StoredRequirementValueSchema),
+  decisions: z.array(StoredDecisionSchema),
+  stakeholders: z.array(StoredStakeholderSchema),
+  assignments: z.array(StoredAssignmentSchema),
+  directory: z.array(PersonSchema),
+};
+
+const CurrentBackupSchema = z.object({
+  ...backupHeader,
+  version: z.literal(BACKUP_VERSION),
+  data: z.object({ ...version1Data, stageOverrides: z.array(StoredStageOverrideSchema) }),
 });
+type CurrentBackup = z.infer<typeof CurrentBackupSchema>;
+const Version1BackupSchema = z.object({ ...backupHeader, version: z.literal(1), data: z.object(version1Data) });
+
+/**
+ * Files of this version and of version 1, which predates stage overrides and
+ * reads as a file without any. A file of a later version is refused rather
+ * than imported without what this version does not know.
+ */
+export const BackupSchema = z
+  .discriminatedUnion('version', [CurrentBackupSchema, Version1BackupSchema])
+  .transform(
+    (backup): CurrentBackup =>
+      backup.version === BACKUP_VERSION ? backup : { ...backup, version: BACKUP_VERSION, data: { ...backup.data, stageOverrides: [] } },
+  );
 export type Backup = z.infer<typeof BackupSchema>;
 
 /** The whole store, or everything of one record (the directory is not per record and stays out). */
 export async function exportBackup(db: Database, now: Date, recordKey?: string): Promise<Backup> {
-  const byRecord = async <N extends Exclude<TableName, 'directory' | 'records'>>(name: N) =>
+  const byRecord = async <N extends Exclude<TableName, 'directory' | 'records' | 'stageOverrides'>>(name: N) =>
     recordKey === undefined ? db.getAll(name) : db.getAllFromIndex(name, 'byRecord' as never, recordKey as never);
-  const [records, notes, requirementValues, decisions, stakeholders, assignments, directory] = await Promise.all([
+  const [records, notes, requirementValues, decisions, stakeholders, assignments, stageOverrides, directory] = await Promise.all([
     recordKey === undefined ? db.getAll('records') : db.get('records', recordKey).then((row) => (row ? [row] : [])),
     recordKey === undefined
       ? db.getAll('notes')
@@ -72,6 +93,7 @@ export async function exportBackup(db: Database, now: Date, recordKey?: string):
     byRecord('decisions'),
     byRecord('stakeholders'),
     byRecord('assignments'),
+    recordKey === undefined ? db.getAll('stageOverrides') : db.get('stageOverrides', recordKey).then((row) => (row ? [row] : [])),
     recordKey === undefined ? db.getAll('directory') : Promise.resolve([]),
   ]);
   return BackupSchema.parse({
@@ -79,7 +101,7 @@ export async function exportBackup(db: Database, now: Date, recordKey?: string):
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     ...(recordKey === undefined ? {} : { recordKey }),
-    data: { records, notes, requirementValues, decisions, stakeholders, assignments, directory },
+    data: { records, notes, requirementValues, decisions, stakeholders, assignments, stageOverrides, directory },
   });
 }
 
@@ -149,7 +171,7 @@ const keyId = (key: IDBValidKey) => JSON.stringify(key);
  * a minute). A failed add aborts the transaction: nothing is written.
  */
 async function compareAndMaybeApply(db: Database, backup: Backup, apply: boolean): Promise<ImportPreview> {
-  const tx = writeTransaction(db, ['records', 'notes', 'requirementValues', 'decisions', 'stakeholders', 'assignments', 'directory']);
+  const tx = writeTransaction(db, ['records', 'notes', 'requirementValues', 'decisions', 'stakeholders', 'assignments', 'stageOverrides', 'directory']);
   const preview = {} as ImportPreview;
   const writes: Promise<unknown>[] = [];
   // The first failed add: it aborts the transaction, and later requests then fail for that reason only.

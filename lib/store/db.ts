@@ -1,13 +1,13 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Person } from '../domain/team';
-import type { StoredNote, StoredRecord, StoredRequirementValue, StoredStakeholder, StoredAssignment, StoredDecision } from './rows';
+import type { StoredNote, StoredRecord, StoredRequirementValue, StoredStakeholder, StoredAssignment, StoredDecision, StoredStageOverride } from './rows';
 
 // The extension's one IndexedDB database. It is opened only in extension pages
 // and the background (the extension origin), never in a content script, whose
 // IndexedDB would belong to the CRM's origin.
 
 export const DB_NAME = 'iron-triangle';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface IronTriangleDB extends DBSchema {
   notes: {
@@ -23,6 +23,8 @@ export interface IronTriangleDB extends DBSchema {
   decisions: { key: [string, string, string]; value: StoredDecision; indexes: { byRecord: string } };
   stakeholders: { key: [string, string]; value: StoredStakeholder; indexes: { byRecord: string } };
   assignments: { key: [string, string, string]; value: StoredAssignment; indexes: { byRecord: string } };
+  /** Where the team moved a deal on past its CRM stage, keyed by recordKey. */
+  stageOverrides: { key: string; value: StoredStageOverride };
   directory: { key: string; value: Person };
   settings: { key: string; value: unknown };
 }
@@ -56,6 +58,9 @@ const MIGRATIONS: Record<number, (db: Database, tx: UpgradeTransaction) => Promi
     db.createObjectStore('assignments', { keyPath: ['recordKey', 'roleId', 'personId'] }).createIndex('byRecord', 'recordKey');
     db.createObjectStore('directory', { keyPath: 'id' });
     db.createObjectStore('settings');
+  },
+  3(db) {
+    db.createObjectStore('stageOverrides', { keyPath: 'recordKey' });
   },
 };
 

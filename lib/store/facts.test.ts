@@ -1,7 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { openDatabase, type Database } from './db';
-import { addRequirementValue, assignMember, decideSuggestion, factsForRecord, removeStakeholder, saveStakeholder, saveStakeholderAnnotations, unassignMember } from './facts';
+import {
+  addRequirementValue,
+  assignMember,
+  clearStageOverride,
+  decideSuggestion,
+  factsForRecord,
+  removeStakeholder,
+  saveStakeholder,
+  saveStakeholderAnnotations,
+  setStageOverride,
+  unassignMember,
+} from './facts';
 import { listDirectory, replaceDirectory } from './directory';
 import { readSetting, writeSetting } from './settings';
 import { rememberRecord, recentRecords } from './records';
@@ -124,6 +135,29 @@ describe('stakeholders and team', () => {
     await saveNote(db, { id: 'n', text: 't', pageTitle: '', url: '', capturedAt: 1, recordKey: 'other' });
     const facts = await factsForRecord(db, R);
     expect([facts.assignments, facts.notes]).toEqual([[], []]);
+  });
+});
+
+describe('stage overrides', () => {
+  const intoDelivery = { stageId: 'delivery', fromCrmStage: 'Closed Won', setBy: 'Priya', setAt: 100 };
+
+  it('stores the team’s move per record, replaces it with the next one, and clears it', async () => {
+    expect((await factsForRecord(db, R)).stageOverride).toBeUndefined();
+    await setStageOverride(db, R, intoDelivery);
+    expect((await factsForRecord(db, R)).stageOverride).toEqual(intoDelivery);
+    const intoCash = { ...intoDelivery, stageId: 'cash', setAt: 200 };
+    await setStageOverride(db, R, intoCash);
+    expect((await factsForRecord(db, R)).stageOverride).toEqual(intoCash);
+    expect((await factsForRecord(db, 'other')).stageOverride).toBeUndefined();
+    await clearStageOverride(db, R);
+    expect((await factsForRecord(db, R)).stageOverride).toBeUndefined();
+  });
+
+  it('refuses an invalid move, and leaves out an invalid stored row', async () => {
+    await expect(setStageOverride(db, R, { ...intoDelivery, stageId: '' })).rejects.toThrow();
+    expect(await db.count('stageOverrides')).toBe(0);
+    await db.put('stageOverrides', { ...intoDelivery, recordKey: R, setAt: -1 });
+    expect((await factsForRecord(db, R)).stageOverride).toBeUndefined();
   });
 });
 

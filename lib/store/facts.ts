@@ -1,5 +1,6 @@
 import type { DealFacts } from '../domain/deal-facts';
 import type { RequirementValue } from '../domain/requirement-value';
+import { StageOverrideSchema, type StageOverride } from '../domain/stage-override';
 import { annotateStakeholder, type Stakeholder, type StakeholderAnnotations } from '../domain/stakeholder';
 import { abortWith, writeTransaction, type Database } from './db';
 import { notesForRecord } from './notes';
@@ -7,6 +8,7 @@ import {
   StoredAssignmentSchema,
   StoredDecisionSchema,
   StoredRequirementValueSchema,
+  StoredStageOverrideSchema,
   StoredStakeholderSchema,
   validRows,
   type StoredDecision,
@@ -29,19 +31,23 @@ export interface RecordFacts extends DealFacts {
 
 /** Everything stored for a record, in the shape the engines take. */
 export async function factsForRecord(db: Database, recordKey: string): Promise<RecordFacts> {
-  const tx = db.transaction(['requirementValues', 'stakeholders', 'assignments', 'decisions']);
-  const [values, stakeholders, assignments, decisions] = await Promise.all([
+  const tx = db.transaction(['requirementValues', 'stakeholders', 'assignments', 'decisions', 'stageOverrides']);
+  const [values, stakeholders, assignments, decisions, storedOverride] = await Promise.all([
     tx.objectStore('requirementValues').index('byRecord').getAll(recordKey),
     tx.objectStore('stakeholders').index('byRecord').getAll(recordKey),
     tx.objectStore('assignments').index('byRecord').getAll(recordKey),
     tx.objectStore('decisions').index('byRecord').getAll(recordKey),
+    tx.objectStore('stageOverrides').get(recordKey),
   ]);
+  // Read by its recordKey, so parsed without it: the engines take the override alone.
+  const [stageOverride] = validRows(StageOverrideSchema, storedOverride === undefined ? [] : [storedOverride]);
   return {
     requirementValues: validRows(StoredRequirementValueSchema, values),
     stakeholders: validRows(StoredStakeholderSchema, stakeholders),
     assignments: validRows(StoredAssignmentSchema, assignments),
     decisions: validRows(StoredDecisionSchema, decisions),
     notes: await notesForRecord(db, recordKey),
+    ...(stageOverride && { stageOverride }),
   };
 }
 
@@ -157,5 +163,24 @@ export async function assignMember(db: Database, recordKey: string, roleId: stri
 export async function unassignMember(db: Database, recordKey: string, roleId: string, personId: string): Promise<void> {
   const tx = writeTransaction(db, ['assignments']);
   await tx.store.delete([recordKey, roleId, personId]);
+  await tx.done;
+}
+
+/**
+ * Records that the team moved the deal on past the stage its CRM shows (e.g.
+ * a won deal into delivery). A record keeps only the latest move: moving a
+ * deal from delivery on to cash replaces the move into delivery.
+ */
+export async function setStageOverride(db: Database, recordKey: string, override: StageOverride): Promise<void> {
+  const row = StoredStageOverrideSchema.parse({ ...override, recordKey });
+  const tx = writeTransaction(db, ['stageOverrides']);
+  await tx.store.put(row);
+  await tx.done;
+}
+
+/** The deal follows its CRM stage again. */
+export async function clearStageOverride(db: Database, recordKey: string): Promise<void> {
+  const tx = writeTransaction(db, ['stageOverrides']);
+  await tx.store.delete(recordKey);
   await tx.done;
 }

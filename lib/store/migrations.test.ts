@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteDB, openDB } from 'idb';
 import { DB_VERSION, openDatabase } from './db';
+import { clearStageOverride, factsForRecord, setStageOverride } from './facts';
 import { inboxNotes, notesForRecord } from './notes';
 
 const NAME = 'migration-test';
@@ -18,6 +19,25 @@ async function seedVersion1(): Promise<void> {
   v1.close();
 }
 
+const R = 'sf|h|Opportunity|1';
+const VERSION_2_STORES = ['notes', 'records', 'requirementValues', 'decisions', 'stakeholders', 'assignments', 'directory', 'settings'] as const;
+
+/** Writes a row to every store of version 2 (opened with its steps only) and returns each store's rows as written. */
+async function seedVersion2(): Promise<Record<string, unknown[]>> {
+  const v2 = await openDatabase(NAME, 2);
+  await v2.put('notes', { id: 'n1', text: 'Needs solar', pageTitle: 'Mail', url: 'https://m/1', capturedAt: 10, recordKey: R });
+  await v2.put('records', { recordKey: R, crm: 'salesforce', host: 'h', objectType: 'Opportunity', recordId: '1', name: 'Nile', url: 'https://h/1', lastSeenAt: 11 });
+  await v2.put('requirementValues', { id: 'v1', recordKey: R, fieldId: 'site-power', value: 'off-grid', source: { kind: 'manual' }, confirmedByCustomer: true, setBy: 'Priya', setAt: 12 });
+  await v2.put('decisions', { recordKey: R, noteId: 'n1', fieldId: 'site-power', decision: 'accepted', decidedAt: 13 });
+  await v2.put('stakeholders', { recordKey: R, id: 's1', name: 'Amina', roles: ['procurement'], stance: 'neutral', influence: 'high', source: 'manual', updatedAt: 14 });
+  await v2.put('assignments', { recordKey: R, roleId: 'sr', personId: 'p1', assignedAt: 15 });
+  await v2.put('directory', { id: 'p1', name: 'Zhang Wei', roles: ['sr'], skills: [], industries: [], regions: [], languages: [], capacity: 4, openDeals: 1 });
+  await v2.put('settings', 'zh-CN', 'language');
+  const written = Object.fromEntries(await Promise.all(VERSION_2_STORES.map(async (store) => [store, await v2.getAll(store)] as const)));
+  v2.close();
+  return written;
+}
+
 describe('schema migrations', () => {
   it('v1 -> current: keeps every note, files inbox notes in the inbox index, adds the new stores', async () => {
     await seedVersion1();
@@ -25,7 +45,21 @@ describe('schema migrations', () => {
     expect(db.version).toBe(DB_VERSION);
     expect((await notesForRecord(db, 'sf|h|Opportunity|1')).map((n) => n.text)).toEqual(['Needs solar']);
     expect((await inboxNotes(db)).map((n) => [n.id, n.inboxAt])).toEqual([['inbox', 20]]);
-    expect([...db.objectStoreNames].sort()).toEqual(['assignments', 'decisions', 'directory', 'notes', 'records', 'requirementValues', 'settings', 'stakeholders']);
+    expect([...db.objectStoreNames].sort()).toEqual(['assignments', 'decisions', 'directory', 'notes', 'records', 'requirementValues', 'settings', 'stageOverrides', 'stakeholders']);
+    db.close();
+  });
+
+  it('v2 -> v3: keeps every row of every store and adds stage overrides, keyed by record', async () => {
+    const written = await seedVersion2();
+    const db = await openDatabase(NAME, 3);
+    for (const store of VERSION_2_STORES) expect(await db.getAll(store), store).toEqual(written[store]);
+    expect((await factsForRecord(db, R)).stageOverride).toBeUndefined();
+
+    const override = { stageId: 'delivery', fromCrmStage: 'Closed Won', setBy: '', setAt: 20 };
+    await setStageOverride(db, R, override);
+    expect((await factsForRecord(db, R)).stageOverride).toEqual(override);
+    await clearStageOverride(db, R);
+    expect(await db.count('stageOverrides')).toBe(0);
     db.close();
   });
 

@@ -1,5 +1,6 @@
 import { NoteSchema } from '../domain/note';
 import { RequirementValueSchema } from '../domain/requirement-value';
+import { StageOverrideSchema } from '../domain/stage-override';
 import { StakeholderSchema } from '../domain/stakeholder';
 import { TeamAssignmentSchema } from '../domain/team';
 import { z } from '../domain/zod';
@@ -62,6 +63,10 @@ export type StoredStakeholder = z.infer<typeof StoredStakeholderSchema>;
 
 export const StoredAssignmentSchema = TeamAssignmentSchema.extend({ recordKey, assignedAt: z.number().int().nonnegative() });
 export type StoredAssignment = z.infer<typeof StoredAssignmentSchema>;
+
+/** At most one per record: a new move replaces the one before. */
+export const StoredStageOverrideSchema = StageOverrideSchema.extend({ recordKey });
+export type StoredStageOverride = z.infer<typeof StoredStageOverrideSchema>;
 
 /** Parses rows read back from the store; a row that fails is left out rather than shown half-read. */
 export function validRows<T>(schema: z.ZodType<T>, rows: readonly unknown[]): T[] {
