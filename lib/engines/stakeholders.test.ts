@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { RecordContact } from '../crm/snapshot';
+import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
+import type { Playbook } from '../playbook/schema';
+import { compilePlaybook } from './compiled-playbook';
+import { explain } from './explain';
+import { classifyStakeholders } from './stakeholders';
+
+function classify(contact: Omit<RecordContact, 'name'>, playbook: Playbook = DEFAULT_PLAYBOOK) {
+  const [person] = classifyStakeholders(compilePlaybook(playbook), [{ name: 'Contact', ...contact }], []);
+  return person!.roles;
+}
+
+const rolesOf = (contact: Omit<RecordContact, 'name'>, playbook?: Playbook) => classify(contact, playbook).map((role) => role.roleId);
+
+describe('classifyStakeholders on the default playbook', () => {
+  it.each<[title: string | undefined, crmRole: string | undefined, roles: string[]]>([
+    // Someone who works for the post holder is not the post holder.
+    ['总经理助理', undefined, []],
+    ['董事长秘书', undefined, []],
+    ['Assistant to the CEO', undefined, []],
+    ['Executive Assistant to the Managing Director', undefined, []],
+    ['CEO 助理', undefined, []],
+    // Each post of a title counts on its own.
+    ['总经理 / 董事长', undefined, ['decision-maker']],
+    ['党委书记 董事长', undefined, ['decision-maker']],
+    ['副总经理（分管采购）', undefined, ['decision-maker', 'procurement']],
+    ['总经理助理兼采购部经理', undefined, ['procurement']],
+    ['Assistant Manager, Procurement', undefined, ['procurement']],
+    // A title keyword that spells out an exclusion word is a post of its own.
+    ['Permanent Secretary, Ministry of Energy', undefined, ['decision-maker']],
+    ['Assistant Secretary General', undefined, []],
+    // Titles.
+    ['Product Owner', undefined, []],
+    ['物资部主任', undefined, ['procurement']],
+    ['Head of Supply Chain', undefined, ['procurement']],
+    ['Technical Buyer', undefined, ['procurement']],
+    ['Director General', undefined, ['decision-maker']],
+    ['党委书记', undefined, ['decision-maker']],
+    ['总工', undefined, ['technical-evaluator']],
+    ['总工程师', undefined, ['technical-evaluator']],
+    ['规划部主任', undefined, ['technical-evaluator']],
+    ['品质部经理', undefined, ['quality-inspection']],
+    ['QA Manager', undefined, ['quality-inspection']],
+    ['CFO', undefined, ['finance']],
+    ['财务总监', undefined, ['finance']],
+    ['运维部经理', undefined, ['end-user']],
+    // The CRM's contact role first; the title only when the CRM role means no role.
+    ['CEO', 'Technical Buyer', ['technical-evaluator']],
+    ['CEO', 'Other', ['decision-maker']],
+    ['总经理', '其他', ['decision-maker']],
+    ['CEO', 'Champion of the month', ['decision-maker']],
+    [undefined, '决策者', ['decision-maker']],
+    [undefined, 'Decision Maker, Evaluator', ['decision-maker', 'technical-evaluator']],
+    [undefined, '经济决策者；业务用户', ['decision-maker', 'end-user']],
+    [undefined, 'Purchasing', ['procurement']],
+    [undefined, 'Developer/Evaluator', ['technical-evaluator']],
+    [undefined, 'Other', []],
+  ])('title %j, CRM role %j: %j', (title, role, roles) => {
+    expect(rolesOf({ title, role })).toEqual(roles);
+  });
+
+  it('says where each role comes from: the CRM contact role, or the title keyword', () => {
+    const [fromCrm] = classify({ title: 'CEO', role: ' Technical Buyer ' });
+    expect(fromCrm!.because).toEqual({
+      key: 'stakeholder.roleFromCrm',
+      params: { crmRole: 'Technical Buyer', role: { en: 'Technical evaluator', 'zh-CN': '技术评估者' } },
+    });
+    const [fromTitle] = classify({ title: '总经理助理 / 质检主管', role: 'Other' });
+    expect(explain(fromTitle!.because, 'zh-CN')).toBe('质量检验（IQC）：职位包含“质检”。');
+  });
+
+  it("takes the exclusion words from the playbook's titleExclusions", () => {
+    const withoutExclusions: Playbook = { ...DEFAULT_PLAYBOOK, titleExclusions: { en: [], 'zh-CN': [] } };
+    expect(rolesOf({ title: '总经理助理' }, withoutExclusions)).toEqual(['decision-maker']);
+    expect(rolesOf({ title: 'Assistant to the CEO' }, withoutExclusions)).toEqual(['decision-maker']);
+  });
+});
