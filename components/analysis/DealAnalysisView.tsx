@@ -1,7 +1,19 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { recordKey, type RecordSnapshot } from '@/lib/crm/snapshot';
 import { t, type MessageKey } from '@/lib/i18n';
-import { acceptSuggestion, addStakeholder, annotateStakeholder, assign, exportRecord, rejectSuggestion, saveRequirementValue, unassign } from '@/lib/panel/actions';
+import {
+  acceptRoleProposal,
+  acceptSuggestion,
+  addStakeholder,
+  annotateStakeholder,
+  assign,
+  exportRecord,
+  followCrmStage,
+  moveDealOn,
+  rejectSuggestion,
+  saveRequirementValue,
+  unassign,
+} from '@/lib/panel/actions';
 import type { PlaybookSource } from '@/lib/playbook/sources';
 import { useDealAnalysis } from '../hooks/useDealAnalysis';
 import { LoadError, Loading } from '../LoadState';
@@ -10,7 +22,10 @@ import { summarizeDeal } from '@/lib/engines/summary';
 import { BriefSection } from './BriefSection';
 import { DealSummaryLine } from './DealSummaryLine';
 import { DecisionChainSection } from './DecisionChainSection';
+import type { FocusRequest } from './focus';
+import { NextActions } from './NextActions';
 import { RequirementsSection } from './RequirementsSection';
+import { StageControl } from './StageControl';
 import { TeamSection } from './TeamSection';
 import { localized, playbookLabels, say } from './text';
 
@@ -25,6 +40,8 @@ export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
   const { data: deal, reload } = useDealAnalysis(record);
   const key = recordKey(record);
   const labels = useMemo(() => (deal.status === 'ready' ? playbookLabels(deal.value.playbook.playbook) : null), [deal]);
+  // The last next action pressed: the section that owns its subject opens the right editor.
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
 
   if (deal.status === 'loading') return <Loading text={t('analysisLoading')} />;
   if (deal.status === 'error' || !labels) return <LoadError text={t('analysisError')} retry={reload} />;
@@ -33,9 +50,16 @@ export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
   return (
     <>
       <DealSummaryLine summary={summarizeDeal(analysis)} labels={labels} />
+      <NextActions findings={analysis.findings} labels={labels} start={(finding) => setFocus({ action: finding.action, seq: (focus?.seq ?? 0) + 1 })} />
       <p className="small muted" data-testid="stage-resolution">
         {say(analysis.stage.explanation)}
       </p>
+      <StageControl
+        control={analysis.stageControl}
+        labels={labels}
+        moveOn={(stageId) => void moveDealOn(key, stageId, record.stage ?? '', Date.now()).catch(report)}
+        followCrm={() => void followCrmStage(key).catch(report)}
+      />
       <p className="small muted" data-testid="playbook-line">
         {t('playbookLine', localized(playbook.playbook.name), t(SOURCE[playbook.source]))}
       </p>
@@ -48,6 +72,7 @@ export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
         report={analysis.requirements}
         labels={labels}
         decisions={facts.decisions}
+        focus={focus}
         actions={{
           accept: (fieldId, mention) => void acceptSuggestion(key, fieldId, mention, Date.now()).catch(report),
           reject: (fieldId, mention) => void rejectSuggestion(key, fieldId, mention, Date.now()).catch(report),
@@ -58,6 +83,7 @@ export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
         report={analysis.team}
         labels={labels}
         directorySize={directory.length}
+        focus={focus}
         actions={{
           assign: (roleId, personId) => void assign(key, roleId, personId, Date.now()).catch(report),
           unassign: (roleId, personId) => void unassign(key, roleId, personId).catch(report),
@@ -70,6 +96,8 @@ export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
         stored={facts.stakeholders}
         addStakeholder={(roleId, person) => void addStakeholder(key, { ...person, roles: [roleId] }, Date.now()).catch(report)}
         annotate={(person, annotations, basedOn) => annotateStakeholder(key, person, annotations, basedOn, Date.now())}
+        acceptProposal={(person, roleId, basedOn) => void acceptRoleProposal(key, person, roleId, basedOn, Date.now()).catch(report)}
+        focus={focus}
       />
       <BriefSection input={() => ({ record, analysis, playbook: playbook.playbook, now: new Date() })} />
       <NotesSection record={{ recordKey: key, name: record.name ?? record.recordId }} notes={facts.notes} />

@@ -3,11 +3,17 @@ import { formatNumber } from '@/lib/i18n/format';
 import type { DealSummary } from '@/lib/engines/summary';
 import type { PlaybookLabels } from './text';
 
-/** The deal at a glance, e.g. "7 of 12 required facts · 3 decision-chain gaps · missing: SR". */
+/**
+ * The deal at a glance, e.g. "2 high-priority gaps · 9 more below · 7 of 12
+ * required facts · missing: SR". It leads with the high items only: the rest
+ * is listed, ranked, below.
+ */
 export function DealSummaryLine({ summary, labels }: { summary: DealSummary; labels: PlaybookLabels }) {
+  const more = summary.counts.medium + summary.counts.low;
   const parts = [
+    t('summaryHigh', formatNumber(summary.counts.high)),
+    ...(more > 0 ? [t('summaryMore', formatNumber(more))] : []),
     summary.requirements ? t('summaryFacts', formatNumber(summary.requirements.captured), formatNumber(summary.requirements.required)) : t('summaryFactsUnknown'),
-    t('summaryChainGaps', formatNumber(summary.decisionChainGaps)),
     summary.missingRoles.length > 0 ? t('summaryMissingRoles', summary.missingRoles.map(labels.teamRole).join(', ')) : t('summaryTeamComplete'),
   ];
   return (

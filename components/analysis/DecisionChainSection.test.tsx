@@ -35,6 +35,48 @@ function renderSection(storedRows: StoredStakeholder[] = [], annotate = vi.fn().
 const personItem = (name: string) => screen.getAllByTestId('stakeholder').find((item) => item.textContent?.includes(name)) as HTMLElement;
 
 describeInEachLocale('DecisionChainSection', (locale) => {
+  it('puts several people with the same gap on one line, and proposes a highly influential supporter as coach', () => {
+    const acceptProposal = vi.fn();
+    const storedRows = [stored()];
+    const { analysis, labels } = analysed({ ...noFacts(), stakeholders: storedRows });
+    const { container } = render(
+      <DecisionChainSection
+        report={analysis.decisionChain}
+        labels={labels}
+        directory={directory}
+        stored={storedRows}
+        addStakeholder={vi.fn()}
+        annotate={vi.fn()}
+        acceptProposal={acceptProposal}
+      />,
+    );
+    const proposal = within(personItem('Amina Hassan')).getByTestId('role-proposal');
+    expect(proposal.dataset.role).toBe('champion');
+    fireEvent.click(within(proposal).getByRole('button', { name: t('proposalAccept', labels.decisionRole('champion')) }));
+    expect(acceptProposal).toHaveBeenCalledWith(expect.objectContaining({ id: AMINA }), 'champion', NOW - 100);
+    const grouped = screen.getAllByTestId('gap').filter((gap) => gap.dataset.people !== undefined);
+    for (const gap of grouped) expect(Number(gap.dataset.people)).toBeGreaterThan(1);
+    expectOnlyLocaleText(container, locale, DEAL_DATA);
+  });
+
+  it('opens the form to add a person for an uncovered role when a next action asks for it', () => {
+    const { analysis, labels } = analysed();
+    render(
+      <DecisionChainSection
+        report={analysis.decisionChain}
+        labels={labels}
+        directory={directory}
+        stored={[]}
+        addStakeholder={vi.fn()}
+        annotate={vi.fn()}
+        focus={{ action: { kind: 'add-person', decisionRoleId: 'champion' }, seq: 1 }}
+      />,
+    );
+    const gap = screen.getAllByTestId('gap').find((item) => item.dataset.role === 'champion')!;
+    expect(within(gap).queryByRole('button', { name: t('stakeholderAdd', labels.decisionRole('champion')) })).toBeNull();
+    expect(gap.querySelector('form')).not.toBeNull();
+  });
+
   it('lists the gaps with severity and next action, and the CRM’s contacts with their classified roles', () => {
     const { container, labels } = renderSection();
     const gaps = screen.getAllByTestId('gap');

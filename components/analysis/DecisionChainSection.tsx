@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Person } from '@/lib/domain/team';
-import type { DecisionChainReport, Severity } from '@/lib/engines/decision-chain';
-import { t, type MessageKey } from '@/lib/i18n';
+import type { DecisionChainGap, DecisionChainReport } from '@/lib/engines/decision-chain';
+import { explanation } from '@/lib/engines/explain';
+import { t } from '@/lib/i18n';
 import type { StakeholderAnnotations } from '@/lib/domain/stakeholder';
 import type { ClassifiedStakeholder } from '@/lib/engines/stakeholders';
 import { formatDay, formatNumber } from '@/lib/i18n/format';
@@ -9,9 +10,36 @@ import type { StakeholderSave } from '@/lib/panel/actions';
 import type { StoredStakeholder } from '@/lib/store/rows';
 import { ownerName, StakeholderEditor } from './StakeholderEditor';
 import { INFLUENCE_LABEL, STANCE_LABEL, StakeholderForm, type NewStakeholder } from './StakeholderForm';
+import { bringIntoView, useFocusRequest, type FocusRequest } from './focus';
+import { UrgencyBadge } from './NextActions';
 import { say, type PlaybookLabels } from './text';
 
-const SEVERITY: Record<Severity, MessageKey> = { high: 'severityHigh', medium: 'severityMedium', low: 'severityLow' };
+/** Gaps about single people that read as one line when several people share them ("3 people: stance unknown"). */
+const COLLAPSIBLE = ['no-owner', 'stance-unknown', 'stale-engagement'] as const;
+type CollapsibleKind = (typeof COLLAPSIBLE)[number];
+const isCollapsible = (gap: DecisionChainGap): gap is DecisionChainGap & { kind: CollapsibleKind } =>
+  gap.stakeholderId !== undefined && (COLLAPSIBLE as readonly string[]).includes(gap.kind);
+
+/** The gaps as shown: one entry per gap, except several people with the same gap and severity, which share one. */
+function groupGaps(gaps: readonly DecisionChainGap[]): DecisionChainGap[][] {
+  const groups: DecisionChainGap[][] = [];
+  const byKind = new Map<string, DecisionChainGap[]>();
+  for (const gap of gaps) {
+    if (!isCollapsible(gap)) {
+      groups.push([gap]);
+      continue;
+    }
+    const key = `${gap.kind}|${gap.severity}`;
+    const group = byKind.get(key);
+    if (group) group.push(gap);
+    else {
+      const fresh = [gap];
+      byKind.set(key, fresh);
+      groups.push(fresh);
+    }
+  }
+  return groups;
+}
 
 /** The customer's decision chain against the people we know: gaps first, each with its next step. */
 export function DecisionChainSection({
@@ -21,6 +49,8 @@ export function DecisionChainSection({
   stored,
   addStakeholder,
   annotate,
+  acceptProposal,
+  focus = null,
 }: {
   report: DecisionChainReport;
   labels: PlaybookLabels;
@@ -29,41 +59,77 @@ export function DecisionChainSection({
   stored: readonly StoredStakeholder[];
   addStakeholder: (roleId: string, person: NewStakeholder) => void;
   annotate: (person: ClassifiedStakeholder, annotations: StakeholderAnnotations, basedOn: number | null) => Promise<StakeholderSave>;
+  /** Accepts the proposal that `person` holds `roleId` (e.g. a highly influential supporter as coach). */
+  acceptProposal?: (person: ClassifiedStakeholder, roleId: string, basedOn: number | null) => void;
+  /** A next action's request to add or edit a person. */
+  focus?: FocusRequest | null;
 }) {
   const [addingFor, setAddingFor] = useState<string | null>(null);
   // Which person is edited, and the stored version the edit started from.
   const [editing, setEditing] = useState<{ id: string; seen: number | null } | null>(null);
   const nameOf = new Map(report.stakeholders.map((person) => [person.id, person.name]));
+  const section = useRef<HTMLElement>(null);
+  const storedAt = (id: string) => stored.find((row) => row.id === id)?.updatedAt ?? null;
+  useFocusRequest(focus, (action) => {
+    const find = (selector: string) => section.current?.querySelector<HTMLElement>(selector) ?? null;
+    if (action.kind === 'add-person') {
+      setAddingFor(action.decisionRoleId);
+      bringIntoView(find(`[data-testid=gap][data-role="${CSS.escape(action.decisionRoleId)}"]`));
+    } else if (action.kind === 'edit-person') {
+      setEditing({ id: action.stakeholderId, seen: storedAt(action.stakeholderId) });
+      bringIntoView(find(`[data-testid=stakeholder][data-id="${CSS.escape(action.stakeholderId)}"]`));
+    } else if (action.kind === 'review-people') {
+      bringIntoView(find('[data-testid=stakeholders]'));
+    }
+  });
   return (
-    <section aria-labelledby="decision-chain-heading" data-testid="decision-chain-section">
+    <section ref={section} aria-labelledby="decision-chain-heading" data-testid="decision-chain-section">
       <h2 id="decision-chain-heading">{t('sectionDecisionChain')}</h2>
       <h3>{t('gapsHeading')}</h3>
       {report.gaps.length === 0 ? (
         <p className="muted">{t('noGaps')}</p>
       ) : (
         <ul className="gaps">
-          {report.gaps.map((gap, index) => (
-            <li key={`${gap.kind}-${gap.roleId ?? ''}-${gap.stakeholderId ?? ''}-${index}`} className={`gap-item severity-${gap.severity}`} data-testid="gap" data-kind={gap.kind} data-role={gap.roleId}>
-              <span className={`badge badge-${gap.severity}`}>{t(SEVERITY[gap.severity])}</span> {say(gap.explanation)}
-              <p className="small">{t('nextActionLabel', say(gap.nextAction))}</p>
-              {gap.kind === 'role-uncovered' && gap.roleId && addingFor !== gap.roleId && (
-                <button type="button" className="secondary" onClick={() => setAddingFor(gap.roleId ?? null)}>
-                  {t('stakeholderAdd', labels.decisionRole(gap.roleId))}
-                </button>
-              )}
-              {gap.kind === 'role-uncovered' && gap.roleId && addingFor === gap.roleId && (
-                <StakeholderForm
-                  roleLabel={labels.decisionRole(gap.roleId)}
-                  directory={directory}
-                  onCancel={() => setAddingFor(null)}
-                  onSave={(person) => {
-                    addStakeholder(gap.roleId as string, person);
-                    setAddingFor(null);
-                  }}
-                />
-              )}
-            </li>
-          ))}
+          {groupGaps(report.gaps).map((group, index) => {
+            const gap = group[0]!;
+            if (group.length > 1) {
+              return (
+                <li key={`${gap.kind}-group-${index}`} className={`gap-item severity-${gap.severity}`} data-testid="gap" data-kind={gap.kind} data-severity={gap.severity} data-people={group.length}>
+                  <UrgencyBadge urgency={gap.urgency} />{' '}
+                  <details>
+                    <summary>{say(explanation(`finding.people.${gap.kind as CollapsibleKind}`, { count: group.length }))}</summary>
+                    <ul className="small">
+                      {group.map((member) => (
+                        <li key={member.stakeholderId}>{say(member.explanation)}</li>
+                      ))}
+                    </ul>
+                  </details>
+                </li>
+              );
+            }
+            return (
+              <li key={`${gap.kind}-${gap.roleId ?? ''}-${gap.stakeholderId ?? ''}-${index}`} tabIndex={-1} className={`gap-item severity-${gap.severity}`} data-testid="gap" data-kind={gap.kind} data-role={gap.roleId} data-severity={gap.severity}>
+                <UrgencyBadge urgency={gap.urgency} /> {say(gap.explanation)}
+                <p className="small">{t('nextActionLabel', say(gap.nextAction))}</p>
+                {gap.kind === 'role-uncovered' && gap.roleId && addingFor !== gap.roleId && (
+                  <button type="button" className="secondary" onClick={() => setAddingFor(gap.roleId ?? null)}>
+                    {t('stakeholderAdd', labels.decisionRole(gap.roleId))}
+                  </button>
+                )}
+                {gap.kind === 'role-uncovered' && gap.roleId && addingFor === gap.roleId && (
+                  <StakeholderForm
+                    roleLabel={labels.decisionRole(gap.roleId)}
+                    directory={directory}
+                    onCancel={() => setAddingFor(null)}
+                    onSave={(person) => {
+                      addStakeholder(gap.roleId as string, person);
+                      setAddingFor(null);
+                    }}
+                  />
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       <h3>{t('stakeholdersHeading', formatNumber(report.stakeholders.length))}</h3>
@@ -72,7 +138,7 @@ export function DecisionChainSection({
       ) : (
         <ul className="coverage small" data-testid="stakeholders">
           {report.stakeholders.map((person) => (
-            <li key={person.id} data-testid="stakeholder" data-source={person.source}>
+            <li key={person.id} tabIndex={-1} data-testid="stakeholder" data-id={person.id} data-source={person.source}>
               {t(
                 'stakeholderLine',
                 person.name,
@@ -85,6 +151,17 @@ export function DecisionChainSection({
                 {person.lastEngagedAt === undefined ? t('stakeholderNeverEngaged') : t('stakeholderLastEngagedOn', formatDay(person.lastEngagedAt))}
               </span>{' '}
               {person.source === 'crm' && <span className="badge badge-crm">{t('stakeholderFromCrm')}</span>}{' '}
+              {acceptProposal &&
+                report.proposals
+                  .filter((proposal) => proposal.stakeholderId === person.id)
+                  .map((proposal) => (
+                    <span key={proposal.roleId} className="proposal" data-testid="role-proposal" data-role={proposal.roleId}>
+                      {say(proposal.because)}{' '}
+                      <button type="button" className="secondary" onClick={() => acceptProposal(person, proposal.roleId, storedAt(person.id))}>
+                        {t('proposalAccept', labels.decisionRole(proposal.roleId))}
+                      </button>{' '}
+                    </span>
+                  ))}
               {editing?.id === person.id ? (
                 <StakeholderEditor
                   name={person.name}
@@ -98,7 +175,7 @@ export function DecisionChainSection({
                   type="button"
                   className="link-button"
                   aria-label={t('stakeholderEditLabel', person.name)}
-                  onClick={() => setEditing({ id: person.id, seen: stored.find((row) => row.id === person.id)?.updatedAt ?? null })}
+                  onClick={() => setEditing({ id: person.id, seen: storedAt(person.id) })}
                 >
                   {t('valueEdit')}
                 </button>

@@ -2,7 +2,7 @@
 import { expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { t } from '@/lib/i18n';
-import { analysed, DEAL_DATA, noFacts, NOW } from '../testing/deal';
+import { analysed, DEAL_DATA, dealRecord, noFacts, NOW } from '../testing/deal';
 import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
 import { RequirementsSection, type RequirementActions } from './RequirementsSection';
 
@@ -29,9 +29,52 @@ describeInEachLocale('RequirementsSection', (locale) => {
     expect(budget.textContent).toContain(t('statusConfirmed'));
     const neededBy = analysis.requirements.fields.find((field) => field.requirementId === 'budget')?.neededBy ?? [];
     expect(neededBy.length).toBeGreaterThan(0);
-    expect(within(budget).getByText(t('neededBy', neededBy.map(labels.teamRole).join(', ')))).toBeTruthy();
+    expect(within(budget).getByText(`${t('neededBy', neededBy.map(labels.teamRole).join(', '))} · ${t('nextActionOwner', labels.teamRole('ar'))}`)).toBeTruthy();
     expect(screen.getByTestId('completeness').textContent).toMatch(locale === 'en' ? /^\d+ of \d+ required facts captured, 1 confirmed/ : /^已收集 \d+\/\d+ 项必需信息，其中 1 项/);
     expectOnlyLocaleText(container, locale, DATA);
+  });
+
+  it('shows a CRM Description beside the missing business pain as a hint, not as the fact, and opens the editor with it on request', () => {
+    const record = { ...dealRecord, fields: [...dealRecord.fields, { label: 'Description', value: 'Build 450 base stations' }] };
+    const { analysis, labels } = analysed(noFacts(), record);
+    const handlers = actions();
+    const { container } = render(<RequirementsSection report={analysis.requirements} labels={labels} decisions={[]} actions={handlers} />);
+    const pain = container.querySelector('[data-requirement=business-pain]') as HTMLElement;
+    expect(pain.dataset.status).toBe('missing');
+    expect(within(pain).getByTestId('crm-hint').textContent).toContain(t('crmHint', 'Build 450 base stations', 'Description'));
+    fireEvent.click(within(pain).getByRole('button', { name: t('crmHintUse') }));
+    expect((within(pain).getByLabelText(t('valueLabel', labels.requirement('business-pain'))) as HTMLTextAreaElement).value).toBe('Build 450 base stations');
+    expectOnlyLocaleText(container, locale, [...DATA, 'Build 450 base stations', 'Description']);
+  });
+
+  it('grades each missing fact, the most urgent first, and opens a field’s editor when a next action asks for it', () => {
+    const { analysis, labels } = analysed();
+    const { container, rerender } = render(<RequirementsSection report={analysis.requirements} labels={labels} decisions={[]} actions={actions()} />);
+    const missing = screen.getAllByTestId('requirement').filter((item) => item.dataset.status === 'missing');
+    expect(missing.every((item) => item.dataset.severity !== undefined)).toBe(true);
+    const rank = { high: 0, medium: 1, low: 2 } as Record<string, number>;
+    const ranks = missing.map((item) => rank[item.dataset.severity!]!);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    rerender(
+      <RequirementsSection
+        report={analysis.requirements}
+        labels={labels}
+        decisions={[]}
+        actions={actions()}
+        focus={{ action: { kind: 'add-value', requirementId: 'budget' }, seq: 1 }}
+      />,
+    );
+    const budget = container.querySelector('[data-requirement=budget]') as HTMLElement;
+    expect(within(budget).getByTestId('value-editor')).toBeTruthy();
+    expect(document.activeElement).toBe(within(budget).getByLabelText(t('valueLabel', labels.requirement('budget'))));
+  });
+
+  it('puts facts that are no longer asked after the decision apart', () => {
+    const { analysis, labels } = analysed(noFacts(), { ...dealRecord, stage: 'Closed Won' });
+    const { container } = render(<RequirementsSection report={analysis.requirements} labels={labels} decisions={[]} actions={actions()} />);
+    const competitors = container.querySelector('[data-requirement=competitors]') as HTMLElement;
+    expect(competitors.dataset.status).toBe('no-longer-required');
+    expect(competitors.closest('details')?.querySelector('summary')?.textContent).toBe(t('noLongerFieldsHeading', '3'));
   });
 
   it('offers a note’s quote as a value, and accepting or rejecting reports which', () => {

@@ -2,7 +2,7 @@
 import { expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { t } from '@/lib/i18n';
-import { analysed, DEAL_DATA, noFacts } from '../testing/deal';
+import { analysed, DEAL_DATA, dealRecord, noFacts } from '../testing/deal';
 import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
 import { TeamSection } from './TeamSection';
 
@@ -22,6 +22,24 @@ describeInEachLocale('TeamSection', (locale) => {
     expectOnlyLocaleText(container, locale, DEAL_DATA);
     fireEvent.click(within(candidate).getByRole('button', { name: t('assignButton', 'Li Wei') }));
     expect(actions.assign).toHaveBeenCalledWith('sr', 'p-li');
+  });
+
+  it('takes the CRM record owner as the account responsible, without an unassign button, until the team assigns someone', () => {
+    const { analysis, labels } = analysed(noFacts(), { ...dealRecord, owner: 'Karim Haddad' });
+    const { container } = render(<TeamSection report={analysis.team} labels={labels} directorySize={2} actions={{ assign: vi.fn(), unassign: vi.fn() }} />);
+    const ar = roleItem(container, 'ar');
+    expect(ar.dataset.status).toBe('filled');
+    expect(within(ar).getByTestId('assigned-member').textContent).toBe(t('roleHeldByOwner', 'Karim Haddad'));
+    expect(within(ar).queryAllByRole('button')).toEqual([]);
+    expectOnlyLocaleText(container, locale, [...DEAL_DATA, 'Karim Haddad']);
+  });
+
+  it('brings the best candidate’s button into focus when a next action asks to assign the role', () => {
+    const { analysis, labels } = analysed();
+    const { container } = render(
+      <TeamSection report={analysis.team} labels={labels} directorySize={2} actions={{ assign: vi.fn(), unassign: vi.fn() }} focus={{ action: { kind: 'assign-member', roleId: 'sr' }, seq: 1 }} />,
+    );
+    expect(document.activeElement).toBe(within(roleItem(container, 'sr')).getAllByTestId('candidate')[0]!.querySelector('button'));
   });
 
   it('shows who is assigned, with a way to unassign', () => {

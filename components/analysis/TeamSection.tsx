@@ -1,6 +1,9 @@
+import { useRef } from 'react';
 import type { RoleNeed, TeamReport } from '@/lib/engines/team';
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/format';
+import { bringIntoView, useFocusRequest, type FocusRequest } from './focus';
+import { UrgencyBadge } from './NextActions';
 import { say, type PlaybookLabels } from './text';
 
 export interface TeamActions {
@@ -11,13 +14,21 @@ export interface TeamActions {
 /** How many candidates to show per role: enough to choose, few enough to scan. */
 const SHOWN_CANDIDATES = 3;
 
-function Role({ role, labels, actions }: { role: RoleNeed; labels: PlaybookLabels; actions: TeamActions }) {
+function Role({ role, labels, actions, focus }: { role: RoleNeed; labels: PlaybookLabels; actions: TeamActions; focus: FocusRequest | null }) {
   const need = role.need === 'required' ? t('roleRequired') : role.need === 'suggested' ? t('roleSuggested') : t('roleAssignedOnly');
+  const item = useRef<HTMLLIElement>(null);
+  useFocusRequest(focus, (action) => {
+    if (action.kind !== 'assign-member' || action.roleId !== role.roleId) return;
+    // The best candidate's button when there is one: choosing stays the user's, one key away.
+    bringIntoView(item.current?.querySelector<HTMLElement>('[data-testid=candidate] button') ?? item.current ?? null);
+  });
+  const teamAssigned = role.assigned.filter((member) => member.source === 'team');
   return (
-    <li className={`role role-${role.status}`} data-testid="team-role" data-role={role.roleId} data-status={role.status}>
+    <li ref={item} tabIndex={-1} className={`role role-${role.status}`} data-testid="team-role" data-role={role.roleId} data-status={role.status}>
       <div className="requirement-head">
         <span className="requirement-label">{labels.teamRole(role.roleId)}</span>
         <span className={`badge badge-${role.need}`}>{need}</span>
+        {role.urgency && <UrgencyBadge urgency={role.urgency} />}
       </div>
       <ul className="reasons small">
         {role.triggers.map((trigger) => (
@@ -26,7 +37,14 @@ function Role({ role, labels, actions }: { role: RoleNeed; labels: PlaybookLabel
           </li>
         ))}
       </ul>
-      {role.assigned.map((member) => (
+      {role.assigned
+        .filter((member) => member.source === 'crm-owner')
+        .map((member) => (
+          <p key={member.personId} className="small" data-testid="assigned-member" data-source="crm-owner">
+            {t('roleHeldByOwner', member.name ?? member.personId)}
+          </p>
+        ))}
+      {teamAssigned.map((member) => (
         <p key={member.personId} className="small" data-testid="assigned-member">
           {t('roleAssigned', member.name ?? member.personId)} {member.name === null && <span className="muted">{t('roleFormerMember')}</span>}{' '}
           <button type="button" className="link-button" onClick={() => actions.unassign(role.roleId, member.personId)}>
@@ -60,7 +78,20 @@ function Role({ role, labels, actions }: { role: RoleNeed; labels: PlaybookLabel
 }
 
 /** The iron triangle and N-angle roles the playbook calls for, with their reasons and the best-fit people. */
-export function TeamSection({ report, labels, directorySize, actions }: { report: TeamReport; labels: PlaybookLabels; directorySize: number; actions: TeamActions }) {
+export function TeamSection({
+  report,
+  labels,
+  directorySize,
+  actions,
+  focus = null,
+}: {
+  report: TeamReport;
+  labels: PlaybookLabels;
+  directorySize: number;
+  actions: TeamActions;
+  /** A next action's request to choose a member for a role. */
+  focus?: FocusRequest | null;
+}) {
   return (
     <section aria-labelledby="team-heading" data-testid="team-section">
       <h2 id="team-heading">{t('sectionTeam')}</h2>
@@ -68,7 +99,7 @@ export function TeamSection({ report, labels, directorySize, actions }: { report
       {report.roles.length === 0 && <p className="muted small">{t('teamNoRoles')}</p>}
       <ul className="roles">
         {report.roles.map((role) => (
-          <Role key={role.roleId} role={role} labels={labels} actions={actions} />
+          <Role key={role.roleId} role={role} labels={labels} actions={actions} focus={focus} />
         ))}
       </ul>
       {report.undetermined.map((rule) => (

@@ -34,7 +34,8 @@ export function ValueEditor({ label, initialValue, initialConfirmed, save, close
     <form className="value-editor" onSubmit={onSubmit} data-testid="value-editor">
       <label>
         <span className="visually-hidden">{t('valueLabel', label)}</span>
-        <textarea value={value} onChange={(event) => setValue(event.target.value)} rows={3} maxLength={20_000} required aria-label={t('valueLabel', label)} />
+        {/* Opened by a press on "Add a value" or a next action: the user's next keys are the value. */}
+        <textarea autoFocus value={value} onChange={(event) => setValue(event.target.value)} rows={3} maxLength={20_000} required aria-label={t('valueLabel', label)} />
       </label>
       <label className="small">
         <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} /> {t('valueConfirmed')}

@@ -69,3 +69,26 @@ export function annotateStakeholder(
     source: person.source,
   };
 }
+
+/**
+ * The stored fact for a person after the team set the decision-chain roles
+ * they hold (e.g. accepted a proposal as coach). Roles set by hand replace the
+ * ones read from the CRM role and title, so `roles` must list every role the
+ * person holds; everything else stored is kept.
+ */
+export function setStakeholderRoles(
+  person: Pick<Stakeholder, 'id' | 'name' | 'title' | 'source' | 'stance' | 'influence'>,
+  stored: Stakeholder | undefined,
+  roles: readonly string[],
+): Stakeholder {
+  const base: Stakeholder = stored ?? {
+    id: person.id,
+    name: person.name,
+    ...(person.title !== undefined ? { title: person.title } : {}),
+    roles: [],
+    stance: person.stance,
+    influence: person.influence,
+    source: person.source,
+  };
+  return { ...base, roles: [...new Set(roles)] };
+}

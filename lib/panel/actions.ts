@@ -10,6 +10,7 @@ import {
   decideSuggestion,
   saveStakeholder,
   saveStakeholderAnnotations,
+  saveStakeholderRoles,
   setStageOverride,
   unassignMember,
 } from '../store/facts';
@@ -145,6 +146,25 @@ export async function annotateStakeholder(
   now: number,
 ): Promise<StakeholderSave> {
   const result = await saveStakeholderAnnotations(await getDatabase(), recordKey, person, annotations, basedOn, now);
+  if (!result.ok) return result;
+  await publish({ type: 'broadcast/facts', recordKey });
+  return { ok: true };
+}
+
+/**
+ * Accepts the proposal that a person holds a decision-chain role (a highly
+ * influential supporter as coach). The roles the person holds now are kept:
+ * roles set by hand replace the ones read from the CRM and the title.
+ */
+export async function acceptRoleProposal(
+  recordKey: string,
+  person: Pick<Stakeholder, 'id' | 'name' | 'title' | 'source' | 'stance' | 'influence'> & { roles: readonly { roleId: string }[] },
+  roleId: string,
+  basedOn: number | null,
+  now: number,
+): Promise<StakeholderSave> {
+  const roles = [...person.roles.map((role) => role.roleId), roleId];
+  const result = await saveStakeholderRoles(await getDatabase(), recordKey, person, roles, basedOn, now);
   if (!result.ok) return result;
   await publish({ type: 'broadcast/facts', recordKey });
   return { ok: true };

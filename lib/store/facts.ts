@@ -1,7 +1,7 @@
 import type { DealFacts } from '../domain/deal-facts';
 import type { RequirementValue } from '../domain/requirement-value';
 import { StageOverrideSchema, type StageOverride } from '../domain/stage-override';
-import { annotateStakeholder, type Stakeholder, type StakeholderAnnotations } from '../domain/stakeholder';
+import { annotateStakeholder, setStakeholderRoles, type Stakeholder, type StakeholderAnnotations } from '../domain/stakeholder';
 import { abortWith, writeTransaction, type Database } from './db';
 import { notesForRecord } from './notes';
 import {
@@ -126,6 +126,18 @@ export function saveStakeholderAnnotations(
   now: number,
 ): Promise<WriteResult<StoredStakeholder>> {
   return putStakeholderUnlessChanged(db, recordKey, person.id, basedOn, now, (stored) => annotateStakeholder(person, stored, annotations));
+}
+
+/** Sets the decision-chain roles a person holds, with the same conflict check as annotations. */
+export function saveStakeholderRoles(
+  db: Database,
+  recordKey: string,
+  person: Pick<Stakeholder, 'id' | 'name' | 'title' | 'source' | 'stance' | 'influence'>,
+  roles: readonly string[],
+  basedOn: number | null,
+  now: number,
+): Promise<WriteResult<StoredStakeholder>> {
+  return putStakeholderUnlessChanged(db, recordKey, person.id, basedOn, now, (stored) => setStakeholderRoles(person, stored, roles));
 }
 
 /** Writes `build(stored)` in one transaction with the check that nobody changed the person since `basedOn`. */

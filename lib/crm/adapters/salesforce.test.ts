@@ -138,6 +138,8 @@ describe('fixtures.json', () => {
       'opportunity-missing-fields.html',
       'account-en.html',
       'console-two-records.html',
+      'opportunity-sudan.html',
+      'opportunity-iqc.html',
     ]);
     expect(manifest.host).toBe('acme.lightning.force.com');
     expect(new Set(manifest.fixtures.map((x) => x.path)).size).toBe(FILES.length);
@@ -343,6 +345,78 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
       contacts: [
         { name: 'Sara Abdelrahman', title: 'Farm Operations Director', role: 'Decision Maker', email: 'sara@bluenilefarms.example' },
         { name: 'Mohamed Taha', title: 'Agronomist', role: 'Business User' },
+      ],
+      missing: [],
+    },
+  },
+  // The essay's two stories (test/e2e/chromium/essay-stories.test.mjs): the need only in the Description,
+  // and a won deal whose Path is all complete with the decision maker and the CTO as the only contacts.
+  'opportunity-sudan.html': {
+    ref: { objectType: 'Opportunity', recordId: '0065g00000SuDaNAAV' },
+    extraction: {
+      name: 'Sudan Mobile – Rural GSM Expansion',
+      stage: 'Value Proposition',
+      amount: { text: 'USD 8,000,000.00', value: 8_000_000, currency: 'USD' },
+      closeDate: '9/30/2027',
+      owner: 'Priya Raman',
+      account: 'Sudan Mobile Telecom',
+      fields: [
+        f('Opportunity Owner', 'Priya Raman', 'OwnerId'),
+        f('Amount', 'USD 8,000,000.00', 'Amount'),
+        f('Private', 'false', 'IsPrivate'),
+        f('Expected Revenue', 'USD 4,000,000.00', 'ExpectedRevenue'),
+        f('Opportunity Name', 'Sudan Mobile – Rural GSM Expansion', 'Name'),
+        f('Close Date', '9/30/2027', 'CloseDate'),
+        f('Account Name', 'Sudan Mobile Telecom', 'AccountId'),
+        f('Next Step', 'Present the rollout plan to the CTO', 'NextStep'),
+        f('Type', 'New Customer', 'Type'),
+        f('Stage', 'Value Proposition', 'StageName'),
+        f('Lead Source', 'Existing Customer', 'LeadSource'),
+        f('Probability (%)', '50%', 'Probability'),
+        f('Primary Campaign Source', '', 'CampaignId'),
+        f('Forecast Category', 'Pipeline', 'ForecastCategoryName'),
+        f('Description', 'Build 450 base stations in Darfur and Kordofan.', 'Description'),
+        f('Created By', 'Priya Raman, 9/14/2026, 10:02 AM', 'CreatedById'),
+        f('Last Modified By', 'Priya Raman, 11/24/2026, 3:47 PM', 'LastModifiedById'),
+      ],
+      contacts: [
+        { name: 'Tarig Elamin', title: 'Chief Technology Officer', role: 'Technical Buyer', email: 'tarig.elamin@sudanmobile.example' },
+        { name: 'Amna Osman', title: 'Head of Network Operations', role: 'Business User' },
+      ],
+      missing: [],
+    },
+  },
+  'opportunity-iqc.html': {
+    ref: { objectType: 'Opportunity', recordId: '0065g00000IqCqCAAV' },
+    extraction: {
+      name: 'Hengda – Compressor Supply 2027',
+      stage: 'Closed Won',
+      amount: { text: 'CNY 12,000,000.00', value: 12_000_000, currency: 'CNY' },
+      closeDate: '11/13/2026',
+      owner: 'Chen Jie',
+      account: 'Hengda Home Appliances',
+      fields: [
+        f('Opportunity Owner', 'Chen Jie', 'OwnerId'),
+        f('Amount', 'CNY 12,000,000.00', 'Amount'),
+        f('Private', 'false', 'IsPrivate'),
+        f('Expected Revenue', 'CNY 12,000,000.00', 'ExpectedRevenue'),
+        f('Opportunity Name', 'Hengda – Compressor Supply 2027', 'Name'),
+        f('Close Date', '11/13/2026', 'CloseDate'),
+        f('Account Name', 'Hengda Home Appliances', 'AccountId'),
+        f('Next Step', 'First shipment to the Foshan plant', 'NextStep'),
+        f('Type', 'New Customer', 'Type'),
+        f('Stage', 'Closed Won', 'StageName'),
+        f('Lead Source', 'Trade Show', 'LeadSource'),
+        f('Probability (%)', '100%', 'Probability'),
+        f('Primary Campaign Source', '', 'CampaignId'),
+        f('Forecast Category', 'Closed', 'ForecastCategoryName'),
+        f('Description', 'Rotary compressors for the 2027 air-conditioner lines.', 'Description'),
+        f('Created By', 'Chen Jie, 3/9/2026, 11:20 AM', 'CreatedById'),
+        f('Last Modified By', 'Chen Jie, 11/13/2026, 5:08 PM', 'LastModifiedById'),
+      ],
+      contacts: [
+        { name: '王建国', title: '总经理 / CEO', role: 'Decision Maker' },
+        { name: '李明', title: 'CTO', role: 'Technical Buyer' },
       ],
       missing: [],
     },
@@ -565,54 +639,54 @@ describe('hostile content', () => {
 
 // Counted over the whole document, through open shadow roots, hidden views included.
 // Columns follow fixtures.json:
-//   en, second-en, cached-view, zh, native-shadow, missing-fields, account-en, console-two-records
+//   en, second-en, cached-view, zh, native-shadow, missing-fields, account-en, console-two-records, sudan, iqc
 const SELECTOR_COUNTS: Record<string, number[]> = {
-  'activeView.0': [1, 1, 1, 1, 1, 1, 1, 2], // .windowViewMode-normal.oneContent.active (one per console workspace)
-  'activeView.1': [0, 0, 0, 0, 0, 0, 0, 0], // .windowViewMode-maximized.active.lafPageHost (no fixture yet)
-  'consoleWorkspace.0': [0, 0, 0, 0, 0, 0, 0, 1],
-  'consoleWorkspace.1': [0, 0, 0, 0, 0, 0, 0, 1],
-  'consoleWorkspace.2': [0, 0, 0, 0, 0, 0, 0, 1],
-  'recordHome.0': [1, 1, 2, 1, 1, 1, 1, 2],
-  'recordHome.1': [1, 1, 2, 1, 1, 1, 1, 2],
-  'recordHome.2': [0, 0, 0, 0, 0, 0, 0, 0], // older record home (no fixture yet)
-  'highlightsPrimaryField.0': [1, 1, 2, 1, 1, 1, 1, 2],
-  'highlightsPrimaryField.1': [0, 0, 0, 0, 0, 0, 0, 0], // older Aura highlights (no fixture yet)
-  'highlightsPrimaryField.2': [1, 1, 2, 1, 0, 1, 1, 2], // native shadow: the title is in records-highlights2's shadow root
-  'highlightsItem.0': [4, 4, 8, 4, 4, 0, 4, 8],
-  'highlightsItem.1': [4, 4, 8, 4, 4, 0, 4, 8],
-  'highlightsItemLabel.0': [4, 4, 8, 4, 4, 0, 4, 8],
-  'highlightsItemValue.0': [4, 4, 8, 4, 4, 0, 4, 8],
-  'layoutItem.0': [21, 17, 38, 13, 21, 0, 10, 17],
-  'layoutItem.1': [0, 0, 0, 0, 0, 0, 0, 8], // counted by tag name: happy-dom cannot parse "_" in a type selector
-  'layoutItem.2': [0, 0, 0, 0, 0, 0, 0, 8],
-  'layoutItem.3': [0, 0, 0, 0, 0, 5, 0, 0],
-  'fieldTarget.0': [21, 17, 38, 0, 21, 0, 10, 25], // none in the Chinese fixture: found by label there
-  'fieldLabel.0': [21, 17, 38, 13, 21, 5, 10, 25],
-  'fieldLabel.1': [21, 17, 38, 13, 21, 5, 10, 25],
-  'fieldValue.0': [21, 17, 38, 13, 21, 0, 10, 17],
-  'fieldValue.1': [21, 17, 38, 13, 21, 5, 10, 25],
-  'fieldValue.2': [21, 17, 38, 13, 21, 5, 10, 25],
-  'fieldCheckbox.0': [1, 1, 2, 1, 1, 0, 0, 1],
-  'ownerLookup.0': [2, 2, 4, 2, 2, 1, 2, 4],
-  'pathCurrentStep.0': [1, 1, 2, 1, 1, 0, 0, 1],
-  'pathCurrentStep.1': [0, 0, 0, 0, 0, 0, 0, 1],
-  'pathCurrentStep.2': [1, 1, 2, 1, 1, 0, 0, 1],
-  'pathStepTitle.0': [9, 9, 18, 9, 9, 0, 0, 18],
-  'pathStepTitle.1': [9, 9, 18, 9, 9, 0, 0, 18],
-  'relatedList.0': [3, 3, 6, 2, 3, 0, 2, 2],
-  'relatedList.1': [0, 0, 0, 0, 0, 0, 0, 0], // older Aura related list (no fixture yet)
-  'relatedListTitle.0': [6, 6, 12, 4, 6, 0, 4, 4], // title and count spans
-  'relatedListTitle.1': [6, 6, 12, 4, 6, 0, 4, 4],
-  'relatedListLink.0': [4, 4, 8, 3, 4, 0, 4, 4],
-  'relatedTile.0': [3, 2, 5, 2, 3, 0, 4, 1],
-  'relatedTile.1': [3, 2, 5, 2, 3, 0, 4, 1],
-  'relatedTileName.0': [3, 2, 5, 2, 3, 0, 4, 1],
-  'relatedTileName.1': [3, 2, 5, 2, 3, 0, 4, 1],
-  'relatedTileLabel.0': [8, 4, 12, 5, 8, 0, 11, 2],
-  'relatedTileLabel.1': [8, 4, 12, 5, 8, 0, 11, 2],
-  'relatedTileValue.0': [8, 4, 12, 5, 8, 0, 11, 2],
-  'relatedTileValue.1': [8, 4, 12, 5, 8, 0, 11, 2],
-  'relatedRow.0': [0, 0, 0, 0, 0, 0, 0, 2],
+  'activeView.0': [1, 1, 1, 1, 1, 1, 1, 2, 1, 1], // .windowViewMode-normal.oneContent.active (one per console workspace)
+  'activeView.1': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // .windowViewMode-maximized.active.lafPageHost (no fixture yet)
+  'consoleWorkspace.0': [0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
+  'consoleWorkspace.1': [0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
+  'consoleWorkspace.2': [0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
+  'recordHome.0': [1, 1, 2, 1, 1, 1, 1, 2, 1, 1],
+  'recordHome.1': [1, 1, 2, 1, 1, 1, 1, 2, 1, 1],
+  'recordHome.2': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // older record home (no fixture yet)
+  'highlightsPrimaryField.0': [1, 1, 2, 1, 1, 1, 1, 2, 1, 1],
+  'highlightsPrimaryField.1': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // older Aura highlights (no fixture yet)
+  'highlightsPrimaryField.2': [1, 1, 2, 1, 0, 1, 1, 2, 1, 1], // native shadow: the title is in records-highlights2's shadow root
+  'highlightsItem.0': [4, 4, 8, 4, 4, 0, 4, 8, 4, 4],
+  'highlightsItem.1': [4, 4, 8, 4, 4, 0, 4, 8, 4, 4],
+  'highlightsItemLabel.0': [4, 4, 8, 4, 4, 0, 4, 8, 4, 4],
+  'highlightsItemValue.0': [4, 4, 8, 4, 4, 0, 4, 8, 4, 4],
+  'layoutItem.0': [21, 17, 38, 13, 21, 0, 10, 17, 17, 17],
+  'layoutItem.1': [0, 0, 0, 0, 0, 0, 0, 8, 0, 0], // counted by tag name: happy-dom cannot parse "_" in a type selector
+  'layoutItem.2': [0, 0, 0, 0, 0, 0, 0, 8, 0, 0],
+  'layoutItem.3': [0, 0, 0, 0, 0, 5, 0, 0, 0, 0],
+  'fieldTarget.0': [21, 17, 38, 0, 21, 0, 10, 25, 17, 17], // none in the Chinese fixture: found by label there
+  'fieldLabel.0': [21, 17, 38, 13, 21, 5, 10, 25, 17, 17],
+  'fieldLabel.1': [21, 17, 38, 13, 21, 5, 10, 25, 17, 17],
+  'fieldValue.0': [21, 17, 38, 13, 21, 0, 10, 17, 17, 17],
+  'fieldValue.1': [21, 17, 38, 13, 21, 5, 10, 25, 17, 17],
+  'fieldValue.2': [21, 17, 38, 13, 21, 5, 10, 25, 17, 17],
+  'fieldCheckbox.0': [1, 1, 2, 1, 1, 0, 0, 1, 1, 1],
+  'ownerLookup.0': [2, 2, 4, 2, 2, 1, 2, 4, 2, 2],
+  'pathCurrentStep.0': [1, 1, 2, 1, 1, 0, 0, 1, 1, 1],
+  'pathCurrentStep.1': [0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
+  'pathCurrentStep.2': [1, 1, 2, 1, 1, 0, 0, 1, 1, 1],
+  'pathStepTitle.0': [9, 9, 18, 9, 9, 0, 0, 18, 9, 9],
+  'pathStepTitle.1': [9, 9, 18, 9, 9, 0, 0, 18, 9, 9],
+  'relatedList.0': [3, 3, 6, 2, 3, 0, 2, 2, 3, 3],
+  'relatedList.1': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // older Aura related list (no fixture yet)
+  'relatedListTitle.0': [6, 6, 12, 4, 6, 0, 4, 4, 6, 6], // title and count spans
+  'relatedListTitle.1': [6, 6, 12, 4, 6, 0, 4, 4, 6, 6],
+  'relatedListLink.0': [4, 4, 8, 3, 4, 0, 4, 4, 4, 4],
+  'relatedTile.0': [3, 2, 5, 2, 3, 0, 4, 1, 2, 2],
+  'relatedTile.1': [3, 2, 5, 2, 3, 0, 4, 1, 2, 2],
+  'relatedTileName.0': [3, 2, 5, 2, 3, 0, 4, 1, 2, 2],
+  'relatedTileName.1': [3, 2, 5, 2, 3, 0, 4, 1, 2, 2],
+  'relatedTileLabel.0': [8, 4, 12, 5, 8, 0, 11, 2, 5, 4],
+  'relatedTileLabel.1': [8, 4, 12, 5, 8, 0, 11, 2, 5, 4],
+  'relatedTileValue.0': [8, 4, 12, 5, 8, 0, 11, 2, 5, 4],
+  'relatedTileValue.1': [8, 4, 12, 5, 8, 0, 11, 2, 5, 4],
+  'relatedRow.0': [0, 0, 0, 0, 0, 0, 0, 2, 0, 0],
 };
 
 /** Matches of `selector` in `scope`; a bare type selector with "_" is counted by tag name (happy-dom rejects it). */

@@ -32,7 +32,7 @@ function profileAllowingEmbeddedStorage() {
   return dir;
 }
 
-const gapCountOf = async (button) => Number((await button.getAttribute('aria-label')).match(/(\d+) gaps/)[1]);
+const gapCountOf = async (button) => Number((await button.getAttribute('aria-label')).match(/(\d+) high-priority gaps/)[1]);
 /** The launcher iframe's box in the page, or null while it is hidden or absent. */
 const launcherBox = async (page) => {
   const frame = page.frames().find((candidate) => candidate.url().endsWith('/launcher.html'));
@@ -68,7 +68,7 @@ after(async () => {
 test('the launcher shows the deal’s gap count, the same as the panel’s summary', async () => {
   const button = await launcherButton(crmPage);
   const summary = panel.getByTestId('deal-summary');
-  assert.match(await summary.textContent(), /\d+ of \d+ required facts · \d+ decision-chain gaps · missing: /);
+  assert.match(await summary.textContent(), /^\d+ high-priority gaps · \d+ more below · \d+ of \d+ required facts · missing: /);
   const expected = Number(await summary.getAttribute('data-gaps'));
   assert.ok(expected > 0, 'the fixture deal has gaps');
   assert.equal(await gapCountOf(button), expected);

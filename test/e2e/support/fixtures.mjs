@@ -27,6 +27,23 @@ export const SECOND_OPPORTUNITY = fixture('salesforce', 'opportunity-second-en.h
   stage: 'Proposal/Price Quote',
 });
 
+/** The essay's Sudan story: the need is only in the Description until a note brings it. */
+export const SUDAN_OPPORTUNITY = fixture('salesforce', 'opportunity-sudan.html', {
+  recordId: '0065g00000SuDaNAAV',
+  name: 'Sudan Mobile – Rural GSM Expansion',
+  stage: 'Value Proposition',
+  ltcStage: 'Solution / proposal',
+  description: 'Build 450 base stations in Darfur and Kordofan.',
+});
+
+/** The essay's IQC story: won through the general manager, nobody from the customer's quality inspection known. */
+export const IQC_OPPORTUNITY = fixture('salesforce', 'opportunity-iqc.html', {
+  recordId: '0065g00000IqCqCAAV',
+  name: 'Hengda – Compressor Supply 2027',
+  stage: 'Closed Won',
+  ltcStage: 'Contract / won',
+});
+
 /** For every supported CRM: two records to open and navigate between in-app. */
 export const CRM_RECORDS = [
   { label: 'Salesforce', first: FIRST_OPPORTUNITY, second: SECOND_OPPORTUNITY },
