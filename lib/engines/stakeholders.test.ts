@@ -30,6 +30,39 @@ describe('classifyStakeholders on the default playbook', () => {
     // A title keyword that spells out an exclusion word is a post of its own.
     ['Permanent Secretary, Ministry of Energy', undefined, ['decision-maker']],
     ['Assistant Secretary General', undefined, []],
+    // An exclusion word removes the roles of the post holder worked for, not every role of the post.
+    ['Assistant Procurement Manager', undefined, ['procurement']],
+    ['助理工程师', undefined, ['technical-evaluator']],
+    ['Assistant General Manager', undefined, []],
+    ['Executive Assistant to the Chief Procurement Officer', undefined, []],
+    ['Office of the CFO', undefined, []],
+    ['财务总监秘书', undefined, []],
+    ["CFO's Assistant", undefined, []],
+    ['IT Intern', undefined, []],
+    ['Tender Committee Secretary', undefined, ['procurement']],
+    ['Secretary of the Tender Committee', undefined, ['procurement']],
+    ['招标委员会秘书', undefined, ['procurement']],
+    // "&" and "and" between words join posts; the object of "Assistant to …" goes across them.
+    ['CFO & Company Secretary', undefined, ['finance']],
+    ['Chief Accountant and Head of Procurement', undefined, ['procurement', 'finance']],
+    ['O&M Manager', undefined, ['end-user']],
+    ['Assistant to the CEO and Chairman', undefined, []],
+    ['Secretary to the President & CEO', undefined, []],
+    // A Chinese department before a rank: the department's post, not the head of the customer.
+    ['网络部总经理', undefined, ['end-user']],
+    ['采购中心副总经理', undefined, ['procurement']],
+    ['网络部常务副总经理', undefined, ['end-user']],
+    ['人力资源部总经理', undefined, []],
+    ['分公司总经理', undefined, ['decision-maker']],
+    ['事业部总经理', undefined, ['decision-maker']],
+    // A job noun that ends the post gives way to the function named before it.
+    ['Field Maintenance Engineer', undefined, ['end-user']],
+    ['Supplier Quality Engineer', undefined, ['quality-inspection']],
+    ['IQC工程师', undefined, ['quality-inspection']],
+    ['法律顾问', undefined, ['legal']],
+    ['Senior Network Engineer', undefined, ['technical-evaluator']],
+    ['IT运维主管', undefined, ['technical-evaluator', 'end-user']],
+    ['VP Procurement', undefined, ['decision-maker', 'procurement']],
     // Titles.
     ['Product Owner', undefined, []],
     ['物资部主任', undefined, ['procurement']],
@@ -74,5 +107,8 @@ describe('classifyStakeholders on the default playbook', () => {
     const withoutExclusions: Playbook = { ...DEFAULT_PLAYBOOK, titleExclusions: { en: [], 'zh-CN': [] } };
     expect(rolesOf({ title: '总经理助理' }, withoutExclusions)).toEqual(['decision-maker']);
     expect(rolesOf({ title: 'Assistant to the CEO' }, withoutExclusions)).toEqual(['decision-maker']);
+    const withIntern: Playbook = { ...DEFAULT_PLAYBOOK, titleExclusions: { en: ['trainee'], 'zh-CN': [] } };
+    expect(rolesOf({ title: 'Network Planning Trainee' }, withIntern)).toEqual([]);
+    expect(rolesOf({ title: 'Network Planning Trainee' })).toEqual(['technical-evaluator']);
   });
 });

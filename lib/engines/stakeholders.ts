@@ -115,38 +115,148 @@ function rolesFromCrm(compiled: CompiledPlaybook, crmRole: string | undefined): 
  */
 const TITLE_POST_SEPARATORS = /[/／,，、;；|｜·・()（）兼]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
 
-/** Roles of the posts in a title; a post that belongs to someone else ("总经理助理", "Assistant to the CEO") adds none. */
+/**
+ * "&" and "and" between words join two posts ("CFO & Company Secretary",
+ * "Chief Accountant and Head of Finance"), or two functions of one ("Head of
+ * Legal and Compliance"), which read the same as two posts. Inside a word they
+ * do not ("O&M", "R&D").
+ */
+const TITLE_POST_CONJUNCTIONS = /\s+(?:&|and)\s+/iu;
+
+/**
+ * An exclusion word ending in, or followed by, "to", "for" or "of" (with or
+ * without "the"): the holder works for whoever the rest of the title names
+ * ("Assistant to the CEO and Chairman", "Secretary to the GM", "Office of the CEO").
+ */
+const WORKS_FOR_CONNECTOR = /^\s*(?:to|for|of)(?:\s+the)?\b/iu;
+const ENDS_WITH_WORKS_FOR_CONNECTOR = /\b(?:to|for|of)(?:\s+the)?\s*$/iu;
+
+/**
+ * Bodies rather than persons: the secretary or assistant of a committee works
+ * in the committee's function ("Tender Committee Secretary" is a procurement job).
+ */
+const COMMITTEE_WORDS = /\b(?:committee|commission|council|board|panel)s?\b|委员会|小组/iu;
+
+/**
+ * A Chinese department name (网络部, 采购中心, 财务处, 信息科, 招标办) right
+ * before a rank, once "副" / "常务副" is set aside. 事业部 (business unit),
+ * 总部 and 本部 (headquarters) are not departments: their heads run a business.
+ */
+const DEPARTMENT_BEFORE_RANK = /(?:(?<!事业|总|本)部|中心|处|科|室|办)(?:常务|执行)?副?$/u;
+
+/**
+ * Roles of the posts in a title, each post read by `readPost`. An "Assistant
+ * to …" carries over the "&" / "and" that follows it, since the conjunction
+ * then joins the people the assistant works for ("Secretary to the President and CEO").
+ */
 function rolesFromTitle(compiled: CompiledPlaybook, title: string | undefined): Map<DecisionRole, Explanation> {
   const found = new Map<DecisionRole, Explanation>();
-  for (const post of title?.split(TITLE_POST_SEPARATORS) ?? []) {
-    const hits = compiled.titleMatcher.scan(post);
-    if (hits.size === 0 || worksForTitleHolder(compiled.titleExclusionMatcher, post, hits)) continue;
-    for (const [role, hit] of hits) {
-      if (!found.has(role)) found.set(role, explanation('stakeholder.roleFromTitle', { keyword: hit.keyword, role: role.label }));
+  for (const segment of title?.split(TITLE_POST_SEPARATORS) ?? []) {
+    let worksForNamed = false;
+    for (const post of segment.split(TITLE_POST_CONJUNCTIONS)) {
+      const reading = readPost(compiled, post, worksForNamed);
+      worksForNamed = reading.worksForNamed;
+      for (const [role, hit] of reading.roles) {
+        if (!found.has(role)) found.set(role, explanation('stakeholder.roleFromTitle', { keyword: hit.keyword, role: role.label }));
+      }
     }
   }
   return found;
 }
 
+interface PostReading {
+  roles: Map<DecisionRole, KeywordHit>;
+  /** The post ends inside the object of "Assistant to …", so a post joined to it by "&" / "and" names whom the holder works for. */
+  worksForNamed: boolean;
+}
+
 /**
- * Whether a post holds an exclusion word ("assistant", "秘书") outside every
- * title keyword found in it: a keyword that spells the word out is a post of
- * its own ("Permanent Secretary", "Secretary General").
+ * The roles one post gives, from the title keywords found in it, read as follows.
+ *
+ * Exclusion words (the playbook's `titleExclusions`: "assistant", "secretary",
+ * "intern", 助理, 秘书…) mean working FOR a post holder: they remove the roles
+ * of the keywords that name that holder, not every role of the post. An
+ * exclusion word removes the role of:
+ * - a keyword inside it (总经理办公室, 总裁办: the office of the 总经理);
+ * - every keyword after it when "to" / "for" / "of" joins them ("Assistant to
+ *   the CEO", "Executive Assistant to the Chief Procurement Officer", "Office of the CFO");
+ * - a top-role keyword right after it ("Assistant General Manager", "Assistant
+ *   Secretary General"): an assistant is neither the head nor one of its deputies;
+ * - a keyword before it ("总经理助理", "CEO 助理", "财务总监秘书", "CFO's Assistant", "IT Intern").
+ * It leaves the role of:
+ * - a function (non-top) keyword right after it: there the word is a rank
+ *   ("Assistant Procurement Manager", 助理工程师), and an assistant manager of a
+ *   function works in that function;
+ * - a function keyword naming a committee the holder serves ("Tender Committee
+ *   Secretary", "Secretary of the Tender Committee", 招标委员会秘书): the
+ *   secretary of a tender committee works in procurement, the secretary of the
+ *   CEO for the CEO.
+ * An exclusion word that a keyword spells out ("Permanent Secretary",
+ * "Secretary General") is part of a post of its own, not an exclusion.
+ * (So "Intern Engineer" / 实习工程师 read as a rank of engineer, although
+ * interns hold no role: the playbook does not tell interns from assistants.)
+ *
+ * A top-role keyword (总经理, 总裁) right after a Chinese department name is
+ * that department's rank, not the head of the customer: 网络部总经理 heads the
+ * network department, so the post holds only the roles the department names
+ * (none for 人力资源部总经理). 分公司总经理 heads a branch and stays the top.
+ *
+ * A function keyword that ends the post is its job noun (engineer, 工程师,
+ * 顾问); when another function's keyword comes before it, that one names the
+ * function the holder works in, and the job noun adds nothing ("Field
+ * Maintenance Engineer" is in maintenance, "IQC工程师" in inspection, 法律顾问
+ * in legal). Top-role keywords name no function: "VP Procurement" is both.
  */
-function worksForTitleHolder(
+function readPost(compiled: CompiledPlaybook, post: string, worksForNamed: boolean): PostReading {
+  const hits = compiled.titleMatcher.scan(post);
+  const roles = new Map(hits);
+  let worksForRest = worksForNamed;
+  if (worksForNamed) roles.clear();
+
+  for (const exclusion of exclusionsIn(compiled.titleExclusionMatcher, post, hits)) {
+    const worksForAfter =
+      ENDS_WITH_WORKS_FOR_CONNECTOR.test(post.slice(exclusion.start, exclusion.end)) || WORKS_FOR_CONNECTOR.test(post.slice(exclusion.end));
+    if (worksForAfter) worksForRest = true;
+    for (const [role, hit] of hits) {
+      if (exclusion.start <= hit.start && hit.end <= exclusion.end) roles.delete(role);
+      else if (hit.start >= exclusion.end) {
+        const rightAfter = post.slice(exclusion.end, hit.start).trim() === '';
+        if (role.top ? worksForAfter || rightAfter : worksForAfter && !COMMITTEE_WORDS.test(post.slice(hit.end))) roles.delete(role);
+      } else if (role.top || !COMMITTEE_WORDS.test(post.slice(hit.end, exclusion.start))) roles.delete(role);
+    }
+  }
+
+  for (const [role, hit] of roles) {
+    if (role.top && DEPARTMENT_BEFORE_RANK.test(post.slice(0, hit.start))) roles.delete(role);
+  }
+
+  const jobNouns = [...roles].filter(
+    ([role, hit]) =>
+      !role.top &&
+      post.slice(hit.end).trim() === '' &&
+      [...roles].some(([other, otherHit]) => other !== role && !other.top && otherHit.start < hit.start),
+  );
+  for (const [role] of jobNouns) roles.delete(role);
+
+  return { roles, worksForNamed: worksForRest };
+}
+
+/** Every exclusion word in a post, except those a title keyword spells out ("Permanent Secretary", "Secretary General"). */
+function exclusionsIn(
   exclusions: CompiledPlaybook['titleExclusionMatcher'],
   post: string,
   keywordHits: ReadonlyMap<DecisionRole, KeywordHit>,
-): boolean {
+): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
   for (let offset = 0; offset < post.length; ) {
     const exclusion = exclusions.scan(post.slice(offset)).get('excluded');
-    if (exclusion === undefined) return false;
+    if (exclusion === undefined) break;
     const start = offset + exclusion.start;
     const end = offset + exclusion.end;
-    if (!spelledOutByKeyword(keywordHits, start, end)) return true;
+    if (!spelledOutByKeyword(keywordHits, start, end)) found.push({ start, end });
     offset = end;
   }
-  return false;
+  return found;
 }
 
 function spelledOutByKeyword(keywordHits: ReadonlyMap<DecisionRole, KeywordHit>, start: number, end: number): boolean {
