@@ -20,3 +20,15 @@ describe('playbookJsonSchema', () => {
     expect(stage.required).toEqual(['id', 'label']);
   });
 });
+
+describe('playbookJsonSchema: conditions', () => {
+  it('describes every condition kind, the combinators nesting conditions through a shared definition', () => {
+    const schema = playbookJsonSchema() as { $defs: Record<string, { anyOf?: { properties: { kind: { const: string } } }[]; oneOf?: { properties: { kind: { const: string } } }[] }> };
+    const [condition] = Object.values(schema.$defs);
+    const kinds = (condition?.oneOf ?? condition?.anyOf ?? []).map((member) => member.properties.kind.const);
+    expect(kinds.sort()).toEqual(
+      ['all', 'amount-over', 'any', 'decision-role-present', 'field', 'not', 'note-mentions', 'record-field', 'requirement-mentions', 'requirement-missing', 'stage-reached'].sort(),
+    );
+    expect(JSON.stringify(schema)).toContain('"$ref":"#/$defs/');
+  });
+});
