@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Person } from '@/lib/domain/team';
-import type { DecisionChainGap, DecisionChainReport } from '@/lib/engines/decision-chain';
-import { explanation } from '@/lib/engines/explain';
+import type { DecisionChainReport } from '@/lib/engines/decision-chain';
+import { groupPersonGaps, isCollapsible, peopleWithGap } from '@/lib/engines/findings';
 import { t } from '@/lib/i18n';
 import type { StakeholderAnnotations } from '@/lib/domain/stakeholder';
 import type { ClassifiedStakeholder } from '@/lib/engines/stakeholders';
@@ -13,33 +13,6 @@ import { INFLUENCE_LABEL, STANCE_LABEL, StakeholderForm, type NewStakeholder } f
 import { bringIntoView, useFocusRequest, type FocusRequest } from './focus';
 import { UrgencyBadge } from './NextActions';
 import { say, type PlaybookLabels } from './text';
-
-/** Gaps about single people that read as one line when several people share them ("3 people: stance unknown"). */
-const COLLAPSIBLE = ['no-owner', 'stance-unknown', 'stale-engagement'] as const;
-type CollapsibleKind = (typeof COLLAPSIBLE)[number];
-const isCollapsible = (gap: DecisionChainGap): gap is DecisionChainGap & { kind: CollapsibleKind } =>
-  gap.stakeholderId !== undefined && (COLLAPSIBLE as readonly string[]).includes(gap.kind);
-
-/** The gaps as shown: one entry per gap, except several people with the same gap and severity, which share one. */
-function groupGaps(gaps: readonly DecisionChainGap[]): DecisionChainGap[][] {
-  const groups: DecisionChainGap[][] = [];
-  const byKind = new Map<string, DecisionChainGap[]>();
-  for (const gap of gaps) {
-    if (!isCollapsible(gap)) {
-      groups.push([gap]);
-      continue;
-    }
-    const key = `${gap.kind}|${gap.severity}`;
-    const group = byKind.get(key);
-    if (group) group.push(gap);
-    else {
-      const fresh = [gap];
-      byKind.set(key, fresh);
-      groups.push(fresh);
-    }
-  }
-  return groups;
-}
 
 /** The customer's decision chain against the people we know: gaps first, each with its next step. */
 export function DecisionChainSection({
@@ -90,14 +63,14 @@ export function DecisionChainSection({
         <p className="muted">{t('noGaps')}</p>
       ) : (
         <ul className="gaps">
-          {groupGaps(report.gaps).map((group, index) => {
+          {groupPersonGaps(report.gaps).map((group, index) => {
             const gap = group[0]!;
             if (group.length > 1) {
               return (
                 <li key={`${gap.kind}-group-${index}`} className={`gap-item severity-${gap.severity}`} data-testid="gap" data-kind={gap.kind} data-severity={gap.severity} data-people={group.length}>
                   <UrgencyBadge urgency={gap.urgency} />{' '}
                   <details>
-                    <summary>{say(explanation(`finding.people.${gap.kind as CollapsibleKind}`, { count: group.length }))}</summary>
+                    <summary>{isCollapsible(gap.kind) && say(peopleWithGap(gap.kind, group.length))}</summary>
                     <ul className="small">
                       {group.map((member) => (
                         <li key={member.stakeholderId}>{say(member.explanation)}</li>

@@ -44,7 +44,8 @@ export interface DealFindings {
 export const MAX_NEXT_ACTIONS = 3;
 
 /** Person gaps that, several of one kind, read as one line ("3 people: stance unknown"). */
-const COLLAPSIBLE: readonly GapKind[] = ['no-owner', 'stance-unknown', 'stale-engagement'];
+const COLLAPSIBLE = ['no-owner', 'stance-unknown', 'stale-engagement'] as const satisfies readonly GapKind[];
+export type CollapsibleGapKind = (typeof COLLAPSIBLE)[number];
 
 // Among equally urgent findings: the customer's chain first (a missing link can kill the deal), then the team, then facts.
 const KIND_ORDER: Record<Finding['kind'], number> = { 'chain-gap': 0, 'role-missing': 1, 'requirement-missing': 2 };
@@ -95,34 +96,54 @@ export function collectFindings(
   return { all, next: pickNext(all), counts };
 }
 
-function chainFindings(gaps: readonly DecisionChainGap[]): Finding[] {
-  const findings: Finding[] = [];
-  const grouped = new Map<string, DecisionChainGap[]>();
+/**
+ * The gaps as a reader takes them in: one entry per gap, except several
+ * people with the same gap and severity, who share one entry (in the place of
+ * the first of them), so trivia does not bury what matters.
+ */
+export function groupPersonGaps(gaps: readonly DecisionChainGap[]): DecisionChainGap[][] {
+  const groups: DecisionChainGap[][] = [];
+  const byKind = new Map<string, DecisionChainGap[]>();
   for (const gap of gaps) {
-    if (gap.stakeholderId !== undefined && COLLAPSIBLE.includes(gap.kind)) {
-      const key = `${gap.kind}|${gap.urgency.severity}`;
-      const group = grouped.get(key);
-      if (group) group.push(gap);
-      else grouped.set(key, [gap]);
-    } else findings.push(single(gap));
-  }
-  for (const group of grouped.values()) {
-    const first = group[0]!;
-    if (group.length === 1) {
-      findings.push(single(first));
+    if (gap.stakeholderId === undefined || !isCollapsible(gap.kind)) {
+      groups.push([gap]);
       continue;
     }
-    findings.push({
+    const key = `${gap.kind}|${gap.severity}`;
+    const group = byKind.get(key);
+    if (group) group.push(gap);
+    else {
+      const fresh = [gap];
+      byKind.set(key, fresh);
+      groups.push(fresh);
+    }
+  }
+  return groups;
+}
+
+export function isCollapsible(kind: GapKind): kind is CollapsibleGapKind {
+  return (COLLAPSIBLE as readonly GapKind[]).includes(kind);
+}
+
+function chainFindings(gaps: readonly DecisionChainGap[]): Finding[] {
+  return groupPersonGaps(gaps).map((group) => {
+    const first = group[0]!;
+    if (group.length === 1 || !isCollapsible(first.kind)) return single(first);
+    return {
       kind: 'chain-gap',
       subject: first.kind,
       urgency: first.urgency,
-      what: explanation(`finding.people.${first.kind as 'no-owner' | 'stance-unknown' | 'stale-engagement'}`, { count: group.length }),
+      what: peopleWithGap(first.kind, group.length),
       why: first.explanation,
       owner: first.owner,
       action: { kind: 'review-people', stakeholderIds: group.map((gap) => gap.stakeholderId!) },
-    });
-  }
-  return findings;
+    };
+  });
+}
+
+/** "3 people: stance unknown." */
+export function peopleWithGap(kind: CollapsibleGapKind, count: number): Explanation {
+  return explanation(`finding.people.${kind}`, { count });
 }
 
 function single(gap: DecisionChainGap): Finding {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startCrmServer } from '../support/crm-server.mjs';
 import { launchWithExtension } from '../support/chromium.mjs';
-import { tabOf } from '../support/extension.mjs';
+import { openRecordWithPanel } from '../support/extension.mjs';
 import { CRM_RECORDS, fixture } from '../support/fixtures.mjs';
 
 let server;
@@ -21,15 +21,7 @@ after(async () => {
   await server?.close();
 });
 
-async function openWithPanel(url) {
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  const tab = await tabOf(browser.context, page.url());
-  assert.ok(tab, `the extension sees the tab of ${url}`);
-  const panel = await browser.context.newPage();
-  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=${tab.id}`);
-  return { page, panel };
-}
+const openWithPanel = (url) => openRecordWithPanel(browser, url);
 
 /** Intl puts a no-break space between a currency code and its amount. */
 const shown = (text) => text.replace(/\u00a0/g, ' ');

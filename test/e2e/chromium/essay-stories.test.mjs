@@ -9,10 +9,9 @@
 //   chain and the quality engineer as the missing team role.
 // Each story has its own CRM tab and a panel pinned to it; one browser serves both.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startCrmServer } from '../support/crm-server.mjs';
-import { launchWithExtension } from '../support/chromium.mjs';
-import { captureViaMenu, selectNewParagraph, tabOf } from '../support/extension.mjs';
+import { before, describe, test } from 'node:test';
+import { crmBrowserForTheseTests } from '../support/crm-browser.mjs';
+import { captureViaMenu, openRecordWithPanel, selectNewParagraph } from '../support/extension.mjs';
 import { IQC_OPPORTUNITY, SUDAN_OPPORTUNITY } from '../support/fixtures.mjs';
 import { requirement, teamRole } from '../support/panel-flows.mjs';
 
@@ -20,26 +19,12 @@ const TIMEOUT = 15_000;
 // The section opens with at most three actions; every other finding is a `finding`, folded away below them.
 const NEXT_ACTION = '[data-testid=next-actions] [data-testid=next-action]';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startCrmServer();
-  browser = await launchWithExtension(server);
-});
-
-after(async () => {
-  await browser?.context.close();
-  await server?.close();
-});
+const crm = crmBrowserForTheseTests();
 
 /** Opens the record in a tab of its own and the panel pinned to that tab, once the analysis is shown. */
 async function openRecordAndPanel(record) {
-  const crmPage = await browser.context.newPage();
-  await crmPage.goto(record.url);
-  const { id: tabId } = await tabOf(browser.context, crmPage.url());
-  const panel = await browser.context.newPage();
-  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=${tabId}`);
+  await crm.ready;
+  const { page: crmPage, panel, tabId } = await openRecordWithPanel(crm.browser, record.url);
   await panel.locator('[data-testid=requirements-section]').waitFor({ timeout: TIMEOUT });
   return { crmPage, tabId, panel };
 }
@@ -101,7 +86,7 @@ describe('the Sudan story: the need reaches the solution people through a note a
     assert.equal(await panel.locator(teamRole('power-specialist')).count(), 0);
 
     await selectNewParagraph(crmPage, NOTE);
-    const outcome = await captureViaMenu(browser.context, tabId, { selectionText: '', pageUrl: crmPage.url() });
+    const outcome = await captureViaMenu(crm.browser.context, tabId, { selectionText: '', pageUrl: crmPage.url() });
     assert.equal(outcome.outcome, 'saved');
     assert.ok(outcome.recordKey.includes(SUDAN_OPPORTUNITY.recordId), outcome.recordKey);
 

@@ -46,3 +46,17 @@ export async function selectNewParagraph(page, text) {
   }, { id, text });
   await selectText(page, `#${id}`);
 }
+
+/**
+ * Opens `url` in a tab of its own and the panel page pinned to that tab
+ * (`sidepanel.html?tabId=N`: what the side panel shows, in a page a test can drive).
+ */
+export async function openRecordWithPanel(browser, url) {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  const tab = await tabOf(browser.context, page.url());
+  if (!tab) throw new Error(`the extension does not see the tab of ${url}`);
+  const panel = await browser.context.newPage();
+  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=${tab.id}`);
+  return { page, panel, tabId: tab.id };
+}
