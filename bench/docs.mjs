@@ -65,6 +65,17 @@ const HOW = {
   'titles.quality.holdout.recall': 'The same for recall on the held-out set.',
   'titles.quality.holdout.precision.': 'Precision on the held-out titles of one language.',
   'titles.quality.holdout.recall.': 'Recall on the held-out titles of one language.',
+  'analysis.nextActions.hit':
+    "Of the must-see items labelled by hand on the corpus of realistic deals `bench/corpora/deals.json` (32 deals, half English, half Chinese, on Salesforce, Dynamics, HubSpot, Zoho and Pipedrive stage names, custom ones included; telecom, energy, utilities and manufacturing; 1–2 items per deal, written as `kind:subject`, e.g. `chain-gap:quality-inspection`, from the sales method by the rules in the file and before the engines were run), the share found among the at most three next actions (`findings.next`) of `analyzeDeal` with the default playbook at the corpus's fixed `now` (2025-06-02) (`bench/deal-quality.ts`, `bench/deals.bench.mjs`). A ratio, not a timing: median and p95 are the figure itself, n is 1. No target (the report's targets are upper bounds); `lib/engines/deal-corpus.test.ts` holds a floor.",
+  'analysis.nextActions.hit.': 'The same on the deals recorded in one language (`en`, `zh-CN`).',
+  'analysis.falseCaptured':
+    'Requirement facts labelled as captured by nobody (only in the Description, the Close Date, a note nobody accepted, a placeholder such as TBD / 待定, or a neighbouring fact) that the panel shows as captured or confirmed, summed over the corpus: the panel claiming a fact the back office does not have. Target 0.',
+  'analysis.falseCaptured.': 'The same on the deals recorded in one language.',
+  'analysis.missedCaptured': 'Requirement facts labelled as captured (a value a person entered or accepted, or a CRM field that holds exactly the fact) that the panel does not show as captured or confirmed, summed over the corpus. Target 0.',
+  'analysis.missedCaptured.': 'The same on the deals recorded in one language.',
+  'analysis.high.overCeiling':
+    'Deals of the corpus whose count of high findings (what the badge and the summary line show) exceeds the ceiling labelled by hand for the deal: the urgent actions a sales director would name, plus one. A panel over it cries wolf. Target 0.',
+  'analysis.high.overCeiling.': 'The same on the deals recorded in one language.',
 };
 
 /** What a prefix entry of HOW stands for in its listed id (`content.size.gz.<crm>`); `<crm>` unless named here. */
@@ -73,6 +84,10 @@ const PREFIX_PLACEHOLDER = {
   'titles.quality.recall.': '<lang>',
   'titles.quality.holdout.precision.': '<lang>',
   'titles.quality.holdout.recall.': '<lang>',
+  'analysis.nextActions.hit.': '<lang>',
+  'analysis.falseCaptured.': '<lang>',
+  'analysis.missedCaptured.': '<lang>',
+  'analysis.high.overCeiling.': '<lang>',
 };
 
 /** The entry of HOW that describes `id`: its own, or a prefix entry (`content.size.gz.` for `content.size.gz.zoho`). */
