@@ -14,13 +14,8 @@ import type { GapKind } from './decision-chain';
 const MIN_HIT_RATE = 0.44;
 const MIN_HIT_RATE_PER_LANGUAGE = 0.4;
 
-/**
- * The target is no false capture at all. These are a known defect, reported
- * and not yet fixed: a satisfying CRM field holding a placeholder ("TBD",
- * "待定") counts as the captured budget. Remove an entry when the engines stop
- * taking it for the fact; any other false capture fails here.
- */
-const KNOWN_FALSE_CAPTURES = ['penang-mes-budget-tbd: budget', 'jinlong-5g-budget-pending: budget'];
+/** No fact is shown captured that nobody captured. */
+const KNOWN_FALSE_CAPTURES: string[] = [];
 
 const GAP_KINDS: readonly GapKind[] = [
   'role-uncovered',

@@ -1,5 +1,6 @@
 import type { RequirementSource, RequirementValue } from '../domain/requirement-value';
 import type { Requirement } from '../playbook/schema';
+import { isPlaceholder } from './placeholder';
 import { findRecordField, type RecordFieldIndex } from './record-fields';
 
 /** One value known for a requirement, with where it came from. */
@@ -50,7 +51,8 @@ export function requirementTrail(
     const isStored = stored.some((entry) => entry.source.kind === 'crm-field' && entry.value === field.value);
     const seen = live.some((entry) => entry.value === field.value) || hints.some((hint) => hint.value === field.value);
     if (isStored || seen) continue;
-    if (mapping.satisfies) live.push({ value: field.value, source: { kind: 'crm-field', fieldLabel: field.label }, confirmedByCustomer: false });
+    // "TBD" in a Budget field says the budget is not known: a hint at most, never the fact.
+    if (mapping.satisfies && !isPlaceholder(field.value)) live.push({ value: field.value, source: { kind: 'crm-field', fieldLabel: field.label }, confirmedByCustomer: false });
     else hints.push({ fieldLabel: field.label, value: field.value });
   }
   return { trail: [...stored, ...live.slice(0, 1)], hints };

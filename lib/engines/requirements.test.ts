@@ -104,6 +104,13 @@ describe('evaluateRequirements', () => {
     expect(statusOf(result, 'acceptance')).toMatchObject({ status: 'missing', trail: [], hints: [{ fieldLabel: 'Description', value: 'Build 450 base stations' }] });
   });
 
+  it('never takes a placeholder in a satisfying CRM field ("TBD", "待定") for the fact: it is a hint', () => {
+    for (const placeholder of ['TBD', 'tbd.', '待定', ' - ', 'N/A']) {
+      const result = report('Proposal/Price Quote', { record: record({ stage: 'Proposal/Price Quote', fields: [{ label: 'Budget', value: placeholder }] }) });
+      expect(statusOf(result, 'budget')).toMatchObject({ status: 'missing', trail: [], hints: [{ fieldLabel: 'Budget', value: placeholder }] });
+    }
+  });
+
   it('grades a missing fact by its stage window and weight: due at its stage, overdue (and escalated) after it, early when a note brings it up', () => {
     const urgencyAt = (stage: string, notes: Parameters<typeof dealInput>[0] = {}) => statusOf(report(stage, notes), 'acceptance')!.urgency;
     expect(urgencyAt('Proposal/Price Quote')).toEqual({ severity: 'medium', timing: 'due', weight: 'normal', stagesOverdue: 0 });
