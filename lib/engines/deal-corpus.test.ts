@@ -6,13 +6,15 @@ import type { GapKind } from './decision-chain';
 
 /**
  * Next actions of the corpus (bench/corpora/deals.json), labelled from the
- * sales method before the engines ran: 23 of 49 must-see items reached
- * (0.469; en 12/25, zh-CN 11/24). A floor one item under that overall and a
- * little lower per language, so that a change which ranks worse shows here.
- * The misses are engine and playbook findings, not labels to adjust.
+ * sales method before the engines ran. First run: 23 of 49 must-see items
+ * (0.469). After fixing what it showed (placeholders taken for facts, sales
+ * facts and customer roles still asked after signature, a note's fact and a
+ * person who carries the deal losing every tie): 37 of 49 (0.755; en 0.76,
+ * zh-CN 0.75). Those fixes were made against this corpus, so a fresh one
+ * would score lower. Floors a little under, so a change that ranks worse shows.
  */
-const MIN_HIT_RATE = 0.44;
-const MIN_HIT_RATE_PER_LANGUAGE = 0.4;
+const MIN_HIT_RATE = 0.72;
+const MIN_HIT_RATE_PER_LANGUAGE = 0.68;
 
 /** No fact is shown captured that nobody captured. */
 const KNOWN_FALSE_CAPTURES: string[] = [];

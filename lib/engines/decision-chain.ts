@@ -1,4 +1,4 @@
-import type { DecisionRole } from '../playbook/schema';
+import type { DecisionRole, Weight } from '../playbook/schema';
 import { compareText } from './compare';
 import { evaluateCondition } from './conditions';
 import type { DealContext } from './context';
@@ -7,7 +7,7 @@ import { hasReached } from './stage';
 import { indexDirectory } from './directory-index';
 import { explanation, type Explanation } from './explain';
 import { INFLUENCE_LABELS, STANCE_LABELS } from './labels';
-import { compareUrgency, urgency, type Severity, type Urgency } from './severity';
+import { compareUrgency, raiseSeverity, urgency, type Severity, type Urgency } from './severity';
 import type { ClassifiedStakeholder } from './stakeholders';
 
 export interface Reason {
@@ -122,6 +122,9 @@ function requiredReasons(role: DecisionRole, context: DealContext): { reasons: R
   const undetermined: Explanation[] = [];
   const urgencies: Urgency[] = [];
   const stage = role.requiredFrom === undefined ? undefined : context.compiled.stagesById.get(role.requiredFrom);
+  // Past its window (the decision maker after the contract) the role is asked no more, by stage or by condition.
+  const until = role.requiredUntil === undefined ? undefined : context.compiled.pipelinePosition.get(role.requiredUntil);
+  if (until !== undefined && context.position !== null && context.position > until) return { reasons, undetermined };
   if (stage !== undefined && hasReached(context, stage.id)) {
     const applies = role.appliesWhen === undefined ? undefined : evaluateCondition(role.appliesWhen, context);
     if (applies?.status === 'undetermined') undetermined.push(applies.evidence);
@@ -189,18 +192,21 @@ function proposals(context: DealContext): RoleProposal[] {
 }
 
 /** An urgency for gaps the playbook gives no stage window or weight (about one person, or the threading). */
-function fixedUrgency(severity: Severity): Urgency {
-  return { severity, timing: 'due', weight: 'normal', stagesOverdue: 0 };
+function fixedUrgency(severity: Severity, weight: Weight = 'normal'): Urgency {
+  return { severity, timing: 'due', weight, stagesOverdue: 0 };
 }
 
 /** Gaps about one person. A highly influential person's gap weighs one level more. */
 function personGaps(context: DealContext): DecisionChainGap[] {
+  const topRoleIds = new Set(context.compiled.playbook.decisionRoles.filter((role) => role.top).map((role) => role.id));
   const { now } = context.input;
   const { staleAfterDays } = context.compiled.playbook.thresholds;
   const gaps: DecisionChainGap[] = [];
   for (const person of context.stakeholders) {
     const subject = { stakeholderId: person.id, owner: leadRole(context.compiled) };
-    const weigh = (severity: Severity) => fixedUrgency(person.influence === 'high' ? raise(severity) : severity);
+    // A person who carries the deal (high influence, or the top of the chain) weighs more, and ranks before facts of the same severity.
+    const carries = person.influence === 'high' || person.roles.some((held) => topRoleIds.has(held.roleId));
+    const weigh = (severity: Severity) => fixedUrgency(person.influence === 'high' ? raiseSeverity(severity) : severity, carries ? 'critical' : 'normal');
     const name = person.name;
     if (person.ourOwner === undefined) {
       gaps.push(gap('no-owner', weigh('medium'), subject, explanation('gap.noOwner', { name }), explanation('action.assignOwner', { name })));
@@ -213,7 +219,7 @@ function personGaps(context: DealContext): DecisionChainGap[] {
       gaps.push(
         gap(
           'opponent-without-plan',
-          fixedUrgency('high'),
+          fixedUrgency('high', 'critical'),
           subject,
           explanation('gap.opponentWithoutPlan', { name, influence: INFLUENCE_LABELS[person.influence] }),
           explanation('action.planForOpponent', { name }),
@@ -253,7 +259,7 @@ function threadingGaps(context: DealContext, roles: readonly RoleState[], engage
     return [
       gap(
         'only-top-engaged',
-        fixedUrgency('high'),
+        fixedUrgency('high', 'critical'),
         { owner: leadRole(context.compiled) },
         explanation('gap.onlyTopEngaged', { names: engaged.map((person) => person.name) }),
         others.length > 0 ? explanation('action.engageRoles', { roles: others }) : explanation('action.engageMorePeople'),
@@ -267,7 +273,7 @@ function threadingGaps(context: DealContext, roles: readonly RoleState[], engage
   return [
     gap(
       'single-threaded',
-      fixedUrgency(engaged.length === 0 ? 'high' : 'medium'),
+      engaged.length === 0 ? fixedUrgency('high', 'critical') : fixedUrgency('medium'),
       { owner: leadRole(context.compiled) },
       explanation('gap.singleThreaded', { engaged: engaged.length, minimum }),
       unengaged.length > 0 ? explanation('action.engageRoles', { roles: unengaged }) : explanation('action.engageMorePeople'),
@@ -323,10 +329,6 @@ function gap(
     explanation: what,
     nextAction,
   };
-}
-
-function raise(severity: Severity): Severity {
-  return severity === 'low' ? 'medium' : 'high';
 }
 
 /** Most urgent first; among equals the order gaps were found in (stable sort). */

@@ -116,7 +116,8 @@ describe('evaluateRequirements', () => {
     expect(urgencyAt('Proposal/Price Quote')).toEqual({ severity: 'medium', timing: 'due', weight: 'normal', stagesOverdue: 0 });
     expect(urgencyAt('Closed Won')).toEqual({ severity: 'high', timing: 'overdue', weight: 'normal', stagesOverdue: 1 });
     const early = urgencyAt('Prospecting', { facts: { notes: [note('n1', 'They do incoming inspection of every batch')] } });
-    expect(early).toEqual({ severity: 'low', timing: 'early', weight: 'normal', stagesOverdue: 0 });
+    // Early by its stage, one level more because the customer brought it up.
+    expect(early).toEqual({ severity: 'medium', timing: 'early', weight: 'normal', stagesOverdue: 0 });
     expect(statusOf(report('Closed Won'), 'pain')!.urgency?.stagesOverdue).toBe(2);
   });
 

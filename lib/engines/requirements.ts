@@ -4,7 +4,7 @@ import { hasReached } from './stage';
 import { explanation, type Explanation } from './explain';
 import type { NoteMention } from './note-mentions';
 import type { CapturedValue, CrmHint } from './requirement-trail';
-import { urgency, type Urgency } from './severity';
+import { raiseSeverity, urgency, type Urgency } from './severity';
 import type { StageResolution } from './stage';
 
 /**
@@ -127,11 +127,17 @@ function evaluateField(requirement: Requirement, context: DealContext): Evaluate
       trail,
       hints: [...(context.hints.get(requirement.id) ?? [])],
       // Before its stage (a note brought it up) it is early; at its stage due; after it overdue.
-      ...(status === 'missing' && { urgency: urgency(requirement.weight, Number.isFinite(fromPosition) ? fromPosition : null, context.position) }),
+      ...(status === 'missing' && { urgency: factUrgency(requirement, fromPosition, context.position, firstMention !== undefined) }),
       noteSuggestions: mentions?.mentions ?? [],
       noteSuggestionCount: mentions?.count ?? 0,
     },
   };
+}
+
+/** Stage window and weight; a fact the customer brought up in a note weighs one level more, whatever its stage. */
+function factUrgency(requirement: Requirement, fromPosition: number, position: number | null, mentioned: boolean): Urgency {
+  const graded = urgency(requirement.weight, Number.isFinite(fromPosition) ? fromPosition : null, position);
+  return mentioned ? { ...graded, severity: raiseSeverity(graded.severity) } : graded;
 }
 
 function statusOf(trail: readonly CapturedValue[], required: boolean, past: boolean): RequirementStatusKind {

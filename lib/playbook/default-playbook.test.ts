@@ -180,9 +180,18 @@ describe('default playbook', () => {
     ]);
   });
 
-  it('stops asking for competitors, decision criteria and the decision timeline after the bid', () => {
-    const until = DEFAULT_PLAYBOOK.requirements.filter((requirement) => requirement.requiredUntil !== undefined).map((requirement) => requirement.id);
-    expect(until.sort()).toEqual(['competitors', 'decision-criteria', 'decision-timeline']);
+  it('stops asking for what only matters before the decision: competitors, criteria and timeline after the bid; pain, budget and the incumbent after the contract', () => {
+    const until = Object.fromEntries(DEFAULT_PLAYBOOK.requirements.filter((requirement) => requirement.requiredUntil).map((requirement) => [requirement.id, requirement.requiredUntil]));
+    expect(until).toEqual({
+      'business-pain': 'contract',
+      'current-solution': 'contract',
+      'decision-criteria': 'bid',
+      budget: 'contract',
+      'decision-timeline': 'bid',
+      competitors: 'bid',
+    });
+    const roles = Object.fromEntries(DEFAULT_PLAYBOOK.decisionRoles.filter((role) => role.requiredUntil).map((role) => [role.id, role.requiredUntil]));
+    expect(roles).toMatchObject({ 'decision-maker': 'contract', procurement: 'contract', 'quality-inspection': 'delivery', champion: 'contract' });
   });
 
   it('declares amount thresholds in USD, EUR and CNY', () => {

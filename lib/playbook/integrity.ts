@@ -44,6 +44,28 @@ export function checkPlaybookIntegrity(playbook: Playbook, ctx: z.RefinementCtx)
         return expectKeywords(condition.keywords, [...path, 'keywords'], report);
       case 'decision-role-present':
         return expect('decisionRole', condition.role, [...path, 'role']);
+      case 'requirement-missing':
+        return expect('requirement', condition.requirement, [...path, 'requirement']);
+      case 'field':
+        if (condition.op === 'equals' && condition.values === undefined) report([...path, 'values'], 'Give the values to compare with.');
+        if ((condition.op === 'greater-than' || condition.op === 'less-than') && condition.value === undefined) {
+          report([...path, 'value'], 'Give the number to compare with.');
+        }
+        return;
+      case 'all':
+      case 'any':
+        return condition.conditions.forEach((part, index) => checkCondition(part, [...path, 'conditions', index]));
+      case 'not':
+        return checkCondition(condition.condition, [...path, 'condition']);
+    }
+  };
+  /** A stage window must not end before it starts. */
+  const expectWindow = (from: string | undefined, until: string | undefined, path: Path) => {
+    if (until === undefined) return;
+    expect('pipelineStage', until, path);
+    const order = [...pipelineStages];
+    if (from !== undefined && order.includes(from) && order.includes(until) && order.indexOf(until) < order.indexOf(from)) {
+      report(path, `"${until}" comes before "${from}": the window would be empty.`);
     }
   };
 
@@ -51,6 +73,8 @@ export function checkPlaybookIntegrity(playbook: Playbook, ctx: z.RefinementCtx)
     const path = ['requirements', index];
     expect('category', requirement.category, [...path, 'category']);
     expect('pipelineStage', requirement.requiredFrom, [...path, 'requiredFrom']);
+    expectWindow(requirement.requiredFrom, requirement.requiredUntil, [...path, 'requiredUntil']);
+    if (requirement.collectedBy !== undefined) expect('teamRole', requirement.collectedBy, [...path, 'collectedBy']);
     requirement.neededBy.forEach((role, roleIndex) => expect('teamRole', role, [...path, 'neededBy', roleIndex]));
   });
   playbook.roleRules.forEach((rule, index) => {
@@ -59,9 +83,17 @@ export function checkPlaybookIntegrity(playbook: Playbook, ctx: z.RefinementCtx)
   });
   playbook.decisionRoles.forEach((role, index) => {
     if (role.requiredFrom !== undefined) expect('pipelineStage', role.requiredFrom, ['decisionRoles', index, 'requiredFrom']);
+    expectWindow(role.requiredFrom, role.requiredUntil, ['decisionRoles', index, 'requiredUntil']);
+    if (role.appliesWhen !== undefined) checkCondition(role.appliesWhen, ['decisionRoles', index, 'appliesWhen']);
+    if (role.counterpart !== undefined) expect('teamRole', role.counterpart, ['decisionRoles', index, 'counterpart']);
     role.requiredWhen.forEach((reason, reasonIndex) =>
       checkCondition(reason.when, ['decisionRoles', index, 'requiredWhen', reasonIndex, 'when']),
     );
+  });
+
+  playbook.stageRules.forEach((rule, index) => {
+    expect('pipelineStage', rule.stage, ['stageRules', index, 'stage']);
+    checkCondition(rule.when, ['stageRules', index, 'when']);
   });
 
   checkCrmStageNames(playbook, report);
@@ -75,7 +107,7 @@ const DESCRIPTIONS = {
   decisionRole: 'decision-chain role',
 } as const;
 
-const COLLECTIONS = ['stages', 'categories', 'requirements', 'teamRoles', 'roleRules', 'decisionRoles'] as const;
+const COLLECTIONS = ['stages', 'categories', 'requirements', 'teamRoles', 'roleRules', 'decisionRoles', 'stageRules'] as const;
 
 function checkUniqueIds(playbook: Playbook, report: Report): void {
   for (const collection of COLLECTIONS) {

@@ -48,6 +48,16 @@ describe('parsePlaybook', () => {
     expect(parsed.issues).toEqual([{ path: ['schemaVersion'], message: 'This extension reads playbook schema version 2.' }]);
   });
 
+  it('checks references inside nested conditions, stage windows and stage rules, each at its path', () => {
+    expect(
+      problems((playbook) => {
+        playbook.roleRules[0]!.when = { kind: 'all', conditions: [{ kind: 'not', condition: { kind: 'requirement-missing', requirement: 'nope' } }] };
+        playbook.requirements[0]!.requiredUntil = 'open';
+        (playbook as { stageRules?: unknown[] }).stageRules = [{ id: 'later', stage: 'gone', when: { kind: 'stage-reached', stage: 'bid' }, because: { en: 'x', 'zh-CN': 'x' } }];
+      }),
+    ).toEqual(['requirements.0.requiredUntil', 'roleRules.0.when.conditions.0.condition.requirement', 'stageRules.0.stage']);
+  });
+
   it('rejects a currency that is not an ISO code, at the threshold key', () => {
     expect(
       problems((playbook) => {

@@ -169,6 +169,8 @@ export const DecisionRoleSchema = z.strictObject({
   top: z.boolean().default(false),
   /** The first pipeline stage from which a contact must cover this role. */
   requiredFrom: IdSchema.optional(),
+  /** The last pipeline stage at which the role must be covered (the decision maker until the contract); absent: to the end. */
+  requiredUntil: IdSchema.optional(),
   /** Limits `requiredFrom` to deals where this holds (e.g. deals that ship goods). */
   appliesWhen: ConditionSchema.optional(),
   /** How much an uncovered role matters when it is due. */

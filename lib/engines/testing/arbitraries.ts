@@ -30,6 +30,16 @@ const keywords = fc.record({ en: fc.array(word, { minLength: 1, maxLength: 3 }),
 
 const FIELD_NAMES = ['Industry', 'Region', 'Type', 'Budget', '@stage', '@amount', '@closeDate', '@owner'];
 const FIELD_VALUES = ['Services', 'Energy', 'Prospecting', 's1', 'East Africa', 'New Customer'];
+/** A stage window inside the pipeline: a first stage, and sometimes a last one at or after it. */
+function windowIn(pipeline: string[]): fc.Arbitrary<{ requiredFrom: string; requiredUntil?: string }> {
+  return fc
+    .tuple(fc.nat({ max: pipeline.length - 1 }), fc.option(fc.nat({ max: pipeline.length - 1 }), { nil: undefined }))
+    .map(([from, span]) => ({
+      requiredFrom: pipeline[from]!,
+      ...(span !== undefined && { requiredUntil: pipeline[Math.min(pipeline.length - 1, from + span)]! }),
+    }));
+}
+
 const weight = fc.constantFrom('critical' as const, 'normal' as const, 'minor' as const);
 
 /** Any condition, the combinators (`all` / `any` / `not`) nested up to a small depth. */
@@ -109,14 +119,13 @@ export const playbookInput: fc.Arbitrary<PlaybookInput> = fc
             help: fc.constant(text('help')),
             category: fc.constant('c'),
             neededBy: fc.uniqueArray(fc.constantFrom(...ROLE_IDS), { minLength: 1 }),
-            requiredFrom: fc.constantFrom(...pipeline),
-            requiredUntil: fc.option(fc.constantFrom(...pipeline), { nil: undefined }),
+            window: windowIn(pipeline),
             weight,
             crmFields: fc.subarray(['Budget', 'Industry', 'Notes']).chain((names) =>
               fc.tuple(...names.map((field) => fc.oneof(fc.constant(field), fc.record({ field: fc.constant(field), satisfies: fc.boolean() })))),
             ),
             keywords,
-          }),
+          }).map(({ window, ...requirement }) => ({ ...requirement, ...window })),
         ),
       ),
       teamRoles: fc.constant(ROLE_IDS.map((id) => ({ id, label: text(id), description: text(id) }))).chain((roles) =>
