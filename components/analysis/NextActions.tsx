@@ -4,8 +4,8 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/format';
 import { say, type PlaybookLabels } from './text';
 
-export const SEVERITY_LABEL: Record<Severity, MessageKey> = { high: 'severityHigh', medium: 'severityMedium', low: 'severityLow' };
-export const TIMING_LABEL: Record<Timing, MessageKey> = { overdue: 'timingOverdue', due: 'timingDue', early: 'timingEarly' };
+const SEVERITY_LABEL: Record<Severity, MessageKey> = { high: 'severityHigh', medium: 'severityMedium', low: 'severityLow' };
+const TIMING_LABEL: Record<Timing, MessageKey> = { overdue: 'timingOverdue', due: 'timingDue', early: 'timingEarly' };
 
 const ACTION_LABEL: Record<Finding['action']['kind'], MessageKey> = {
   'add-value': 'actionAddValue',

@@ -1,4 +1,5 @@
 import { parseDateText, parseNumber } from '../crm/parse';
+import { allKeywords } from '../domain/locale';
 import { normalizeName } from '../domain/normalize';
 import type { Condition } from '../playbook/schema';
 import type { DealContext } from './context';
@@ -218,7 +219,6 @@ function joined(parts: readonly Explanation[]): Explanation {
  */
 export function describeCondition(condition: Condition, context: Pick<DealContext, 'compiled'>): Explanation {
   const { compiled } = context;
-  const keywordList = (keywords: { en: string[]; 'zh-CN': string[] }) => [...keywords.en, ...keywords['zh-CN']];
   switch (condition.kind) {
     case 'stage-reached':
       return explanation('describe.stageReached', { stage: compiled.stagesById.get(condition.stage)?.label ?? condition.stage });
@@ -227,18 +227,18 @@ export function describeCondition(condition: Condition, context: Pick<DealContex
         thresholds: Object.entries(condition.thresholds).map(([currency, value]) => `${value} ${currency}`),
       });
     case 'record-field':
-      return explanation('describe.recordField', { fields: condition.fields, keywords: keywordList(condition.keywords) });
+      return explanation('describe.recordField', { fields: condition.fields, keywords: allKeywords(condition.keywords) });
     case 'requirement-mentions':
       return explanation('describe.requirementMentions', {
         requirement: compiled.requirementsById.get(condition.requirement)?.label ?? condition.requirement,
-        keywords: keywordList(condition.keywords),
+        keywords: allKeywords(condition.keywords),
       });
     case 'requirement-missing':
       return explanation('condition.requirementMissing', {
         requirement: compiled.requirementsById.get(condition.requirement)?.label ?? condition.requirement,
       });
     case 'note-mentions':
-      return explanation('describe.noteMentions', { keywords: keywordList(condition.keywords) });
+      return explanation('describe.noteMentions', { keywords: allKeywords(condition.keywords) });
     case 'decision-role-present':
       return explanation('describe.decisionRolePresent', { role: compiled.decisionRolesById.get(condition.role)?.label ?? condition.role });
     case 'field':

@@ -199,11 +199,12 @@ function fixedUrgency(severity: Severity, weight: Weight = 'normal'): Urgency {
 /** Gaps about one person. A highly influential person's gap weighs one level more. */
 function personGaps(context: DealContext): DecisionChainGap[] {
   const topRoleIds = new Set(context.compiled.playbook.decisionRoles.filter((role) => role.top).map((role) => role.id));
+  const owner = leadRole(context.compiled);
   const { now } = context.input;
   const { staleAfterDays } = context.compiled.playbook.thresholds;
   const gaps: DecisionChainGap[] = [];
   for (const person of context.stakeholders) {
-    const subject = { stakeholderId: person.id, owner: leadRole(context.compiled) };
+    const subject = { stakeholderId: person.id, owner };
     // A person who carries the deal (high influence, or the top of the chain) weighs more, and ranks before facts of the same severity.
     const carries = person.influence === 'high' || person.roles.some((held) => topRoleIds.has(held.roleId));
     const weigh = (severity: Severity) => fixedUrgency(person.influence === 'high' ? raiseSeverity(severity) : severity, carries ? 'critical' : 'normal');

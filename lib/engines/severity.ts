@@ -61,10 +61,6 @@ export function compareUrgency(a: Urgency, b: Urgency): number {
   );
 }
 
-export function compareSeverity(a: Severity, b: Severity): number {
-  return SEVERITY_RANK[a] - SEVERITY_RANK[b];
-}
-
 /** One level more: the customer raised the item themselves, or the person it is about carries the deal. */
 export function raiseSeverity(severity: Severity): Severity {
   return severity === 'low' ? 'medium' : 'high';
