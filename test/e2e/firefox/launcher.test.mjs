@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { firefoxForTheseTests, openCrmPage } from '../support/firefox.mjs';
 import { FIRST_OPPORTUNITY } from '../support/fixtures.mjs';
+import { waitForElement, waitInPage } from '../support/poll.mjs';
 
 const crm = firefoxForTheseTests();
 let crmPage;
@@ -37,18 +38,20 @@ test('Firefox: the badge shows the deal’s gap count, and a click docks the pan
   // The badge waits for the first sign of a user on a freshly loaded page.
   await crmPage.mouse.move(4, 4);
   const launcher = await frameAt(crmPage, '/launcher.html');
-  const label = await launcher.waitForFunction(() => document.getElementById('launcher')?.getAttribute('aria-label'), { timeout: 15_000 });
+  const label = await waitInPage(launcher, () => document.getElementById('launcher')?.getAttribute('aria-label'), { timeout: 15_000 });
   assert.match(await label.jsonValue(), /^Iron Triangle: (\d+|no) high-priority gaps on this deal/);
   assert.equal(await launcher.evaluate(() => document.getElementById('launcher').dataset.opens), 'docked');
   // The page sees neither the frame nor the count.
   assert.equal(await crmPage.evaluate(() => document.querySelector('iron-triangle-overlay')?.shadowRoot ?? null), null);
 
-  await (await launcher.$('#launcher')).click();
+  // A DOM click: puppeteer's pointer click inside a frame asks Firefox 140.12's
+  // BiDi for the frame element (locateNodes "context"), which it does not support.
+  await launcher.evaluate(() => document.getElementById('launcher').click());
   const docked = await frameAt(crmPage, '/sidepanel.html?docked=1');
-  const name = await docked.waitForFunction(() => document.querySelector('[data-testid=record-name]')?.textContent, { timeout: 15_000 });
+  const name = await waitInPage(docked, () => document.querySelector('[data-testid=record-name]')?.textContent, { timeout: 15_000 });
   assert.equal(await name.jsonValue(), FIRST_OPPORTUNITY.name);
   assert.equal(await crmPage.evaluate(() => getComputedStyle(document.documentElement).marginRight), '380px');
 
-  await (await docked.waitForSelector('button.docked-close')).click();
-  await crmPage.waitForFunction(() => getComputedStyle(document.documentElement).marginRight === '0px', { timeout: 15_000 });
+  await (await waitForElement(docked, 'button.docked-close')).evaluate((button) => button.click());
+  await waitInPage(crmPage, () => getComputedStyle(document.documentElement).marginRight === '0px', { timeout: 15_000 });
 });

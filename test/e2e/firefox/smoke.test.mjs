@@ -4,6 +4,7 @@ import { SALESFORCE_HOST } from '../support/crm-server.mjs';
 import { bundleScripts, E2E_ONLY_MARKERS } from '../support/e2e-only.mjs';
 import { FIREFOX_E2E_BUILD, firefoxForTheseTests } from '../support/firefox.mjs';
 import { FIRST_OPPORTUNITY } from '../support/fixtures.mjs';
+import { waitInPage } from '../support/poll.mjs';
 
 const crm = firefoxForTheseTests();
 
@@ -11,7 +12,7 @@ test('Firefox: the content script announces the Salesforce opportunity, reads it
   const page = await crm.browser.browser.newPage();
   await page.goto(FIRST_OPPORTUNITY.url);
   const marker = async () => JSON.parse((await page.evaluate(() => document.documentElement.getAttribute('data-iron-triangle-e2e'))) ?? 'null');
-  const first = JSON.parse(await (await page.waitForFunction(() => document.documentElement.getAttribute('data-iron-triangle-e2e'), { timeout: 15_000 })).jsonValue());
+  const first = JSON.parse(await (await waitInPage(page, () => document.documentElement.getAttribute('data-iron-triangle-e2e'), { timeout: 15_000 })).jsonValue());
   // Untouched, the page is announced, not read; the sidebar (open since install) may already have asked for the read.
   if (first.kind !== 'record') assert.deepEqual(first, { kind: 'unrecognised', reason: 'not-read-yet', acknowledged: true });
   let read = first;
@@ -26,7 +27,7 @@ test('Firefox: the content script announces the Salesforce opportunity, reads it
 test('Firefox: a Lightning page that is not a record is reported as such', async () => {
   const page = await crm.browser.browser.newPage();
   await page.goto(crm.server.url(SALESFORCE_HOST, '/lightning/o/Opportunity/list'));
-  const handle = await page.waitForFunction(() => document.documentElement.getAttribute('data-iron-triangle-e2e'), { timeout: 15_000 });
+  const handle = await waitInPage(page, () => document.documentElement.getAttribute('data-iron-triangle-e2e'), { timeout: 15_000 });
   assert.deepEqual(JSON.parse(await handle.jsonValue()), { kind: 'unrecognised', reason: 'not-a-record-page', acknowledged: true });
 });
 

@@ -7,6 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitForElement, waitInPage } from './poll.mjs';
 
 const TIMEOUT = 15_000;
 
@@ -58,14 +59,15 @@ function findInPage(scope, what, name) {
 /** The driver for a puppeteer-core page (Firefox over WebDriver BiDi); downloads land in `downloadDir`. */
 export function puppeteerDriver(page, { downloadDir } = {}) {
   const element = async (scope, what, name) => {
-    const handle = await page.waitForFunction(findInPage, { timeout: TIMEOUT }, scope, what, name);
+    const handle = await waitInPage(page, findInPage, { timeout: TIMEOUT }, scope, what, name);
     return handle.asElement();
   };
-  const first = async (css) => page.waitForSelector(css, { timeout: TIMEOUT });
+  const first = (css) => waitForElement(page, css, { timeout: TIMEOUT });
   return {
     page,
     async waitFor(css, { text, gone = false } = {}) {
-      await page.waitForFunction(
+      await waitInPage(
+        page,
         (css, text, gone) => {
           const matches = [...document.querySelectorAll(css)].filter((el) => text === null || el.textContent.includes(text));
           return gone ? matches.length === 0 : matches.some((el) => el.checkVisibility());
@@ -78,7 +80,7 @@ export function puppeteerDriver(page, { downloadDir } = {}) {
     },
     text: async (css) => (await first(css)).evaluate((el) => el.textContent),
     attribute: async (css, name) => (await first(css)).evaluate((el, name) => el.getAttribute(name), name),
-    count: (css) => page.$$eval(css, (elements) => elements.length),
+    count: (css) => page.evaluate((css) => document.querySelectorAll(css).length, css),
     click: async (scope, name) => (await element(scope, 'button', name)).click(),
     async fill(scope, label, value) {
       const field = await element(scope, 'field', label);

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { serverAndBrowserForTheseTests } from './crm-browser.mjs';
 import { selectNewParagraph } from './extension.mjs';
+import { waitInPage } from './poll.mjs';
 
 export const FIREFOX_E2E_BUILD = fileURLToPath(new URL('../../../.output/firefox-mv3-e2e/', import.meta.url));
 const ADDON_ID = 'iron-triangle@iron-triangle.app';
@@ -76,7 +77,7 @@ export function firefoxForTheseTests(options) {
 export async function openCrmPage(browser, url) {
   const page = await browser.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => document.documentElement.getAttribute('data-iron-triangle-e2e')?.includes('"acknowledged":true'), { timeout: TIMEOUT });
+  await waitInPage(page, () => document.documentElement.getAttribute('data-iron-triangle-e2e')?.includes('"acknowledged":true'), { timeout: TIMEOUT });
   return page;
 }
 
