@@ -16,6 +16,7 @@ import {
   firstAccepted,
   firstMatch,
   isRendered,
+  labelledCells,
   lightScope,
   textAfterLabel,
   visibleLines,
@@ -494,5 +495,52 @@ describe('form controls', () => {
     expect(displayedValue(cell)).toBe('typed');
     expect(displayedValue(make('<div><input value="a"><input value="b"></div>'))).toBe('');
     expect(displayedValue(make('<input type="password" value="secret">'))).toBe('');
+  });
+});
+
+describe('labelledCells', () => {
+  const rowOf = (html: string, selector = 'tbody tr') => {
+    document.body.innerHTML = html;
+    return document.querySelector(selector) as Element;
+  };
+  const labels = (row: Element) => labelledCells(row).map(([label, cell]) => [label, cell.textContent?.trim()]);
+
+  it('takes a cell’s own data-label first', () => {
+    const row = rowOf('<table><thead><tr><th scope="col" title="Name">Name</th></tr></thead><tbody><tr><td data-label="Contact Name">Ann</td></tr></tbody></table>');
+    expect(labels(row)).toEqual([['Contact Name', 'Ann']]);
+  });
+
+  it('names cells without data-label by the header cell at the same position (title, aria-label, text)', () => {
+    const row = rowOf(
+      '<table><thead><tr><th scope="col" title="Name"><span>Sort</span></th><th scope="col" aria-label="Title">x</th><th scope="col">Role</th></tr></thead>' +
+        '<tbody><tr><th scope="row">Ann Lee</th><td>CTO</td><td>Decision Maker</td></tr></tbody></table>',
+    );
+    expect(labels(row)).toEqual([
+      ['Name', 'Ann Lee'],
+      ['Title', 'CTO'],
+      ['Role', 'Decision Maker'],
+    ]);
+  });
+
+  it('follows colspan in headers and cells', () => {
+    const row = rowOf('<table><thead><tr><th colspan="2">Name</th><th>Role</th></tr></thead><tbody><tr><td>A</td><td>B</td><td>C</td></tr></tbody></table>');
+    expect(labels(row).map(([label]) => label)).toEqual(['Name', 'Name', 'Role']);
+  });
+
+  it('reads ARIA grids by their column headers', () => {
+    const row = rowOf(
+      '<div role="grid"><div role="row"><div role="columnheader">Full Name</div><div role="columnheader">Job Title</div></div>' +
+        '<div role="row" id="r"><div role="gridcell">Wei Zhang</div><div role="gridcell">CFO</div></div></div>',
+      '#r',
+    );
+    expect(labels(row)).toEqual([
+      ['Full Name', 'Wei Zhang'],
+      ['Job Title', 'CFO'],
+    ]);
+  });
+
+  it('gives no label when the table has no header row', () => {
+    const row = rowOf('<table><tbody><tr><td>A</td></tr></tbody></table>');
+    expect(labels(row)).toEqual([['', 'A']]);
   });
 });

@@ -449,6 +449,57 @@ export function textAfterLabel(row: Element, label: Element | null): string {
   return '';
 }
 
+// --- Tables and grids ------------------------------------------------------------
+
+const CELL_ROLES = new Set(['cell', 'gridcell', 'rowheader', 'columnheader']);
+
+/** The cells of a table row or ARIA row, in order. */
+export function cellsOf(row: Element): Element[] {
+  return Array.from(row.children).filter((cell) => cell.localName === 'td' || cell.localName === 'th' || CELL_ROLES.has(cell.getAttribute('role') ?? ''));
+}
+
+/** A header cell's column name: its `title`, else its `aria-label`, else its text (sort buttons and icons carry the assistive text). */
+function headerName(header: Element): string {
+  return cleanText(header.getAttribute('title')) || cleanText(header.getAttribute('aria-label')) || visibleText(header);
+}
+
+/**
+ * The header cells of the table or grid `row` belongs to: `thead th`, a row of
+ * `th[scope=col]`, or ARIA column headers; [] when there are none.
+ */
+function headerCellsFor(row: Element): Element[] {
+  const table = row.closest('table, [role="grid"], [role="table"], [role="treegrid"]');
+  if (!table) return [];
+  const theadRow = table.querySelector(':scope > thead > tr');
+  if (theadRow) return theadRow === row ? [] : cellsOf(theadRow);
+  const header = table.querySelector('th[scope="col"], [role="columnheader"]');
+  const headerRow = header?.parentElement;
+  return headerRow && headerRow !== row && headerRow.closest('table, [role="grid"], [role="table"], [role="treegrid"]') === table ? cellsOf(headerRow) : [];
+}
+
+/**
+ * Each cell of `row` with its column's name: the cell's own `data-label` (a
+ * Lightning datatable), else the header cell at the same position (pages
+ * saved from real orgs carry the column names only on `th[scope=col]`).
+ * A cell spanning several columns takes the first one's name.
+ */
+export function labelledCells(row: Element): [label: string, cell: Element][] {
+  const cells = cellsOf(row);
+  let headers: string[] | undefined;
+  const out: [string, Element][] = [];
+  let column = 0;
+  for (const cell of cells) {
+    let label = cleanText(cell.getAttribute('data-label'));
+    if (!label) {
+      headers ??= headerCellsFor(row).flatMap((header) => Array<string>(Math.max(1, Number(header.getAttribute('colspan')) || 1)).fill(headerName(header)));
+      label = headers[column] ?? '';
+    }
+    out.push([label, cell]);
+    column += Math.max(1, Number(cell.getAttribute('colspan')) || 1);
+  }
+  return out;
+}
+
 // --- Form controls ----------------------------------------------------------------
 
 const FORM_CONTROLS = new Set(['input', 'select', 'textarea']);

@@ -180,6 +180,17 @@ export function parseMoney(text: string): Money {
   return money;
 }
 
+/**
+ * The currency a bare "$" most likely means when nothing on the record names
+ * one: USD, marked as assumed wherever it is shown. Other shared symbols
+ * ("¥" is CNY or JPY, "kr" three currencies) give no guess.
+ */
+export function assumedCurrencyOf(money: Money): string | undefined {
+  if (money.currency || money.value === null) return undefined;
+  const affix = money.text.replace(NUMBER, '').replace(/[\s()\-−+.,]/g, '');
+  return affix === '$' ? 'USD' : undefined;
+}
+
 // --- Dates -------------------------------------------------------------------
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

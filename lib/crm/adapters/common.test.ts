@@ -55,7 +55,27 @@ describe('extractionOf', () => {
 
   it('keeps the currency the amount names over the currency field, and ignores a currency field that is no ISO code', () => {
     expect(extractionOf(read({ parts: { ...noParts, amount: 'USD 5.00' }, currency: 'EUR' })).amount?.currency).toBe('USD');
-    expect(extractionOf(read({ parts: { ...noParts, amount: '$5.00' }, currency: 'US Dollar' })).amount).toEqual({ text: '$5.00', value: 5 });
+    expect(extractionOf(read({ parts: { ...noParts, amount: '$5.00' }, currency: 'US Dollar' })).amount).toEqual({ text: '$5.00', value: 5, currency: 'USD', currencyAssumed: true });
+  });
+
+  it('takes a bare "$" for USD, marked as assumed, and guesses nothing for a symbol several currencies share', () => {
+    expect(extractionOf(read({ parts: { ...noParts, amount: '$2,350,000.00' } })).amount).toEqual({ text: '$2,350,000.00', value: 2_350_000, currency: 'USD', currencyAssumed: true });
+    expect(extractionOf(read({ parts: { ...noParts, amount: '¥8,000,000' } })).amount).toEqual({ text: '¥8,000,000', value: 8_000_000 });
+    expect(extractionOf(read({ parts: { ...noParts, amount: 'Ongoing' } })).amount?.currency).toBeUndefined();
+  });
+
+  it('says which contact details no contact carries, and nothing when there are no contacts', () => {
+    const named = { name: 'Ana' };
+    expect(extractionOf(read({ contacts: [] })).unreadContactDetails).toBeUndefined();
+    expect(extractionOf(read({ contacts: [named, { name: 'Bo' }] })).unreadContactDetails).toEqual(['title', 'role']);
+    expect(extractionOf(read({ contacts: [named, { name: 'Bo', role: 'Decision Maker' }] })).unreadContactDetails).toEqual(['title']);
+    expect(extractionOf(read({ contacts: [{ name: 'Bo', title: 'CTO', role: 'Influencer' }] })).unreadContactDetails).toBeUndefined();
+  });
+
+  it('keeps the reader of each part found, and drops the reader of a part that stayed missing', () => {
+    const extraction = extractionOf(read({ parts: { ...noParts, stage: 'Proposal' }, sources: { stage: 'label', amount: 'rule', contacts: 'label' } }));
+    expect(extraction.sources).toEqual({ stage: 'label', contacts: 'label' });
+    expect(extractionOf(read({ parts: { ...noParts, stage: 'Proposal' } })).sources).toBeUndefined();
   });
 
   it('reports a part that is only whitespace as missing and collapses the whitespace of the others', () => {

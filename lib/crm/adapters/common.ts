@@ -1,7 +1,7 @@
 import type { Extraction } from '../adapter';
 import { MAX_CONTACTS, MAX_FIELDS } from '../limits';
-import { cleanText, labelMatches, normaliseLabel, parseMoney } from '../parse';
-import type { ExpectedPart, RecordContact, RecordField } from '../snapshot';
+import { assumedCurrencyOf, cleanText, labelMatches, normaliseLabel, parseMoney } from '../parse';
+import type { ContactDetail, ExpectedPart, Money, ReadPart, ReadSource, RecordContact, RecordField } from '../snapshot';
 
 // What every CRM adapter does with what it read off the page, whatever the
 // CRM: guard each read, merge the label/value pairs into fields, pick the
@@ -34,6 +34,27 @@ export interface RecordRead {
   currency?: string;
   fields: readonly RecordField[];
   contacts: readonly RecordContact[];
+  /** Parts another reader than the adapter's own selectors gave. */
+  sources?: Partial<Record<ReadPart, ReadSource>>;
+}
+
+const CONTACT_DETAILS: readonly ContactDetail[] = ['title', 'role'];
+
+/** The details no contact of `contacts` carries: the page lists names without them. None when there are no contacts. */
+export function unreadContactDetails(contacts: readonly RecordContact[]): ContactDetail[] {
+  return contacts.length === 0 ? [] : CONTACT_DETAILS.filter((detail) => contacts.every((contact) => !contact[detail]));
+}
+
+/**
+ * A displayed amount with its currency: the one it names, else the record's
+ * currency field's, else a bare "$" taken for USD and marked as assumed.
+ */
+export function amountOf(shown: string, recordCurrency?: string): Money {
+  const amount = parseMoney(shown);
+  if (amount.currency) return amount;
+  if (recordCurrency && /^[A-Z]{3}$/.test(recordCurrency)) return { ...amount, currency: recordCurrency };
+  const assumed = assumedCurrencyOf(amount);
+  return assumed ? { ...amount, currency: assumed, currencyAssumed: true } : amount;
 }
 
 /**
@@ -47,12 +68,13 @@ export function extractionOf(read: RecordRead): Extraction {
   for (const part of PART_ORDER) {
     const value = cleanText(read.parts[part]);
     if (!value) extraction.missing.push(part);
-    else if (part === 'amount') {
-      const amount = parseMoney(value);
-      if (!amount.currency && read.currency && /^[A-Z]{3}$/.test(read.currency)) amount.currency = read.currency;
-      extraction.amount = amount;
-    } else extraction[part] = value;
+    else if (part === 'amount') extraction.amount = amountOf(value, read.currency);
+    else extraction[part] = value;
   }
+  const unread = unreadContactDetails(extraction.contacts);
+  if (unread.length > 0) extraction.unreadContactDetails = unread;
+  const sources = Object.entries(read.sources ?? {}).filter(([part]) => part === 'contacts' || !extraction.missing.includes(part as ExpectedPart));
+  if (sources.length > 0) extraction.sources = Object.fromEntries(sources);
   return extraction;
 }
 

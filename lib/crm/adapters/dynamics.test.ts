@@ -192,6 +192,7 @@ const NORTHWIND: Extraction = {
     { name: 'Grace Okafor', role: 'Technical Buyer', email: 'grace.okafor@northwindtraders.example' },
   ],
   missing: [],
+  unreadContactDetails: ['title'],
 };
 
 const FOURTH_COFFEE: Extraction = {
@@ -265,6 +266,7 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
         { name: '刘洋', role: '技术买家', email: 'liu.yang@hualan-logistics.example' },
       ],
       missing: [],
+      unreadContactDetails: ['title'],
     },
   },
   'opportunity-half-loaded.html': {
@@ -272,7 +274,7 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
     extraction: {
       // The header has rendered: its fields stand in for the body's; "$" alone names no currency.
       name: 'Adventure Works – Fleet Telematics Pilot',
-      amount: { text: '$420,000.00', value: 420_000 },
+      amount: { text: '$420,000.00', value: 420_000, currency: 'USD', currencyAssumed: true },
       closeDate: '11/30/2027',
       owner: 'Jonas Weber',
       fields: [
@@ -451,7 +453,7 @@ describe('extract: parts and fallbacks', () => {
     expect(extractFrom(doc).amount).toEqual({ text: 'GBP 850,000.00', value: 850_000, currency: 'GBP' });
     tag.setAttribute('title', 'Some Local Money');
     amount.value = '$850,000.00';
-    expect(extractFrom(doc).amount).toEqual({ text: '$850,000.00', value: 850_000 });
+    expect(extractFrom(doc).amount).toEqual({ text: '$850,000.00', value: 850_000, currency: 'USD', currencyAssumed: true });
   });
 
   it('finds parts by label when a container does not name its field', () => {

@@ -255,7 +255,7 @@ const EXPECTED: Record<string, { ref: RecordRef | null; root?: string; extractio
     extraction: {
       name: 'Kassala Solar Pumping',
       stage: 'Proposal',
-      amount: { text: '$48,000.00', value: 48_000 }, // "$" names no one currency
+      amount: { text: '$48,000.00', value: 48_000, currency: 'USD', currencyAssumed: true }, // "$" names no one currency and the page has no currency field: USD, marked assumed
       closeDate: '05/31/2027',
       owner: 'Priya Raman',
       account: 'Kassala State Water Corp.',

@@ -121,7 +121,7 @@ describe('fixtures.json', () => {
 const NORTHWIND: Extraction = {
   name: 'Northwind Logistics – Fleet Telematics Rollout',
   stage: 'Presentation scheduled',
-  amount: { text: '$125,000.00', value: 125_000 },
+  amount: { text: '$125,000.00', value: 125_000, currency: 'USD', currencyAssumed: true },
   closeDate: '03/31/2027',
   owner: 'Jordan Lee',
   account: 'Northwind Logistics',
@@ -143,12 +143,13 @@ const NORTHWIND: Extraction = {
     { name: 'Aisha Khan', title: 'Procurement Lead' },
   ],
   missing: [],
+  unreadContactDetails: ['role'],
 };
 
 const CONTOSO: Extraction = {
   name: 'Contoso Pharma – Cold Chain Monitoring',
   stage: 'Contract sent',
-  amount: { text: '$86,400.00', value: 86_400 },
+  amount: { text: '$86,400.00', value: 86_400, currency: 'USD', currencyAssumed: true },
   closeDate: '01/15/2027',
   owner: 'Jordan Lee',
   account: 'Contoso Pharma',
@@ -168,6 +169,7 @@ const CONTOSO: Extraction = {
     { name: 'Raj Patel', title: 'IT Director', email: 'raj.patel@contoso-pharma.example' },
   ],
   missing: [],
+  unreadContactDetails: ['role'],
 };
 
 const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }> = {
@@ -199,13 +201,14 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
         { name: '张伟', title: '车队经理', email: 'zhang.wei@hdcold.example' },
       ],
       missing: [],
+      unreadContactDetails: ['role'],
     },
   },
   'deal-half-loaded.html': {
     ref: { objectType: 'deal', recordId: '2345678_9876543213' },
     extraction: {
       name: 'Fabrikam Retail – Store Sensors Pilot',
-      amount: { text: '$42,000.00', value: 42_000 },
+      amount: { text: '$42,000.00', value: 42_000, currency: 'USD', currencyAssumed: true },
       fields: [
         f('Deal name', 'Fabrikam Retail – Store Sensors Pilot', 'dealname'),
         f('Amount', '$42,000.00', 'amount'),
@@ -245,6 +248,7 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
         { name: 'Clara Schulz', title: 'Procurement Manager', email: 'clara.schulz@rheinland-energie.example' },
       ],
       missing: [],
+      unreadContactDetails: ['role'],
     },
   },
 };

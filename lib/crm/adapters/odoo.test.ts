@@ -147,7 +147,7 @@ describe('fixtures.json', () => {
 const LEAD_EN: Extraction = {
   name: 'Solar microgrid for Arusha clinic network',
   stage: 'Qualified',
-  amount: { text: '$ 48,000.00', value: 48_000 },
+  amount: { text: '$ 48,000.00', value: 48_000, currency: 'USD', currencyAssumed: true },
   closeDate: '03/31/2027',
   owner: 'Amara Okafor',
   account: 'Arusha Health Network',
@@ -172,6 +172,7 @@ const LEAD_EN: Extraction = {
   ],
   contacts: [{ name: 'Grace Mollel', title: 'Head of Facilities', email: 'grace.mollel@arushahealth.example' }],
   missing: [],
+  unreadContactDetails: ['role'],
 };
 
 const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }> = {
@@ -201,6 +202,7 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
       // The customer is a contact person of a company; the Extra Info tab (contact name, job) is not rendered.
       contacts: [{ name: 'Neema Kileo', email: 'n.kileo@dodomawater.example' }],
       missing: [],
+      unreadContactDetails: ['title', 'role'],
     },
   },
   'lead-zh.html': {
@@ -234,6 +236,7 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
       // The partner's person and the contact name are one person: one contact with the job position.
       contacts: [{ name: '陈静', title: '采购经理', email: 'chen.jing@tzgrid.example' }],
       missing: [],
+      unreadContactDetails: ['role'],
     },
   },
   'lead-half-loaded.html': {
@@ -265,7 +268,7 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
     extraction: {
       name: 'Borehole pumps for Shinyanga co-op',
       stage: 'Qualified',
-      amount: { text: '$ 36,500.00', value: 36_500 },
+      amount: { text: '$ 36,500.00', value: 36_500, currency: 'USD', currencyAssumed: true },
       closeDate: '05/31/2027',
       owner: 'Amara Okafor',
       account: 'Shinyanga Agro Co-op',
@@ -282,6 +285,7 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
       ],
       contacts: [{ name: 'Daudi Masanja', email: 'd.masanja@shinyanga-agro.example' }],
       missing: [],
+      unreadContactDetails: ['title', 'role'],
     },
   },
   // A future release: recognised from the URL, but no form view is found (the caller reports "record-not-rendered").
@@ -349,7 +353,7 @@ describe('extract: parts and fallbacks', () => {
     (doc.querySelector('#expected_revenue_0') as HTMLInputElement).value = '52,500.00';
     const extraction = odooAdapter.extract(rootOf(doc), LEAD_REF);
     expect(extraction.owner).toBe('Neema Kileo');
-    expect(extraction.amount).toEqual({ text: '$ 52,500.00', value: 52_500 });
+    expect(extraction.amount).toEqual({ text: '$ 52,500.00', value: 52_500, currency: 'USD', currencyAssumed: true });
   });
 
   it('takes the current stage by aria-checked when the class is gone', () => {

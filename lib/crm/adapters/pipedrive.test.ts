@@ -100,7 +100,7 @@ describe('fixtures.json', () => {
 const NORTHWIND: Extraction = {
   name: 'Northwind Logistics – Route Optimisation Licences',
   stage: 'Demo Scheduled',
-  amount: { text: '$48,000', value: 48_000 },
+  amount: { text: '$48,000', value: 48_000, currency: 'USD', currencyAssumed: true },
   closeDate: 'Jun 30, 2027',
   owner: 'Daniel Weber',
   account: 'Northwind Logistics GmbH',
@@ -120,6 +120,7 @@ const NORTHWIND: Extraction = {
     { name: 'Mia Hoffmann' },
   ],
   missing: [],
+  unreadContactDetails: ['title', 'role'],
 };
 
 const FABRIKAM: Extraction = {
@@ -132,6 +133,7 @@ const FABRIKAM: Extraction = {
   fields: [f('Value', '€36,500'), f('Expected close date', 'Mar 15, 2027'), f('Owner', 'Daniel Weber'), f('Probability', '60%')],
   contacts: [{ name: 'Pieter de Vries', email: 'pieter.devries@fabrikam.example' }],
   missing: [],
+  unreadContactDetails: ['title', 'role'],
 };
 
 const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction }> = {
@@ -149,13 +151,14 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction }> = {
       fields: [f('价值', 'CN¥350,000'), f('预计成交日期', '2027年6月30日'), f('负责人', '陈静'), f('概率', '40%')],
       contacts: [{ name: '刘洋', email: 'liu.yang@hdcold.example' }, { name: '赵磊' }],
       missing: [],
+      unreadContactDetails: ['title', 'role'],
     },
   },
   'deal-half-loaded.html': {
     ref: { objectType: 'deal', recordId: '2118' },
     extraction: {
       name: 'Contoso Pharma – Fleet Tracking Pilot',
-      amount: { text: '$12,000', value: 12_000 },
+      amount: { text: '$12,000', value: 12_000, currency: 'USD', currencyAssumed: true },
       owner: 'Daniel Weber',
       fields: [f('Value', '$12,000'), f('Expected close date', ''), f('Owner', 'Daniel Weber')],
       contacts: [],
@@ -170,6 +173,7 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction }> = {
       fields: [],
       contacts: [{ name: 'Grace Liu', email: 'grace.liu@tailspin.example' }],
       missing: ['name', 'stage', 'amount', 'closeDate', 'owner'],
+      unreadContactDetails: ['title', 'role'],
     },
   },
 };

@@ -113,7 +113,7 @@ describe('fixtures.json', () => {
 const DEAL_EN: Extraction = {
   name: 'Kilimanjaro Breweries – Cold Chain Solar',
   stage: 'Needs Analysis',
-  amount: { text: '$ 1,250,000.00', value: 1_250_000 },
+  amount: { text: '$ 1,250,000.00', value: 1_250_000, currency: 'USD', currencyAssumed: true },
   closeDate: '03/31/2027',
   owner: 'Amara Okafor',
   account: 'Kilimanjaro Breweries Ltd',
@@ -317,7 +317,7 @@ describe('extract: parts and fallbacks', () => {
     expect(extraction).toMatchObject({
       name: 'Arusha Dairy – Chillers',
       stage: 'Qualification',
-      amount: { text: '$ 90,000.00', value: 90_000 },
+      amount: { text: '$ 90,000.00', value: 90_000, currency: 'USD', currencyAssumed: true },
       owner: 'Amara Okafor',
       missing: ['closeDate', 'account'],
     });
