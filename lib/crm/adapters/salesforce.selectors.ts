@@ -20,7 +20,7 @@ export const salesforceSelectors = {
   /** The visible view of a standard app; Lightning keeps earlier views in the DOM without `.active`. [COMMUNITY] */
   activeView: [
     '.windowViewMode-normal.oneContent.active', // [COMMUNITY] standard navigation
-    '.windowViewMode-maximized.active.lafPageHost', // [COMMUNITY] full-width record page
+    '.windowViewMode-maximized.active', // [COMMUNITY] full-width record page, and the record in view in a console workspace tab
   ],
   /** The visible workspace tab of a console app. [COMMUNITY] */
   consoleWorkspace: [
@@ -43,6 +43,7 @@ export const salesforceSelectors = {
   /** Label/value pairs in the highlights panel (slot `secondaryFields`). */
   highlightsItem: [
     'records-highlights-details-item', // [UTAM] highlights details item
+    'force-highlights-details-item', // [COMMUNITY] older Aura highlights (force-highlights2), still served
     '.slds-page-header__detail-block', // [SLDS] page header detail block
   ],
   highlightsItemLabel: [
@@ -86,6 +87,7 @@ export const salesforceSelectors = {
     'li.runtime_sales_pathassistantPathAssistantTab.slds-is-current', // [COMMUNITY] Aura Path
     'lightning-progress-step.slds-is-current', // [SLDS] LWC path / progress indicator
     'li.runtime_sales_pathassistantPathAssistantTab.slds-is-active', // [COMMUNITY] older Path
+    'li.slds-path__item a[aria-selected="true"]', // [SLDS] Path whose step marker is only on the link (option role); last: it follows the step the user clicked
   ],
   /** The stage name inside a Path step (the step also holds "Stage Complete" assistive text). */
   pathStepTitle: [

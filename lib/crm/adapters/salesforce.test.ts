@@ -140,6 +140,11 @@ describe('fixtures.json', () => {
       'console-two-records.html',
       'opportunity-sudan.html',
       'opportunity-iqc.html',
+      'opportunity-aura-grid.html',
+      'opportunity-aura-highlights.html',
+      'opportunity-dynamic-forms.html',
+      'opportunity-path-link.html',
+      'console-maximized.html',
     ]);
     expect(manifest.host).toBe('acme.lightning.force.com');
     expect(new Set(manifest.fixtures.map((x) => x.path)).size).toBe(FILES.length);
@@ -421,6 +426,132 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
       missing: [],
     },
   },
+  // Contact Roles in an Aura grid whose cells carry no data-label: read by the column headers' titles.
+  'opportunity-aura-grid.html': {
+    ref: { objectType: 'Opportunity', recordId: '0065g00000AuRaGAAV' },
+    extraction: {
+      name: 'Alexandria Port – Shore Power',
+      stage: 'Id. Decision Makers',
+      amount: { text: 'USD 2,750,000.00', value: 2_750_000, currency: 'USD' },
+      closeDate: '5/31/2027',
+      owner: 'Priya Raman',
+      account: 'Alexandria Port Authority',
+      fields: [
+        f('Opportunity Owner', 'Priya Raman', 'OwnerId'),
+        f('Amount', 'USD 2,750,000.00', 'Amount'),
+        f('Opportunity Name', 'Alexandria Port – Shore Power', 'Name'),
+        f('Close Date', '5/31/2027', 'CloseDate'),
+        f('Account Name', 'Alexandria Port Authority', 'AccountId'),
+        f('Stage', 'Id. Decision Makers', 'StageName'),
+        f('Probability (%)', '60%', 'Probability'),
+        f('Next Step', 'Board presentation of the shore-power tender', 'NextStep'),
+      ],
+      contacts: [
+        { name: 'Mona Adel', title: 'Chief Executive Officer', role: 'Decision Maker', email: 'mona.adel@alexport.example' },
+        { name: 'Tamer Fawzy', title: 'Chief Engineer', role: 'Technical Buyer' },
+        { name: 'Rania Sami', title: 'Procurement Lead', role: 'Evaluator', email: 'rania.sami@alexport.example' },
+      ],
+      missing: [],
+    },
+  },
+  // Older Aura highlights (force-highlights2), Details tab not rendered; a bare "$" is USD, marked as assumed.
+  'opportunity-aura-highlights.html': {
+    ref: { objectType: 'Opportunity', recordId: '0065g00000HiLtSAAV' },
+    extraction: {
+      name: 'Luxor Hotels – Rooftop Solar',
+      stage: 'Perception Analysis',
+      amount: { text: '$1,200,000.00', value: 1_200_000, currency: 'USD', currencyAssumed: true },
+      closeDate: '4/30/2027',
+      owner: 'Priya Raman',
+      account: 'Luxor Hotels Group',
+      fields: [
+        f('Account Name', 'Luxor Hotels Group'),
+        f('Close Date', '4/30/2027'),
+        f('Amount', '$1,200,000.00'),
+        f('Opportunity Owner', 'Priya Raman'),
+      ],
+      contacts: [
+        { name: 'Yasmin Nabil', title: 'Group Chief Financial Officer', role: 'Economic Buyer' },
+        { name: 'Ahmed Kamal', title: 'Facilities Director', role: 'Decision Maker', email: 'ahmed.kamal@luxorhotels.example' },
+      ],
+      missing: [],
+    },
+  },
+  // Dynamic Forms fields only; Contact Roles in a lightning-datatable without data-label (headers' aria-label).
+  'opportunity-dynamic-forms.html': {
+    ref: { objectType: 'Opportunity', recordId: '0065g00000DyNfMAAV' },
+    extraction: {
+      name: 'Tanta Textiles – Factory Microgrid',
+      stage: 'Qualification',
+      amount: { text: 'EGP 18,500,000.00', value: 18_500_000, currency: 'EGP' },
+      closeDate: '10/15/2027',
+      owner: 'Priya Raman',
+      account: 'Tanta Textiles Co.',
+      fields: [
+        f('Opportunity Owner', 'Priya Raman', 'OwnerId'),
+        f('Opportunity Name', 'Tanta Textiles – Factory Microgrid', 'Name'),
+        f('Account Name', 'Tanta Textiles Co.', 'AccountId'),
+        f('Close Date', '10/15/2027', 'CloseDate'),
+        f('Stage', 'Qualification', 'StageName'),
+        f('Amount', 'EGP 18,500,000.00', 'Amount'),
+        f('Probability (%)', '10%', 'Probability'),
+        f('Grid Connection (kVA)', '4,000', 'GridConnectionKva__c'),
+      ],
+      contacts: [
+        { name: 'Hany Mahmoud', title: 'Plant Manager', role: 'Decision Maker', email: 'hany.mahmoud@tantatextiles.example' },
+        { name: 'Salma Ibrahim', title: 'Energy Engineer', role: 'Influencer' },
+      ],
+      missing: [],
+    },
+  },
+  // The stage only in a Path whose current step is marked on its link.
+  'opportunity-path-link.html': {
+    ref: { objectType: 'Opportunity', recordId: '0065g00000PaThLAAV' },
+    extraction: {
+      name: 'Aswan Cement – Waste Heat Recovery',
+      stage: 'Value Proposition',
+      amount: { text: 'USD 5,400,000.00', value: 5_400_000, currency: 'USD' },
+      closeDate: '12/31/2027',
+      owner: 'Priya Raman',
+      account: 'Aswan Cement Company',
+      fields: [
+        f('Account Name', 'Aswan Cement Company'),
+        f('Close Date', '12/31/2027'),
+        f('Amount', 'USD 5,400,000.00'),
+        f('Opportunity Owner', 'Priya Raman'),
+      ],
+      contacts: [
+        { name: 'Khaled Said', title: 'Managing Director', role: 'Decision Maker' },
+        { name: 'Nour Hassan', title: 'Process Engineer', role: 'Technical Buyer', email: 'nour.hassan@aswancement.example' },
+      ],
+      missing: [],
+    },
+  },
+  // Console with full-width views: the subtab in view, not the hidden subtab or the background tab's active view.
+  'console-maximized.html': {
+    ref: { objectType: 'Opportunity', recordId: '0065g00000MaXvWAAV' },
+    extraction: {
+      name: 'Sinai Resorts – Solar Desalination',
+      stage: 'Negotiation/Review',
+      amount: { text: 'USD 3,300,000.00', value: 3_300_000, currency: 'USD' },
+      closeDate: '6/30/2027',
+      owner: 'Priya Raman',
+      account: 'Sinai Resorts Company',
+      fields: [
+        f('Opportunity Owner', 'Priya Raman', 'OwnerId'),
+        f('Amount', 'USD 3,300,000.00', 'Amount'),
+        f('Opportunity Name', 'Sinai Resorts – Solar Desalination', 'Name'),
+        f('Close Date', '6/30/2027', 'CloseDate'),
+        f('Account Name', 'Sinai Resorts Company', 'AccountId'),
+        f('Stage', 'Negotiation/Review', 'StageName'),
+      ],
+      contacts: [
+        { name: 'Laila Hamdy', title: 'Chief Executive Officer', role: 'Decision Maker', email: 'laila.hamdy@sinairesorts.example' },
+        { name: 'Omar Farouk', title: 'Water Systems Engineer', role: 'Technical Buyer' },
+      ],
+      missing: [],
+    },
+  },
 };
 
 describe('reading each fixture', () => {
@@ -495,6 +626,20 @@ describe('findRecordRoot', () => {
     expect(doc.querySelectorAll('.windowViewMode-normal.oneContent.active')).toHaveLength(2); // one per workspace
   });
 
+  it('reads the full-width view in front in a console, not a hidden subtab or another tab\'s own active view', () => {
+    const doc = load('console-maximized.html');
+    const viewOf = (recordId: string) =>
+      salesforceAdapter.findRecordRoot(doc, { objectType: 'Opportunity', recordId })?.closest('[data-fixture-view]')?.getAttribute('data-fixture-view');
+    expect(viewOf('0065g00000MaXvWAAV')).toBe('console-maximized');
+    expect(viewOf('0065g00000MaXbGAAV')).toBeUndefined(); // the other subtab: its view has no .active
+    expect(viewOf('0065g00000MaXpTAAV')).toBeUndefined(); // the background tab: its view is .active but hidden with the tab
+    // The user selects the other subtab: Lightning moves .active to its view.
+    doc.querySelector('[data-fixture-view="console-maximized"]')!.classList.remove('active');
+    doc.querySelector('[data-fixture-view="console-maximized:hidden-subtab"]')!.classList.add('active');
+    expect(viewOf('0065g00000MaXbGAAV')).toBe('console-maximized:hidden-subtab');
+    expect(viewOf('0065g00000MaXvWAAV')).toBeUndefined();
+  });
+
   it('accepts a record home that does not name its record (no related lists)', () => {
     const doc = load('opportunity-missing-fields.html');
     const ref = salesforceAdapter.recognize(urlOf('opportunity-missing-fields.html'))!;
@@ -556,6 +701,55 @@ describe('extract: parts and fallbacks', () => {
       f('Amount', 'USD 1,250,000.00'),
       f('Opportunity Owner', 'Priya Raman'),
     ]);
+  });
+
+  it('reads contacts by column header when the cells carry no data-label', () => {
+    const file = 'console-two-records.html';
+    const withLabels = read(file).extraction!.contacts;
+    const doc = load(file);
+    for (const cell of Array.from(doc.querySelectorAll('tbody [data-label]'))) cell.removeAttribute('data-label');
+    expect(read(file, doc).extraction).toMatchObject({ contacts: withLabels });
+    expect(read(file, doc).extraction?.unreadContactDetails).toBeUndefined();
+  });
+
+  it.each([
+    ['opportunity-aura-grid.html', 'th[scope="col"][title]'],
+    ['opportunity-dynamic-forms.html', 'th[scope="col"][aria-label]'],
+  ])('%s: the contacts table names its columns only in header cells (%s)', (file, header) => {
+    const doc = load(file);
+    expect(doc.querySelectorAll('tbody [data-label]')).toHaveLength(0);
+    expect(doc.querySelectorAll(`thead ${header}`).length).toBeGreaterThanOrEqual(4);
+    const contacts = read(file, doc).extraction?.contacts ?? [];
+    expect(contacts.some((contact) => contact.role === 'Decision Maker')).toBe(true);
+    expect(contacts.every((contact) => contact.title && contact.role)).toBe(true);
+  });
+
+  it('reads the older Aura highlights panel when the Details tab has not rendered', () => {
+    const doc = load('opportunity-aura-highlights.html');
+    expect(doc.querySelector('records-highlights2, records-highlights-details-item, records-record-layout-item')).toBeNull();
+    expect(read('opportunity-aura-highlights.html', doc).extraction).toMatchObject({
+      amount: { value: 1_200_000, currency: 'USD', currencyAssumed: true },
+      closeDate: '4/30/2027',
+      owner: 'Priya Raman',
+      account: 'Luxor Hotels Group',
+      missing: [],
+    });
+  });
+
+  it('reads Dynamic Forms fields, which sit in no record layout section', () => {
+    const doc = load('opportunity-dynamic-forms.html');
+    expect(doc.querySelector('records-record-layout-section, records-record-layout-item, records-lwc-detail-panel')).toBeNull();
+    const { fields } = read('opportunity-dynamic-forms.html', doc).extraction!;
+    expect(fields).toHaveLength(doc.querySelectorAll('flexipage-field').length);
+    expect(fields.every((field) => field.apiName)).toBe(true);
+  });
+
+  it('takes the stage from a Path step marked only on its link', () => {
+    const doc = load('opportunity-path-link.html');
+    expect(doc.querySelector('.slds-path__item.slds-is-current, .slds-path__item.slds-is-active')).toBeNull();
+    expect(read('opportunity-path-link.html', doc).extraction?.stage).toBe('Value Proposition');
+    doc.querySelector('.slds-path__link[aria-selected="true"]')!.setAttribute('aria-selected', 'false');
+    expect(read('opportunity-path-link.html', doc).extraction?.missing).toEqual(['stage']); // the Details tab (with Stage) has not rendered
   });
 
   it('leaves out fields of another object shown on the page', () => {
@@ -639,54 +833,57 @@ describe('hostile content', () => {
 
 // Counted over the whole document, through open shadow roots, hidden views included.
 // Columns follow fixtures.json:
-//   en, second-en, cached-view, zh, native-shadow, missing-fields, account-en, console-two-records, sudan, iqc
+//   en, second-en, cached-view, zh, native-shadow, missing-fields, account-en, console-two-records, sudan, iqc,
+//   aura-grid, aura-highlights, dynamic-forms, path-link, console-maximized
 const SELECTOR_COUNTS: Record<string, number[]> = {
-  'activeView.0': [1, 1, 1, 1, 1, 1, 1, 2, 1, 1], // .windowViewMode-normal.oneContent.active (one per console workspace)
-  'activeView.1': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // .windowViewMode-maximized.active.lafPageHost (no fixture yet)
-  'consoleWorkspace.0': [0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
-  'consoleWorkspace.1': [0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
-  'consoleWorkspace.2': [0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
-  'recordHome.0': [1, 1, 2, 1, 1, 1, 1, 2, 1, 1],
-  'recordHome.1': [1, 1, 2, 1, 1, 1, 1, 2, 1, 1],
-  'recordHome.2': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // older record home (no fixture yet)
-  'highlightsPrimaryField.0': [1, 1, 2, 1, 1, 1, 1, 2, 1, 1],
-  'highlightsPrimaryField.1': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // older Aura highlights (no fixture yet)
-  'highlightsPrimaryField.2': [1, 1, 2, 1, 0, 1, 1, 2, 1, 1], // native shadow: the title is in records-highlights2's shadow root
-  'highlightsItem.0': [4, 4, 8, 4, 4, 0, 4, 8, 4, 4],
-  'highlightsItem.1': [4, 4, 8, 4, 4, 0, 4, 8, 4, 4],
-  'highlightsItemLabel.0': [4, 4, 8, 4, 4, 0, 4, 8, 4, 4],
-  'highlightsItemValue.0': [4, 4, 8, 4, 4, 0, 4, 8, 4, 4],
-  'layoutItem.0': [21, 17, 38, 13, 21, 0, 10, 17, 17, 17],
-  'layoutItem.1': [0, 0, 0, 0, 0, 0, 0, 8, 0, 0], // counted by tag name: happy-dom cannot parse "_" in a type selector
-  'layoutItem.2': [0, 0, 0, 0, 0, 0, 0, 8, 0, 0],
-  'layoutItem.3': [0, 0, 0, 0, 0, 5, 0, 0, 0, 0],
-  'fieldTarget.0': [21, 17, 38, 0, 21, 0, 10, 25, 17, 17], // none in the Chinese fixture: found by label there
-  'fieldLabel.0': [21, 17, 38, 13, 21, 5, 10, 25, 17, 17],
-  'fieldLabel.1': [21, 17, 38, 13, 21, 5, 10, 25, 17, 17],
-  'fieldValue.0': [21, 17, 38, 13, 21, 0, 10, 17, 17, 17],
-  'fieldValue.1': [21, 17, 38, 13, 21, 5, 10, 25, 17, 17],
-  'fieldValue.2': [21, 17, 38, 13, 21, 5, 10, 25, 17, 17],
-  'fieldCheckbox.0': [1, 1, 2, 1, 1, 0, 0, 1, 1, 1],
-  'ownerLookup.0': [2, 2, 4, 2, 2, 1, 2, 4, 2, 2],
-  'pathCurrentStep.0': [1, 1, 2, 1, 1, 0, 0, 1, 1, 1],
-  'pathCurrentStep.1': [0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
-  'pathCurrentStep.2': [1, 1, 2, 1, 1, 0, 0, 1, 1, 1],
-  'pathStepTitle.0': [9, 9, 18, 9, 9, 0, 0, 18, 9, 9],
-  'pathStepTitle.1': [9, 9, 18, 9, 9, 0, 0, 18, 9, 9],
-  'relatedList.0': [3, 3, 6, 2, 3, 0, 2, 2, 3, 3],
-  'relatedList.1': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // older Aura related list (no fixture yet)
-  'relatedListTitle.0': [6, 6, 12, 4, 6, 0, 4, 4, 6, 6], // title and count spans
-  'relatedListTitle.1': [6, 6, 12, 4, 6, 0, 4, 4, 6, 6],
-  'relatedListLink.0': [4, 4, 8, 3, 4, 0, 4, 4, 4, 4],
-  'relatedTile.0': [3, 2, 5, 2, 3, 0, 4, 1, 2, 2],
-  'relatedTile.1': [3, 2, 5, 2, 3, 0, 4, 1, 2, 2],
-  'relatedTileName.0': [3, 2, 5, 2, 3, 0, 4, 1, 2, 2],
-  'relatedTileName.1': [3, 2, 5, 2, 3, 0, 4, 1, 2, 2],
-  'relatedTileLabel.0': [8, 4, 12, 5, 8, 0, 11, 2, 5, 4],
-  'relatedTileLabel.1': [8, 4, 12, 5, 8, 0, 11, 2, 5, 4],
-  'relatedTileValue.0': [8, 4, 12, 5, 8, 0, 11, 2, 5, 4],
-  'relatedTileValue.1': [8, 4, 12, 5, 8, 0, 11, 2, 5, 4],
-  'relatedRow.0': [0, 0, 0, 0, 0, 0, 0, 2, 0, 0],
+  'activeView.0': [1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 0], // .windowViewMode-normal.oneContent.active (one per console workspace)
+  'activeView.1': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2], // .windowViewMode-maximized.active: the background tab's own view (hidden with its tab) and the subtab in view
+  'consoleWorkspace.0': [0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1],
+  'consoleWorkspace.1': [0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1],
+  'consoleWorkspace.2': [0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1],
+  'recordHome.0': [1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 3],
+  'recordHome.1': [1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 3],
+  'recordHome.2': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // older record home (no fixture yet)
+  'highlightsPrimaryField.0': [1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 0, 1, 1, 3], // none under force-highlights2
+  'highlightsPrimaryField.1': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0], // older Aura highlights
+  'highlightsPrimaryField.2': [1, 1, 2, 1, 0, 1, 1, 2, 1, 1, 1, 1, 1, 1, 3], // native shadow: the title is in records-highlights2's shadow root
+  'highlightsItem.0': [4, 4, 8, 4, 4, 0, 4, 8, 4, 4, 4, 0, 4, 4, 12],
+  'highlightsItem.1': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0], // older Aura highlights items carry no detail-block class
+  'highlightsItem.2': [4, 4, 8, 4, 4, 0, 4, 8, 4, 4, 4, 0, 4, 4, 12],
+  'highlightsItemLabel.0': [4, 4, 8, 4, 4, 0, 4, 8, 4, 4, 4, 4, 4, 4, 12],
+  'highlightsItemValue.0': [4, 4, 8, 4, 4, 0, 4, 8, 4, 4, 4, 4, 4, 4, 12],
+  'layoutItem.0': [21, 17, 38, 13, 21, 0, 10, 17, 17, 17, 8, 0, 0, 0, 18], // none on the Dynamic Forms page
+  'layoutItem.1': [0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 8, 0, 0], // counted by tag name: happy-dom cannot parse "_" in a type selector
+  'layoutItem.2': [0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 8, 0, 0],
+  'layoutItem.3': [0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  'fieldTarget.0': [21, 17, 38, 0, 21, 0, 10, 25, 17, 17, 8, 0, 8, 0, 18], // none in the Chinese fixture: found by label there
+  'fieldLabel.0': [21, 17, 38, 13, 21, 5, 10, 25, 17, 17, 8, 0, 8, 0, 18],
+  'fieldLabel.1': [21, 17, 38, 13, 21, 5, 10, 25, 17, 17, 8, 0, 8, 0, 18],
+  'fieldValue.0': [21, 17, 38, 13, 21, 0, 10, 17, 17, 17, 8, 0, 0, 0, 18],
+  'fieldValue.1': [21, 17, 38, 13, 21, 5, 10, 25, 17, 17, 8, 0, 8, 0, 18],
+  'fieldValue.2': [21, 17, 38, 13, 21, 5, 10, 25, 17, 17, 8, 0, 8, 0, 18],
+  'fieldCheckbox.0': [1, 1, 2, 1, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0],
+  'ownerLookup.0': [2, 2, 4, 2, 2, 1, 2, 4, 2, 2, 2, 1, 2, 1, 6],
+  'pathCurrentStep.0': [1, 1, 2, 1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 0, 3],
+  'pathCurrentStep.1': [0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0],
+  'pathCurrentStep.2': [1, 1, 2, 1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 0, 3],
+  'pathCurrentStep.3': [1, 1, 2, 1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 1, 3], // every marked step's link; alone only in the link-marked Path
+  'pathStepTitle.0': [9, 9, 18, 9, 9, 0, 0, 18, 9, 9, 9, 9, 9, 9, 27],
+  'pathStepTitle.1': [9, 9, 18, 9, 9, 0, 0, 18, 9, 9, 9, 9, 9, 0, 27],
+  'relatedList.0': [3, 3, 6, 2, 3, 0, 2, 2, 3, 3, 0, 1, 1, 1, 3],
+  'relatedList.1': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0], // older Aura related list (the grid without data-label)
+  'relatedListTitle.0': [6, 6, 12, 4, 6, 0, 4, 4, 6, 6, 2, 2, 2, 2, 6], // title and count spans
+  'relatedListTitle.1': [6, 6, 12, 4, 6, 0, 4, 4, 6, 6, 2, 2, 2, 2, 6],
+  'relatedListLink.0': [4, 4, 8, 3, 4, 0, 4, 4, 4, 4, 2, 2, 2, 2, 6],
+  'relatedTile.0': [3, 2, 5, 2, 3, 0, 4, 1, 2, 2, 0, 2, 0, 2, 4],
+  'relatedTile.1': [3, 2, 5, 2, 3, 0, 4, 1, 2, 2, 0, 2, 0, 2, 4],
+  'relatedTileName.0': [3, 2, 5, 2, 3, 0, 4, 1, 2, 2, 0, 2, 0, 2, 4],
+  'relatedTileName.1': [3, 2, 5, 2, 3, 0, 4, 1, 2, 2, 0, 2, 0, 2, 4],
+  'relatedTileLabel.0': [8, 4, 12, 5, 8, 0, 11, 2, 5, 4, 0, 5, 0, 5, 9],
+  'relatedTileLabel.1': [8, 4, 12, 5, 8, 0, 11, 2, 5, 4, 0, 5, 0, 5, 9],
+  'relatedTileValue.0': [8, 4, 12, 5, 8, 0, 11, 2, 5, 4, 0, 5, 0, 5, 9],
+  'relatedTileValue.1': [8, 4, 12, 5, 8, 0, 11, 2, 5, 4, 0, 5, 0, 5, 9],
+  'relatedRow.0': [0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 3, 0, 2, 0, 0], // the console's datatable, the Aura grid, the Dynamic Forms page's datatable
 };
 
 /** Matches of `selector` in `scope`; a bare type selector with "_" is counted by tag name (happy-dom rejects it). */

@@ -8,6 +8,7 @@ import {
   deepScope,
   firstMatch,
   isRendered,
+  labelledCells,
   lightScope,
   visibleText,
   within,
@@ -288,12 +289,13 @@ function tileContacts(scope: DeepScope, tiles: Element[]): RecordContact[] {
   return contacts;
 }
 
+/** Contacts of a table or grid; a cell without `data-label` takes its column header's name (Aura grids, saved pages). */
 function rowContacts(rows: Element[]): RecordContact[] {
   const contacts: RecordContact[] = [];
   for (const row of rows) {
-    const cells = Array.from(row.children).filter((c) => c.localName === 'td' || c.localName === 'th');
-    const pairs: [string, string][] = cells.map((cell) => [cleanText(cell.getAttribute('data-label')), visibleText(cell)]);
-    const header = cells.find((c) => c.localName === 'th');
+    const cells = labelledCells(row);
+    const pairs = cells.map(([label, cell]): [string, string] => [label, visibleText(cell)]);
+    const header = cells.find(([, cell]) => cell.localName === 'th')?.[1];
     const contact = contactFromPairs(pairs, contactColumns) ?? contactFromPairs(pairs, contactColumns, visibleText(header));
     if (contact) contacts.push(contact);
   }
