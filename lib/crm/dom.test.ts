@@ -539,6 +539,18 @@ describe('labelledCells', () => {
     ]);
   });
 
+  it('reads Zoho Lyte tables (custom elements without roles) by their header cells', () => {
+    const row = rowOf(
+      '<lyte-table><lyte-table-structure><lyte-thead><lyte-tr><lyte-th>Contact Name</lyte-th><lyte-th>Contact Role</lyte-th></lyte-tr></lyte-thead>' +
+        '<lyte-tbody><lyte-tr><lyte-td>Ann Lee</lyte-td><lyte-td>Evaluator</lyte-td></lyte-tr></lyte-tbody></lyte-table-structure></lyte-table>',
+      'lyte-tbody lyte-tr',
+    );
+    expect(labels(row)).toEqual([
+      ['Contact Name', 'Ann Lee'],
+      ['Contact Role', 'Evaluator'],
+    ]);
+  });
+
   it('gives no label when the table has no header row', () => {
     const row = rowOf('<table><tbody><tr><td>A</td></tr></tbody></table>');
     expect(labels(row)).toEqual([['', 'A']]);

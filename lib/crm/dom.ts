@@ -452,10 +452,13 @@ export function textAfterLabel(row: Element, label: Element | null): string {
 // --- Tables and grids ------------------------------------------------------------
 
 const CELL_ROLES = new Set(['cell', 'gridcell', 'rowheader', 'columnheader']);
+// Zoho's Lyte tables are custom elements (lyte-table > lyte-thead/lyte-tbody > lyte-tr > lyte-th/lyte-td) without ARIA roles.
+const CELL_TAGS = new Set(['td', 'th', 'lyte-td', 'lyte-th']);
+const TABLES = 'table, lyte-table, [role="grid"], [role="table"], [role="treegrid"]';
 
-/** The cells of a table row or ARIA row, in order. */
+/** The cells of a table row, Lyte table row or ARIA row, in order. */
 export function cellsOf(row: Element): Element[] {
-  return Array.from(row.children).filter((cell) => cell.localName === 'td' || cell.localName === 'th' || CELL_ROLES.has(cell.getAttribute('role') ?? ''));
+  return Array.from(row.children).filter((cell) => CELL_TAGS.has(cell.localName) || CELL_ROLES.has(cell.getAttribute('role') ?? ''));
 }
 
 /** A header cell's column name: its `title`, else its `aria-label`, else its text (sort buttons and icons carry the assistive text). */
@@ -464,17 +467,18 @@ function headerName(header: Element): string {
 }
 
 /**
- * The header cells of the table or grid `row` belongs to: `thead th`, a row of
- * `th[scope=col]`, or ARIA column headers; [] when there are none.
+ * The header cells of the table or grid `row` belongs to: `thead th` (a Lyte
+ * table's `lyte-thead lyte-th`), a row of `th[scope=col]`, or ARIA column
+ * headers; [] when there are none.
  */
 function headerCellsFor(row: Element): Element[] {
-  const table = row.closest('table, [role="grid"], [role="table"], [role="treegrid"]');
+  const table = row.closest(TABLES);
   if (!table) return [];
-  const theadRow = table.querySelector(':scope > thead > tr');
-  if (theadRow) return theadRow === row ? [] : cellsOf(theadRow);
+  const theadRow = table.querySelector(':scope > thead > tr, lyte-thead > lyte-tr');
+  if (theadRow && theadRow.closest(TABLES) === table) return theadRow === row ? [] : cellsOf(theadRow);
   const header = table.querySelector('th[scope="col"], [role="columnheader"]');
   const headerRow = header?.parentElement;
-  return headerRow && headerRow !== row && headerRow.closest('table, [role="grid"], [role="table"], [role="treegrid"]') === table ? cellsOf(headerRow) : [];
+  return headerRow && headerRow !== row && headerRow.closest(TABLES) === table ? cellsOf(headerRow) : [];
 }
 
 /**

@@ -19,6 +19,9 @@
 //               DOM guide (left-sidebar, middle-pane, records-right-sidebar,
 //               card-wrapper-*), Playwright/Selenium suites (highlight-record-label,
 //               property-input-{name}).
+//   [REFS]      ../shared/crm-references.md: `property-input-{name}` is not tied to one card
+//               (look for it anywhere in the record's columns); `*-highlight-details` cards
+//               made of heading + value pairs.
 // Class names never appear: HubSpot's are styled-components hashes that change
 // with every build. HubSpot renders no shadow DOM; all selectors are light DOM.
 
@@ -63,6 +66,17 @@ export const hubspotSelectors = {
   highlightValue: [
     '[data-test-id^="highlight-property-display-"]', // [COMMUNITY]
   ],
+  /**
+   * The label of a heading + value pair in the highlight card (`<h3>Amount</h3><span>…</span>`,
+   * `<dt>`/`<dd>`); the value is the label's next sibling. The older card's h3 is also its
+   * title, which is not a pair. Complementary variants. [REFS][TOGGL]
+   */
+  highlightPairLabel: [
+    '[data-test-id="record-highlight-main-content"] dt', // [REFS] heading + value pairs
+    '[data-test-id="record-highlight-main-content"] h3', // [REFS]
+    '[data-selenium-test$="-highlight-details"] dt', // [REFS][CLOCKIFY] older highlight card
+    '[data-selenium-test$="-highlight-details"] h3', // [REFS][TOGGL] older highlight card
+  ],
   /** One property in a properties card ("About this deal"). */
   propertyRow: [
     'ul[data-selenium-test="profile-properties-list"] > span[data-test-id]', // [COMMUNITY] current, row id = property name
@@ -73,7 +87,10 @@ export const hubspotSelectors = {
     'label', // [COMMUNITY]
     '[data-selenium-test*="property-label"]', // [COMMUNITY] DOM guide
   ],
-  /** A property's value, `property-input-{property}` (a control while edited, text when displayed). */
+  /**
+   * A property's value, `property-input-{property}` (a control while edited, text when displayed).
+   * Not tied to one card: outside a properties list it is read wherever it sits in the record's columns. [REFS]
+   */
   propertyInput: [
     '[data-selenium-test^="property-input-"]', // [CLOCKIFY][COMMUNITY] Selenium suites
   ],
@@ -82,6 +99,10 @@ export const hubspotSelectors = {
     '[data-card-id^="ASSOCIATION_V3/0-2"]', // [COMMUNITY] right sidebar card
     '[data-selenium-test="card-id-ASSOCIATION_TABLE/0-2"]', // [CLOCKIFY] middle pane table
     '[data-test-id="card-wrapper-ASSOCIATION_TABLE/0-2"]', // [COMMUNITY] card wrapper
+  ],
+  /** A company tile's title link, read anywhere in the record's columns as Clockify does when no company card is known. */
+  companyChicklet: [
+    '[data-selenium-test="company-chicklet-title-link"]', // [CLOCKIFY]
   ],
   /** The company name inside a company card. */
   companyName: [
@@ -113,12 +134,9 @@ export const hubspotSelectors = {
     '[data-selenium-test="contact-chicklet-email"]', // [COMMUNITY]
     '[data-test-id="contact-chicklet-email"]', // [COMMUNITY]
   ],
-  /** Rows and column headers of an association table. */
+  /** Rows of an association table; cells are named by the header cell of their column (`labelledCells`). */
   tableRow: [
     'tbody tr', // [CLOCKIFY] table rows ("td:first-child a")
-  ],
-  tableHeader: [
-    'thead th', // [CLOCKIFY] table header
   ],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -139,7 +157,7 @@ export const OBJECT_TYPE_IDS: Readonly<Record<string, string>> = {
  */
 export const dealParts = {
   name: { apiNames: ['dealname'], labels: ['Deal name', 'Deal Name', '交易名称'] },
-  stage: { apiNames: ['dealstage'], labels: ['Deal stage', 'Deal Stage', '交易阶段'] },
+  stage: { apiNames: ['dealstage'], labels: ['Deal stage', 'Deal Stage', 'Stage', '交易阶段', '阶段'] },
   amount: { apiNames: ['amount'], labels: ['Amount', '金额'] },
   closeDate: { apiNames: ['closedate'], labels: ['Close date', 'Close Date', '成交日期'] },
   owner: { apiNames: ['hubspot_owner_id'], labels: ['Deal owner', 'Deal Owner', '交易所有者'] },

@@ -99,9 +99,20 @@ describe('recognize', () => {
 
 describe('fixtures.json', () => {
   it('lists every fixture once, with a unique record path and the EU fixture on its own host', () => {
-    expect(FILES).toEqual(['deal-en.html', 'deal-second-en.html', 'deal-zh.html', 'deal-half-loaded.html', 'company-en.html', 'deal-eu.html']);
+    expect(FILES).toEqual([
+      'deal-en.html',
+      'deal-second-en.html',
+      'deal-zh.html',
+      'deal-half-loaded.html',
+      'company-en.html',
+      'deal-eu.html',
+      'deal-property-inputs.html',
+      'deal-highlight-pairs.html',
+      'deal-highlight-pairs-zh.html',
+    ]);
     expect(manifest.host).toBe('app.hubspot.com');
-    expect(FILES.map(hostOf)).toEqual(['app.hubspot.com', 'app.hubspot.com', 'app.hubspot.com', 'app.hubspot.com', 'app.hubspot.com', 'app-eu1.hubspot.com']);
+    expect(FILES.map(hostOf).filter((host) => host !== 'app.hubspot.com')).toEqual(['app-eu1.hubspot.com']);
+    expect(hostOf('deal-eu.html')).toBe('app-eu1.hubspot.com');
     expect(new Set(manifest.fixtures.map((x) => x.path)).size).toBe(FILES.length);
     for (const fixture of manifest.fixtures) expect(fixture.path).toMatch(/^\/contacts\/\d+\/record\/0-[23]\/\d+$/);
   });
@@ -251,6 +262,73 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
       unreadContactDetails: ['role'],
     },
   },
+  // property-input-{name} outside a properties list, company only as a chicklet, contacts table named by th[title].
+  'deal-property-inputs.html': {
+    ref: { objectType: 'deal', recordId: '2345678_9876543214' },
+    extraction: {
+      name: 'Litware Robotics – Warehouse Automation',
+      stage: 'Qualified to buy',
+      amount: { text: '$310,000.00', value: 310_000, currency: 'USD', currencyAssumed: true },
+      closeDate: '05/29/2027',
+      owner: 'Priya Nair',
+      account: 'Litware Robotics Ltd',
+      fields: [
+        f('Deal name', 'Litware Robotics – Warehouse Automation', 'dealname'),
+        f('Deal owner', 'Priya Nair', 'hubspot_owner_id'),
+        f('Deal type', 'New business', 'dealtype'),
+        f('Priority', '', 'hs_priority'),
+        f('Pipeline', 'Sales Pipeline', 'pipeline'),
+        f('Deal stage', 'Qualified to buy', 'dealstage'),
+        f('Amount', '$310,000.00', 'amount'),
+        f('Close date', '05/29/2027', 'closedate'),
+      ],
+      contacts: [
+        { name: 'Oliver Grant', title: 'Head of Logistics', email: 'oliver.grant@litware.example' },
+        { name: 'Hannah Clarke', title: 'Finance Director' },
+      ],
+      missing: [],
+      unreadContactDetails: ['role'],
+    },
+  },
+  // Highlight card of h3 + value pairs; the properties card collapsed.
+  'deal-highlight-pairs.html': {
+    ref: { objectType: 'deal', recordId: '2345678_9876543215' },
+    extraction: {
+      name: 'Adatum Health – Patient Portal Renewal',
+      stage: 'Decision maker bought-in',
+      amount: { text: '$64,500.00', value: 64_500, currency: 'USD', currencyAssumed: true },
+      closeDate: '02/26/2027',
+      owner: 'Jordan Lee',
+      account: 'Adatum Health',
+      fields: [f('Stage', 'Decision maker bought-in'), f('Amount', '$64,500.00'), f('Close date', '02/26/2027'), f('Deal owner', 'Jordan Lee')],
+      contacts: [
+        { name: 'Dr. Emma Wilson', title: 'Chief Medical Information Officer', email: 'emma.wilson@adatum-health.example' },
+        { name: 'Samuel Okafor', title: 'IT Procurement Manager' },
+      ],
+      missing: [],
+      unreadContactDetails: ['role'],
+    },
+  },
+  // Older highlight card (h3 title) with dt/dd pairs in Chinese; contacts table headed by a row of th[scope=col].
+  'deal-highlight-pairs-zh.html': {
+    ref: { objectType: 'deal', recordId: '2345678_9876543216' },
+    extraction: {
+      name: '蓝海医疗 – 区域影像中心',
+      stage: '已发送合同',
+      amount: { text: '¥2,600,000.00', value: 2_600_000, currency: 'CNY' },
+      closeDate: '2027年1月20日',
+      owner: '陈静',
+      account: '蓝海医疗集团',
+      fields: [f('阶段', '已发送合同'), f('金额', '¥2,600,000.00'), f('货币', 'CNY'), f('成交日期', '2027年1月20日'), f('交易所有者', '陈静')],
+      contacts: [
+        { name: '周敏', title: '放射科主任', email: 'zhou.min@lanhai-med.example' },
+        { name: '孙浩', title: '采购经理' },
+        { name: '黄丽', email: 'huang.li@lanhai-med.example' },
+      ],
+      missing: [],
+      unreadContactDetails: ['role'],
+    },
+  },
 };
 
 describe('reading each fixture', () => {
@@ -393,6 +471,20 @@ describe('extract: parts and fallbacks', () => {
     expect(extraction.contacts).toStrictEqual(NORTHWIND.contacts);
   });
 
+  it('reads a property input wherever it sits in the record, named by its property when no label is beside it', () => {
+    const file = 'deal-property-inputs.html';
+    const doc = load(file);
+    const ref = hubspotAdapter.recognize(urlOf(file))!;
+    doc.querySelector('[data-selenium-test="property-input-pipeline"]')!.previousElementSibling!.remove();
+    // A property input in an association card belongs to the associated record.
+    const contacts = doc.querySelector('[data-selenium-test="card-id-ASSOCIATION_TABLE/0-1"] .card-content')!;
+    contacts.insertAdjacentHTML('beforeend', '<div class="prop"><label>Amount</label><div data-selenium-test="property-input-amount">$1.00</div></div>');
+    const extraction = hubspotAdapter.extract(hubspotAdapter.findRecordRoot(doc, ref)!, ref);
+    expect(extraction.fields.find((field) => field.apiName === 'pipeline')).toEqual(f('pipeline', 'Sales Pipeline', 'pipeline'));
+    expect(extraction.amount?.value).toBe(310_000);
+    expect(extraction.fields.filter((field) => field.apiName === 'amount')).toHaveLength(1);
+  });
+
   it('reports every part missing on an empty record view', () => {
     const doc = loadHtml('<!doctype html><html><body><div data-test-id="record-highlight-main-content"></div></body></html>');
     const root = doc.querySelector('div')!;
@@ -495,49 +587,54 @@ describe('hostile content', () => {
 // --- Selector variants: expected matches per fixture (Refined GitHub style) ---------------
 
 // Counted over the whole document (HubSpot renders no shadow DOM). Columns follow fixtures.json:
-//   deal-en, deal-second-en, deal-zh, deal-half-loaded, company-en, deal-eu
+//   deal-en, deal-second-en, deal-zh, deal-half-loaded, company-en, deal-eu, deal-property-inputs,
+//   deal-highlight-pairs, deal-highlight-pairs-zh
 const SELECTOR_COUNTS: Record<string, number[]> = {
-  'highlight.0': [1, 1, 1, 0, 1, 1],
-  'highlight.1': [0, 0, 0, 1, 0, 0], // older highlight container: half-loaded fixture only
-  'highlight.2': [0, 0, 0, 1, 0, 0],
-  'preview.0': [0, 0, 0, 0, 0, 0], // preview panels: added by the findRecordRoot test
-  'preview.1': [0, 0, 0, 0, 0, 0],
-  'preview.2': [0, 0, 0, 0, 0, 0],
-  'recordColumn.0': [1, 1, 1, 1, 1, 1],
-  'recordColumn.1': [1, 1, 1, 1, 1, 1],
-  'leftSidebar.0': [1, 1, 1, 0, 1, 1],
-  'leftSidebar.1': [1, 1, 1, 1, 1, 1],
-  'propertiesCard.0': [1, 1, 1, 0, 1, 1],
-  'title.0': [1, 1, 1, 0, 1, 1],
-  'title.1': [1, 1, 1, 0, 1, 1],
-  'title.2': [0, 0, 0, 1, 0, 0], // older h3 title
-  'highlightItem.0': [3, 3, 3, 0, 2, 3],
-  'highlightValue.0': [3, 3, 3, 0, 2, 3],
-  'propertyRow.0': [10, 9, 9, 0, 7, 10],
-  'propertyRow.1': [0, 0, 0, 5, 0, 0], // older list items
-  'propertyLabel.0': [10, 9, 9, 5, 7, 10],
-  'propertyLabel.1': [0, 0, 0, 0, 0, 0], // older label test id (no fixture yet)
-  'propertyInput.0': [9, 8, 8, 4, 6, 9], // the owner row shows bare text
-  'companyCard.0': [1, 0, 1, 1, 0, 1],
-  'companyCard.1': [1, 1, 1, 0, 0, 0],
-  'companyCard.2': [1, 1, 1, 0, 0, 0],
-  'companyName.0': [1, 0, 1, 0, 0, 1],
-  'companyName.1': [1, 3, 1, 0, 0, 0], // also the first column of a contacts table
-  'companyName.2': [2, 1, 2, 0, 0, 1], // company tile and companies table
-  'contactCard.0': [1, 0, 1, 1, 1, 1],
-  'contactCard.1': [0, 1, 0, 0, 0, 0],
-  'contactCard.2': [0, 1, 0, 0, 0, 0],
-  'contactTile.0': [3, 0, 2, 0, 2, 2],
-  'contactTile.1': [0, 0, 0, 0, 0, 0], // older tile (no fixture yet)
-  'contactName.0': [3, 0, 2, 0, 2, 2],
-  'contactName.1': [0, 0, 0, 0, 0, 0], // test-id spelling (no fixture yet)
-  'contactName.2': [3, 2, 2, 0, 2, 2],
-  'contactJobTitle.0': [3, 0, 2, 0, 2, 2],
-  'contactJobTitle.1': [0, 0, 0, 0, 0, 0],
-  'contactEmail.0': [2, 0, 1, 0, 2, 2],
-  'contactEmail.1': [0, 0, 0, 0, 0, 0],
-  'tableRow.0': [1, 3, 1, 0, 0, 0],
-  'tableHeader.0': [3, 7, 3, 0, 0, 0],
+  'highlight.0': [1, 1, 1, 0, 1, 1, 1, 1, 0],
+  'highlight.1': [0, 0, 0, 1, 0, 0, 0, 0, 1], // older highlight container: half-loaded and pairs-zh fixtures
+  'highlight.2': [0, 0, 0, 1, 0, 0, 0, 0, 1],
+  'preview.0': [0, 0, 0, 0, 0, 0, 0, 0, 0], // preview panels: added by the findRecordRoot test
+  'preview.1': [0, 0, 0, 0, 0, 0, 0, 0, 0],
+  'preview.2': [0, 0, 0, 0, 0, 0, 0, 0, 0],
+  'recordColumn.0': [1, 1, 1, 1, 1, 1, 1, 1, 1],
+  'recordColumn.1': [1, 1, 1, 1, 1, 1, 1, 1, 1],
+  'leftSidebar.0': [1, 1, 1, 0, 1, 1, 1, 1, 0],
+  'leftSidebar.1': [1, 1, 1, 1, 1, 1, 1, 1, 1],
+  'propertiesCard.0': [1, 1, 1, 0, 1, 1, 1, 1, 0],
+  'title.0': [1, 1, 1, 0, 1, 1, 1, 1, 0],
+  'title.1': [1, 1, 1, 0, 1, 1, 1, 1, 0],
+  'title.2': [0, 0, 0, 1, 0, 0, 0, 0, 1], // older h3 title
+  'highlightItem.0': [3, 3, 3, 0, 2, 3, 0, 0, 0],
+  'highlightValue.0': [3, 3, 3, 0, 2, 3, 0, 0, 0],
+  'highlightPairLabel.0': [0, 0, 0, 0, 0, 0, 0, 0, 0], // dt pairs in the current card (no fixture yet)
+  'highlightPairLabel.1': [0, 0, 0, 0, 0, 0, 0, 4, 0],
+  'highlightPairLabel.2': [0, 0, 0, 0, 0, 0, 0, 0, 5],
+  'highlightPairLabel.3': [0, 0, 0, 1, 0, 0, 0, 0, 1], // the older card's title, not a pair
+  'propertyRow.0': [10, 9, 9, 0, 7, 10, 0, 0, 0],
+  'propertyRow.1': [0, 0, 0, 5, 0, 0, 0, 0, 0], // older list items
+  'propertyLabel.0': [10, 9, 9, 5, 7, 10, 8, 0, 0],
+  'propertyLabel.1': [0, 0, 0, 0, 0, 0, 0, 0, 0], // older label test id (no fixture yet)
+  'propertyInput.0': [9, 8, 8, 4, 6, 9, 8, 0, 0], // the owner row shows bare text; in property-inputs all 8 outside a list
+  'companyCard.0': [1, 0, 1, 1, 0, 1, 0, 1, 0],
+  'companyCard.1': [1, 1, 1, 0, 0, 0, 0, 0, 1],
+  'companyCard.2': [1, 1, 1, 0, 0, 0, 0, 0, 1],
+  'companyChicklet.0': [1, 0, 1, 0, 0, 1, 1, 1, 0], // property-inputs: in a card version no card selector knows
+  'companyName.0': [1, 0, 1, 0, 0, 1, 1, 1, 0],
+  'companyName.1': [1, 3, 1, 0, 0, 0, 2, 0, 4], // also the first column of a contacts table
+  'companyName.2': [2, 1, 2, 0, 0, 1, 1, 1, 1], // company tile and companies table
+  'contactCard.0': [1, 0, 1, 1, 1, 1, 0, 1, 0],
+  'contactCard.1': [0, 1, 0, 0, 0, 0, 1, 0, 1],
+  'contactCard.2': [0, 1, 0, 0, 0, 0, 1, 0, 1],
+  'contactTile.0': [3, 0, 2, 0, 2, 2, 0, 2, 0],
+  'contactTile.1': [0, 0, 0, 0, 0, 0, 0, 0, 0], // older tile (no fixture yet)
+  'contactName.0': [3, 0, 2, 0, 2, 2, 0, 2, 0],
+  'contactName.1': [0, 0, 0, 0, 0, 0, 0, 0, 0], // test-id spelling (no fixture yet)
+  'contactName.2': [3, 2, 2, 0, 2, 2, 2, 2, 3],
+  'contactJobTitle.0': [3, 0, 2, 0, 2, 2, 0, 2, 0],
+  'contactJobTitle.1': [0, 0, 0, 0, 0, 0, 0, 0, 0],
+  'contactEmail.0': [2, 0, 1, 0, 2, 2, 0, 1, 0],
+  'contactEmail.1': [0, 0, 0, 0, 0, 0, 0, 0, 0],
+  'tableRow.0': [1, 3, 1, 0, 0, 0, 2, 0, 5], // pairs-zh: the th[scope=col] header row sits in the implied tbody
 };
 
 describe('selector variants match what the fixtures expect', () => {

@@ -7,6 +7,7 @@ import {
   firstAccepted,
   firstMatch,
   isRendered,
+  labelledCells,
   lightScope,
   textAfterLabel,
   visibleText,
@@ -138,6 +139,26 @@ function propertyEntry(row: Element): RecordField | null {
   return apiName ? { label, value, apiName } : { label, value };
 }
 
+/**
+ * A `property-input-{name}` outside a properties list row (those are read with
+ * their row): its row is the largest ancestor, up to a few levels, that holds
+ * no other property's input or label. The name is the property's.
+ */
+function loosePropertyEntry(input: Element): RecordField | null {
+  if (closestMatch(input, S.propertyRow)) return null;
+  const apiName = nameAfter(input, 'data-selenium-test', 'property-input-');
+  if (!apiName || LOADING.has(apiName)) return null;
+  let row = input;
+  for (let steps = 0; steps < 6 && row.parentElement; steps += 1) {
+    const scope = lightScope(row.parentElement);
+    if (allMatches(scope, S.propertyInput).length > 1 || allMatches(scope, S.propertyLabel).length > 1) break;
+    row = row.parentElement;
+  }
+  const labelElement = row === input ? null : (firstMatch(lightScope(row), S.propertyLabel)?.element ?? null);
+  const label = displayLabel(visibleText(labelElement)) || apiName;
+  return { label, value: withoutPlaceholder(displayedValue(input)), apiName };
+}
+
 function highlightEntry(item: Element): RecordField | null {
   const valueElement = firstMatch(lightScope(item), S.highlightValue)?.element ?? null;
   // The display id names one property; the item id can join two (`jobtitle-and-company`). [COMMUNITY]
@@ -147,6 +168,14 @@ function highlightEntry(item: Element): RecordField | null {
   if (!label) return null;
   const value = withoutPlaceholder(valueElement ? visibleText(valueElement) : textAfterLabel(item, labelElement));
   return apiName ? { label, value, apiName } : { label, value };
+}
+
+/** A heading + value pair of the highlight card (`<h3>Amount</h3><span>…</span>`, dt/dd): the value is the label's next sibling. */
+function highlightPairEntry(labelElement: Element): RecordField | null {
+  const valueElement = labelElement.nextElementSibling;
+  if (!valueElement || valueElement.localName === labelElement.localName) return null;
+  const label = displayLabel(visibleText(labelElement));
+  return label ? { label, value: withoutPlaceholder(visibleText(valueElement)) } : null;
 }
 
 /** Not part of the record's own properties: preview panels and association cards (their rows describe other records). */
@@ -168,12 +197,13 @@ function cardsOf(scope: DeepScope, variants: Variants): Element[] {
   return allMatches(scope, variants).filter((card) => !inPreview(card));
 }
 
+/** The company of the company cards; else a company tile's title wherever it sits (not in a preview or a contacts card). */
 function readAccount(scope: DeepScope): string {
   for (const card of cardsOf(scope, S.companyCard)) {
     const name = visibleText(firstMatch(lightScope(card), S.companyName)?.element);
     if (name) return name;
   }
-  return '';
+  return visibleText(firstAccepted(scope, S.companyChicklet, (link) => !inPreview(link) && !closestMatch(link, S.contactCard)));
 }
 
 function tileContact(tile: Element): RecordContact | null {
@@ -188,14 +218,15 @@ function tileContact(tile: Element): RecordContact | null {
   return contact;
 }
 
-/** Rows of a contacts table, read by their column headers; a row without a name column is named by its contact link. */
+/**
+ * Rows of a contacts table, each cell named by the header cell of its column
+ * (`th` title, aria-label or text: a sortable header shows its name in a
+ * button); a row without a name column is named by its contact link.
+ */
 function tableContacts(card: Element): RecordContact[] {
-  const scope = lightScope(card);
-  const headers = allOfFirstMatch(scope, S.tableHeader).map((th) => visibleText(th));
   const contacts: RecordContact[] = [];
-  for (const row of allOfFirstMatch(scope, S.tableRow)) {
-    const cells = Array.from(row.children).filter((cell) => cell.localName === 'td' || cell.localName === 'th');
-    const pairs = cells.map((cell, i) => [headers[i] ?? '', withoutPlaceholder(visibleText(cell))] as const);
+  for (const row of allOfFirstMatch(lightScope(card), S.tableRow)) {
+    const pairs = labelledCells(row).map(([label, cell]) => [label, withoutPlaceholder(visibleText(cell))] as const);
     const contact =
       contactFromPairs(pairs, contactColumns) ?? contactFromPairs(pairs, contactColumns, visibleText(firstMatch(lightScope(row), S.contactName)?.element));
     if (contact) contacts.push(contact);
@@ -214,21 +245,26 @@ function readContacts(scope: DeepScope): RecordContact[] {
   return list.contacts;
 }
 
-function readTitle(scope: DeepScope): string {
-  return visibleText(firstAccepted(scope, S.title, (element) => !inPreview(element)));
+function titleOf(scope: DeepScope): Element | null {
+  return firstAccepted(scope, S.title, (element) => !inPreview(element));
 }
 
 /** Reads the deal in `root` (a record root from `findHubspotRecordRoot`). Never throws. */
 export function extractHubspotRecord(root: Element): Extraction {
   const scope = lightScope(root);
+  const title = attempt(() => titleOf(scope), null);
+  // The older highlight card's h3 is its title, not a pair's label.
+  const pairLabels = () => allMatches(scope, S.highlightPairLabel).filter((label) => !title || !(label === title || label.contains(title) || title.contains(label)));
   const entries = [
     ...attempt(() => ownEntries(allMatches(scope, S.propertyRow), propertyEntry), []),
+    ...attempt(() => ownEntries(allMatches(scope, S.propertyInput), loosePropertyEntry), []),
     ...attempt(() => ownEntries(allOfFirstMatch(scope, S.highlightItem), highlightEntry), []),
+    ...attempt(() => ownEntries(pairLabels(), highlightPairEntry), []),
   ];
   const P = dealParts;
   return extractionOf({
     parts: {
-      name: attempt(() => readTitle(scope), '') || partValue(entries, P.name),
+      name: visibleText(title) || partValue(entries, P.name),
       stage: partValue(entries, P.stage),
       amount: partValue(entries, P.amount),
       closeDate: partValue(entries, P.closeDate),

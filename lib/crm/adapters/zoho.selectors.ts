@@ -17,7 +17,10 @@
 //               `.cxElemCompViewValue` / `span.cxElemCompViewWrap`, `#titlecard_{column}`,
 //               `#headervalue_POTENTIALNAME` (older detail view), and the related list
 //               `crm-related-list-view-header[related-module] > lyte-tbody > lyte-tr >
-//               lyte-td[data-zcqa="value_listviewtable_{column label}"]`.
+//               lyte-td[data-zcqa="value_listviewtable_{column label}"]`; a userscript
+//               that reads related lists by the position of `lyte-thead lyte-tr lyte-th`
+//               header cells, skipping action cells (`lyte-td.editDeleteIcons`,
+//               data-zcqa "…undefined").
 //   [BRIEF]     `#value_{API name}` / `#label_{API name}` (e.g. `#value_Deal_Name`) as
 //               described in the project brief. No public page or script showing these
 //               ids was found; public scripts show the column-name form
@@ -74,15 +77,14 @@ export const zohoSelectors = {
   relatedList: [
     'crm-related-list-view-header', // [COMMUNITY] crm-related-list-view-header[related-module]
   ],
-  /** One record row of a related list. */
+  /**
+   * One record row of a related list. Its cells are named by their data-zcqa
+   * (`value_listviewtable_{column label}`, RELATED_CELL_PREFIX) or, without one, by the
+   * header cell of their column (`lyte-thead lyte-th`, read by position). [COMMUNITY]
+   */
   relatedRow: [
     'lyte-tbody lyte-tr', // [COMMUNITY] Lyte table
     'tbody tr', // plain table fallback (older related lists were HTML tables)
-  ],
-  /** A cell whose data-zcqa names its column: `value_listviewtable_{column label}`. */
-  relatedCell: [
-    'lyte-td[data-zcqa^="value_listviewtable_"]', // [COMMUNITY]
-    'td[data-zcqa^="value_listviewtable_"]', // same attribute on a plain table
   ],
 } as const satisfies Record<string, readonly string[]>;
 

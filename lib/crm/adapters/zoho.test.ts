@@ -92,6 +92,7 @@ describe('fixtures.json', () => {
       'deal-half-loaded.html',
       'account-en.html',
       'deal-renamed-classes.html',
+      'deal-contact-roles-by-column.html',
     ]);
     expect(manifest.host).toBe('crm.zoho.com');
     expect(new Set(manifest.fixtures.map((x) => x.path)).size).toBe(FILES.length);
@@ -222,6 +223,32 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
   'account-en.html': { ref: { objectType: 'Accounts', recordId: '5123450000000456001' }, extraction: null },
   // A future release: recognised from the URL, but no record view is found (the caller reports "record-not-rendered").
   'deal-renamed-classes.html': { ref: { objectType: 'Potentials', recordId: '5123450000000123005' }, extraction: null },
+  // Contact Roles whose cells name no column: read by the position of the lyte-th header cells.
+  'deal-contact-roles-by-column.html': {
+    ref: { objectType: 'Potentials', recordId: '5123450000000123006' },
+    extraction: {
+      ...DEAL_EN,
+      name: 'Serengeti Dairies – Milk Chilling Centres',
+      account: 'Serengeti Dairies Ltd',
+      fields: DEAL_EN.fields.map((field) => {
+        const changed: Record<string, string> = {
+          POTENTIALNAME: 'Serengeti Dairies – Milk Chilling Centres',
+          ACCOUNTID: 'Serengeti Dairies Ltd',
+          NEXTSTEP: 'Load survey at the Arusha collection centre',
+          CONTACTID: 'Grace Wanjiru',
+          DESCRIPTION: 'Solar-powered milk chilling for 14 village collection centres. Phase 1: Arusha region.',
+        };
+        const value = field.apiName ? changed[field.apiName] : undefined;
+        return value ? { ...field, value } : field;
+      }),
+      contacts: [
+        { name: 'Grace Wanjiru', title: 'Chief Operating Officer', role: 'Decision Maker', email: 'grace.wanjiru@serengeti-dairies.example' },
+        // The role is still in the unrendered lyte-text's lt-prop-value.
+        { name: 'Baraka Mollel', title: 'Refrigeration Engineer', role: 'Evaluator' },
+        { name: 'Neema Lyimo', title: 'Finance Manager', role: 'Economic Buyer', email: 'neema.lyimo@serengeti-dairies.example' },
+      ],
+    },
+  },
 };
 
 describe('reading each fixture', () => {
@@ -456,32 +483,30 @@ describe('hostile content', () => {
 
 // Counted over the whole document (light DOM; Zoho uses no shadow roots).
 // Columns follow fixtures.json:
-//   en, second-en, zh, half-loaded, account-en, renamed-classes
+//   en, second-en, zh, half-loaded, account-en, renamed-classes, contact-roles-by-column
 const SELECTOR_COUNTS: Record<string, number[]> = {
-  'recordTitle.0': [1, 0, 1, 1, 1, 0], // CRUX header
-  'recordTitle.1': [0, 0, 0, 0, 0, 0], // #titlecard_ (no fixture yet)
-  'recordTitle.2': [0, 1, 0, 0, 0, 0], // older #headervalue_POTENTIALNAME
-  'recordHeader.0': [1, 0, 1, 1, 1, 0],
-  'recordHeader.1': [0, 1, 0, 0, 0, 0],
-  'fieldSection.0': [3, 0, 3, 2, 2, 0], // one per section column
-  'fieldSection.1': [0, 2, 0, 0, 0, 0],
-  'sectionTitle.0': [2, 0, 2, 1, 1, 0],
-  'sectionTitle.1': [0, 2, 0, 0, 0, 0],
-  'fieldRow.0': [15, 0, 10, 5, 8, 0],
-  'fieldRow.1': [0, 10, 0, 0, 0, 0],
-  'fieldLabel.0': [15, 0, 10, 5, 8, 0],
-  'fieldLabel.1': [0, 10, 0, 0, 0, 0],
-  'fieldLabel.2': [15, 0, 10, 5, 8, 0],
-  'fieldLabel.3': [0, 0, 0, 0, 0, 0], // [BRIEF] #label_{API name}: unverified, no fixture
-  'fieldValue.0': [15, 0, 10, 5, 8, 0],
-  'fieldValue.1': [0, 10, 0, 0, 0, 0],
-  'fieldValue.2': [0, 10, 0, 0, 0, 0],
-  'recordIdHolder.0': [2, 1, 1, 0, 2, 0],
-  'relatedList.0': [2, 1, 1, 0, 2, 0],
-  'relatedRow.0': [5, 2, 2, 0, 2, 0],
-  'relatedRow.1': [0, 0, 0, 0, 0, 0], // plain-table related lists (no fixture yet)
-  'relatedCell.0': [20, 8, 8, 0, 7, 0],
-  'relatedCell.1': [0, 0, 0, 0, 0, 0],
+  'recordTitle.0': [1, 0, 1, 1, 1, 0, 1], // CRUX header
+  'recordTitle.1': [0, 0, 0, 0, 0, 0, 0], // #titlecard_ (no fixture yet)
+  'recordTitle.2': [0, 1, 0, 0, 0, 0, 0], // older #headervalue_POTENTIALNAME
+  'recordHeader.0': [1, 0, 1, 1, 1, 0, 1],
+  'recordHeader.1': [0, 1, 0, 0, 0, 0, 0],
+  'fieldSection.0': [3, 0, 3, 2, 2, 0, 3], // one per section column
+  'fieldSection.1': [0, 2, 0, 0, 0, 0, 0],
+  'sectionTitle.0': [2, 0, 2, 1, 1, 0, 2],
+  'sectionTitle.1': [0, 2, 0, 0, 0, 0, 0],
+  'fieldRow.0': [15, 0, 10, 5, 8, 0, 15],
+  'fieldRow.1': [0, 10, 0, 0, 0, 0, 0],
+  'fieldLabel.0': [15, 0, 10, 5, 8, 0, 15],
+  'fieldLabel.1': [0, 10, 0, 0, 0, 0, 0],
+  'fieldLabel.2': [15, 0, 10, 5, 8, 0, 15],
+  'fieldLabel.3': [0, 0, 0, 0, 0, 0, 0], // [BRIEF] #label_{API name}: unverified, no fixture
+  'fieldValue.0': [15, 0, 10, 5, 8, 0, 15],
+  'fieldValue.1': [0, 10, 0, 0, 0, 0, 0],
+  'fieldValue.2': [0, 10, 0, 0, 0, 0, 0],
+  'recordIdHolder.0': [2, 1, 1, 0, 2, 0, 2],
+  'relatedList.0': [2, 1, 1, 0, 2, 0, 2],
+  'relatedRow.0': [5, 2, 2, 0, 2, 0, 5],
+  'relatedRow.1': [0, 0, 0, 0, 0, 0, 0], // plain-table related lists (no fixture yet)
 };
 
 describe('selector variants match what the fixtures expect', () => {

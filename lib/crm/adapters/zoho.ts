@@ -1,5 +1,5 @@
 import type { CrmAdapter, Extraction, RecordRef } from '../adapter';
-import { allMatches, allOfFirstMatch, firstMatch, isRendered, lightScope, visibleText } from '../dom';
+import { allMatches, allOfFirstMatch, firstMatch, isRendered, labelledCells, lightScope, visibleText } from '../dom';
 import { ZOHO_MATCHES } from '../hosts';
 import { MAX_CONTACTS } from '../limits';
 import { cleanText, labelMatches } from '../parse';
@@ -145,16 +145,21 @@ function readFields(root: Element): RecordField[] {
   return entries;
 }
 
+/** The column a related-list cell's data-zcqa names; "" for none (action cells name "undefined"). */
 function cellColumn(cell: Element): string {
   const zcqa = cell.getAttribute('data-zcqa') ?? '';
-  return zcqa.startsWith(RELATED_CELL_PREFIX) ? cleanText(zcqa.slice(RELATED_CELL_PREFIX.length)) : '';
+  const column = zcqa.startsWith(RELATED_CELL_PREFIX) ? cleanText(zcqa.slice(RELATED_CELL_PREFIX.length)) : '';
+  return column === 'undefined' ? '' : column;
+}
+
+/** A related-list row as column/value pairs: the column its cell's data-zcqa names, else its header cell's (lyte-th). */
+function rowPairs(row: Element): (readonly [string, string])[] {
+  return labelledCells(row).map(([header, cell]) => [cellColumn(cell) || header, valueText(cell)] as const);
 }
 
 function readContacts(root: Element): RecordContact[] {
   for (const list of allOfFirstMatch(lightScope(root), S.relatedList)) {
-    const rows = allOfFirstMatch(lightScope(list), S.relatedRow).map((row) =>
-      allOfFirstMatch(lightScope(row), S.relatedCell).map((cell) => [cellColumn(cell), visibleText(cell)] as const),
-    );
+    const rows = allOfFirstMatch(lightScope(list), S.relatedRow).map(rowPairs);
     const module = list.getAttribute('related-module') ?? '';
     const hasRoles = rows.some((pairs) => pairs.some(([column]) => labelMatches(column, contactRoleColumns.role)));
     if (!hasRoles && !(CONTACT_ROLE_MODULES as readonly string[]).includes(module)) continue;
