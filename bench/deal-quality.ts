@@ -16,6 +16,7 @@
  * (lib/engines/deal-corpus.test.ts) and the benchmark that records the figures
  * (bench/deals.bench.mjs).
  */
+import { unreadContactDetails } from '../lib/crm/adapters/common';
 import { recordKey, RecordSnapshotSchema, type RecordSnapshot } from '../lib/crm/snapshot';
 import { DealFactsSchema, type DealFacts } from '../lib/domain/deal-facts';
 import { stakeholderIdForContact } from '../lib/domain/stakeholder';
@@ -113,6 +114,8 @@ export function dealInputOf(deal: CorpusDeal, playbook: Playbook): DealInput {
   const where = HOSTS[deal.record.crm] ?? { host: `${deal.record.crm}.example.com`, objectType: 'deal' };
   const recordId = deal.id.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 64);
   const { fields, contacts, ...parts } = deal.record;
+  // As a reader reports it: a detail no contact carries (titles, roles) is unread, not absent.
+  const unread = unreadContactDetails(contacts);
   const record: RecordSnapshot = RecordSnapshotSchema.parse({
     ...parts,
     host: where.host,
@@ -121,6 +124,7 @@ export function dealInputOf(deal: CorpusDeal, playbook: Playbook): DealInput {
     url: `https://${where.host}/${where.objectType}/${recordId}`,
     fields: Object.entries(fields).map(([label, value]) => ({ label, value })),
     contacts,
+    ...(unread.length > 0 && { unreadContactDetails: unread }),
     missing: [],
     adapter: deal.record.crm,
     readAt: DEAL_CORPUS_NOW,

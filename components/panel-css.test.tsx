@@ -29,4 +29,12 @@ describe('panel.css', () => {
     expect([...used].filter((name) => !light.has(name))).toEqual([]);
     expect([...used].filter((name) => !dark.has(name))).toEqual([]);
   });
+
+  it('shows a note (Hint.tsx) on keyboard focus as well as on hover, and hides it otherwise', () => {
+    // The selector list of a rule that sets display: block names `.hinted:<state> + .hint`.
+    const shownOn = (state: string) => new RegExp(`\\.hinted:${state} \\+ \\.hint\\b[^{}]*{[^}]*display: block`).test(rules);
+    expect(shownOn('hover')).toBe(true);
+    expect(shownOn('focus')).toBe(true);
+    expect(/(^|\n)\.hint {[^}]*display: none/.test(rules)).toBe(true);
+  });
 });

@@ -9,7 +9,7 @@ import type { PlaybookLabels } from './text';
  * is listed, ranked, below.
  */
 export function DealSummaryLine({ summary, labels }: { summary: DealSummary; labels: PlaybookLabels }) {
-  const more = summary.counts.medium + summary.counts.low;
+  const more = summary.counts.medium + summary.counts.low + summary.counts.check;
   const parts = [
     t('summaryHigh', formatNumber(summary.counts.high)),
     ...(more > 0 ? [t('summaryMore', formatNumber(more))] : []),

@@ -35,6 +35,28 @@ function renderSection(storedRows: StoredStakeholder[] = [], annotate = vi.fn().
 const personItem = (name: string) => screen.getAllByTestId('stakeholder').find((item) => item.textContent?.includes(name)) as HTMLElement;
 
 describeInEachLocale('DecisionChainSection', (locale) => {
+  it('says the roles were not read from the CRM page, and lists the roles nobody is known to hold as checks', () => {
+    // The contact list read as names only.
+    const namesOnly = { ...dealRecord, contacts: dealRecord.contacts.map(({ name }) => ({ name })), unreadContactDetails: ['title' as const, 'role' as const] };
+    const { analysis, labels } = analysed(noFacts(), namesOnly);
+    const { container } = render(
+      <DecisionChainSection report={analysis.decisionChain} labels={labels} directory={directory} stored={[]} addStakeholder={vi.fn()} annotate={vi.fn()} />,
+    );
+    expect(screen.getByTestId('roles-not-read').textContent).toMatch(locale === 'en' ? /^Roles not read from the CRM page: / : /^未从 CRM 页面读取到角色：/);
+    const roleGaps = screen.getAllByTestId('gap').filter((gap) => gap.dataset.kind === 'role-uncovered');
+    expect(roleGaps.length).toBeGreaterThan(0);
+    for (const gap of roleGaps) expect(gap.dataset.severity).toBe('check');
+    const decisionMaker = screen.getAllByTestId('decision-role').find((item) => item.dataset.role === 'decision-maker')!;
+    expect(decisionMaker.textContent).toBe(t('roleNotRead', labels.decisionRole('decision-maker')));
+    expectOnlyLocaleText(container, locale, DEAL_DATA);
+  });
+
+  it('says nothing of unread roles when the page gave them', () => {
+    renderSection();
+    expect(screen.queryByTestId('roles-not-read')).toBeNull();
+    for (const gap of screen.getAllByTestId('gap')) expect(gap.dataset.severity).not.toBe('check');
+  });
+
   it('puts several people with the same gap on one line, and proposes a highly influential supporter as coach', () => {
     const acceptProposal = vi.fn();
     const storedRows = [stored()];

@@ -58,6 +58,11 @@ export function DecisionChainSection({
   return (
     <section ref={section} aria-labelledby="decision-chain-heading" data-testid="decision-chain-section">
       <h2 id="decision-chain-heading">{t('sectionDecisionChain')}</h2>
+      {report.rolesNotRead && (
+        <p className="warning small" data-testid="roles-not-read">
+          {say(report.rolesNotRead)}
+        </p>
+      )}
       <h3>{t('gapsHeading')}</h3>
       {report.gaps.length === 0 ? (
         <p className="muted">{t('noGaps')}</p>
@@ -194,7 +199,7 @@ export function DecisionChainSection({
             <li key={role.roleId} data-testid="decision-role" data-role={role.roleId}>
               {role.stakeholderIds.length > 0
                 ? t('roleCoveredBy', labels.decisionRole(role.roleId), role.stakeholderIds.map((id) => nameOf.get(id) ?? id).join(', '))
-                : t('roleUncovered', labels.decisionRole(role.roleId))}
+                : t(report.rolesNotRead ? 'roleNotRead' : 'roleUncovered', labels.decisionRole(role.roleId))}
             </li>
           ))}
       </ul>

@@ -44,9 +44,24 @@ describeInEachLocale('NextActions', (locale) => {
     expect(stance[0]!.textContent).toContain(explain({ key: 'finding.people.stance-unknown', params: { count: 2 } }, getLocale()));
   });
 
+  it('ranks a customer role the page gave no roles for as a check, last, saying to look on the CRM page', () => {
+    // The contact list read as names only: nobody known to hold a customer role.
+    const namesOnly = { ...dealRecord, contacts: dealRecord.contacts.map(({ name }) => ({ name })), unreadContactDetails: ['title' as const, 'role' as const] };
+    const { analysis, labels } = analysed(noFacts(), namesOnly);
+    const { container } = render(<NextActions findings={analysis.findings} labels={labels} start={vi.fn()} />);
+    const checks = within(screen.getByTestId('all-findings'))
+      .getAllByTestId('finding')
+      .filter((item) => item.dataset.severity === 'check');
+    expect(checks.length).toBeGreaterThan(0);
+    expect(analysis.findings.all.slice(-checks.length).every((finding) => finding.urgency.severity === 'check')).toBe(true);
+    expect(checks[0]!.textContent).toContain(t('severityCheck'));
+    expect(checks[0]!.textContent).toContain(locale === 'en' ? 'Check on the CRM page whether someone covers' : '到 CRM 页面上核实是否有人担任');
+    expectOnlyLocaleText(container, locale, [...DEAL_DATA, 'Closed Won']);
+  });
+
   it('says so when nothing is missing', () => {
     const { labels } = analysed();
-    render(<NextActions findings={{ all: [], next: [], counts: { high: 0, medium: 0, low: 0 } }} labels={labels} start={vi.fn()} />);
+    render(<NextActions findings={{ all: [], next: [], counts: { high: 0, medium: 0, low: 0, check: 0 } }} labels={labels} start={vi.fn()} />);
     expect(screen.getByTestId('next-actions').textContent).toContain(t('nextActionsNone'));
     expect(screen.queryByTestId('all-findings')).toBeNull();
   });

@@ -4,7 +4,7 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/format';
 import { say, type PlaybookLabels } from './text';
 
-const SEVERITY_LABEL: Record<Severity, MessageKey> = { high: 'severityHigh', medium: 'severityMedium', low: 'severityLow' };
+const SEVERITY_LABEL: Record<Severity, MessageKey> = { high: 'severityHigh', medium: 'severityMedium', low: 'severityLow', check: 'severityCheck' };
 const TIMING_LABEL: Record<Timing, MessageKey> = { overdue: 'timingOverdue', due: 'timingDue', early: 'timingEarly' };
 
 const ACTION_LABEL: Record<Finding['action']['kind'], MessageKey> = {

@@ -103,7 +103,7 @@ export function TeamSection({
         ))}
       </ul>
       {report.undetermined.map((rule) => (
-        <p key={rule.ruleId} className="muted small">
+        <p key={rule.ruleIds.join(' ')} className="muted small">
           {say(rule.evidence)}
         </p>
       ))}

@@ -89,7 +89,12 @@ function sections(input: BriefInput) {
   return { title: t('briefTitle', record.name ?? record.recordId), facts, captured, open, chain, gaps, team };
 }
 
-const SEVERITY: Record<string, 'severityHigh' | 'severityMedium' | 'severityLow'> = { high: 'severityHigh', medium: 'severityMedium', low: 'severityLow' };
+const SEVERITY: Record<string, 'severityHigh' | 'severityMedium' | 'severityLow' | 'severityCheck'> = {
+  high: 'severityHigh',
+  medium: 'severityMedium',
+  low: 'severityLow',
+  check: 'severityCheck',
+};
 
 /** The brief as Markdown, for a wiki, a ticket or a chat. */
 export function handoffMarkdown(input: BriefInput): string {

@@ -64,20 +64,24 @@ function amountOver(condition: ConditionOf<'amount-over'>, context: DealContext)
   if (amount.currency === undefined) {
     return { status: 'undetermined', evidence: explanation('condition.amountWithoutCurrency', { amountText: amount.text }) };
   }
+  // A currency taken from a bare "$" is compared like a stated one, and every finding from it says it was assumed.
+  const assumed = amount.currencyAssumed === true;
   const threshold = condition.thresholds[amount.currency];
   if (threshold === undefined) {
+    const currencies = Object.keys(condition.thresholds).sort().join(', ');
     return {
       status: 'undetermined',
-      evidence: explanation('condition.amountCurrencyNotComparable', {
-        currency: amount.currency,
-        currencies: Object.keys(condition.thresholds).sort().join(', '),
-      }),
+      evidence: assumed
+        ? explanation('condition.assumedCurrencyNotComparable', { amountText: amount.text, currency: amount.currency, currencies })
+        : explanation('condition.amountCurrencyNotComparable', { currency: amount.currency, currencies }),
     };
   }
   if (amount.value <= threshold) return NOT_MET;
   return {
     status: 'met',
-    evidence: explanation('condition.amountOver', { amount: amount.value, threshold, currency: amount.currency }),
+    evidence: assumed
+      ? explanation('condition.amountOverAssumed', { amount: amount.value, threshold, currency: amount.currency, amountText: amount.text })
+      : explanation('condition.amountOver', { amount: amount.value, threshold, currency: amount.currency }),
   };
 }
 
@@ -167,7 +171,15 @@ function fieldCompares(condition: ConditionOf<'field'>, context: DealContext): C
       const value = amount !== undefined ? amount.value : numberIn(field.value);
       if (value === null || condition.value === undefined) return unreadable;
       const holds = op === 'greater-than' ? value > condition.value : value < condition.value;
-      return holds ? met : NOT_MET;
+      if (!holds) return NOT_MET;
+      // Compared in a currency the page did not state: the evidence says so.
+      if (amount?.currencyAssumed === true && condition.currency !== undefined) {
+        return {
+          status: 'met',
+          evidence: explanation('condition.recordFieldAssumedCurrency', { field: field.label, value: field.value, currency: condition.currency }),
+        };
+      }
+      return met;
     }
     case 'date-passed': {
       const date = parseDateText(field.value);

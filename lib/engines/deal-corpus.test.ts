@@ -12,6 +12,10 @@ import type { GapKind } from './decision-chain';
  * person who carries the deal losing every tie): 37 of 49 (0.755; en 0.76,
  * zh-CN 0.75). Those fixes were made against this corpus, so a fresh one
  * would score lower. Floors a little under, so a change that ranks worse shows.
+ * The snapshots say, as the readers do, which contact details no contact shows
+ * (roles on HubSpot, Pipedrive and most Dynamics deals): the figures stayed at
+ * 0.755, as titles place people there; lowering every uncovered role to a check
+ * whenever any one contact's title names no role would have fallen to 0.714.
  */
 const MIN_HIT_RATE = 0.72;
 const MIN_HIT_RATE_PER_LANGUAGE = 0.68;

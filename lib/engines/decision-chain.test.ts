@@ -4,7 +4,7 @@ import { stakeholderIdForContact } from '../domain/stakeholder';
 import type { PlaybookInput } from '../playbook/schema';
 import { buildPlaybook } from '../playbook/testing/minimal-playbook';
 import { createDealContext } from './context';
-import { evaluateDecisionChain, type GapKind } from './decision-chain';
+import { evaluateDecisionChain, type DecisionChainReport, type GapKind } from './decision-chain';
 import { explain } from './explain';
 import { DAY, NOW, dealInput, note, person, record, stakeholder } from './testing/fixtures';
 
@@ -171,7 +171,29 @@ describe('evaluateDecisionChain: gaps', () => {
     const report = evaluateDecisionChain(
       createDealContext(dealInput({ playbook, record: record({ stage: 'Prospecting', amount: { text: '€2m', value: 2e6, currency: 'EUR' } }) })),
     );
-    expect(report.undetermined.map((entry) => [entry.roleId, entry.evidence.key])).toEqual([['quality', 'condition.amountCurrencyNotComparable']]);
+    expect(report.undetermined.map((entry) => [entry.roleIds, entry.evidence.key])).toEqual([[['quality'], 'condition.amountCurrencyNotComparable']]);
+  });
+
+  it('says once why several conditions cannot be evaluated when they fail for the same reason', () => {
+    const twice = buildPlaybook((input: PlaybookInput) => {
+      const large = { kind: 'amount-over', thresholds: { USD: 1_000_000 } } as const;
+      input.decisionRoles.push(
+        {
+          id: 'quality',
+          label: text('Quality'),
+          requiredFrom: 'open',
+          appliesWhen: large,
+          requiredWhen: [{ when: large, because: text('Large deals are inspected.') }],
+          titleKeywords: { en: ['quality'] },
+        },
+        { id: 'legal', label: text('Legal'), requiredWhen: [{ when: large, because: text('Large deals go through legal.') }], titleKeywords: { en: ['legal'] } },
+      );
+    });
+    const amount = { text: '2,350,000.00', value: 2_350_000 };
+    const report = evaluateDecisionChain(createDealContext(dealInput({ playbook: twice, record: record({ stage: 'Prospecting', amount }) })));
+    expect(report.undetermined.map((entry) => [entry.roleIds, explain(entry.evidence, 'en')])).toEqual([
+      [['quality', 'legal'], 'The amount “2,350,000.00” has no currency, so it cannot be compared with the threshold.'],
+    ]);
   });
 
   it('no owner, stance unknown: per person, heavier for highly influential people', () => {
@@ -244,10 +266,82 @@ describe('evaluateDecisionChain: gaps', () => {
 
   it('puts the most severe gaps first', () => {
     const report = chain({ facts: { stakeholders: [stakeholder('a', 'A', { influence: 'low' })] } }, [], 'Proposal/Price Quote');
-    const order = { high: 0, medium: 1, low: 2 };
+    const order = { high: 0, medium: 1, low: 2, check: 3 };
     const severities = report.gaps.map((gap) => order[gap.severity]);
     expect(severities).toEqual([...severities].sort((a, b) => a - b));
     expect(new Set(report.gaps.map((gap) => gap.severity))).toEqual(new Set(['high', 'medium', 'low']));
+  });
+});
+
+describe('evaluateDecisionChain: contact roles the page did not give', () => {
+  // At the bid stage the decision maker is overdue (high) and the evaluator due (medium), when nobody covers them.
+  const atBid = (contacts: RecordContact[], unread: ('title' | 'role')[] | undefined, stakeholders: ReturnType<typeof stakeholder>[] = []) =>
+    evaluateDecisionChain(
+      createDealContext(
+        dealInput({
+          playbook,
+          record: record({ stage: 'Proposal/Price Quote', contacts, ...(unread && { unreadContactDetails: unread }) }),
+          facts: { stakeholders },
+        }),
+      ),
+    );
+  const roleGaps = (report: DecisionChainReport) =>
+    report.gaps.filter((gap) => gap.kind === 'role-uncovered').map((gap) => `${gap.roleId}:${gap.severity}:${gap.urgency.timing}`);
+  const namesOnly = [{ name: 'Ahmed Musa' }, { name: 'Omar Ali' }];
+
+  it('lowers the gaps of roles nobody is known to hold to "check" when the page lists names without roles or titles, and says why', () => {
+    const report = atBid(namesOnly, ['title', 'role']);
+    expect(roleGaps(report)).toEqual(['decision-maker:check:overdue', 'evaluator:check:due']);
+    expect(explain(report.rolesNotRead!, 'en')).toMatch(/^Roles not read from the CRM page: /);
+    expect(explain(report.rolesNotRead!, 'zh-CN')).toMatch(/^未从 CRM 页面读取到角色：/);
+    const evaluator = report.gaps.find((gap) => gap.roleId === 'evaluator')!;
+    expect(explain(evaluator.nextAction, 'en')).toBe('Check on the CRM page whether someone covers Technical evaluator; if so, add them here.');
+    expect(explain(evaluator.nextAction, 'zh-CN')).toBe('到 CRM 页面上核实是否有人担任“技术评估者”；如有，请在此添加。');
+    expect(explain(evaluator.explanation, 'en')).toBe(
+      'Not known whether a customer contact covers the role Technical evaluator: the CRM page’s contact roles were not read.',
+    );
+    // The same page read in full reports them as uncovered.
+    const read = atBid(namesOnly, undefined);
+    expect(roleGaps(read)).toEqual(['decision-maker:high:overdue', 'evaluator:medium:due']);
+    expect(read.rolesNotRead).toBeNull();
+  });
+
+  it('lowers them too when titles were read but none of them names a role', () => {
+    const report = atBid([{ name: 'Ahmed Musa', title: 'Head of Sales' }, { name: 'Omar Ali', title: 'Account manager' }], ['role']);
+    expect(roleGaps(report)).toEqual(['decision-maker:check:overdue', 'evaluator:check:due']);
+    expect(report.rolesNotRead).not.toBeNull();
+  });
+
+  it('reads the list as it reads any CRM without contact roles once a title places someone: an uncovered role stays a gap', () => {
+    // An engineer and a sales head: the titles show no decision maker, as a CRM without contact roles would.
+    const report = atBid([{ name: 'Fatima', title: 'Head of Sales' }, { name: 'Omar Ali', title: 'Network Engineer' }], ['role']);
+    expect(roleGaps(report)).toEqual(['decision-maker:high:overdue']);
+    expect(report.rolesNotRead).toBeNull();
+  });
+
+  it('counts what the team recorded as usual: their people cover roles, and a title they typed places a page contact', () => {
+    const recorded = stakeholder('m1', 'Sara', { roles: ['evaluator'] });
+    const report = atBid(namesOnly, ['title', 'role'], [recorded]);
+    expect(roleGaps(report)).toEqual(['decision-maker:check:overdue']);
+    expect(report.roles.find((role) => role.roleId === 'evaluator')?.stakeholderIds).toEqual(['m1']);
+
+    const typedTitle = stakeholder(stakeholderIdForContact(namesOnly[0]!), 'Ahmed Musa', { source: 'crm', title: 'CEO' });
+    const placed = atBid(namesOnly, ['title', 'role'], [typedTitle]);
+    expect(roleGaps(placed)).toEqual(['evaluator:medium:due']);
+    expect(placed.rolesNotRead).toBeNull();
+  });
+
+  it('leaves gaps alone when only titles are unread: the page’s contact roles were read', () => {
+    const report = atBid([{ name: 'Ahmed Musa', role: 'Influencer' }], ['title']);
+    expect(roleGaps(report)).toEqual(['decision-maker:high:overdue', 'evaluator:medium:due']);
+    expect(report.rolesNotRead).toBeNull();
+  });
+
+  it('ranks a check after every other gap', () => {
+    const report = atBid(namesOnly, ['title', 'role'], [stakeholder('m1', 'Sara', { stance: 'unknown', influence: 'low', ourOwner: 'p1', lastEngagedAt: NOW - DAY })]);
+    const severities = report.gaps.map((gap) => gap.severity);
+    expect(severities.slice(-2)).toEqual(['check', 'check']);
+    expect(severities.slice(0, -2)).not.toContain('check');
   });
 });
 

@@ -1,3 +1,4 @@
+import { stakeholderIdForContact } from '../domain/stakeholder';
 import type { DecisionRole, Weight } from '../playbook/schema';
 import { compareText } from './compare';
 import { evaluateCondition } from './conditions';
@@ -5,10 +6,10 @@ import type { DealContext } from './context';
 import { leadRole } from './lead-role';
 import { hasReached } from './stage';
 import { indexDirectory } from './directory-index';
-import { explanation, type Explanation } from './explain';
+import { DistinctExplanations, explanation, type Explanation } from './explain';
 import { INFLUENCE_LABELS, STANCE_LABELS } from './labels';
 import { compareUrgency, raiseSeverity, urgency, type Severity, type Urgency } from './severity';
-import type { ClassifiedStakeholder } from './stakeholders';
+import { titleNamesRole, type ClassifiedStakeholder } from './stakeholders';
 
 export interface Reason {
   because: Explanation;
@@ -65,8 +66,14 @@ export interface DecisionChainReport {
   coverage: CoverageGrid;
   /** Most severe first. */
   gaps: DecisionChainGap[];
-  /** Conditions that could not be evaluated (e.g. amount in a currency without threshold). */
-  undetermined: { roleId: string; evidence: Explanation }[];
+  /** Conditions that could not be evaluated (e.g. amount in a currency without threshold), each reason once with the roles it leaves open. */
+  undetermined: { roleIds: string[]; evidence: Explanation }[];
+  /**
+   * Set when the CRM page's contacts say nothing about who holds which role
+   * (`contactRolesUnread`): why a customer role nobody is known to hold is a
+   * `check`, not an uncovered gap.
+   */
+  rolesNotRead: Explanation | null;
   /** People whose stance and influence fit a role they do not hold (a highly influential supporter as coach): suggestions to accept. */
   proposals: RoleProposal[];
 }
@@ -93,10 +100,10 @@ interface RoleState {
 export function evaluateDecisionChain(context: DealContext): DecisionChainReport {
   const { playbook } = context.compiled;
   const { stakeholders } = context;
-  const undetermined: DecisionChainReport['undetermined'] = [];
+  const undetermined = new DistinctExplanations<string>();
   const roles = playbook.decisionRoles.map((role): RoleState => {
     const { reasons, undetermined: unknowns, urgency: roleUrgency } = requiredReasons(role, context);
-    undetermined.push(...unknowns.map((evidence) => ({ roleId: role.id, evidence })));
+    for (const evidence of unknowns) undetermined.add(evidence, role.id);
     const stakeholderIds = stakeholders.filter((person) => holds(person, role.id)).map((person) => person.id);
     return {
       role,
@@ -105,14 +112,16 @@ export function evaluateDecisionChain(context: DealContext): DecisionChainReport
   });
 
   const engaged = stakeholders.filter((person) => engagement(person, context) === 'engaged');
+  const rolesNotRead = contactRolesUnread(context);
 
   return {
     stakeholders,
     engagedStakeholderIds: engaged.map((person) => person.id),
     roles: roles.map((state) => state.coverage),
     coverage: coverageGrid(context, roles),
-    gaps: [...roleGaps(context, roles), ...personGaps(context), ...threadingGaps(context, roles, engaged)].sort(byUrgency),
-    undetermined,
+    gaps: [...roleGaps(context, roles, rolesNotRead), ...personGaps(context), ...threadingGaps(context, roles, engaged)].sort(byUrgency),
+    undetermined: undetermined.entries().map(({ evidence, subjects }) => ({ roleIds: subjects, evidence })),
+    rolesNotRead: rolesNotRead ? explanation('chain.rolesNotRead') : null,
     proposals: proposals(context),
   };
 }
@@ -154,18 +163,51 @@ function holds(person: ClassifiedStakeholder, roleId: string): boolean {
   return person.roles.some((role) => role.roleId === roleId);
 }
 
-function roleGaps(context: DealContext, roles: readonly RoleState[]): DecisionChainGap[] {
+/**
+ * Whether the CRM page's contact list says nothing about who holds which
+ * role: no contact carries a contact role the reader could read (the list
+ * shows names, `unreadContactDetails`), and no contact on the page is placed
+ * by a title either (titles unread too, or none names a role of the playbook).
+ * Then an uncovered role may well be held by someone the page lists, so it is
+ * only worth a check.
+ *
+ * Titles that place even one contact are read as for any CRM that shows titles
+ * and no contact roles (HubSpot, Pipedrive): an uncovered role is then a
+ * finding from what the page shows, and must stay one. The list that names
+ * only the CEO's and the chairman's assistants is the case it keeps (labelled
+ * deals gulfnet-assistants-bid and hengdian-assistants-bid: the decision maker
+ * is missing). A title the team typed for a page contact counts like one the
+ * page shows: it is the team's own reading of the person.
+ */
+function contactRolesUnread(context: DealContext): boolean {
+  const { record } = context.input;
+  if (!record.unreadContactDetails?.includes('role')) return false;
+  const onPage = new Set(record.contacts.map(stakeholderIdForContact));
+  return !context.stakeholders.some((person) => onPage.has(person.id) && titleNamesRole(context.compiled, person.title));
+}
+
+/**
+ * Required roles nobody holds. When the page's contact roles were not read,
+ * nobody "holds" a role only as far as the people the team recorded go: the
+ * gap is lowered to `check` (look on the CRM page), keeping its timing and weight.
+ */
+function roleGaps(context: DealContext, roles: readonly RoleState[], rolesNotRead: boolean): DecisionChainGap[] {
   return roles
     .filter(({ coverage }) => coverage.required && coverage.stakeholderIds.length === 0)
-    .map(({ role, coverage }) =>
-      gap(
-        'role-uncovered',
-        coverage.urgency ?? fixedUrgency('high'),
-        { roleId: role.id, owner: role.counterpart ?? leadRole(context.compiled) },
-        explanation('gap.roleUncovered', { role: role.label }),
-        explanation('action.findContact', { role: role.label }),
-      ),
-    );
+    .map(({ role, coverage }) => {
+      const subject = { roleId: role.id, owner: role.counterpart ?? leadRole(context.compiled) };
+      const roleUrgency = coverage.urgency ?? fixedUrgency('high');
+      if (rolesNotRead) {
+        return gap(
+          'role-uncovered',
+          { ...roleUrgency, severity: 'check' },
+          subject,
+          explanation('gap.roleNotRead', { role: role.label }),
+          explanation('action.checkRoleOnPage', { role: role.label }),
+        );
+      }
+      return gap('role-uncovered', roleUrgency, subject, explanation('gap.roleUncovered', { role: role.label }), explanation('action.findContact', { role: role.label }));
+    });
 }
 
 /** People whose stance and influence fit a role's `proposeFor` and who do not hold it yet. */

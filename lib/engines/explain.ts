@@ -18,6 +18,27 @@ export function explanation(key: MessageKey, params: Explanation['params'] = {})
   return { key, params };
 }
 
+/**
+ * Explanations kept once each, with what each is about: the same reason
+ * given by several rules ("the amount has no currency…") is said once, for
+ * all of them. Two explanations are the same when key and params are.
+ */
+export class DistinctExplanations<Subject> {
+  private readonly byIdentity = new Map<string, { evidence: Explanation; subjects: Subject[] }>();
+
+  add(evidence: Explanation, subject: Subject): void {
+    const identity = `${evidence.key}|${JSON.stringify(evidence.params)}`;
+    const entry = this.byIdentity.get(identity);
+    if (entry === undefined) this.byIdentity.set(identity, { evidence, subjects: [subject] });
+    else if (!entry.subjects.includes(subject)) entry.subjects.push(subject);
+  }
+
+  /** In the order each was first given. */
+  entries(): { evidence: Explanation; subjects: Subject[] }[] {
+    return [...this.byIdentity.values()];
+  }
+}
+
 const LIST_SEPARATOR: Record<Locale, string> = { en: ', ', 'zh-CN': '、' };
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
 

@@ -91,7 +91,7 @@ export function collectFindings(
 
   const chain = chainFindings(reports.decisionChain.gaps);
   const all = [...chain, ...roles, ...facts].sort(byUrgency);
-  const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
+  const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0, check: 0 };
   for (const finding of all) counts[finding.urgency.severity]++;
   return { all, next: pickNext(all), counts };
 }

@@ -7,7 +7,7 @@ export type { StageResolution } from './stage';
 export { evaluateRequirements, type RequirementsReport, type RequirementStatus, type RequirementStatusKind, type StageCompleteness } from './requirements';
 export type { CapturedValue } from './requirement-trail';
 export type { NoteMention } from './note-mentions';
-export { evaluateTeam, type TeamReport, type RoleNeed, type RoleStatus, type RuleTrigger, type UndeterminedRule, type AssignedMember } from './team';
+export { evaluateTeam, type TeamReport, type RoleNeed, type RoleStatus, type RuleTrigger, type UndeterminedRules, type AssignedMember } from './team';
 export type { Candidate, ScoreFactor, MatchFactor } from './candidates';
 export {
   evaluateDecisionChain,

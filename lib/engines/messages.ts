@@ -52,6 +52,10 @@ export const MESSAGES = {
     en: 'The amount {amount} {currency} is over {threshold} {currency}.',
     'zh-CN': '金额 {amount} {currency} 超过 {threshold} {currency}。',
   },
+  'condition.amountOverAssumed': {
+    en: 'The amount {amount} {currency} is over {threshold} {currency} (the page shows only “{amountText}”: taken as {currency}).',
+    'zh-CN': '金额 {amount} {currency} 超过 {threshold} {currency}（页面只显示“{amountText}”，按 {currency} 计）。',
+  },
   'condition.amountMissing': {
     en: 'The record shows no amount, so the amount threshold cannot be checked.',
     'zh-CN': '记录上没有金额，无法判断金额门槛。',
@@ -67,6 +71,14 @@ export const MESSAGES = {
   'condition.amountCurrencyNotComparable': {
     en: 'Cannot compare: the amount is in {currency} and the rule has thresholds only in {currencies}. Amounts are never converted by guess.',
     'zh-CN': '无法比较：金额币种为 {currency}，而规则只设了 {currencies} 的门槛。系统不会猜测汇率换算。',
+  },
+  'condition.assumedCurrencyNotComparable': {
+    en: 'Cannot compare: the page shows only “{amountText}”, taken as {currency}, and the rule has thresholds only in {currencies}. Amounts are never converted by guess.',
+    'zh-CN': '无法比较：页面只显示“{amountText}”，按 {currency} 计，而规则只设了 {currencies} 的门槛。系统不会猜测汇率换算。',
+  },
+  'condition.recordFieldAssumedCurrency': {
+    en: 'The field “{field}” is “{value}”, taken as {currency}: the page shows no currency.',
+    'zh-CN': '字段“{field}”的值为“{value}”，页面未显示币种，按 {currency} 计。',
   },
   'condition.recordField': {
     en: 'The field “{field}” is “{value}”.',
@@ -158,6 +170,18 @@ export const MESSAGES = {
   'action.findContact': {
     en: 'Find out who is the customer’s {role} (ask your coach) and add them as a contact.',
     'zh-CN': '弄清客户的“{role}”是谁（可以问教练），并添加为联系人。',
+  },
+  'chain.rolesNotRead': {
+    en: 'Roles not read from the CRM page: its contacts are listed without roles, and no title tells one, so a customer role nobody here holds is to be checked on the page, not taken as uncovered.',
+    'zh-CN': '未从 CRM 页面读取到角色：联系人列表没有角色，职位也看不出角色，因此这里无人担任的客户角色需要到页面上核实，不算作没有对应联系人。',
+  },
+  'gap.roleNotRead': {
+    en: 'Not known whether a customer contact covers the role {role}: the CRM page’s contact roles were not read.',
+    'zh-CN': '不清楚客户的“{role}”角色是否有对应联系人：未能读取 CRM 页面上的联系人角色。',
+  },
+  'action.checkRoleOnPage': {
+    en: 'Check on the CRM page whether someone covers {role}; if so, add them here.',
+    'zh-CN': '到 CRM 页面上核实是否有人担任“{role}”；如有，请在此添加。',
   },
   'gap.noOwner': {
     en: '{name} has no owner on our side.',

@@ -79,7 +79,7 @@ describe('severity and next actions on any schema-valid input', () => {
         for (const finding of next) expect(all).toContain(finding);
         // Next actions lead with the most severe finding there is.
         if (all.length > 0) expect(next[0]!.urgency.severity).toBe(all[0]!.urgency.severity);
-        expect(counts.high + counts.medium + counts.low).toBe(all.length);
+        expect(counts.high + counts.medium + counts.low + counts.check).toBe(all.length);
         expect(summarizeDeal(analysis).gapCount).toBe(all.filter((finding) => finding.urgency.severity === 'high').length);
         // Missing facts, unheld roles and uncovered customer roles all reach the findings.
         const missing = analysis.requirements.fields.filter((field) => field.status === 'missing').length;
@@ -92,7 +92,7 @@ describe('severity and next actions on any schema-valid input', () => {
   it('an overdue item is never less severe than the same item due now', () => {
     fc.assert(
       fc.property(fc.constantFrom('critical' as const, 'normal' as const, 'minor' as const), (weight) => {
-        const order = { high: 0, medium: 1, low: 2 };
+        const order = { high: 0, medium: 1, low: 2, check: 3 };
         expect(order[severityOf(weight, 'overdue')]).toBeLessThanOrEqual(order[severityOf(weight, 'due')]);
         expect(order[severityOf(weight, 'due')]).toBeLessThanOrEqual(order[severityOf(weight, 'early')]);
       }),

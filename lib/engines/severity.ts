@@ -8,7 +8,12 @@ import type { Weight } from '../playbook/schema';
  */
 export type Timing = 'early' | 'due' | 'overdue';
 
-export type Severity = 'high' | 'medium' | 'low';
+/**
+ * `check`, below `low`: what the engines could not read rather than found
+ * missing (a customer role nobody is known to hold when the page's contact
+ * roles were not read): to look at on the CRM page, not to report as missing.
+ */
+export type Severity = 'high' | 'medium' | 'low' | 'check';
 
 /** What makes an item more or less urgent than another of the same severity. */
 export interface Urgency {
@@ -49,7 +54,7 @@ export function urgency(weight: Weight, from: number | null, at: number | null):
   return { severity: severityOf(weight, timing), timing, weight, stagesOverdue };
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2, check: 3 };
 const WEIGHT_RANK: Record<Weight, number> = { critical: 0, normal: 1, minor: 2 };
 
 /** Most urgent first: severity, then weight, then the longest overdue. */
@@ -61,7 +66,9 @@ export function compareUrgency(a: Urgency, b: Urgency): number {
   );
 }
 
+const RAISED: Record<Severity, Severity> = { check: 'low', low: 'medium', medium: 'high', high: 'high' };
+
 /** One level more: the customer raised the item themselves, or the person it is about carries the deal. */
 export function raiseSeverity(severity: Severity): Severity {
-  return severity === 'low' ? 'medium' : 'high';
+  return RAISED[severity];
 }

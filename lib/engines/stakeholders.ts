@@ -164,6 +164,11 @@ function rolesFromTitle(compiled: CompiledPlaybook, title: string | undefined): 
   return found;
 }
 
+/** Whether a title names a decision-chain role of the playbook (read as `classifyStakeholders` reads it). */
+export function titleNamesRole(compiled: CompiledPlaybook, title: string | undefined): boolean {
+  return rolesFromTitle(compiled, title).size > 0;
+}
+
 interface PostReading {
   roles: Map<DecisionRole, KeywordHit>;
   /** The post ends inside the object of "Assistant to …", so a post joined to it by "&" / "and" names whom the holder works for. */

@@ -15,7 +15,7 @@ describe('summarizeDeal', () => {
     // At qualification the playbook requires the account and the solution responsible; the fulfilment one joins later.
     expect(summary.missingRoles).toEqual(['ar', 'sr']);
     const bySeverity = (severity: string) => analysis.findings.all.filter((finding) => finding.urgency.severity === severity).length;
-    expect(summary.counts).toEqual({ high: bySeverity('high'), medium: bySeverity('medium'), low: bySeverity('low') });
+    expect(summary.counts).toEqual({ high: bySeverity('high'), medium: bySeverity('medium'), low: bySeverity('low'), check: bySeverity('check') });
     expect(summary.gapCount).toBe(summary.counts.high);
     expect(summary.gapCount).toBeLessThan(analysis.findings.all.length);
   });
@@ -27,6 +27,19 @@ describe('summarizeDeal', () => {
     expect(before.missingRoles).toEqual(['ar', 'sr']);
     expect(after.missingRoles).toEqual([]);
     expect(after.counts.medium + after.counts.high).toBe(before.counts.medium + before.counts.high - 2);
+  });
+
+  it('counts customer roles the page gave no roles for as checks, never on the badge', () => {
+    const contacts = [{ name: 'Ahmed Musa' }, { name: 'Omar Ali' }];
+    const read = summarizeDeal(analyzeDeal(dealInput({ record: { ...qualification, contacts } })));
+    const unread = summarizeDeal(analyzeDeal(dealInput({ record: { ...qualification, contacts, unreadContactDetails: ['title', 'role'] } })));
+    expect(read.counts.check).toBe(0);
+    expect(unread.counts.check).toBeGreaterThan(0);
+    // The same findings, the customer roles moved from their severity to a check.
+    const total = (counts: typeof read.counts) => counts.high + counts.medium + counts.low + counts.check;
+    expect(total(unread.counts)).toBe(total(read.counts));
+    expect(unread.gapCount).toBe(unread.counts.high);
+    expect(unread.gapCount).toBeLessThanOrEqual(read.gapCount);
   });
 
   it('has no requirement count when the stage is not in the playbook', () => {

@@ -87,7 +87,7 @@ describe('evaluateTeam: amount thresholds per currency', () => {
     const report = team({}, { amount: { text: '€5,000,000', value: 5_000_000, currency: 'EUR' } });
     expect(need(report, 'finance')).toBeUndefined();
     expect(report.undetermined).toHaveLength(1);
-    expect(report.undetermined[0]).toMatchObject({ ruleId: 'finance-large', roleId: 'finance' });
+    expect(report.undetermined[0]).toMatchObject({ ruleIds: ['finance-large'], roleIds: ['finance'] });
     expect(explain(report.undetermined[0]!.evidence, 'en')).toBe(
       'Cannot compare: the amount is in EUR and the rule has thresholds only in CNY, USD. Amounts are never converted by guess.',
     );
@@ -98,6 +98,65 @@ describe('evaluateTeam: amount thresholds per currency', () => {
     expect(keys({ text: '2,000,000', value: 2_000_000 })).toEqual(['condition.amountWithoutCurrency']);
     expect(keys({ text: 'TBD', value: null, currency: 'USD' })).toEqual(['condition.amountUnreadable']);
     expect(keys(undefined)).toEqual(['condition.amountMissing']);
+  });
+
+  it('says once that an amount has no currency, however many rules it leaves undecided', () => {
+    const twoRules = buildPlaybook((input: PlaybookInput) => {
+      input.teamRoles.push({ id: 'finance', label: text('Finance'), description: text('Money.') }, { id: 'legal', label: text('Legal'), description: text('Contracts.') });
+      const large = { kind: 'amount-over', thresholds: { USD: 1_000_000 } } as const;
+      input.roleRules.push(
+        { id: 'finance-large', role: 'finance', level: 'required', when: large, because: text('Large deal.') },
+        { id: 'finance-very-large', role: 'finance', level: 'required', when: { kind: 'amount-over', thresholds: { USD: 5_000_000 } }, because: text('Very large deal.') },
+        { id: 'legal-large', role: 'legal', level: 'suggested', when: large, because: text('Large contract.') },
+      );
+    });
+    const amount = { text: '2,350,000.00', value: 2_350_000 };
+    const report = evaluateTeam(createDealContext(dealInput({ playbook: twoRules, record: record({ stage: 'Prospecting', amount }) })));
+    expect(report.undetermined.map((entry) => [entry.ruleIds, entry.roleIds, explain(entry.evidence, 'en')])).toEqual([
+      [['finance-large', 'finance-very-large', 'legal-large'], ['finance', 'legal'], 'The amount “2,350,000.00” has no currency, so it cannot be compared with the threshold.'],
+    ]);
+  });
+
+  it('compares a currency taken from a bare "$" and says it was assumed', () => {
+    const assumed: Money = { text: '$2,350,000.00', value: 2_350_000, currency: 'USD', currencyAssumed: true };
+    const report = team({}, { amount: assumed });
+    expect(report.undetermined).toEqual([]);
+    const trigger = need(report, 'finance')!.triggers[0]!;
+    expect(trigger.ruleId).toBe('finance-large');
+    expect(explain(trigger.evidence, 'en')).toBe('The amount 2,350,000 USD is over 1,000,000 USD (the page shows only “$2,350,000.00”: taken as USD).');
+    expect(explain(trigger.evidence, 'zh-CN')).toBe('金额 2,350,000 USD 超过 1,000,000 USD（页面只显示“$2,350,000.00”，按 USD 计）。');
+    // A stated currency is not called assumed.
+    expect(explain(need(team({}, { amount: { ...assumed, currencyAssumed: undefined } }), 'finance')!.triggers[0]!.evidence, 'en')).toBe(
+      'The amount 2,350,000 USD is over 1,000,000 USD.',
+    );
+  });
+
+  it('compares an assumed currency in a field rule on the amount, and says it was assumed', () => {
+    const fieldRule = buildPlaybook((input: PlaybookInput) => {
+      input.teamRoles.push({ id: 'finance', label: text('Finance'), description: text('Money.') });
+      input.roleRules.push({
+        id: 'finance-over',
+        role: 'finance',
+        level: 'required',
+        when: { kind: 'field', fields: ['@amount'], op: 'greater-than', value: 1_000_000, currency: 'USD' },
+        because: text('Large deal.'),
+      });
+    });
+    const evidence = (amount: Money) =>
+      evaluateTeam(createDealContext(dealInput({ playbook: fieldRule, record: record({ stage: 'Prospecting', amount }) }))).roles.find(
+        (role) => role.roleId === 'finance',
+      )?.triggers[0]?.evidence;
+    const assumed = evidence({ text: '$2,350,000.00', value: 2_350_000, currency: 'USD', currencyAssumed: true });
+    expect(assumed && explain(assumed, 'en')).toBe('The field “@amount” is “$2,350,000.00”, taken as USD: the page shows no currency.');
+    const stated = evidence({ text: 'USD 2,350,000.00', value: 2_350_000, currency: 'USD' });
+    expect(stated && explain(stated, 'en')).toBe('The field “@amount” is “USD 2,350,000.00”.');
+  });
+
+  it('names the assumption when an assumed currency has no threshold', () => {
+    const report = team({}, { amount: { text: '$2,350,000.00', value: 2_350_000, currency: 'EUR', currencyAssumed: true } });
+    expect(explain(report.undetermined[0]!.evidence, 'en')).toBe(
+      'Cannot compare: the page shows only “$2,350,000.00”, taken as EUR, and the rule has thresholds only in CNY, USD. Amounts are never converted by guess.',
+    );
   });
 });
 

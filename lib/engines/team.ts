@@ -6,7 +6,7 @@ import { evaluateCondition } from './conditions';
 import type { DealContext } from './context';
 import { dealProfile } from './deal-profile';
 import { indexDirectory } from './directory-index';
-import { explanation, type Explanation } from './explain';
+import { DistinctExplanations, explanation, type Explanation } from './explain';
 import { compareUrgency, urgency, type Urgency } from './severity';
 
 /** A playbook rule that fired for the deal. */
@@ -21,10 +21,14 @@ export interface RuleTrigger {
   urgency: Urgency;
 }
 
-/** A rule that could not be evaluated, e.g. an amount in a currency the rule has no threshold for. */
-export interface UndeterminedRule {
-  ruleId: string;
-  roleId: string;
+/**
+ * Why rules could not be evaluated, e.g. an amount in a currency the rule has
+ * no threshold for: one entry per reason, with every rule it stops.
+ */
+export interface UndeterminedRules {
+  ruleIds: string[];
+  /** The team roles those rules are about, each once. */
+  roleIds: string[];
   evidence: Explanation;
 }
 
@@ -61,7 +65,7 @@ export interface RoleNeed {
 export interface TeamReport {
   /** Roles the deal needs or has, in playbook order. */
   roles: RoleNeed[];
-  undetermined: UndeterminedRule[];
+  undetermined: UndeterminedRules[];
   /** Assignments to roles the playbook does not define (e.g. after a playbook change). */
   unknownRoleAssignments: TeamAssignment[];
 }
@@ -70,7 +74,7 @@ export interface TeamReport {
 export function evaluateTeam(context: DealContext): TeamReport {
   const { playbook, teamRolesById } = context.compiled;
   const triggers = new Map<string, RuleTrigger[]>();
-  const undetermined: UndeterminedRule[] = [];
+  const undetermined = new DistinctExplanations<RoleRule>();
   for (const rule of playbook.roleRules) {
     const outcome = evaluateCondition(rule.when, context);
     if (outcome.status === 'met') {
@@ -83,7 +87,7 @@ export function evaluateTeam(context: DealContext): TeamReport {
       };
       triggers.set(rule.role, [...(triggers.get(rule.role) ?? []), trigger]);
     } else if (outcome.status === 'undetermined') {
-      undetermined.push({ ruleId: rule.id, roleId: rule.role, evidence: outcome.evidence });
+      undetermined.add(outcome.evidence, rule);
     }
   }
 
@@ -113,7 +117,11 @@ export function evaluateTeam(context: DealContext): TeamReport {
 
   return {
     roles,
-    undetermined,
+    undetermined: undetermined.entries().map(({ evidence, subjects }) => ({
+      ruleIds: subjects.map((rule) => rule.id),
+      roleIds: [...new Set(subjects.map((rule) => rule.role))],
+      evidence,
+    })),
     unknownRoleAssignments: facts.assignments.filter((assignment) => !teamRolesById.has(assignment.roleId)),
   };
 }

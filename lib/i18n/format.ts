@@ -61,3 +61,9 @@ export function formatMoney(money: Money): string {
   if (money.currency === undefined) return /^[\d\s.,'-]+$/.test(money.text.trim()) ? formatNumber(money.value) : money.text;
   return numberFormat({ style: 'currency', currency: money.currency, currencyDisplay: 'code' }).format(money.value);
 }
+
+/** A currency's name as an amount of it reads in the locale ("US dollars", "美元"), for saying which currency was assumed. */
+export function formatCurrencyName(currency: string): string {
+  const parts = numberFormat({ style: 'currency', currency, currencyDisplay: 'name' }).formatToParts(2);
+  return parts.find((part) => part.type === 'currency')?.value.trim() ?? currency;
+}
