@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { createCustomAdapter, type CustomCrmDefinition } from '@/lib/crm/adapters/generic';
+import { createCustomAdapter } from '@/lib/custom-crm/adapter';
+import type { CustomCrmDefinition } from '@/lib/custom-crm/definition';
 import { reportRecordsOf } from '@/lib/content/start';
 import type { CustomCrmRequest } from '@/lib/messaging/protocol';
 

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { CUSTOM_ADAPTER_PREFIX, createCustomAdapter } from '@/lib/crm/adapters/generic';
 import { adapterById } from '@/lib/crm/registry';
-import { readCustomCrms } from '@/lib/custom-crms/store';
+import { createCustomAdapter } from '@/lib/custom-crm/adapter';
+import { CUSTOM_ADAPTER_PREFIX } from '@/lib/custom-crm/definition';
+import { readCustomCrms } from '@/lib/custom-crm/store';
 import { getDatabase } from '@/lib/store/connection';
 
 /** The name of the reader behind an adapter id: a built-in CRM, or a CRM the user added. */

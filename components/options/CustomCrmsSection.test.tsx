@@ -2,7 +2,7 @@
 import { beforeEach, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readCustomCrms } from '@/lib/custom-crms/store';
+import { readCustomCrms } from '@/lib/custom-crm/store';
 import { t } from '@/lib/i18n';
 import { getDatabase } from '@/lib/store/connection';
 import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { SELECTOR_KEYS } from '@/lib/crm/adapters/generic';
-import { exportCustomCrms, importCustomCrms, matchPatternForHost, parseCustomCrm, suggestCustomCrmId, type CustomCrm } from '@/lib/crm/custom-crm';
-import { readCustomCrms, writeCustomCrms } from '@/lib/custom-crms/store';
+import { exportCustomCrms, importCustomCrms } from '@/lib/custom-crm/file';
+import { matchPatternForHost } from '@/lib/custom-crm/host-pattern';
+import { parseCustomCrm, suggestCustomCrmId, type CustomCrm } from '@/lib/custom-crm/schema';
+import { readCustomCrms, writeCustomCrms } from '@/lib/custom-crm/store';
 import { formatPath } from '@/lib/domain/issues';
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/format';

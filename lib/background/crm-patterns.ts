@@ -1,5 +1,5 @@
 import { SUPPORTED_CRM_MATCHES } from '../crm/hosts';
-import { readCustomCrms } from '../custom-crms/store';
+import { readCustomCrms } from '../custom-crm/store';
 import { getDatabase } from '../store/connection';
 
 /** Host patterns of every CRM the extension reads: the built-in ones and those the user added. */

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from '../limits';
 import { EXPECTED_PARTS, RecordSnapshotSchema, type RecordField } from '../snapshot';
-import { ContactList, PART_ORDER, attempt, contactFromPairs, emptyExtraction, extractionOf, mergeFields, partValue, type RecordRead } from './common';
+import { ContactList, PART_ORDER, attempt, contactFromPairs, emptyExtraction, extractionOf, isCurrencyCode, mergeFields, partValue, type RecordRead } from './common';
 
 const f = (label: string, value: string, apiName?: string): RecordField => (apiName ? { label, value, apiName } : { label, value });
 const noParts = { name: '', stage: '', amount: '', closeDate: '', owner: '', account: '' };
@@ -56,6 +56,13 @@ describe('extractionOf', () => {
   it('keeps the currency the amount names over the currency field, and ignores a currency field that is no ISO code', () => {
     expect(extractionOf(read({ parts: { ...noParts, amount: 'USD 5.00' }, currency: 'EUR' })).amount?.currency).toBe('USD');
     expect(extractionOf(read({ parts: { ...noParts, amount: '$5.00' }, currency: 'US Dollar' })).amount).toEqual({ text: '$5.00', value: 5, currency: 'USD', currencyAssumed: true });
+    // Three capitals that are no ISO 4217 code (an org's own currency record, "Dollar (INT)").
+    expect(extractionOf(read({ parts: { ...noParts, amount: '$5.00' }, currency: 'INT' })).amount).toEqual({ text: '$5.00', value: 5, currency: 'USD', currencyAssumed: true });
+  });
+
+  it('knows ISO 4217 codes from the browser', () => {
+    expect(['USD', 'EUR', 'CNY', 'JPY', 'CHF'].every(isCurrencyCode)).toBe(true);
+    expect(['INT', 'RMB', 'usd', 'US$', 'USDT', ''].some(isCurrencyCode)).toBe(false);
   });
 
   it('takes a bare "$" for USD, marked as assumed, and guesses nothing for a symbol several currencies share', () => {
@@ -239,18 +246,19 @@ describe('ContactList', () => {
 describe('adapters run in the page without zod or app code', () => {
   const repo = resolve(__dirname, '..', '..', '..');
 
-  /** Files reached from `file` through imports that are not `import type`. */
+  /** Files reached from `file` through imports and re-exports that are not `import type` / `export type`. */
   function runtimeImports(file: string, seen = new Set<string>()): Set<string> {
     if (seen.has(file)) return seen;
     seen.add(file);
     const source = readFileSync(file, 'utf8');
-    for (const match of source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)) {
+    for (const match of source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)) {
       const specifier = match[1] as string;
       if (!specifier.startsWith('.')) {
         seen.add(specifier);
         continue;
       }
-      runtimeImports(`${resolve(dirname(file), specifier)}.ts`, seen);
+      const target = resolve(dirname(file), specifier);
+      runtimeImports(existsSync(`${target}.ts`) ? `${target}.ts` : join(target, 'index.ts'), seen);
     }
     return seen;
   }
@@ -261,8 +269,18 @@ describe('adapters run in the page without zod or app code', () => {
     expect(reachedFrom('common.ts')).toEqual(['lib/crm/adapters/common.ts', 'lib/crm/limits.ts', 'lib/crm/parse.ts']);
   });
 
-  it('generic.ts reaches only the shared helpers', () => {
-    expect(reachedFrom('generic.ts')).toEqual(['lib/crm/adapters/common.ts', 'lib/crm/adapters/generic.ts', 'lib/crm/dom.ts', 'lib/crm/limits.ts', 'lib/crm/parse.ts']);
+  it('generic/ reaches only its own files and the shared helpers', () => {
+    const reached = reachedFrom('generic/index.ts');
+    expect(reached.filter((file) => !file.startsWith('lib/crm/adapters/generic/'))).toEqual(['lib/crm/adapters/common.ts', 'lib/crm/dom.ts', 'lib/crm/limits.ts', 'lib/crm/parse.ts']);
+    expect(reached).toContain('lib/crm/adapters/generic/adapter.ts');
+    expect(reached).not.toContain('lib/crm/adapters/generic/testing.ts');
+  });
+
+  it('the user-defined CRMs\' adapter reaches only its definition, generic/ and the shared helpers (no schema, no store)', () => {
+    const reached = reachedFrom('../../custom-crm/adapter.ts');
+    const shared = ['lib/crm/adapters/common.ts', 'lib/crm/dom.ts', 'lib/crm/limits.ts', 'lib/crm/parse.ts', 'lib/custom-crm/adapter.ts', 'lib/custom-crm/definition.ts'];
+    expect(reached.filter((file) => !file.startsWith('lib/crm/adapters/generic/'))).toEqual(shared);
+    expect(reached).toContain('lib/crm/adapters/generic/adapter.ts');
   });
 
   it.each(['salesforce', 'dynamics', 'hubspot', 'pipedrive', 'zoho', 'odoo'])('%s.ts reaches only its selectors, the shared helpers and the host patterns', (crm) => {

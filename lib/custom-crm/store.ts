@@ -1,7 +1,7 @@
-import { z } from '../zod/mini';
-import { CustomCrmSchema, type CustomCrm } from '../crm/custom-crm';
 import type { Database } from '../store/db';
 import { writeTransaction } from '../store/db';
+import { z } from '../zod/mini';
+import { CustomCrmSchema, type CustomCrm } from './schema';
 
 // The CRMs a user added in the options, kept in the settings store. Each is
 // validated when saved and again when read: a definition that no longer

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { CustomCrm } from '../crm/custom-crm';
-import { CUSTOM_ADAPTER_PREFIX } from '../crm/adapters/generic';
+import { CUSTOM_ADAPTER_PREFIX } from './definition';
+import type { CustomCrm } from './schema';
 
 /** The built content script that reads user-defined CRMs (entrypoints/custom.content.ts). */
 const CUSTOM_SCRIPT = 'content-scripts/custom.js';
