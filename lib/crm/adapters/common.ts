@@ -46,13 +46,24 @@ export function unreadContactDetails(contacts: readonly RecordContact[]): Contac
 }
 
 /**
+ * True for an ISO 4217 code the browser knows: three capitals in a currency
+ * record's name ("Dollar (INT)") are not one. Where the browser cannot list
+ * its currencies, any three capitals pass.
+ */
+export function isCurrencyCode(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false;
+  const known = attempt(() => Intl.supportedValuesOf('currency'), null);
+  return known ? known.includes(code) : true;
+}
+
+/**
  * A displayed amount with its currency: the one it names, else the record's
- * currency field's, else a bare "$" taken for USD and marked as assumed.
+ * currency field's (an ISO code), else a bare "$" taken for USD and marked as assumed.
  */
 export function amountOf(shown: string, recordCurrency?: string): Money {
   const amount = parseMoney(shown);
   if (amount.currency) return amount;
-  if (recordCurrency && /^[A-Z]{3}$/.test(recordCurrency)) return { ...amount, currency: recordCurrency };
+  if (recordCurrency && isCurrencyCode(recordCurrency)) return { ...amount, currency: recordCurrency };
   const assumed = assumedCurrencyOf(amount);
   return assumed ? { ...amount, currency: assumed, currencyAssumed: true } : amount;
 }

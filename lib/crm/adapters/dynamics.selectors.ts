@@ -9,14 +9,17 @@
 //   [EASYREPRO] Microsoft's EasyRepro UI test framework (MIT),
 //            Microsoft.Dynamics365.UIAutomation.Api.UCI/DTO/AppElementReference.cs:
 //            the XPaths it drives UCI with (form root, header, title, field
-//            containers, labels, controls, lookups, BPF stages, subgrids).
+//            containers, labels, controls, lookups, BPF stages, subgrids; the
+//            read-only grid's `div.wj-row[role=row]` header and data rows, whose
+//            cells carry no column attributes).
 //   [COMMUNITY] markup relied on by public Selenium/Playwright suites for
 //            model-driven apps on GitHub: container ids
 //            `id-{guid}-{n}-{name}-FieldSectionItemContainer`, lookup
 //            `…_selected_tag_text[title]`, the Fluent option-set button, the BPF
 //            `#bpfContainer`, `li[data-selected-stage]`,
-//            `ProcessBreadCrumb-processHeaderStageName_*` / `-stageNameContainer*` /
-//            `-stageStatusLabel`, modal form dialogs, and the grid cells' `col-id`
+//            `ProcessBreadCrumb-processHeaderStageName_*` (also as a `label` with only a
+//            data-id) / `-stageNameContainer*` / `-stageStatusLabel`, a stage `li` naming
+//            itself in `aria-label` / `title` / text, modal form dialogs, and the grid cells' `col-id`
 //            / `aria-colindex` (the grid control is built on ag-grid).
 // Names in data-id values are field logical names (`estimatedvalue`), the same in
 // every language, so fields are told apart by name before their label.
@@ -83,9 +86,13 @@ export const dynamicsSelectors = {
   bpfSelectedStage: [
     'li[id*="processHeaderStage"][aria-selected="true"]', // [COMMUNITY]
   ],
-  /** A stage's name inside its `li`. */
+  /**
+   * A stage's name inside its `li`. Without one, the stage's own `title`,
+   * `aria-label` or text names it (read in code).
+   */
   bpfStageName: [
     '[id*="processHeaderStageName"]', // [COMMUNITY] ProcessBreadCrumb-processHeaderStageName_{guid}
+    'label[data-id^="MscrmControls.Containers.ProcessBreadCrumb-processHeaderStageName"]', // [COMMUNITY] the name as a label with no id; [EASYREPRO] NextStage() reads a stage's labels
     '[id*="stageNameContainer"][title]', // [COMMUNITY] ProcessBreadCrumb-stageNameContainer{guid}, name in `title`
   ],
   /** A subgrid on the form. Complementary: the container and the data set root may be different elements. */
@@ -100,7 +107,10 @@ export const dynamicsSelectors = {
   gridCell: [
     '[role="gridcell"]', // [EASYREPRO] Entity_SubGridCells
   ],
-  /** Column headers, for columns whose cells carry no `col-id`. */
+  /**
+   * Column headers, for columns whose cells carry no `col-id`. Cells with neither
+   * `col-id` nor `aria-colindex` (the read-only grid) are matched to them by position.
+   */
   gridColumnHeader: [
     '[role="columnheader"]', // [EASYREPRO] Grid_SortColumn `div[contains(@role,'columnheader')]`
   ],

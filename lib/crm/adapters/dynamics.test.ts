@@ -139,6 +139,10 @@ describe('fixtures.json', () => {
       'opportunity-half-loaded.html',
       'opportunity-renamed-classes.html',
       'account-en.html',
+      'opportunity-stage-aria-label.html',
+      'opportunity-stage-label.html',
+      'opportunity-bare-dollar.html',
+      'opportunity-grid-no-columns.html',
     ]);
     expect(manifest.host).toBe('contoso.crm4.dynamics.com');
     expect(new Set(manifest.fixtures.map((x) => x.path)).size).toBe(FILES.length);
@@ -231,6 +235,26 @@ const FOURTH_COFFEE: Extraction = {
   missing: [],
 };
 
+/** The Northwind form as another record: same layout and people, its own topic. */
+function northwindLayout(name: string): Extraction {
+  return { ...NORTHWIND, name, fields: NORTHWIND.fields.map((field) => (field.apiName === 'name' ? { ...field, value: name } : field)) };
+}
+
+/** A "$" amount on a form without the Currency lookup: USD, marked assumed. */
+const LITWARE: Extraction = (() => {
+  const layout = northwindLayout('Litware Inc. – Distribution Centre Sensors');
+  const amounts: Record<string, string> = { estimatedvalue: '$2,350,000.00', budgetamount: '$2,500,000.00' };
+  return {
+    ...layout,
+    amount: { text: '$2,350,000.00', value: 2_350_000, currency: 'USD', currencyAssumed: true },
+    fields: layout.fields
+      .filter((field) => field.apiName !== 'transactioncurrencyid')
+      .map((field) => (field.apiName && amounts[field.apiName] ? { ...field, value: amounts[field.apiName]! } : field)),
+  };
+})();
+
+const variantRef = (recordId: string) => ({ objectType: 'opportunity', recordId });
+
 const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }> = {
   'opportunity-en.html': { ref: NORTHWIND_REF, extraction: NORTHWIND },
   'opportunity-second-en.html': { ref: FOURTH_COFFEE_REF, extraction: FOURTH_COFFEE },
@@ -313,6 +337,22 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
   },
   // Recognised as an account, which the adapter does not read: the caller reports "unsupported-object".
   'account-en.html': { ref: { objectType: 'account', recordId: '7c6b5a49-3827-4160-9f8e-7d6c5b4a3928' }, extraction: null },
+  // The current stage names itself ("Develop, Active for 12 days"): no stage-name element.
+  'opportunity-stage-aria-label.html': {
+    ref: variantRef('4d3c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d'),
+    extraction: northwindLayout('Contoso Pharmaceuticals – Lab Freezer Telemetry'),
+  },
+  // Stage names in labels; the current stage is the one with the "Active for" status, not the selected Propose.
+  'opportunity-stage-label.html': {
+    ref: variantRef('5e4d3c2b-1a0f-4b8c-9d7e-6f5a4b3c2d1e'),
+    extraction: northwindLayout('Wide World Importers – Reefer Container Tracking'),
+  },
+  'opportunity-bare-dollar.html': { ref: variantRef('6f5e4d3c-2b1a-4c9d-8e7f-7a6b5c4d3e2f'), extraction: LITWARE },
+  // Stakeholders read by column position: the same names, roles and e-mails as the ag-grid page.
+  'opportunity-grid-no-columns.html': {
+    ref: variantRef('7a6f5e4d-3c2b-4d0e-9f8a-8b7c6d5e4f3a'),
+    extraction: northwindLayout('Alpine Ski House – Cold Storage Upgrade'),
+  },
 };
 
 describe('reading each fixture', () => {
@@ -539,6 +579,88 @@ describe('extract: parts and fallbacks', () => {
   });
 });
 
+// --- Known variants -------------------------------------------------------------------------
+
+describe('known variants', () => {
+  const extractOf = (file: string, doc = load(file)) => read(file, doc).extraction!;
+  const currentStage = (doc: Document) => doc.querySelector('li[id*="processHeaderStage"][data-selected-stage="true"]')!;
+
+  it('reads the stage from the current stage itself: title, then aria-label, then text, without its status', () => {
+    const file = 'opportunity-stage-aria-label.html';
+    expect(extractOf(file).stage).toBe('Develop'); // aria-label "Develop, Active for 12 days"
+    const doc = load(file);
+    currentStage(doc).setAttribute('title', 'Develop (title)');
+    expect(extractOf(file, doc).stage).toBe('Develop (title)');
+    currentStage(doc).removeAttribute('title');
+    currentStage(doc).removeAttribute('aria-label');
+    expect(extractOf(file, doc).stage).toBe('Develop'); // the button's text "Develop Active for 12 days"
+    doc.querySelector('[id*="ProcessBreadCrumb-stageStatusLabel"]')!.remove();
+    expect(extractOf(file, doc).stage).toBe('Develop');
+  });
+
+  it('returns markup in a stage’s aria-label as literal text', () => {
+    const file = 'opportunity-stage-aria-label.html';
+    const doc = load(file);
+    currentStage(doc).setAttribute('aria-label', '<img src=x onerror=alert(1)>, Active for 12 days');
+    expect(extractOf(file, doc).stage).toBe('<img src=x onerror=alert(1)>');
+    expect(doc.querySelectorAll('img')).toHaveLength(0);
+  });
+
+  it('prefers a stage-name element to what the stage says of itself', () => {
+    const doc = load('opportunity-en.html');
+    currentStage(doc).setAttribute('title', 'Stage 2 of 4');
+    expect(extractOf('opportunity-en.html', doc).stage).toBe('Develop');
+  });
+
+  it('reads stage names from labels with no id, and finds the current stage by its status, not by the open flyout', () => {
+    const file = 'opportunity-stage-label.html';
+    const doc = load(file);
+    expect(doc.querySelector('li[aria-selected="true"] label[data-id*="processHeaderStageName"]')?.textContent).toBe('Propose');
+    const status = doc.querySelector('[id*="ProcessBreadCrumb-stageStatusLabel"]')!;
+    const develop = status.closest('li')!;
+    develop.querySelector('button')!.setAttribute('aria-label', 'Stage 2 of 4');
+    expect(extractOf(file, doc).stage).toBe('Develop'); // the label, not the button's aria-label
+    status.remove(); // nothing marks the current stage any more: the selected one is taken
+    expect(extractOf(file, doc).stage).toBe('Propose');
+  });
+
+  it('takes a bare "$" for USD, assumed, unless the Currency lookup names an ISO currency', () => {
+    const file = 'opportunity-bare-dollar.html';
+    expect(extractOf(file).amount).toEqual({ text: '$2,350,000.00', value: 2_350_000, currency: 'USD', currencyAssumed: true });
+    const withLookup = (name: string) => {
+      const doc = load(file);
+      const currency = doc.importNode(load('opportunity-en.html').querySelector('[data-id="transactioncurrencyid-FieldSectionItemContainer"]')!, true);
+      currency.querySelector('[title]')!.setAttribute('title', name);
+      doc.querySelector('[data-id="budgetamount-FieldSectionItemContainer"]')!.before(currency);
+      return extractOf(file, doc).amount;
+    };
+    expect(withLookup('Canadian Dollar')).toEqual({ text: '$2,350,000.00', value: 2_350_000, currency: 'CAD' });
+    expect(withLookup('Dollar (INT)')).toEqual({ text: '$2,350,000.00', value: 2_350_000, currency: 'USD', currencyAssumed: true }); // no ISO code
+    expect(withLookup('Company Dollar')).toEqual({ text: '$2,350,000.00', value: 2_350_000, currency: 'USD', currencyAssumed: true });
+  });
+
+  it('reads subgrid cells that name no column by their position under the column headers', () => {
+    const file = 'opportunity-grid-no-columns.html';
+    const doc = load(file);
+    expect(doc.querySelectorAll('[role="gridcell"][col-id], [role="gridcell"][aria-colindex], [role="grid"] a[href]')).toHaveLength(0);
+    expect(extractOf(file, doc).contacts).toStrictEqual(NORTHWIND.contacts);
+    // Headers decide: swap the Role and Email headers and the values follow them.
+    const [, role, email] = Array.from(doc.querySelectorAll('#dataSetRoot_Stakeholders [role="columnheader"] .grid-header-text'));
+    [role!.textContent, email!.textContent] = [email!.textContent, role!.textContent];
+    expect(extractOf(file, doc).contacts[0]).toStrictEqual({ name: 'Elena Petrova', role: 'elena.petrova@northwindtraders.example', email: 'Decision Maker' });
+    // The Sales Team grid (users, not a contact list) is not read, whatever its columns say; rows are bounded.
+    const grid = doc.querySelector('#dataSetRoot_Stakeholders [role="grid"]')!;
+    const row = grid.querySelector('[aria-label="Data"]')!;
+    for (let i = 0; i < 600; i += 1) {
+      const clone = row.cloneNode(true) as Element;
+      clone.querySelectorAll('.cell-text')[0]!.textContent = `Person ${i}`;
+      grid.appendChild(clone);
+    }
+    expect(extractOf(file, doc).contacts).toHaveLength(MAX_CONTACTS);
+    expect(extractOf(file, doc).contacts.map((contact) => contact.name)).not.toContain('Maya Lindqvist');
+  });
+});
+
 // --- Hostile pages ------------------------------------------------------------------------
 
 describe('hostile content', () => {
@@ -651,35 +773,37 @@ describe('hostile content', () => {
 // --- Selector variants: expected matches per fixture (Refined GitHub style) ---------------
 
 // Counted over the whole document, hidden elements included.
-// Columns follow fixtures.json: en, second-en, zh, half-loaded, renamed-classes, account-en
+// Columns follow fixtures.json:
+//   en, second-en, zh, half-loaded, renamed-classes, account-en, stage-aria-label, stage-label, bare-dollar, grid-no-columns
 const SELECTOR_COUNTS: Record<string, number[]> = {
-  'formRoot.0': [1, 1, 1, 1, 1, 1],
-  'dialog.0': [0, 0, 0, 0, 0, 0], // no dialog fixture: tested by wrapping a view in one
-  'dialog.1': [0, 0, 0, 0, 0, 0],
-  'formHeader.0': [1, 1, 1, 1, 2, 1], // renamed: the title's new data-id "form-header-title" contains it too
-  'headerTitle.0': [1, 1, 1, 1, 0, 1], // renamed: data-id="form-header-title"
-  'fieldContainer.0': [20, 20, 18, 4, 4, 14], // renamed: body containers are data-id="{name}-FieldItem", header ones unchanged
-  'fieldContainer.1': [20, 20, 18, 4, 11, 14],
-  'fieldLabel.0': [20, 20, 18, 4, 11, 14],
-  'lookupTag.0': [4, 4, 4, 1, 3, 2], // renamed: the Account lookup is a new control; account-en: Parent Account is empty
-  'lookupTag.1': [4, 4, 4, 1, 3, 2],
-  'fieldInput.0': [10, 10, 10, 2, 8, 13], // includes the body lookups' search boxes
-  'fieldInput.1': [4, 4, 4, 0, 1, 0],
-  'fieldInput.2': [2, 3, 2, 0, 0, 0],
-  'fieldInput.3': [1, 1, 0, 0, 0, 0],
-  'fieldText.0': [53, 54, 50, 9, 35, 35], // every part of every control (containers, tags, inputs)
-  'bpfStage.0': [4, 4, 4, 0, 0, 0], // renamed: …ProcessStages-stage_{guid}
-  'bpfCurrentStage.0': [1, 1, 1, 0, 0, 0],
-  'bpfStageStatus.0': [1, 1, 1, 0, 0, 0],
-  'bpfSelectedStage.0': [1, 1, 1, 0, 0, 0],
-  'bpfStageName.0': [4, 4, 4, 0, 0, 0],
-  'bpfStageName.1': [4, 4, 4, 0, 0, 0],
-  'subgrid.0': [2, 3, 2, 0, 0, 1], // renamed: "{name}-grid-container"
-  'subgrid.1': [2, 3, 2, 0, 0, 1],
-  'gridRow.0': [12, 13, 8, 0, 3, 7], // per subgrid: header row, then a pinned and a centre row per record
-  'gridCell.0': [18, 19, 11, 0, 4, 9], // selection cells included
-  'gridColumnHeader.0': [7, 11, 7, 0, 4, 3],
-  'gridRecordLink.0': [5, 5, 3, 0, 1, 3],
+  'formRoot.0': [1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+  'dialog.0': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // no dialog fixture: tested by wrapping a view in one
+  'dialog.1': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  'formHeader.0': [1, 1, 1, 1, 2, 1, 1, 1, 1, 1], // renamed: the title's new data-id "form-header-title" contains it too
+  'headerTitle.0': [1, 1, 1, 1, 0, 1, 1, 1, 1, 1], // renamed: data-id="form-header-title"
+  'fieldContainer.0': [20, 20, 18, 4, 4, 14, 20, 20, 19, 20], // renamed: body containers are data-id="{name}-FieldItem", header ones unchanged; bare-dollar: no Currency
+  'fieldContainer.1': [20, 20, 18, 4, 11, 14, 20, 20, 19, 20],
+  'fieldLabel.0': [20, 20, 18, 4, 11, 14, 20, 20, 19, 20],
+  'lookupTag.0': [4, 4, 4, 1, 3, 2, 4, 4, 3, 4], // renamed: the Account lookup is a new control; account-en: Parent Account is empty
+  'lookupTag.1': [4, 4, 4, 1, 3, 2, 4, 4, 3, 4],
+  'fieldInput.0': [10, 10, 10, 2, 8, 13, 10, 10, 9, 10], // includes the body lookups' search boxes
+  'fieldInput.1': [4, 4, 4, 0, 1, 0, 4, 4, 4, 4],
+  'fieldInput.2': [2, 3, 2, 0, 0, 0, 2, 2, 2, 2],
+  'fieldInput.3': [1, 1, 0, 0, 0, 0, 1, 1, 1, 1],
+  'fieldText.0': [53, 54, 50, 9, 35, 35, 53, 53, 47, 53], // every part of every control (containers, tags, inputs)
+  'bpfStage.0': [4, 4, 4, 0, 0, 0, 4, 4, 4, 4], // renamed: …ProcessStages-stage_{guid}
+  'bpfCurrentStage.0': [1, 1, 1, 0, 0, 0, 1, 0, 1, 1], // stage-label: no data-selected-stage
+  'bpfStageStatus.0': [1, 1, 1, 0, 0, 0, 1, 1, 1, 1],
+  'bpfSelectedStage.0': [1, 1, 1, 0, 0, 0, 1, 1, 1, 1], // stage-label: Propose, whose flyout is open
+  'bpfStageName.0': [4, 4, 4, 0, 0, 0, 0, 0, 4, 4], // stage-aria-label: stages name themselves; stage-label: labels without id
+  'bpfStageName.1': [0, 0, 0, 0, 0, 0, 0, 4, 0, 0],
+  'bpfStageName.2': [4, 4, 4, 0, 0, 0, 0, 0, 4, 4],
+  'subgrid.0': [2, 3, 2, 0, 0, 1, 2, 2, 2, 0], // renamed: "{name}-grid-container"; grid-no-columns: read-only grids have no PCF container
+  'subgrid.1': [2, 3, 2, 0, 0, 1, 2, 2, 2, 2],
+  'gridRow.0': [12, 13, 8, 0, 3, 7, 12, 12, 12, 7], // per ag-grid subgrid: header row, then a pinned and a centre row per record; read-only grid: one row per record
+  'gridCell.0': [18, 19, 11, 0, 4, 9, 18, 18, 18, 18], // selection cells included
+  'gridColumnHeader.0': [7, 11, 7, 0, 4, 3, 7, 7, 7, 7],
+  'gridRecordLink.0': [5, 5, 3, 0, 1, 3, 5, 5, 5, 0],
 };
 
 describe('selector variants match what the fixtures expect', () => {

@@ -7,6 +7,7 @@ import {
   deepScope,
   firstMatch,
   isRendered,
+  labelledCells,
   lightScope,
   visibleText,
   within,
@@ -145,6 +146,31 @@ function recordName(scope: DeepScope): string {
   return title ? cleanText(title.getAttribute('title')) || visibleText(title) : '';
 }
 
+/**
+ * A stage's name read off the stage itself, for markup without a stage-name
+ * element: the `title` or `aria-label` of the stage or of its button, else
+ * its text (which sits in the button, where `visibleText` of the stage does
+ * not look), each without the "Active for 12 days" status the current stage
+ * also shows ("Develop, Active for 12 days" -> "Develop").
+ */
+function stageOwnName(stage: Element, status: string): string {
+  const button = stage.querySelector('button');
+  const shown = [
+    stage.getAttribute('title'),
+    stage.getAttribute('aria-label'),
+    button?.getAttribute('title'),
+    button?.getAttribute('aria-label'),
+    visibleText(stage),
+    visibleText(button),
+  ];
+  for (const text of shown) {
+    let name = cleanText(text);
+    if (status && name.endsWith(status)) name = name.slice(0, -status.length).replace(/[\s,，:：;；|–—-]+$/, '');
+    if (name) return name;
+  }
+  return '';
+}
+
 /** The name of the BPF stage the record is in: marked current, else carrying the "Active for…" label, else selected. */
 function processStage(scope: DeepScope): string {
   const status = firstMatch(scope, S.bpfStageStatus)?.element;
@@ -154,7 +180,7 @@ function processStage(scope: DeepScope): string {
     firstMatch(scope, S.bpfSelectedStage)?.element;
   if (!stage) return '';
   const name = firstMatch(within(scope, stage), S.bpfStageName)?.element;
-  return visibleText(name) || cleanText(name?.getAttribute('title'));
+  return (name && (visibleText(name) || cleanText(name.getAttribute('title')))) || stageOwnName(stage, visibleText(status));
 }
 
 /** The ISO code of a currency lookup value ("US Dollar", "人民币", "USD"). */
@@ -174,6 +200,12 @@ function subgridName(grid: Element): string {
   return id.startsWith('dataSetRoot_') ? id.slice('dataSetRoot_'.length) : '';
 }
 
+/** Header labels of a grid: by column (`col-id`, `#{aria-colindex}`), and by position for cells that name no column. */
+interface GridHeaders {
+  byColumn: Map<string, string>;
+  byPosition: Map<Element, string>;
+}
+
 /** Header labels by column (`col-id`, and `#{aria-colindex}`). */
 function columnLabels(grid: DeepScope): Map<string, string> {
   const labels = new Map<string, string>();
@@ -187,16 +219,28 @@ function columnLabels(grid: DeepScope): Map<string, string> {
   return labels;
 }
 
-/** The cells of each record row; ag-grid's pinned and centre parts of one row (same row index) are joined. */
-function gridRows(grid: DeepScope): Element[][] {
+/** True when a cell names its column (`col-id`, `aria-colindex`), as ag-grid's cells do. */
+function namesItsColumn(cell: Element): boolean {
+  return cell.hasAttribute('col-id') || cell.hasAttribute('aria-colindex');
+}
+
+/**
+ * The cells of each record row; ag-grid's pinned and centre parts of one row
+ * (same row index) are joined. Cells that do not name their column (grids
+ * without ag-grid's attributes) get their header's label by position, into
+ * `byPosition`.
+ */
+function gridRows(grid: DeepScope, byPosition: Map<Element, string>): Element[][] {
   const rows = new Map<string, Element[]>();
   for (const row of allOfFirstMatch(grid, S.gridRow)) {
     const cells = allOfFirstMatch(within(grid, row), S.gridCell);
     if (cells.length === 0) continue; // header row
     const key = row.getAttribute('row-index') ?? row.getAttribute('aria-rowindex') ?? `row:${rows.size}`;
     const known = rows.get(key);
+    if (!known && rows.size >= MAX_CONTACTS) continue;
+    if (!cells.every(namesItsColumn)) for (const [label, cell] of labelledCells(row)) if (label) byPosition.set(cell, label);
     if (known) known.push(...cells);
-    else if (rows.size < MAX_CONTACTS) rows.set(key, cells);
+    else rows.set(key, cells);
   }
   return [...rows.values()];
 }
@@ -211,10 +255,12 @@ function linkedEntity(grid: DeepScope, cells: Element[]): string {
   return '';
 }
 
-function columnKind(cell: Element, labels: Map<string, string>): ContactKey | undefined {
+function columnKind(cell: Element, headers: GridHeaders): ContactKey | undefined {
   const colId = cell.getAttribute('col-id') ?? '';
   const field = colId.slice(colId.lastIndexOf('.') + 1).toLowerCase(); // "a_1b2c.emailaddress1" -> "emailaddress1"
-  const label = normaliseLabel(labels.get(colId) ?? labels.get(`#${cell.getAttribute('aria-colindex') ?? ''}`) ?? '');
+  const label = normaliseLabel(
+    headers.byColumn.get(colId) ?? headers.byColumn.get(`#${cell.getAttribute('aria-colindex') ?? ''}`) ?? headers.byPosition.get(cell) ?? '',
+  );
   // Columns of a linked entity are labelled "Email (Contact)".
   const bare = label.replace(/\s*[(（][^()（）]*[)）]$/, '');
   return (
@@ -223,11 +269,11 @@ function columnKind(cell: Element, labels: Map<string, string>): ContactKey | un
   );
 }
 
-function contactFrom(grid: DeepScope, cells: Element[], labels: Map<string, string>): RecordContact | null {
+function contactFrom(grid: DeepScope, cells: Element[], headers: GridHeaders): RecordContact | null {
   const contact: RecordContact = { name: '' };
   for (const cell of cells) {
     const value = visibleText(cell);
-    const kind = value ? columnKind(cell, labels) : undefined;
+    const kind = value ? columnKind(cell, headers) : undefined;
     if (kind && !contact[kind]) contact[kind] = value;
   }
   if (!contact.name) contact.name = visibleText(cells.map((cell) => firstMatch(within(grid, cell), S.gridRecordLink)?.element).find(Boolean));
@@ -249,11 +295,11 @@ function readContacts(scope: DeepScope): RecordContact[] {
     const name = subgridName(grid).toLowerCase();
     const named = contactSubgrids.some((known) => known.toLowerCase() === name);
     const gridScope = within(scope, grid);
-    const labels = columnLabels(gridScope);
-    for (const cells of gridRows(gridScope)) {
+    const headers: GridHeaders = { byColumn: columnLabels(gridScope), byPosition: new Map() };
+    for (const cells of gridRows(gridScope, headers.byPosition)) {
       const entity = linkedEntity(gridScope, cells);
       if (entity ? entity !== 'contact' : !named) continue;
-      const contact = contactFrom(gridScope, cells, labels);
+      const contact = contactFrom(gridScope, cells, headers);
       if (contact) list.add(contact);
     }
   }

@@ -8,11 +8,15 @@
 //               web/static/src/search/breadcrumbs/breadcrumbs.xml (17+: `.o_breadcrumb`,
 //               `.o_last_breadcrumb_item.active`), views/fields/statusbar/statusbar_field.xml
 //               (`.o_statusbar_status` buttons `.o_arrow_button`, the current one
-//               `.o_arrow_button_current` / `aria-checked="true"`, rendered in reverse order;
-//               16.0 marked it `.btn-primary`), views/fields/monetary/monetary_field.xml
+//               `.o_arrow_button_current` / `aria-checked="true"` / `aria-current="step"`, rendered
+//               in reverse order; 16.0 marked it `.btn-primary`; 17-18 hide every button in a narrow
+//               window and show the current label in a dropdown), views/fields/monetary/monetary_field.xml
 //               (symbol spans around an `input.o_input`, `.o_monetary_ghost_value`),
 //               views/fields/many2one/many2one_field.xml (edit: `input.o-autocomplete--input`,
-//               read-only: `a.o_form_uri`), web/static/src/core/browser/router.js (URLs),
+//               read-only: `a.o_form_uri`), views/fields/x2many/x2many_field.xml
+//               (`.o_field_x2many_list`), views/list/list_renderer.xml (`table.o_list_table`,
+//               `thead th[data-name]`, `tr.o_data_row > td.o_data_cell[name]`, `name` on cells
+//               from 17), web/static/src/core/browser/router.js (URLs),
 //               crm/views/crm_lead_views.xml (`<form class="o_lead_opportunity_form">`, field names).
 //   [COMMUNITY] Odoo 15-17 form pages saved by users in public repositories and selectors of
 //               public test suites: `.o_action_manager > .o_form_view`, `.o_wrap_field`,
@@ -65,16 +69,33 @@ export const odooSelectors = {
   statusbar: [
     '.o_statusbar_status', // [ODOO] statusbar_field.xml
   ],
-  /** The current stage in the stage bar. */
+  /**
+   * The current stage in the stage bar. 16.0 marks it `.btn-primary`, 16.x-18
+   * `.o_arrow_button_current`; 15-18 all set `aria-checked="true"` and
+   * `aria-current="step"` on it, the attributes that outlive a class rename.
+   */
   statusCurrent: [
-    '.o_arrow_button_current', // [ODOO] 16.x-17+
-    '.o_arrow_button[aria-checked="true"]', // [ODOO] 16+ role=radio
+    '.o_arrow_button_current', // [ODOO] 16.x-18
+    '.o_arrow_button[aria-checked="true"]', // [ODOO] 16+ role=radio; [COMMUNITY] 15 pages
+    '[aria-current="step"]', // [ODOO] 16-18 (`t-att-aria-current="item.isSelected and 'step'"`); [COMMUNITY] 15 pages
     '.o_arrow_button.btn-primary', // [ODOO] 16.0 / [COMMUNITY] ≤15 current state button
   ],
   /** Tags of a many2many_tags widget (the widget also has an empty input to add more). */
   tag: [
     '.o_tag_badge_text', // [ODOO] 16+ tag text inside span.o_tag
     '.o_tag', // [ODOO] ≤15 span.o_tag (text directly inside)
+  ],
+  /** A list inside the form: an x2many field shown as a table, one row per linked record. */
+  x2manyTable: [
+    '.o_field_x2many_list table.o_list_table', // [ODOO] x2many_field (`o_field_x2many_list`) > list_renderer.xml `table.o_list_table`
+  ],
+  /** A record's row in a list (not the "Add a line" row, group rows or empty filler rows). */
+  listRow: [
+    'tr.o_data_row', // [ODOO] list_renderer.xml RecordRow
+  ],
+  /** A list's column header; `data-name` is the column's field name (cells carry it as `name` in 17+). */
+  listHeader: [
+    'thead th[data-name]', // [ODOO] list_renderer.xml `th t-att-data-name="column.name"`
   ],
   /** The amount shown behind a monetary input (the symbol spans are its siblings). */
   monetaryGhost: [
@@ -104,6 +125,19 @@ export const contactFields = {
   companyName: 'partner_name',
   email: 'email_from',
   jobPosition: 'function',
+} as const;
+
+/**
+ * Columns of a list of people in the form (an x2many of res.partner, such as a
+ * Studio "Stakeholders" field): field names (`th[data-name]`, `td[name]`) first,
+ * then labels in English and Chinese (Simplified). A list is read as people only
+ * when it has a name column and a job position, role or e-mail column.
+ */
+export const contactListColumns = {
+  name: { fields: ['name', 'display_name', 'partner_id'], labels: ['Name', 'Contact', 'Contact Name', '名称', '姓名', '联系人'] },
+  title: { fields: ['function'], labels: ['Job Position', 'Job Title', '工作岗位', '职位'] },
+  role: { fields: ['role', 'role_id'], labels: ['Role', '角色'] },
+  email: { fields: ['email', 'email_from'], labels: ['Email', '电子邮件'] },
 } as const;
 
 /** Action paths (Odoo 17.2+ `ir.actions.act_window.path`) whose records are crm.lead. */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Extraction, RecordRef } from '../adapter';
 import { ODOO_MATCHES } from '../hosts';
-import { MAX_FIELDS, MAX_TEXT } from '../limits';
+import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from '../limits';
 import { extractOdooRecord, findOdooRecordRoot, modelOfAction, odooAdapter, odooModelOnPage, parseOdooUrl, recognizeOdooPage, widgetValue } from './odoo';
 import { odooSelectors } from './odoo.selectors';
 import { fixturesOf } from './testing/fixtures';
@@ -117,7 +117,7 @@ describe('parseOdooUrl and recognize', () => {
 // --- The fixtures ----------------------------------------------------------------------
 
 describe('fixtures.json', () => {
-  it('lists every fixture once, with a unique path, and a single legacy /web fixture', () => {
+  it('lists every fixture once, with a path the server tells apart (legacy /web fixtures by their query)', () => {
     expect(FILES).toEqual([
       'lead-en.html',
       'lead-second-en.html',
@@ -126,6 +126,9 @@ describe('fixtures.json', () => {
       'partner-contact.html',
       'lead-legacy-url.html',
       'lead-renamed-classes.html',
+      'lead-16-0.html',
+      'lead-18-narrow.html',
+      'lead-contacts-table.html',
     ]);
     expect(manifest.host).toBe('acme.odoo.com');
     expect(new Set(manifest.fixtures.map((x) => x.path.split('#')[0])).size).toBe(FILES.length); // the server does not see the hash
@@ -174,6 +177,27 @@ const LEAD_EN: Extraction = {
   missing: [],
   unreadContactDetails: ['role'],
 };
+
+/** The lead-en form as another record: same layout and values, its own name. */
+function leadEnLayout(name: string): Extraction {
+  return { ...LEAD_EN, name, fields: LEAD_EN.fields.map((field) => (field.apiName === 'name' ? { ...field, value: name } : field)) };
+}
+
+/** People in a list read by column; the customer is a company, and only the active notebook page (the list) is rendered. */
+const KILIMANJARO: Extraction = (() => {
+  const layout = leadEnLayout('Kilimanjaro coffee union – solar dryers');
+  const shown: Record<string, string> = { partner_id: 'Kilimanjaro Coffee Union', email_from: 'info@kcu.example' };
+  return {
+    ...layout,
+    account: 'Kilimanjaro Coffee Union',
+    fields: layout.fields.slice(0, 11).map((field) => ({ ...field, value: shown[field.apiName ?? ''] ?? field.value })),
+    contacts: [
+      { name: 'Esther Mushi', title: 'Procurement Manager', email: 'e.mushi@kcu.example' },
+      { name: 'Joseph Lyimo', title: 'Operations Director', email: 'j.lyimo@kcu.example' },
+      { name: 'Neema Swai', title: 'Finance Officer', email: 'n.swai@kcu.example' },
+    ],
+  };
+})();
 
 const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }> = {
   'lead-en.html': { ref: LEAD_REF, extraction: LEAD_EN },
@@ -290,6 +314,11 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
   },
   // A future release: recognised from the URL, but no form view is found (the caller reports "record-not-rendered").
   'lead-renamed-classes.html': { ref: { objectType: 'crm.lead', recordId: '47' }, extraction: null },
+  // 16.0: the current stage is .btn-primary with aria-checked / aria-current, no o_arrow_button_current.
+  'lead-16-0.html': { ref: { objectType: 'crm.lead', recordId: '48' }, extraction: leadEnLayout('Mwanza fish market – cold room solar') },
+  // 18 in a narrow window: the stage buttons are hidden, the current one is still marked.
+  'lead-18-narrow.html': { ref: { objectType: 'crm.lead', recordId: '49' }, extraction: leadEnLayout('Moshi hospital – backup power audit') },
+  'lead-contacts-table.html': { ref: { objectType: 'crm.lead', recordId: '50' }, extraction: KILIMANJARO },
 };
 
 describe('reading each fixture', () => {
@@ -407,6 +436,66 @@ describe('extract: parts and fallbacks', () => {
   });
 });
 
+// --- Known variants ----------------------------------------------------------------------------
+
+describe('known variants', () => {
+  const extractOf = (file: string, doc = load(file)) => read(file, doc).extraction!;
+
+  it('finds the current stage by aria-current="step" when neither the class nor aria-checked marks it', () => {
+    const file = 'lead-18-narrow.html';
+    const doc = load(file);
+    const current = doc.querySelector('.o_statusbar_status .o_arrow_button_current')!;
+    expect(current.classList.contains('d-none')).toBe(true); // hidden in a narrow window, still read
+    current.classList.remove('o_arrow_button_current');
+    current.removeAttribute('aria-checked');
+    current.removeAttribute('role');
+    expect(extractOf(file, doc).stage).toBe('Qualified');
+    current.removeAttribute('aria-current');
+    expect(extractOf(file, doc).missing).toContain('stage');
+  });
+
+  it('reads 16.0’s current stage without o_arrow_button_current', () => {
+    const doc = load('lead-16-0.html');
+    expect(doc.querySelector('.o_arrow_button_current')).toBeNull();
+    expect(extractOf('lead-16-0.html', doc).stage).toBe('Qualified');
+  });
+
+  it('reads people from a list by column: field names in 17+, header labels by position in 16 and ≤15', () => {
+    const file = 'lead-contacts-table.html';
+    const doc = load(file);
+    for (const cell of Array.from(doc.querySelectorAll('td.o_data_cell'))) cell.removeAttribute('name');
+    expect(extractOf(file, doc).contacts).toStrictEqual(KILIMANJARO.contacts);
+    // Without field names the headers decide: swap Job Position and Email and the values follow.
+    const [, job, email] = Array.from(doc.querySelectorAll('thead th[data-name] span.d-block'));
+    [job!.textContent, email!.textContent] = [email!.textContent, job!.textContent];
+    expect(extractOf(file, doc).contacts[0]).toStrictEqual({ name: 'Esther Mushi', title: 'e.mushi@kcu.example', email: 'Procurement Manager' });
+  });
+
+  it('leaves lists that are not of people alone', () => {
+    const file = 'lead-contacts-table.html';
+    const doc = load(file);
+    const headers = Array.from(doc.querySelectorAll('thead th[data-name]'));
+    const product = ['product_id', 'name', 'product_uom_qty', 'price_unit'];
+    headers.forEach((header, i) => {
+      header.setAttribute('data-name', product[i]!);
+      header.querySelector('span')!.textContent = ['Product', 'Description', 'Quantity', 'Unit Price'][i]!;
+    });
+    doc.querySelectorAll('tr.o_data_row').forEach((row) => row.querySelectorAll('td.o_data_cell').forEach((cell, i) => cell.setAttribute('name', product[i]!)));
+    expect(extractOf(file, doc).contacts).toEqual([]);
+  });
+
+  it('merges a person of the list with the customer’s contact person', () => {
+    const file = 'lead-contacts-table.html';
+    const doc = load(file);
+    (doc.querySelector('#partner_id_0') as HTMLInputElement).value = 'Kilimanjaro Coffee Union, Esther Mushi';
+    const contacts = extractOf(file, doc).contacts;
+    expect(contacts.filter((contact) => contact.name === 'Esther Mushi')).toStrictEqual([
+      { name: 'Esther Mushi', email: 'info@kcu.example', title: 'Procurement Manager' },
+    ]);
+    expect(contacts).toHaveLength(3);
+  });
+});
+
 // --- Hostile content ---------------------------------------------------------------------------
 
 describe('hostile content', () => {
@@ -456,6 +545,17 @@ describe('hostile content', () => {
     expect(odooAdapter.extract(document.createElement('div'), LEAD_REF).missing).toEqual(ALL_MISSING);
   });
 
+  it('bounds the number of contacts a list gives', () => {
+    const doc = load('lead-contacts-table.html');
+    const row = doc.querySelector('tr.o_data_row')!;
+    for (let i = 0; i < 600; i += 1) {
+      const clone = row.cloneNode(true) as Element;
+      clone.querySelector('td[name="name"]')!.textContent = `Person ${i}`;
+      row.parentElement!.appendChild(clone);
+    }
+    expect(odooAdapter.extract(findOdooRecordRoot(doc, LEAD_REF)!, LEAD_REF).contacts).toHaveLength(MAX_CONTACTS);
+  });
+
   it('bounds the number of fields it returns', () => {
     const doc = load('lead-en.html');
     const group = doc.querySelector('.o_group .o_inner_group')!;
@@ -482,6 +582,9 @@ describe('hostile content', () => {
       '<div name="" class="o_field_widget">',
       '<span class="o_tag">',
       '<table><tr><td>',
+      '<div class="o_field_x2many_list"><table class="o_list_table"><thead><tr><th data-name="name">Name</th><th data-name="email">',
+      '<tr class="o_data_row"><td name="email">',
+      '<td colspan="99">',
       '</div>',
       '<sup>?</sup>',
       '<!--',
@@ -503,27 +606,31 @@ describe('hostile content', () => {
 
 // Counted over the whole document (light DOM; Odoo uses no shadow roots).
 // Columns follow fixtures.json:
-//   en, second-en, zh, half-loaded, partner-contact, legacy-url, renamed-classes
+//   en, second-en, zh, half-loaded, partner-contact, legacy-url, renamed-classes, 16-0, 18-narrow, contacts-table
 const SELECTOR_COUNTS: Record<string, number[]> = {
-  'formView.0': [1, 1, 1, 1, 1, 0, 0], // 16+: the form is the action
-  'formView.1': [1, 1, 1, 1, 1, 1, 0], // ≤15: .o_action > .o_content > .o_form_view
-  'form.0': [1, 1, 1, 1, 1, 1, 0],
-  'action.0': [1, 1, 1, 1, 1, 1, 0],
-  'invisible.0': [0, 0, 0, 0, 0, 3, 0], // ≤15 only: label cell, label and widget of Lost Reason
-  'dialog.0': [0, 0, 0, 0, 0, 0, 0], // dialogs: built in the tests
-  'dialog.1': [0, 0, 0, 0, 0, 0, 0],
-  'crmLeadForm.0': [1, 1, 1, 1, 0, 1, 0],
-  'breadcrumbCurrent.0': [1, 1, 1, 1, 1, 0, 0],
-  'breadcrumbCurrent.1': [0, 0, 0, 0, 0, 1, 0],
-  'fieldWidget.0': [19, 13, 19, 12, 9, 12, 0],
-  'fieldLabel.0': [17, 11, 17, 11, 6, 10, 0],
-  'statusbar.0': [1, 1, 1, 0, 0, 1, 0], // not rendered yet in the half-loaded form
-  'statusCurrent.0': [1, 1, 1, 0, 0, 0, 0],
-  'statusCurrent.1': [1, 1, 1, 0, 0, 1, 0],
-  'statusCurrent.2': [0, 0, 0, 0, 0, 1, 0], // ≤15 btn-primary
-  'tag.0': [2, 1, 1, 0, 1, 0, 0],
-  'tag.1': [2, 1, 1, 0, 1, 1, 0],
-  'monetaryGhost.0': [1, 1, 1, 1, 0, 0, 0], // 17+ editable monetary; ≤15 read-only shows text
+  'formView.0': [1, 1, 1, 1, 1, 0, 0, 1, 1, 1], // 16+: the form is the action
+  'formView.1': [1, 1, 1, 1, 1, 1, 0, 1, 1, 1], // ≤15: .o_action > .o_content > .o_form_view
+  'form.0': [1, 1, 1, 1, 1, 1, 0, 1, 1, 1],
+  'action.0': [1, 1, 1, 1, 1, 1, 0, 1, 1, 1],
+  'invisible.0': [0, 0, 0, 0, 0, 3, 0, 0, 0, 0], // ≤15 only: label cell, label and widget of Lost Reason
+  'dialog.0': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // dialogs: built in the tests
+  'dialog.1': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  'crmLeadForm.0': [1, 1, 1, 1, 0, 1, 0, 1, 1, 1],
+  'breadcrumbCurrent.0': [1, 1, 1, 1, 1, 0, 0, 1, 1, 1],
+  'breadcrumbCurrent.1': [0, 0, 0, 0, 0, 1, 0, 0, 0, 0],
+  'fieldWidget.0': [19, 13, 19, 12, 9, 12, 0, 19, 19, 13], // contacts-table: Extra Info not rendered, the list's field counts
+  'fieldLabel.0': [17, 11, 17, 11, 6, 10, 0, 17, 17, 11],
+  'statusbar.0': [1, 1, 1, 0, 0, 1, 0, 1, 1, 1], // not rendered yet in the half-loaded form
+  'statusCurrent.0': [1, 1, 1, 0, 0, 0, 0, 0, 1, 1], // 16.0 and ≤15 have no o_arrow_button_current
+  'statusCurrent.1': [1, 1, 1, 0, 0, 1, 0, 1, 1, 1],
+  'statusCurrent.2': [1, 1, 1, 0, 0, 1, 0, 1, 1, 1], // aria-current="step" in every version with a status bar
+  'statusCurrent.3': [0, 0, 0, 0, 0, 1, 0, 1, 0, 0], // ≤15 and 16.0 btn-primary
+  'tag.0': [2, 1, 1, 0, 1, 0, 0, 2, 2, 2],
+  'tag.1': [2, 1, 1, 0, 1, 1, 0, 2, 2, 2],
+  'x2manyTable.0': [0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+  'listRow.0': [0, 0, 0, 0, 0, 0, 0, 0, 0, 3], // not the "Add a line" or filler rows
+  'listHeader.0': [0, 0, 0, 0, 0, 0, 0, 0, 0, 4],
+  'monetaryGhost.0': [1, 1, 1, 1, 0, 0, 0, 1, 1, 1], // 17+ editable monetary; ≤15 read-only shows text
 };
 
 describe('selector variants match what the fixtures expect', () => {

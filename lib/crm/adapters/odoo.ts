@@ -1,13 +1,14 @@
 import type { CrmAdapter, Extraction, RecordRef } from '../adapter';
-import { allMatches, allOfFirstMatch, closestMatch, controlValue, firstMatch, isRendered, lightScope, visibleText } from '../dom';
+import { allMatches, allOfFirstMatch, closestMatch, controlValue, firstMatch, isRendered, labelledCells, lightScope, visibleText } from '../dom';
 import { ODOO_MATCHES } from '../hosts';
-import { cleanText, normaliseLabel } from '../parse';
+import { cleanText, labelMatches, normaliseLabel } from '../parse';
 import type { RecordContact, RecordField } from '../snapshot';
-import { attempt, emptyExtraction, extractionOf, mergeFields, partValue, type PartSpec } from './common';
+import { ContactList, attempt, contactFromPairs, emptyExtraction, extractionOf, mergeFields, partValue, type ContactColumns, type PartSpec } from './common';
 import {
   CRM_LEAD_ACTION_PATHS,
   OTHER_ACTION_PATHS,
   contactFields as C,
+  contactListColumns as L,
   leadParts,
   odooSelectors as S,
 } from './odoo.selectors';
@@ -264,7 +265,7 @@ function splitPartner(partner: string): [string, string] {
 }
 
 /** The customer contact: the partner when it is a person of a company, and the lead's contact name. */
-function readContacts(value: (field: string) => string): RecordContact[] {
+function fieldContacts(value: (field: string) => string): RecordContact[] {
   const [, person] = splitPartner(value(C.partner));
   const contactName = value(C.contactName);
   const email = value(C.email);
@@ -286,6 +287,50 @@ function readContacts(value: (field: string) => string): RecordContact[] {
   return contacts;
 }
 
+/** Field names and labels of a person's columns in a list, as one vocabulary per part. */
+const PEOPLE_COLUMNS: ContactColumns = {
+  name: [...L.name.fields, ...L.name.labels],
+  title: [...L.title.fields, ...L.title.labels],
+  role: [...L.role.fields, ...L.role.labels],
+  email: [...L.email.fields, ...L.email.labels],
+};
+
+/** True when a list's columns (field names and labels) name people: a name column and a job position, role or e-mail column. */
+function listsPeople(columns: readonly string[]): boolean {
+  const has = (names: readonly string[] = []) => columns.some((column) => column && labelMatches(column, names));
+  return has(PEOPLE_COLUMNS.name) && (has(PEOPLE_COLUMNS.title) || has(PEOPLE_COLUMNS.role) || has(PEOPLE_COLUMNS.email));
+}
+
+/**
+ * The people in the form's x2many lists, read by column: each cell under its
+ * field name (`td[name]`, 17+) and under its header's label (by position, as
+ * 16 and ≤15 cells carry no name). Lists of anything else are left alone.
+ */
+function addListContacts(form: Element, list: ContactList): void {
+  for (const table of allOfFirstMatch(lightScope(form), S.x2manyTable)) {
+    if (inDialog(table) !== inDialog(form) || isInvisible(table)) continue;
+    const rows = allOfFirstMatch(lightScope(table), S.listRow).filter((row) => row.closest('table') === table);
+    const headers = allOfFirstMatch(lightScope(table), S.listHeader).map((header) => header.getAttribute('data-name') ?? '');
+    if (!rows[0] || !listsPeople([...headers, ...labelledCells(rows[0]).map(([label]) => label)])) continue;
+    for (const row of rows) {
+      const pairs = labelledCells(row).flatMap(([label, cell]) => {
+        const value = attempt(() => widgetValue(cell), '');
+        return [[cell.getAttribute('name') ?? '', value] as const, [label, value] as const];
+      });
+      const contact = contactFromPairs(pairs, PEOPLE_COLUMNS);
+      if (contact && !list.add(contact)) return;
+    }
+  }
+}
+
+/** The customer's people: from the lead's contact fields, then from lists of people on the form (one per name). */
+function readContacts(form: Element, value: (field: string) => string): RecordContact[] {
+  const list = new ContactList();
+  for (const contact of fieldContacts(value)) list.add(contact);
+  attempt(() => addListContacts(form, list), undefined);
+  return list.contacts;
+}
+
 /** Reads the crm.lead in `root` (an action from `findOdooRecordRoot`). Never throws. */
 export function extractOdooRecord(root: Element): Extraction {
   const form = root.matches(S.form.join(',')) ? root : (firstMatch(lightScope(root), S.form)?.element ?? root);
@@ -304,7 +349,7 @@ export function extractOdooRecord(root: Element): Extraction {
       account: company || value(C.companyName),
     },
     fields: attempt(() => mergeFields(entries), []),
-    contacts: attempt(() => readContacts(value), []),
+    contacts: attempt(() => readContacts(form, value), []),
   });
 }
 
