@@ -1,4 +1,5 @@
 import type { CrmAdapter, RecordRef } from './adapter';
+import { withEnrichment } from './enrich/registration';
 import { MAX_CONTACTS, MAX_FIELDS } from './limits';
 import type { PageStateMessage } from '../messaging/protocol';
 
@@ -35,7 +36,8 @@ export function readPage(adapter: CrmAdapter, url: URL, doc: Document, now: numb
     if (typeof ref === 'string') return unrecognised(ref);
     const root = adapter.findRecordRoot(doc, ref);
     if (!root) return unrecognised('record-not-rendered');
-    const extraction = adapter.extract(root, ref);
+    // Completed by page rules and the label reader when the background injected them (entrypoints/enricher.ts).
+    const extraction = withEnrichment({ crm: adapter.id, host: url.host, objectType: ref.objectType }, root, adapter.extract(root, ref));
     return {
       root,
       state: {

@@ -1,0 +1,204 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { CrmAdapter, Extraction } from '../adapter';
+import { odooAdapter } from '../adapters/odoo';
+import { salesforceAdapter } from '../adapters/salesforce';
+import { fixturesOf } from '../adapters/testing/fixtures';
+import { RecordSnapshotSchema } from '../snapshot';
+import type { PageRule, RuleLocator } from '../../page-rules/schema';
+import { enrichExtraction } from './enrich';
+import { vocabularyFor } from './vocabulary';
+
+const odoo = fixturesOf('odoo');
+const salesforce = fixturesOf('salesforce');
+
+/** What `adapter` reads of `doc` at `url`, with its record root. */
+function read(adapter: CrmAdapter, url: URL, doc: Document): { root: Element; extraction: Extraction; objectType: string; recordId: string } {
+  const ref = adapter.recognize(url, doc);
+  const root = ref && adapter.findRecordRoot(doc, ref);
+  if (!ref || !root) throw new Error(`${url.href} is no record page of ${adapter.id}`);
+  return { root, extraction: adapter.extract(root, ref), ...ref };
+}
+
+const rule = (id: string, part: PageRule['part'], locator: RuleLocator): PageRule => ({
+  id,
+  crm: 'odoo',
+  host: 'acme.odoo.com',
+  objectType: 'crm.lead',
+  part,
+  locator,
+  origin: 'user',
+  createdAt: 1,
+});
+
+/** The snapshot the content script would send: `extraction` must still pass the background's schema. */
+const snapshotOf = (extraction: Extraction, recordId: string) => ({
+  ...extraction,
+  crm: 'odoo',
+  adapter: 'odoo',
+  host: 'acme.odoo.com',
+  url: 'https://acme.odoo.com/odoo/crm/1',
+  objectType: 'crm.lead',
+  recordId,
+  readAt: 1,
+});
+
+/** The Odoo lead with its Salesperson widget no longer named `user_id` (a release renamed it): the adapter misses the owner. */
+function odooLeadWithoutOwnerName() {
+  const doc = odoo.load('lead-en.html');
+  const widget = doc.querySelector('[name="user_id"]');
+  if (!widget) throw new Error('the fixture has no user_id widget');
+  widget.removeAttribute('name');
+  return { doc, ...read(odooAdapter, odoo.urlOf('lead-en.html'), doc) };
+}
+
+describe('part-by-part fallback: the label reader', () => {
+  it('recovers a part whose element lost the attribute the adapter reads it by, from its label', () => {
+    const { root, extraction, recordId } = odooLeadWithoutOwnerName();
+    expect(extraction.missing).toEqual(['owner']);
+    const enriched = enrichExtraction(root, extraction, { rules: [], vocabulary: vocabularyFor('odoo') });
+    expect(enriched.owner).toBe('Amara Okafor');
+    expect(enriched.missing).toEqual([]);
+    expect(enriched.sources).toEqual({ owner: 'label' });
+    // The parts the adapter read are its own.
+    expect({ ...enriched, owner: undefined, sources: undefined, missing: extraction.missing }).toEqual({ ...extraction, owner: undefined, sources: undefined });
+    expect(RecordSnapshotSchema.safeParse(snapshotOf(enriched, recordId)).success).toBe(true);
+  });
+
+  it('finds a part under a label the CRM vocabulary does not know but the generic one does (an admin relabelled "Stage" "Sales Stage")', () => {
+    const doc = salesforce.load('opportunity-en.html');
+    // No Path on the layout, and the stage field relabelled, without its field id (as in an org whose page carries none).
+    for (const path of Array.from(doc.querySelectorAll('.slds-path, li.runtime_sales_pathassistantPathAssistantTab'))) path.remove();
+    const stageItem = doc.querySelector('[data-target-selection-name="sfdc:RecordField.Opportunity.StageName"]');
+    if (!stageItem) throw new Error('no stage field in the fixture');
+    stageItem.removeAttribute('data-target-selection-name');
+    stageItem.closest('[field-label]')?.setAttribute('field-label', 'Sales Stage');
+    for (const label of Array.from(stageItem.querySelectorAll('.test-id__field-label'))) label.textContent = 'Sales Stage';
+    const { root, extraction } = read(salesforceAdapter, salesforce.urlOf('opportunity-en.html'), doc);
+    expect(extraction.missing).toContain('stage');
+
+    const enriched = enrichExtraction(root, extraction, { rules: [], vocabulary: vocabularyFor('salesforce') });
+    expect(enriched.stage).toBe('Needs Analysis');
+    expect(enriched.sources?.stage).toBe('label');
+    expect(enriched.missing).not.toContain('stage');
+  });
+
+  it('leaves a part missing when no label names it, and says nothing of sources', () => {
+    const { root, extraction } = odooLeadWithoutOwnerName();
+    for (const label of Array.from(root.querySelectorAll('label'))) if (label.textContent === 'Salesperson') label.textContent = 'Account manager';
+    const enriched = enrichExtraction(root, extraction, { rules: [], vocabulary: vocabularyFor('odoo') });
+    expect(enriched.missing).toEqual(['owner']);
+    expect(enriched.owner).toBeUndefined();
+    expect(enriched.sources).toBeUndefined();
+  });
+
+  it("does not take a contact's title for the record's name", () => {
+    const doc = new DOMParser().parseFromString('<main><dl><dt>Title</dt><dd>Chief Executive Officer</dd><dt>Deal Title</dt><dd>Solar sites</dd></dl></main>', 'text/html');
+    const root = doc.querySelector('main') as Element;
+    const missingName: Extraction = { fields: [], contacts: [], missing: ['name'] };
+    expect(enrichExtraction(root, missingName, { rules: [], vocabulary: vocabularyFor('salesforce') })).toMatchObject({ name: 'Solar sites', sources: { name: 'label' } });
+    root.querySelector('dd:last-of-type')?.remove();
+    root.querySelector('dt:last-of-type')?.remove();
+    expect(enrichExtraction(root, missingName, { rules: [], vocabulary: vocabularyFor('salesforce') }).missing).toEqual(['name']);
+  });
+
+  it('reads a missing amount with the currency the CRM currency field names', () => {
+    const doc = new DOMParser().parseFromString(
+      '<main><dl><dt>Est. Revenue</dt><dd>$850,000.00</dd><dt>Currency</dt><dd>Euro</dd></dl></main>',
+      'text/html',
+    );
+    const root = doc.querySelector('main') as Element;
+    const enriched = enrichExtraction(root, { fields: [], contacts: [], missing: ['amount'] }, { rules: [], vocabulary: vocabularyFor('dynamics') });
+    expect(enriched.amount).toEqual({ text: '$850,000.00', value: 850000, currency: 'EUR' });
+    expect(enriched.sources).toEqual({ amount: 'label' });
+  });
+
+  it('marks a bare "$" amount found by label as assumed USD when the record names no currency', () => {
+    const doc = new DOMParser().parseFromString('<main><dl><dt>Amount</dt><dd>$2,350,000.00</dd></dl></main>', 'text/html');
+    const enriched = enrichExtraction(doc.querySelector('main') as Element, { fields: [], contacts: [], missing: ['amount'] }, { rules: [], vocabulary: vocabularyFor('custom-acme') });
+    expect(enriched.amount).toMatchObject({ value: 2350000, currency: 'USD', currencyAssumed: true });
+  });
+});
+
+describe('page rules at read time', () => {
+  it('fills a part the adapter missed from a rule, which says so', () => {
+    const { root, extraction, recordId } = odooLeadWithoutOwnerName();
+    const rules = [rule('owner-by-label', 'owner', { kind: 'beside-label', label: 'Salesperson' })];
+    const enriched = enrichExtraction(root, extraction, { rules, vocabulary: vocabularyFor('odoo') });
+    expect(enriched).toMatchObject({ owner: 'Amara Okafor', missing: [], sources: { owner: 'rule' } });
+    expect(enriched.staleRules).toBeUndefined();
+    expect(RecordSnapshotSchema.safeParse(snapshotOf(enriched, recordId)).success).toBe(true);
+  });
+
+  it("wins over the adapter's own read: the user said where the value is", () => {
+    const doc = odoo.load('lead-en.html');
+    const { root, extraction } = read(odooAdapter, odoo.urlOf('lead-en.html'), doc);
+    expect(extraction.owner).toBe('Amara Okafor');
+    // On this layout the user's owner is the Sales Team field.
+    const rules = [rule('team-as-owner', 'owner', { kind: 'beside-label', label: 'Sales Team' })];
+    const enriched = enrichExtraction(root, extraction, { rules, vocabulary: vocabularyFor('odoo') });
+    expect(enriched.owner).toBe('Sales');
+    expect(enriched.sources).toEqual({ owner: 'rule' });
+  });
+
+  it('reports a rule that matches nothing as stale, and one that matches as not', () => {
+    const { root, extraction, recordId } = odooLeadWithoutOwnerName();
+    const rules = [
+      rule('gone', 'owner', { kind: 'selector', selector: '[data-field="salesperson_v2"]' }),
+      rule('also-gone', 'stage', { kind: 'beside-label', label: 'Pipeline Phase' }),
+      rule('fine', 'account', { kind: 'selector', selector: 'div[name="partner_id"]' }),
+    ];
+    const enriched = enrichExtraction(root, extraction, { rules, vocabulary: vocabularyFor('odoo') });
+    expect(enriched.staleRules).toEqual(['gone', 'also-gone']);
+    // The stale owner rule gave nothing: the label reader still found the owner.
+    expect(enriched.sources).toEqual({ owner: 'label', account: 'rule' });
+    expect(RecordSnapshotSchema.safeParse(snapshotOf(enriched, recordId)).success).toBe(true);
+  });
+
+  it('does not run a rule whose selector is outside the safe grammar', () => {
+    const { root, extraction } = odooLeadWithoutOwnerName();
+    const rules = [rule('classy', 'owner', { kind: 'selector', selector: '.o_field_many2one_avatar_user' })];
+    const enriched = enrichExtraction(root, extraction, { rules, vocabulary: vocabularyFor('odoo') });
+    expect(enriched.staleRules).toEqual(['classy']);
+    expect(enriched.sources?.owner).toBe('label');
+  });
+});
+
+describe('contact details read by column', () => {
+  // A Contact Roles list as saved from a real org: no data-label on the cells, the column names only on the header cells.
+  const table = (columns: readonly string[]) => `<main>
+    <table><thead><tr>${columns.map((column) => `<th scope="col" title="${column}">${column}</th>`).join('')}</tr></thead>
+    <tbody><tr><th scope="row"><a href="#">Omar Hassan</a></th><td>Chief Executive Officer</td><td>Decision Maker</td></tr>
+    <tr><th scope="row"><a href="#">Layla Farouk</a></th><td>Head of Network Engineering</td><td>Technical Buyer</td></tr>
+    <tr><th scope="row"><a href="#">Not on the record</a></th><td>Intern</td><td>Other</td></tr></tbody></table></main>`;
+  const html = table(['Contact Name', 'Title', 'Role']);
+  const names: Extraction = { fields: [], contacts: [{ name: 'Omar Hassan' }, { name: 'Layla Farouk' }], missing: [], unreadContactDetails: ['title', 'role'] };
+
+  it('completes the titles and roles of the contacts the adapter read by name only', () => {
+    const root = new DOMParser().parseFromString(html, 'text/html').querySelector('main') as Element;
+    const enriched = enrichExtraction(root, names, { rules: [], vocabulary: vocabularyFor('salesforce') });
+    expect(enriched.contacts).toEqual([
+      { name: 'Omar Hassan', title: 'Chief Executive Officer', role: 'Decision Maker' },
+      { name: 'Layla Farouk', title: 'Head of Network Engineering', role: 'Technical Buyer' },
+    ]);
+    expect(enriched.unreadContactDetails).toBeUndefined();
+    expect(enriched.sources).toEqual({ contacts: 'label' });
+    expect(names.contacts[0]).toEqual({ name: 'Omar Hassan' }); // the adapter's extraction is not changed
+  });
+
+  it('keeps the details unread when the columns carry none', () => {
+    const bare = table(['Contact Name', 'Notes', 'Last Modified']);
+    const root = new DOMParser().parseFromString(bare, 'text/html').querySelector('main') as Element;
+    const enriched = enrichExtraction(root, names, { rules: [], vocabulary: vocabularyFor('salesforce') });
+    expect(enriched.contacts).toEqual(names.contacts);
+    expect(enriched.unreadContactDetails).toEqual(['title', 'role']);
+    expect(enriched.sources).toBeUndefined();
+  });
+
+  it('reads the columns of a CRM without an adapter by the labels of every CRM known', () => {
+    const zh = table(['联系人姓名', '职位', '角色']);
+    const root = new DOMParser().parseFromString(zh, 'text/html').querySelector('main') as Element;
+    const enriched = enrichExtraction(root, names, { rules: [], vocabulary: vocabularyFor('custom-acme') });
+    expect(enriched.contacts[0]).toEqual({ name: 'Omar Hassan', title: 'Chief Executive Officer', role: 'Decision Maker' });
+  });
+});
