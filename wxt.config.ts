@@ -8,7 +8,7 @@ import { SUPPORTED_CRM_MATCHES } from './lib/crm/hosts';
 const FIREFOX_MIN_VERSION = '140.0';
 const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 
-/** Schema of the policy IT can push to every user (Chrome managed storage): a playbook and a team directory. */
+/** Schema of the policy IT can push to every user (Chrome managed storage): a playbook, a team directory and page rules. */
 const MANAGED_SCHEMA = 'managed-schema.json';
 
 export default defineConfig({

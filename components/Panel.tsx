@@ -9,10 +9,10 @@ import { RecordHeader } from './RecordHeader';
 import type { RecordSnapshot } from '@/lib/crm/snapshot';
 import { closeDockedPanel, type PanelTarget } from '@/lib/panel/client';
 
-function RecordView({ record }: { record: RecordSnapshot }) {
+function RecordView({ record, tabId }: { record: RecordSnapshot; tabId: number | null }) {
   return (
     <>
-      <RecordHeader record={record} />
+      <RecordHeader record={record} tabId={tabId ?? undefined} />
       <DealAnalysisView record={record} />
     </>
   );
@@ -35,7 +35,7 @@ export function Panel({ target }: { target: PanelTarget }) {
       {tab.status === 'error' && <NoRecord state={{ kind: 'none' }} />}
       {tab.status === 'ready' &&
         (tab.value.kind === 'record' ? (
-          <RecordView key={recordKey(tab.value.snapshot)} record={tab.value.snapshot} />
+          <RecordView key={recordKey(tab.value.snapshot)} record={tab.value.snapshot} tabId={tabId} />
         ) : (
           <NoRecord state={tab.value} />
         ))}

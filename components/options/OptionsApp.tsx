@@ -6,6 +6,7 @@ import { DataSection } from './DataSection';
 import { DirectorySection } from './DirectorySection';
 import { DisplaySection } from './DisplaySection';
 import { LanguageSection } from './LanguageSection';
+import { PageRulesSection } from './PageRulesSection';
 import { PlaybookSection } from './PlaybookSection';
 
 /** The options page: one section per thing a user or admin configures. */
@@ -20,6 +21,7 @@ export function OptionsApp() {
       <PlaybookSection />
       <DirectorySection />
       <CustomCrmsSection />
+      <PageRulesSection />
       <DataSection />
       <AboutSection />
     </main>

@@ -6,6 +6,9 @@ import { t } from '@/lib/i18n';
 import defaultPlaybookJson from '@/lib/playbook/default-playbook.json';
 import * as connection from '@/lib/store/connection';
 import { getDatabase } from '@/lib/store/connection';
+import * as files from '@/lib/options/files';
+import { readPageRules, writePageRules } from '@/lib/page-rules/store';
+import type { PageRule } from '@/lib/page-rules/schema';
 import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
 import { PlaybookSection } from './PlaybookSection';
 
@@ -18,6 +21,9 @@ beforeEach(async () => {
   fakeBrowser.reset();
   await (await getDatabase()).clear('settings');
 });
+
+const stageRule = { crm: 'pipedrive', host: 'acme.pipedrive.com', objectType: 'deal', part: 'stage', locator: { kind: 'selector', selector: '[data-testid="deal-stage"]' } } as const;
+const mine: PageRule = { id: 'mine', ...stageRule, locator: { kind: 'beside-label', label: 'Phase' }, origin: 'user', createdAt: 1 };
 
 describeInEachLocale('PlaybookSection', (locale) => {
   it('shows the playbook in force, its version and where it comes from', async () => {
@@ -61,5 +67,43 @@ describeInEachLocale('PlaybookSection', (locale) => {
     expectOnlyLocaleText(container, locale, DATA);
     fireEvent.click(within(problem).getByRole('button', { name: t('loadRetry') }));
     await screen.findByTestId('playbook-active');
+  });
+
+  it('imports the page rules a playbook carries as imported rules, in place of earlier ones for the same part', async () => {
+    const kept: PageRule = { ...mine, id: 'kept', part: 'owner' };
+    await writePageRules(await getDatabase(), [mine, kept]);
+    const { container } = render(<PlaybookSection />);
+    await screen.findByTestId('playbook-active');
+    choose(t('playbookImport'), file('acme.json', JSON.stringify({ ...custom, pageRules: [stageRule] })));
+    await waitFor(() => expect(screen.getByTestId('options-status').textContent).toBe(t('playbookImportedWithRules', custom.name[locale], '1')));
+    const rules = await readPageRules(await getDatabase());
+    expect(rules.map(({ id, part, origin }) => [id === 'kept' ? id : 'new', part, origin])).toEqual([['kept', 'owner', 'user'], ['new', 'stage', 'import']]);
+    expect(rules[1]?.locator).toEqual(stageRule.locator);
+    expectOnlyLocaleText(container, locale, DATA);
+  });
+
+  it('refuses a playbook with one unsafe page rule, saying where, and changes nothing', async () => {
+    await writePageRules(await getDatabase(), [mine]);
+    render(<PlaybookSection />);
+    await screen.findByTestId('playbook-active');
+    const unsafe = { ...stageRule, part: 'amount', locator: { kind: 'selector', selector: 'div.amount-3fa9' } };
+    choose(t('playbookImport'), file('acme.json', JSON.stringify({ ...custom, pageRules: [stageRule, unsafe] })));
+    const status = await screen.findByTestId('options-status');
+    expect(status.textContent).toContain(t('importRejected'));
+    expect(within(status).getAllByRole('listitem').map((item) => item.textContent)).toContainEqual(expect.stringMatching(/^pageRules\.1\.locator: /));
+    expect(await readPageRules(await getDatabase())).toEqual([mine]);
+    expect(screen.getByTestId('playbook-active').textContent).toContain(defaultPlaybookJson.version);
+  });
+
+  it('exports the playbook with the user’s page rules, which import again', async () => {
+    await writePageRules(await getDatabase(), [mine]);
+    const download = vi.spyOn(files, 'download').mockImplementation(() => {});
+    render(<PlaybookSection />);
+    await screen.findByTestId('playbook-active');
+    fireEvent.click(screen.getByRole('button', { name: t('playbookExport') }));
+    await waitFor(() => expect(download).toHaveBeenCalled());
+    const exported = JSON.parse(String(download.mock.calls[0]?.[1])) as { pageRules: unknown[] };
+    expect(exported.pageRules).toEqual([{ crm: 'pipedrive', host: 'acme.pipedrive.com', objectType: 'deal', part: 'stage', locator: { kind: 'beside-label', label: 'Phase' } }]);
+    download.mockRestore();
   });
 });

@@ -6,6 +6,11 @@ import { IMPORTED_PLAYBOOK_SETTING, loadActivePlaybook } from '@/lib/panel/activ
 import { publish } from '@/lib/panel/client';
 import { playbookJsonSchema } from '@/lib/playbook/json-schema';
 import { parsePlaybook } from '@/lib/playbook/parse';
+import type { Playbook } from '@/lib/playbook/schema';
+import { rulesForFile, rulesFromFile, withRules } from '@/lib/page-rules/file';
+import { MAX_PAGE_RULES } from '@/lib/page-rules/schema';
+import { readPageRules, writePageRules } from '@/lib/page-rules/store';
+import { formatNumber } from '@/lib/i18n/format';
 import type { PlaybookSource } from '@/lib/playbook/sources';
 import { explain } from '@/lib/engines/explain';
 import { getDatabase } from '@/lib/store/connection';
@@ -41,8 +46,23 @@ export function PlaybookSection() {
     if (!parsed.ok) {
       return setStatus({ kind: 'error', text: t('importRejected'), details: parsed.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`) });
     }
-    await writeSetting(await getDatabase(), IMPORTED_PLAYBOOK_SETTING, z.string(), read.text);
-    await changed({ kind: 'ok', text: t('playbookImported', parsed.value.name[getLocale()]) });
+    const db = await getDatabase();
+    const imported = parsed.value.pageRules ?? [];
+    if (imported.length > 0) {
+      // Rules first: a list that cannot be stored (too many with the ones kept) refuses the whole import.
+      const now = Date.now();
+      const rules = withRules(await readPageRules(db), rulesFromFile(imported, 'import', now, () => crypto.randomUUID()));
+      if (rules.length > MAX_PAGE_RULES) return setStatus({ kind: 'error', text: t('importRejected'), details: [t('pointFailedTooMany')] });
+      await writePageRules(db, rules);
+    }
+    await writeSetting(db, IMPORTED_PLAYBOOK_SETTING, z.string(), read.text);
+    const name = parsed.value.name[getLocale()];
+    await changed({ kind: 'ok', text: imported.length > 0 ? t('playbookImportedWithRules', name, formatNumber(imported.length)) : t('playbookImported', name) });
+  };
+  // The file carries the user's own and imported page rules (IT's come with the policy).
+  const exportPlaybook = async (playbook: Playbook) => {
+    const rules = rulesForFile(await readPageRules(await getDatabase()));
+    download(datedFilename('playbook', new Date()), JSON.stringify({ ...playbook, pageRules: rules.length > 0 ? rules : undefined }, null, 2));
   };
   const removeImport = async () => {
     await (await getDatabase()).delete('settings', IMPORTED_PLAYBOOK_SETTING);
@@ -67,7 +87,7 @@ export function PlaybookSection() {
       )}
       <FileButton label={t('playbookImport')} accept=".json,application/json" onFile={(file) => void importFile(file)} />
       <p>
-        <button type="button" className="secondary" disabled={!active} onClick={() => active && download(datedFilename('playbook', new Date()), JSON.stringify(active.playbook, null, 2))}>
+        <button type="button" className="secondary" disabled={!active} onClick={() => active && void exportPlaybook(active.playbook)}>
           {t('playbookExport')}
         </button>{' '}
         <button type="button" className="secondary" onClick={() => download('iron-triangle-playbook.schema.json', JSON.stringify(playbookJsonSchema(), null, 2))}>

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BroadcastSchema, PanelRequestSchema } from '../messaging/protocol';
 import { isExtensionPage, type SenderInfo } from '../messaging/sender';
 import { getDatabase } from '../store/connection';
-import { syncCustomContentScripts } from './custom-content-scripts';
+import { syncCustomContentScripts } from '../custom-crm/content-scripts';
 import { handleMessage } from './router';
 import { readTabState, writeTabState } from './tab-states';
 import { DEFAULT_DISPLAY, writeDisplayPreferences } from '@/lib/display/preferences';
@@ -12,7 +12,7 @@ import { validSnapshot } from '@/test/support/snapshots';
 import { corpusText } from '@/test/support/xss-corpus.mjs';
 
 // Registering content scripts is what a `broadcast/configuration` leads to: watched, not run.
-vi.mock('./custom-content-scripts', () => ({ syncCustomContentScripts: vi.fn(async () => undefined) }));
+vi.mock('../custom-crm/content-scripts', () => ({ syncCustomContentScripts: vi.fn(async () => undefined) }));
 
 const crmUrl = validSnapshot.url;
 const contentScript = () => ({ id: fakeBrowser.runtime.id, url: crmUrl, tab: { id: 5 } as never, frameId: 0 });
@@ -250,6 +250,7 @@ describe('background message router, fuzzed', () => {
     );
     await send({ type: 'broadcast/configuration' }, panel());
     await vi.waitFor(() => expect(syncCustomContentScripts).toHaveBeenCalledTimes(1));
-    await vi.waitFor(() => expect(fakeBrowser.tabs.query).toHaveBeenCalledTimes(1));
+    // Once to push the display preferences, once to hand the page rules to every open tab.
+    await vi.waitFor(() => expect(fakeBrowser.tabs.query).toHaveBeenCalledTimes(2));
   });
 });

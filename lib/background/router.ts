@@ -1,14 +1,16 @@
 import { browser, type Browser } from 'wxt/browser';
 import { urlMatchesPatterns } from '../crm/hosts';
-import { readCustomCrms, customCrmFor } from '../custom-crms/store';
+import { syncCustomContentScripts } from '../custom-crm/content-scripts';
+import { readCustomCrms, customCrmFor } from '../custom-crm/store';
 import { BroadcastSchema, CustomCrmRequestSchema, FramedRequestSchema, PageStateMessageSchema, PanelRequestSchema, type FramedRequest, type PageCommand, type TabState } from '../messaging/protocol';
 import { contentScriptOnCrm, isExtensionPage } from '../messaging/sender';
 import { getDatabase } from '../store/connection';
 import { allCrmMatches } from './crm-patterns';
-import { syncCustomContentScripts } from './custom-content-scripts';
 import { badgeFor } from '../launcher/badge';
 import { displayFor, pushDisplayPreferences } from './display';
+import { enrichReportedPage, refreshEveryEnrichment } from './enrichment';
 import { acceptPageState } from './page-state';
+import { mayPointIn, pointAtIt } from './point-at-it';
 import { notReadYet, requestRead } from './read-request';
 import { readTabState } from './tab-states';
 
@@ -31,6 +33,8 @@ export function handleMessage(message: unknown, sender: Browser.runtime.MessageS
         const from = contentScriptOnCrm(sender, extensionId, matches);
         if (!from) throw new Error(NOT_ALLOWED);
         const ok = await acceptPageState(from.tabId, from.url, page.data);
+        // Not awaited: the page's answer does not wait for the enricher to be injected.
+        if (ok) void enrichReportedPage({ tabId: from.tabId, frameId: 0, documentId: sender.documentId }, page.data.state);
         return { ok, display: ok ? await displayFor(from.url) : undefined };
       }),
     );
@@ -58,6 +62,10 @@ export function handleMessage(message: unknown, sender: Browser.runtime.MessageS
       case 'panel/tab-state':
         respond(reply, tabStateShown(request.data.tabId));
         return true;
+      case 'panel/point-at-it':
+        if (!mayPointIn(sender, request.data.tabId)) return refuse(reply, NOT_ALLOWED);
+        respond(reply, pointAtIt(request.data.tabId, request.data.part));
+        return true;
     }
   }
   const framed = FramedRequestSchema.safeParse(message);
@@ -73,6 +81,7 @@ export function handleMessage(message: unknown, sender: Browser.runtime.MessageS
   if (broadcast.success && broadcast.data.type === 'broadcast/configuration' && isExtensionPage(sender, extensionId, browser.runtime.getURL('/'))) {
     void registerCustomCrms();
     void pushDisplayPreferences();
+    void refreshEveryEnrichment();
   }
   // Other broadcasts and foreign chatter: not for us.
   return undefined;

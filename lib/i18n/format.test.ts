@@ -23,6 +23,8 @@ describe('format', () => {
     expect(formatMoney({ text: '1250000', value: 1_250_000 })).toBe('1,250,000');
     // "$" alone does not say which dollar: the CRM's own text is kept.
     expect(formatMoney({ text: '$125,000.00', value: 125_000 })).toBe('$125,000.00');
+    // Nor when the reader assumed USD for it: the panel marks the assumption beside the page's text.
+    expect(formatMoney({ text: '$125,000.00', value: 125_000, currency: 'USD', currencyAssumed: true })).toBe('$125,000.00');
   });
 
   it('writes dates the way each language does', () => {

@@ -57,8 +57,9 @@ export function formatDisplayedDate(text: string): string {
 /** A record's amount with its own currency code, in the user's locale; the page's text when it could not be parsed. */
 export function formatMoney(money: Money): string {
   if (money.value === null) return money.text;
-  // A symbol without a known currency ("$" is several currencies) stays as the CRM shows it; a bare number is just formatted.
-  if (money.currency === undefined) return /^[\d\s.,'-]+$/.test(money.text.trim()) ? formatNumber(money.value) : money.text;
+  // A symbol without a known currency ("$" is several currencies) stays as the CRM shows it, also when the
+  // currency is only assumed (the "assumed" marker beside it says which); a bare number is just formatted.
+  if (money.currency === undefined || money.currencyAssumed) return /^[\d\s.,'-]+$/.test(money.text.trim()) ? formatNumber(money.value) : money.text;
   return numberFormat({ style: 'currency', currency: money.currency, currencyDisplay: 'code' }).format(money.value);
 }
 

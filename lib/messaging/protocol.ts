@@ -1,6 +1,7 @@
 import { z } from '../zod/mini';
-import { RecordSnapshotSchema } from '../crm/snapshot';
+import { ExpectedPartSchema, RecordSnapshotSchema } from '../crm/snapshot';
 import { DISPLAY_PLACEMENTS } from '../display/placements';
+import { MAX_PICK_PREVIEW } from '../page-rules/picker/protocol';
 
 // Every message that crosses a context boundary is defined here, once, with its
 // schema. Handlers parse with these schemas and check the sender (see sender.ts)
@@ -48,6 +49,18 @@ const recordKeyString = z.string().check(z.minLength(1), z.maxLength(400));
 /** Extension pages (panel, options, launcher) -> background. */
 export const PanelRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('panel/tab-state'), tabId }),
+  /** "Point at it on the page": let the user click `part`'s value in the tab's record page and keep a page rule for it. */
+  z.object({ type: z.literal('panel/point-at-it'), tabId, part: ExpectedPartSchema }),
+]);
+
+/** Why pointing at a value gave no rule: each is told to the user, and nothing is stored. */
+export const POINT_AT_IT_FAILURES = ['no-permission', 'tab-gone', 'not-a-record', 'picker-failed', 'unusable-rule', 'too-many-rules'] as const;
+
+/** Background -> panel, the answer to `panel/point-at-it`. `preview`: the value pointed at, as text (page data: never HTML). */
+export const PointAtItResultSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('saved'), part: ExpectedPartSchema, preview: z.string().check(z.maxLength(MAX_PICK_PREVIEW)) }),
+  z.object({ outcome: z.literal('cancelled') }),
+  z.object({ outcome: z.literal('failed'), reason: z.enum(POINT_AT_IT_FAILURES) }),
 ]);
 
 /**
@@ -103,6 +116,7 @@ export type DisplayPreferences = z.infer<typeof DisplayPreferencesSchema>;
 export type PageCommand = z.infer<typeof PageCommandSchema>;
 export type CustomCrmRequest = z.infer<typeof CustomCrmRequestSchema>;
 export type PanelRequest = z.infer<typeof PanelRequestSchema>;
+export type PointAtItResult = z.infer<typeof PointAtItResultSchema>;
 export type FramedRequest = z.infer<typeof FramedRequestSchema>;
 export type Broadcast = z.infer<typeof BroadcastSchema>;
 export type TabState = z.infer<typeof TabStateSchema>;

@@ -7,6 +7,9 @@ import { resolvePlaybook, type ResolvedPlaybook } from '../playbook/sources';
 import { importDirectoryJson } from '../directory/import-json';
 import type { Person } from '../domain/team';
 import { listDirectory } from '../store/directory';
+import type { ValidationIssue } from '../domain/issues';
+import { parsePolicyRules, rulesFromFile } from '../page-rules/file';
+import type { PageRule } from '../page-rules/schema';
 
 /** Settings key of the playbook a user imported in the options page (its JSON text). */
 export const IMPORTED_PLAYBOOK_SETTING = 'importedPlaybook';
@@ -16,7 +19,7 @@ export const IMPORTED_PLAYBOOK_SETTING = 'importedPlaybook';
  * without a managed-storage backend (or without a policy) reject or return
  * nothing: both mean "no policy".
  */
-async function managedPolicy(key: 'playbook' | 'teamDirectory'): Promise<unknown> {
+async function managedPolicy(key: 'playbook' | 'teamDirectory' | 'pageRules'): Promise<unknown> {
   try {
     return (await browser.storage.managed.get(key))?.[key];
   } catch {
@@ -47,4 +50,23 @@ export async function loadActivePlaybook(db: Database): Promise<ResolvedPlaybook
     readSetting(db, IMPORTED_PLAYBOOK_SETTING, z.string().optional(), undefined),
   ]);
   return resolvePlaybook({ default: DEFAULT_PLAYBOOK, managed, imported });
+}
+
+/** IT's page rules: those of the managed `pageRules` policy, then those of the managed playbook when it is in force. */
+export interface PolicyPageRules {
+  rules: PageRule[];
+  /** Why the `pageRules` policy was not used (none of its rules applies then). */
+  issues: ValidationIssue[];
+}
+
+/**
+ * The page rules IT pushed, each with origin "policy": the `pageRules` policy
+ * (every rule valid, or none used) and the `pageRules` of a valid managed playbook.
+ */
+export async function loadPolicyPageRules(): Promise<PolicyPageRules> {
+  const [managedRules, managedPlaybook] = await Promise.all([managedPolicy('pageRules'), managedPolicy('playbook')]);
+  const own = managedRules === undefined || managedRules === null ? null : parsePolicyRules(managedRules);
+  const playbook = managedPlaybook === undefined || managedPlaybook === null ? null : resolvePlaybook({ default: DEFAULT_PLAYBOOK, managed: managedPlaybook });
+  const fromPlaybook = playbook?.source === 'managed' ? rulesFromFile(playbook.playbook.pageRules ?? [], 'policy', 0, (index) => `policy-playbook-${index + 1}`) : [];
+  return { rules: [...(own?.ok ? own.value : []), ...fromPlaybook], issues: own && !own.ok ? own.issues : [] };
 }

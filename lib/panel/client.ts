@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { z } from '../zod/mini';
 import { broadcast } from '../messaging/broadcast';
-import { BadgeSchema, BroadcastSchema, TabStateSchema, type Badge, type Broadcast, type FramedRequest, type PanelRequest, type TabState } from '../messaging/protocol';
+import type { ExpectedPart } from '../crm/snapshot';
+import { BadgeSchema, BroadcastSchema, PointAtItResultSchema, TabStateSchema, type Badge, type Broadcast, type FramedRequest, type PanelRequest, type PointAtItResult, type TabState } from '../messaging/protocol';
 
 // The panel's side of the messaging: typed requests to the background, with
 // every answer validated before the UI sees it.
@@ -14,6 +15,11 @@ async function request<T>(message: PanelRequest | FramedRequest, schema: z.ZodMi
 
 export function fetchTabState(tabId: number): Promise<TabState> {
   return request({ type: 'panel/tab-state', tabId }, TabStateSchema);
+}
+
+/** Lets the user point at `part` in the record page of `tabId`; resolves when they clicked a value or cancelled. */
+export function pointAtIt(tabId: number, part: ExpectedPart): Promise<PointAtItResult> {
+  return request({ type: 'panel/point-at-it', tabId, part }, PointAtItResultSchema);
 }
 
 /** The launcher's content, for the tab it is framed in. */

@@ -10,9 +10,9 @@ describe('managed storage schema', () => {
     properties: Record<string, { type: string; title: string; description: string }>;
   };
 
-  it('declares the playbook and the team directory policies', () => {
+  it('declares the playbook, team directory and page rules policies', () => {
     expect(schema.type).toBe('object');
-    expect(Object.keys(schema.properties).sort()).toEqual(['playbook', 'teamDirectory']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['pageRules', 'playbook', 'teamDirectory']);
   });
 
   it('uses only types Chrome understands, each policy described for admins', () => {

@@ -2,6 +2,7 @@ import { z } from '../domain/zod';
 import { LocalizedKeywordsSchema, LocalizedTextSchema } from '../domain/locale';
 import { InfluenceSchema, StanceSchema } from '../domain/stakeholder';
 import { checkPlaybookIntegrity } from './integrity';
+import { PageRulesInFileSchema } from '../page-rules/file';
 
 /**
  * Bumped when a playbook file written for the old shape would be read wrongly.
@@ -242,6 +243,8 @@ export const PlaybookSchema = z
     stageRules: z.array(StageRuleSchema).default([]),
     thresholds: ThresholdsSchema,
     matching: MatchingSchema,
+    /** Where values sit on CRM pages the adapters cannot fully read ("Point at it on the page"): taken in as the user's imported page rules. */
+    pageRules: PageRulesInFileSchema.optional(),
   })
   .superRefine(checkPlaybookIntegrity);
 

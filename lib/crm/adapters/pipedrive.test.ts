@@ -72,7 +72,7 @@ describe('recognize', () => {
 
 describe('fixtures.json', () => {
   it('lists every fixture once, with a unique deal path', () => {
-    expect(FILES).toEqual(['deal-en.html', 'deal-second-en.html', 'deal-zh.html', 'deal-half-loaded.html', 'deal-renamed-classes.html']);
+    expect(FILES).toEqual(['deal-en.html', 'deal-second-en.html', 'deal-zh.html', 'deal-half-loaded.html', 'deal-renamed-classes.html', 'deal-stage-restyled.html']);
     expect(manifest.host).toBe('acme.pipedrive.com');
     expect(new Set(manifest.fixtures.map((x) => x.path)).size).toBe(FILES.length);
     for (const fixture of manifest.fixtures) expect(fixture.path).toMatch(/^\/deal\/\d+$/);
@@ -173,6 +173,21 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction }> = {
       fields: [],
       contacts: [{ name: 'Grace Liu', email: 'grace.liu@tailspin.example' }],
       missing: ['name', 'stage', 'amount', 'closeDate', 'owner'],
+      unreadContactDetails: ['title', 'role'],
+    },
+  },
+  // The stage bar marks the current step by a class only, the stage sits in a header chip: only the stage is lost.
+  'deal-stage-restyled.html': {
+    ref: { objectType: 'deal', recordId: '2312' },
+    extraction: {
+      name: 'Adatum Freight – Cold Store Sensors',
+      amount: { text: '$31,500', value: 31_500, currency: 'USD', currencyAssumed: true },
+      closeDate: 'Aug 31, 2027',
+      owner: 'Daniel Weber',
+      account: 'Adatum Freight Ltd',
+      fields: [f('Value', '$31,500'), f('Expected close date', 'Aug 31, 2027'), f('Owner', 'Daniel Weber'), f('Probability', '40%')],
+      contacts: [{ name: 'Ravi Menon', email: 'ravi.menon@adatum.example' }],
+      missing: ['stage'],
       unreadContactDetails: ['title', 'role'],
     },
   },
@@ -396,23 +411,23 @@ describe('hostile content', () => {
 // --- Selector variants: expected matches per fixture (Refined GitHub style) ---------------
 
 // Counted over the whole document (Pipedrive renders no shadow DOM). Columns follow fixtures.json:
-//   deal-en, deal-second-en, deal-zh, deal-half-loaded, deal-renamed-classes
+//   deal-en, deal-second-en, deal-zh, deal-half-loaded, deal-renamed-classes, deal-stage-restyled
 const SELECTOR_COUNTS: Record<string, number[]> = {
-  'recordRoot.0': [0, 0, 0, 0, 0], // older .detailView container (no fixture yet)
-  'recordRoot.1': [1, 1, 1, 1, 1],
-  'recordRoot.2': [0, 0, 0, 0, 0],
-  'title.0': [1, 1, 1, 1, 0], // renamed in the last fixture
-  'title.1': [1, 1, 1, 1, 0],
-  'title.2': [0, 0, 0, 0, 0], // older header (built in a test)
-  'titleText.0': [0, 0, 0, 0, 0],
-  'titleText.1': [0, 0, 0, 0, 0],
-  'titleText.2': [1, 1, 1, 1, 0],
-  'currentStage.0': [1, 1, 1, 0, 0], // stage bar still loading / renamed
-  'currentStage.1': [1, 1, 1, 0, 0],
-  'fieldName.0': [7, 4, 4, 3, 0],
-  'organizationLink.0': [2, 2, 2, 0, 2], // header chip and organization section
-  'personLink.0': [5, 2, 3, 0, 2], // header chip, person card, participants
-  'email.0': [3, 1, 1, 0, 1],
+  'recordRoot.0': [0, 0, 0, 0, 0, 0], // older .detailView container (no fixture yet)
+  'recordRoot.1': [1, 1, 1, 1, 1, 1],
+  'recordRoot.2': [0, 0, 0, 0, 0, 0],
+  'title.0': [1, 1, 1, 1, 0, 1], // renamed in deal-renamed-classes
+  'title.1': [1, 1, 1, 1, 0, 1],
+  'title.2': [0, 0, 0, 0, 0, 0], // older header (built in a test)
+  'titleText.0': [0, 0, 0, 0, 0, 0],
+  'titleText.1': [0, 0, 0, 0, 0, 0],
+  'titleText.2': [1, 1, 1, 1, 0, 1],
+  'currentStage.0': [1, 1, 1, 0, 0, 0], // stage bar still loading / renamed / current step marked by a class only
+  'currentStage.1': [1, 1, 1, 0, 0, 0],
+  'fieldName.0': [7, 4, 4, 3, 0, 4],
+  'organizationLink.0': [2, 2, 2, 0, 2, 2], // header chip and organization section
+  'personLink.0': [5, 2, 3, 0, 2, 2], // header chip, person card, participants
+  'email.0': [3, 1, 1, 0, 1, 1],
 };
 
 describe('selector variants match what the fixtures expect', () => {
