@@ -79,12 +79,6 @@ describe('extractionOf', () => {
     expect(extractionOf(read({ contacts: [{ name: 'Bo', title: 'CTO', role: 'Influencer' }] })).unreadContactDetails).toBeUndefined();
   });
 
-  it('keeps the reader of each part found, and drops the reader of a part that stayed missing', () => {
-    const extraction = extractionOf(read({ parts: { ...noParts, stage: 'Proposal' }, sources: { stage: 'label', amount: 'rule', contacts: 'label' } }));
-    expect(extraction.sources).toEqual({ stage: 'label', contacts: 'label' });
-    expect(extractionOf(read({ parts: { ...noParts, stage: 'Proposal' } })).sources).toBeUndefined();
-  });
-
   it('reports a part that is only whitespace as missing and collapses the whitespace of the others', () => {
     const extraction = extractionOf(read({ parts: { ...noParts, name: ' \n ', stage: '  Closed\u00a0 Won ' } }));
     expect(extraction.name).toBeUndefined();

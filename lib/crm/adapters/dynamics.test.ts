@@ -1,17 +1,18 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { Extraction, RecordRef } from '../adapter';
-import { deepQueryAll, deepScope } from '../dom';
 import { DYNAMICS_MATCHES, urlMatchesPatterns } from '../hosts';
-import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from '../limits';
+import { MAX_CONTACTS } from '../limits';
 import { RecordSnapshotSchema } from '../snapshot';
 import { dynamicsAdapter, normaliseGuid, recognizeDynamicsUrl } from './dynamics';
 import { dynamicsSelectors } from './dynamics.selectors';
+import { describeAdapterContract, slotReads, writeText, type FixtureExpectation } from './testing/contract';
 import { fixturesOf } from './testing/fixtures';
 
 // --- Fixtures ------------------------------------------------------------------------
 
-const { index: manifest, files: FILES, urlOf, load: loadFixture, loadHtml, readHtml } = fixturesOf('dynamics');
+const fixtures = fixturesOf('dynamics');
+const { index: manifest, urlOf, load: loadFixture, loadHtml } = fixtures;
 
 /**
  * happy-dom 21 gives a parsed `<select>` the wrong selected option (index 1 whatever
@@ -130,39 +131,6 @@ describe('recognize', () => {
 
 // --- The fixtures ----------------------------------------------------------------------
 
-describe('fixtures.json', () => {
-  it('lists every fixture once, with a unique record URL path and query', () => {
-    expect(FILES).toEqual([
-      'opportunity-en.html',
-      'opportunity-second-en.html',
-      'opportunity-zh.html',
-      'opportunity-half-loaded.html',
-      'opportunity-renamed-classes.html',
-      'account-en.html',
-      'opportunity-stage-aria-label.html',
-      'opportunity-stage-label.html',
-      'opportunity-bare-dollar.html',
-      'opportunity-grid-no-columns.html',
-    ]);
-    expect(manifest.host).toBe('contoso.crm4.dynamics.com');
-    expect(new Set(manifest.fixtures.map((x) => x.path)).size).toBe(FILES.length);
-    for (const fixture of manifest.fixtures) expect(fixture.path).toMatch(/^\/main\.aspx\?appid=[0-9a-f-]{36}&.*pagetype=entityrecord&etn=(opportunity|account)&id=\S+$/);
-  });
-
-  it.each(FILES)('%s is a self-contained document that names its references', (file) => {
-    const html = readHtml(file);
-    expect(html.startsWith('<!doctype html>')).toBe(true);
-    const head = html.slice(0, html.indexOf('</head>'));
-    expect(head).toMatch(/<!--[\s\S]*EasyRepro[\s\S]*AppElementReference\.cs[\s\S]*community[\s\S]*-->/);
-    expect(html).not.toMatch(/<script|<link|<iframe|\bsrc=|url\(|@import|https?:\/\//i);
-    const doc = load(file);
-    const views = doc.querySelectorAll('[data-fixture-view]');
-    expect(views).toHaveLength(1);
-    expect(views[0]?.getAttribute('data-fixture-view')).toBe(file.replace('.html', ''));
-    expect(views[0]?.querySelectorAll('[data-id="editFormRoot"]')).toHaveLength(1);
-  });
-});
-
 const NORTHWIND: Extraction = {
   name: 'Northwind Traders – Cold Chain Monitoring Rollout',
   stage: 'Develop',
@@ -255,7 +223,7 @@ const LITWARE: Extraction = (() => {
 
 const variantRef = (recordId: string) => ({ objectType: 'opportunity', recordId });
 
-const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }> = {
+const EXPECTED: Record<string, FixtureExpectation> = {
   'opportunity-en.html': { ref: NORTHWIND_REF, extraction: NORTHWIND },
   'opportunity-second-en.html': { ref: FOURTH_COFFEE_REF, extraction: FOURTH_COFFEE },
   'opportunity-zh.html': {
@@ -354,24 +322,6 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
     extraction: northwindLayout('Alpine Ski House – Cold Storage Upgrade'),
   },
 };
-
-describe('reading each fixture', () => {
-  it.each(FILES)('%s', (file) => {
-    const expected = EXPECTED[file];
-    if (!expected) throw new Error(`no expectation for ${file}`);
-    const doc = load(file);
-    const { ref, root, extraction } = read(file, doc);
-    expect(ref).toEqual(expected.ref);
-    if (!dynamicsAdapter.objectTypes.includes(expected.ref.objectType)) return;
-    // The root is the form inside the fixture's own view.
-    expect(root?.getAttribute('data-id')).toBe('editFormRoot');
-    expect(viewOf(root)).toBe(file.replace('.html', ''));
-    expect(extraction).toStrictEqual(expected.extraction);
-    // What the content script sends on is a valid snapshot.
-    const snapshot = { ...extraction, crm: 'dynamics', adapter: 'dynamics', host: manifest.host, url: urlOf(file).href, readAt: 1, ...ref };
-    expect(RecordSnapshotSchema.safeParse(snapshot).success).toBe(true);
-  });
-});
 
 // --- Finding the form in view -----------------------------------------------------------
 
@@ -664,58 +614,6 @@ describe('known variants', () => {
 // --- Hostile pages ------------------------------------------------------------------------
 
 describe('hostile content', () => {
-  const rootOf = (doc: Document) => dynamicsAdapter.findRecordRoot(doc, NORTHWIND_REF)!;
-
-  it('returns markup in a value as literal text and never renders it', () => {
-    const doc = load('opportunity-en.html');
-    const payload = '<img src=x onerror=alert(1)>';
-    doc.querySelector<HTMLTextAreaElement>('[data-id="description.fieldControl-text-box-text"]')!.value = payload;
-    doc.querySelector('[data-id="header_title"]')!.setAttribute('title', `${payload} Deal`);
-    const account = doc.querySelector('[data-id="parentaccountid.fieldControl-LookupResultsDropdown_parentaccountid_selected_tag_text"]')!;
-    account.setAttribute('title', '');
-    account.textContent = `</div>${payload}`;
-    doc.querySelector('[data-id="Stakeholders-pcf_grid_control_container"] a')!.textContent = `${payload} Elena`;
-    const extraction = dynamicsAdapter.extract(rootOf(doc), NORTHWIND_REF);
-    expect(extraction.fields.find((x) => x.apiName === 'description')?.value).toBe(payload);
-    expect(extraction.name).toBe(`${payload} Deal`);
-    expect(extraction.account).toBe(`</div>${payload}`);
-    expect(extraction.contacts[0]?.name).toBe(`${payload} Elena`);
-    expect(doc.querySelectorAll('img')).toHaveLength(0);
-  });
-
-  it('cuts a 50 000-character value to MAX_TEXT', () => {
-    const doc = load('opportunity-en.html');
-    doc.querySelector<HTMLTextAreaElement>('[data-id="description.fieldControl-text-box-text"]')!.value = 'A'.repeat(50_000);
-    doc.querySelector<HTMLInputElement>('[data-id="estimatedvalue.fieldControl-currency-text-input"]')!.value = `$${'9'.repeat(50_000)}`;
-    doc.querySelector('[data-id="header_title"]')!.setAttribute('title', 'N'.repeat(50_000));
-    doc.querySelector('[data-id="Stakeholders-pcf_grid_control_container"] a')!.textContent = 'E'.repeat(50_000);
-    const extraction = dynamicsAdapter.extract(rootOf(doc), NORTHWIND_REF);
-    const value = extraction.fields.find((x) => x.apiName === 'description')?.value ?? '';
-    expect(value).toHaveLength(MAX_TEXT);
-    expect(value.endsWith('…')).toBe(true);
-    expect(extraction.amount?.text).toHaveLength(MAX_TEXT);
-    expect(extraction.name).toHaveLength(MAX_TEXT);
-    expect(extraction.contacts[0]?.name).toHaveLength(MAX_TEXT);
-    const snapshot = { ...extraction, crm: 'dynamics', adapter: 'dynamics', host: manifest.host, url: 'https://x/', readAt: 1, ...NORTHWIND_REF };
-    expect(RecordSnapshotSchema.safeParse(snapshot).success).toBe(true);
-  });
-
-  it('never throws, whatever it is given', () => {
-    const throwing = new Proxy(
-      {},
-      {
-        get() {
-          throw new Error('hostile');
-        },
-      },
-    ) as unknown as Element;
-    const allMissing = { fields: [], contacts: [], missing: ['name', 'stage', 'amount', 'closeDate', 'owner', 'account'] };
-    expect(dynamicsAdapter.extract(throwing, NORTHWIND_REF)).toStrictEqual(allMissing);
-    expect(dynamicsAdapter.findRecordRoot(throwing as unknown as Document, NORTHWIND_REF)).toBeNull();
-    expect(dynamicsAdapter.recognize(throwing as unknown as URL)).toBeNull();
-    expect(dynamicsAdapter.extract(document.createElement('div'), NORTHWIND_REF)).toStrictEqual(allMissing);
-  });
-
   it.each([
     ['an empty document', ''],
     ['text only', 'Sign in to your account'],
@@ -746,28 +644,6 @@ describe('hostile content', () => {
     expect(RecordSnapshotSchema.safeParse(snapshot).success).toBe(true);
   });
 
-  it('bounds the number of contacts and fields it returns', () => {
-    const doc = load('opportunity-en.html');
-    const centre = doc.querySelector('[data-id="Stakeholders-pcf_grid_control_container"] .ag-center-cols-container')!;
-    const row = centre.querySelector('[role="row"]')!;
-    for (let i = 0; i < 600; i += 1) {
-      const clone = row.cloneNode(true) as Element;
-      clone.setAttribute('row-index', `x${i}`);
-      clone.querySelector('a')!.textContent = `Person ${i}`;
-      centre.appendChild(clone);
-    }
-    const section = doc.querySelector('[data-id="Summary_section_6"] .field-list')!;
-    const field = section.querySelector('[data-id="budgetamount-FieldSectionItemContainer"]')!;
-    for (let i = 0; i < 600; i += 1) {
-      const clone = field.cloneNode(true) as Element;
-      clone.setAttribute('data-id', `new_field${i}-FieldSectionItemContainer`);
-      section.appendChild(clone);
-    }
-    const extraction = dynamicsAdapter.extract(rootOf(doc), NORTHWIND_REF);
-    expect(extraction.contacts).toHaveLength(MAX_CONTACTS);
-    expect(extraction.fields).toHaveLength(MAX_FIELDS);
-    expect(extraction.missing).toEqual([]);
-  });
 });
 
 // --- Selector variants: expected matches per fixture (Refined GitHub style) ---------------
@@ -806,15 +682,93 @@ const SELECTOR_COUNTS: Record<string, number[]> = {
   'gridRecordLink.0': [5, 5, 3, 0, 1, 3, 5, 5, 5, 0],
 };
 
-describe('selector variants match what the fixtures expect', () => {
-  const scopes = FILES.map((file) => deepScope(load(file)));
-  const variants = Object.entries(dynamicsSelectors).flatMap(([id, list]) => (list as readonly string[]).map((selector, i) => [`${id}.${i}`, selector] as const));
+// --- The contract every adapter keeps (testing/contract.ts) --------------------------------
 
-  it('has an expected count for every variant and no stale rows', () => {
-    expect(Object.keys(SELECTOR_COUNTS).sort()).toEqual(variants.map(([key]) => key).sort());
-  });
+const STAKEHOLDER_LINK = '[data-id="Stakeholders-pcf_grid_control_container"] a';
 
-  it.each(variants)('%s  %s', (key, selector) => {
-    expect(scopes.map((scope) => deepQueryAll(scope, selector).length)).toEqual(SELECTOR_COUNTS[key]);
-  });
+describeAdapterContract({
+  crm: 'dynamics',
+  adapter: dynamicsAdapter,
+  fixtures: { ...fixtures, load },
+  expectedFiles: [
+    'opportunity-en.html',
+    'opportunity-second-en.html',
+    'opportunity-zh.html',
+    'opportunity-half-loaded.html',
+    'opportunity-renamed-classes.html',
+    'account-en.html',
+    'opportunity-stage-aria-label.html',
+    'opportunity-stage-label.html',
+    'opportunity-bare-dollar.html',
+    'opportunity-grid-no-columns.html',
+  ],
+  host: 'contoso.crm4.dynamics.com',
+  pathPattern: /^\/main\.aspx\?appid=[0-9a-f-]{36}&.*pagetype=entityrecord&etn=(opportunity|account)&id=\S+$/,
+  referencePattern: /<!--[\s\S]*EasyRepro[\s\S]*AppElementReference\.cs[\s\S]*community[\s\S]*-->/,
+  viewHolds: '[data-id="editFormRoot"]',
+  expectations: EXPECTED,
+  // The root is the form inside the fixture's own view.
+  rootMatches: '[data-id="editFormRoot"]',
+  hostile: {
+    file: 'opportunity-en.html',
+    ref: NORTHWIND_REF,
+    slots: [
+      {
+        name: 'header title',
+        write: (doc, text) => doc.querySelector('[data-id="header_title"]')!.setAttribute('title', text),
+        read: slotReads.name,
+      },
+      {
+        name: 'Description',
+        write: (doc, text) => {
+          doc.querySelector<HTMLTextAreaElement>('[data-id="description.fieldControl-text-box-text"]')!.value = text;
+        },
+        read: slotReads.field('description'),
+      },
+      {
+        // The lookup's title attribute is read first: emptied, its text is read.
+        name: 'account lookup',
+        write: (doc, text) => {
+          const account = doc.querySelector('[data-id="parentaccountid.fieldControl-LookupResultsDropdown_parentaccountid_selected_tag_text"]')!;
+          account.setAttribute('title', '');
+          account.textContent = text;
+        },
+        read: slotReads.account,
+      },
+      { name: 'stakeholder', write: writeText(STAKEHOLDER_LINK), read: slotReads.contact(0) },
+      {
+        name: 'estimated revenue',
+        write: (doc, text) => {
+          doc.querySelector<HTMLInputElement>('[data-id="estimatedvalue.fieldControl-currency-text-input"]')!.value = text;
+        },
+        read: slotReads.amount,
+        longText: `$${'9'.repeat(50_000)}`,
+      },
+    ],
+    contacts: {
+      grow(doc, count) {
+        const centre = doc.querySelector('[data-id="Stakeholders-pcf_grid_control_container"] .ag-center-cols-container')!;
+        const row = centre.querySelector('[role="row"]')!;
+        for (let i = 0; i < count; i += 1) {
+          const clone = row.cloneNode(true) as Element;
+          clone.setAttribute('row-index', `x${i}`);
+          clone.querySelector('a')!.textContent = `Person ${i}`;
+          centre.appendChild(clone);
+        }
+      },
+    },
+    fields: {
+      grow(doc, count) {
+        const section = doc.querySelector('[data-id="Summary_section_6"] .field-list')!;
+        const field = section.querySelector('[data-id="budgetamount-FieldSectionItemContainer"]')!;
+        for (let i = 0; i < count; i += 1) {
+          const clone = field.cloneNode(true) as Element;
+          clone.setAttribute('data-id', `new_field${i}-FieldSectionItemContainer`);
+          section.appendChild(clone);
+        }
+      },
+    },
+  },
+  selectors: dynamicsSelectors,
+  selectorCounts: SELECTOR_COUNTS,
 });

@@ -1,27 +1,22 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { Extraction, RecordRef } from '../adapter';
-import { deepQueryAll } from '../dom';
-import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from '../limits';
+import type { Extraction } from '../adapter';
+import { MAX_TEXT } from '../limits';
 import { hubspotAdapter, hubspotObjectType, recognizeHubspotUrl } from './hubspot';
 import { hubspotSelectors } from './hubspot.selectors';
+import { describeAdapterContract, slotReads, writeText, type FixtureExpectation } from './testing/contract';
 import { fixturesOf, type FixtureEntry } from './testing/fixtures';
 
 // --- Fixtures ------------------------------------------------------------------------
 
-const { index: manifest, files: FILES, entry, loadHtml, readHtml } = fixturesOf('hubspot');
+const fixtures = fixturesOf('hubspot');
+const { index: manifest, files: FILES, entry, loadHtml, readHtml } = fixtures;
 
 // fixtures.json entries may name their own host (the EU data centre fixture); the shared
 // loader's urlOf() only knows the index host, so the URL is computed here.
 const hostOf = (file: string) => (entry(file) as FixtureEntry & { host?: string }).host ?? manifest.host;
 const urlOf = (file: string) => new URL(`https://${hostOf(file)}${entry(file).path}`);
 const load = (file: string) => loadHtml(readHtml(file), urlOf(file).href);
-
-function read(file: string, doc = load(file)) {
-  const ref = hubspotAdapter.recognize(urlOf(file));
-  const root = ref ? hubspotAdapter.findRecordRoot(doc, ref) : null;
-  return { ref, root, extraction: ref && root ? hubspotAdapter.extract(root, ref) : null };
-}
 
 const viewOf = (element: Element | null | undefined) => element?.closest('[data-fixture-view]')?.getAttribute('data-fixture-view');
 const f = (label: string, value: string, apiName?: string) => (apiName ? { label, value, apiName } : { label, value });
@@ -97,36 +92,12 @@ describe('recognize', () => {
 
 // --- The fixtures ----------------------------------------------------------------------
 
-describe('fixtures.json', () => {
-  it('lists every fixture once, with a unique record path and the EU fixture on its own host', () => {
-    expect(FILES).toEqual([
-      'deal-en.html',
-      'deal-second-en.html',
-      'deal-zh.html',
-      'deal-half-loaded.html',
-      'company-en.html',
-      'deal-eu.html',
-      'deal-property-inputs.html',
-      'deal-highlight-pairs.html',
-      'deal-highlight-pairs-zh.html',
-    ]);
-    expect(manifest.host).toBe('app.hubspot.com');
+describe('fixtures', () => {
+  it('serves the EU fixture on its own host', () => {
     expect(FILES.map(hostOf).filter((host) => host !== 'app.hubspot.com')).toEqual(['app-eu1.hubspot.com']);
     expect(hostOf('deal-eu.html')).toBe('app-eu1.hubspot.com');
-    expect(new Set(manifest.fixtures.map((x) => x.path)).size).toBe(FILES.length);
-    for (const fixture of manifest.fixtures) expect(fixture.path).toMatch(/^\/contacts\/\d+\/record\/0-[23]\/\d+$/);
   });
 
-  it.each(FILES)('%s is a self-contained document that names its references', (file) => {
-    const html = readHtml(file);
-    expect(html.startsWith('<!doctype html>')).toBe(true);
-    const head = html.slice(0, html.indexOf('</head>'));
-    expect(head).toMatch(/<!--[\s\S]*Clockify[\s\S]*Toggl[\s\S]*community-observed[\s\S]*-->/);
-    expect(html).not.toMatch(/<script|<link|<iframe|\bsrc=|url\(|@import|https?:\/\//i);
-    const doc = load(file);
-    expect(doc.querySelectorAll('[data-fixture-view]')).toHaveLength(1);
-    expect(doc.querySelector(`[data-fixture-view="${file.replace('.html', '')}"]`)).not.toBeNull();
-  });
 });
 
 const NORTHWIND: Extraction = {
@@ -183,7 +154,7 @@ const CONTOSO: Extraction = {
   unreadContactDetails: ['role'],
 };
 
-const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }> = {
+const EXPECTED: Record<string, FixtureExpectation> = {
   'deal-en.html': { ref: { objectType: 'deal', recordId: '2345678_9876543210' }, extraction: NORTHWIND },
   'deal-second-en.html': { ref: { objectType: 'deal', recordId: '2345678_9876543211' }, extraction: CONTOSO },
   'deal-zh.html': {
@@ -330,20 +301,6 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
     },
   },
 };
-
-describe('reading each fixture', () => {
-  it.each(FILES)('%s', (file) => {
-    const expected = EXPECTED[file];
-    if (!expected) throw new Error(`no expectation for ${file}`);
-    const { ref, root, extraction } = read(file);
-    expect(ref).toEqual(expected.ref);
-    if (!hubspotAdapter.objectTypes.includes(expected.ref.objectType)) return;
-    // The root is the fixture's record view (the three record columns), not the app chrome.
-    expect(viewOf(root)).toBe(file.replace('.html', ''));
-    expect(root?.querySelector('#hs-nav-v4')).toBeNull();
-    expect(extraction).toStrictEqual(expected.extraction);
-  });
-});
 
 // --- Finding the record in view ------------------------------------------------------------
 
@@ -496,34 +453,6 @@ describe('extract: parts and fallbacks', () => {
 
 describe('hostile content', () => {
   const ref = { objectType: 'deal', recordId: '2345678_9876543210' };
-  const rootOf = (doc: Document) => hubspotAdapter.findRecordRoot(doc, ref)!;
-
-  it('returns markup in a value as literal text and never renders it', () => {
-    const doc = load('deal-en.html');
-    const payload = '<img src=x onerror=alert(1)>';
-    doc.querySelector('[data-selenium-test="property-input-description"]')!.textContent = payload;
-    doc.querySelector('[data-selenium-test="highlightTitle"]')!.textContent = `${payload} Deal`;
-    doc.querySelector('[data-selenium-test="contact-chicklet-title-link"]')!.textContent = payload;
-    const extraction = hubspotAdapter.extract(rootOf(doc), ref);
-    expect(extraction.fields.find((x) => x.apiName === 'description')?.value).toBe(payload);
-    expect(extraction.name).toBe(`${payload} Deal`);
-    expect(extraction.contacts[0]?.name).toBe(payload);
-    expect(doc.querySelectorAll('img')).toHaveLength(0);
-  });
-
-  it('cuts a 50 000-character value to MAX_TEXT', () => {
-    const doc = load('deal-en.html');
-    doc.querySelector('[data-selenium-test="property-input-description"]')!.textContent = 'A'.repeat(50_000);
-    doc.querySelector('[data-selenium-test="property-input-amount"]')!.textContent = `$${'9'.repeat(50_000)}`;
-    doc.querySelector('[data-selenium-test="highlightTitle"]')!.textContent = 'N'.repeat(50_000);
-    const extraction = hubspotAdapter.extract(rootOf(doc), ref);
-    const value = extraction.fields.find((x) => x.apiName === 'description')?.value ?? '';
-    expect(value).toHaveLength(MAX_TEXT);
-    expect(value.endsWith('…')).toBe(true);
-    expect(extraction.amount?.text).toHaveLength(MAX_TEXT);
-    expect(extraction.name).toHaveLength(MAX_TEXT);
-  });
-
   it('reads a form control by its value, cut like text', () => {
     const doc = load('deal-half-loaded.html');
     const input = doc.querySelector<HTMLInputElement>('[data-selenium-test="property-input-dealname"]')!;
@@ -531,22 +460,6 @@ describe('hostile content', () => {
     const half = { objectType: 'deal', recordId: '2345678_9876543213' };
     const name = hubspotAdapter.extract(hubspotAdapter.findRecordRoot(doc, half)!, half).fields[0]?.value ?? '';
     expect(name).toHaveLength(MAX_TEXT);
-  });
-
-  it('never throws, whatever it is given', () => {
-    const throwing = new Proxy(
-      {},
-      {
-        get() {
-          throw new Error('hostile');
-        },
-      },
-    ) as unknown as Element;
-    const nothing = { fields: [], contacts: [], missing: ['name', 'stage', 'amount', 'closeDate', 'owner', 'account'] };
-    expect(hubspotAdapter.extract(throwing, ref)).toStrictEqual(nothing);
-    expect(hubspotAdapter.findRecordRoot(throwing as unknown as Document, ref)).toBeNull();
-    expect(hubspotAdapter.recognize(throwing as unknown as URL)).toBeNull();
-    expect(hubspotAdapter.extract(document.createElement('div'), ref)).toStrictEqual(nothing);
   });
 
   it.each([
@@ -564,24 +477,6 @@ describe('hostile content', () => {
     expect(Array.isArray(extraction.fields) && Array.isArray(extraction.contacts)).toBe(true);
   });
 
-  it('bounds the number of contacts and fields it returns', () => {
-    const doc = load('deal-en.html');
-    const tiles = doc.querySelector('[data-card-id^="ASSOCIATION_V3/0-1"] .card-content')!;
-    const tile = tiles.firstElementChild!;
-    const list = doc.querySelector('[data-selenium-test="profile-properties-list"]')!;
-    const row = list.querySelector('[data-test-id="description"]')!;
-    for (let i = 0; i < 600; i += 1) {
-      const copy = tile.cloneNode(true) as Element;
-      copy.querySelector('[data-selenium-test="contact-chicklet-title-link"]')!.textContent = `Contact ${i}`;
-      tiles.appendChild(copy);
-      const field = row.cloneNode(true) as Element;
-      field.setAttribute('data-test-id', `custom_${i}`);
-      list.appendChild(field);
-    }
-    const extraction = hubspotAdapter.extract(rootOf(doc), ref);
-    expect(extraction.contacts).toHaveLength(MAX_CONTACTS);
-    expect(extraction.fields).toHaveLength(MAX_FIELDS);
-  });
 });
 
 // --- Selector variants: expected matches per fixture (Refined GitHub style) ---------------
@@ -637,15 +532,66 @@ const SELECTOR_COUNTS: Record<string, number[]> = {
   'tableRow.0': [1, 3, 1, 0, 0, 0, 2, 0, 5], // pairs-zh: the th[scope=col] header row sits in the implied tbody
 };
 
-describe('selector variants match what the fixtures expect', () => {
-  const docs = FILES.map((file) => load(file));
-  const variants = Object.entries(hubspotSelectors).flatMap(([id, list]) => (list as readonly string[]).map((selector, i) => [`${id}.${i}`, selector] as const));
+// --- The contract every adapter keeps (testing/contract.ts) --------------------------------
 
-  it('has an expected count for every variant and no stale rows', () => {
-    expect(Object.keys(SELECTOR_COUNTS).sort()).toEqual(variants.map(([key]) => key).sort());
-  });
-
-  it.each(variants)('%s  %s', (key, selector) => {
-    expect(docs.map((doc) => deepQueryAll(doc, selector).length)).toEqual(SELECTOR_COUNTS[key]);
-  });
+describeAdapterContract({
+  crm: 'hubspot',
+  adapter: hubspotAdapter,
+  fixtures: { ...fixtures, urlOf, load },
+  expectedFiles: [
+    'deal-en.html',
+    'deal-second-en.html',
+    'deal-zh.html',
+    'deal-half-loaded.html',
+    'company-en.html',
+    'deal-eu.html',
+    'deal-property-inputs.html',
+    'deal-highlight-pairs.html',
+    'deal-highlight-pairs-zh.html',
+  ],
+  host: 'app.hubspot.com',
+  pathPattern: /^\/contacts\/\d+\/record\/0-[23]\/\d+$/,
+  referencePattern: /<!--[\s\S]*Clockify[\s\S]*Toggl[\s\S]*community-observed[\s\S]*-->/,
+  expectations: EXPECTED,
+  // The record's three columns, not the app chrome.
+  outsideRoot: '#hs-nav-v4',
+  hostile: {
+    file: 'deal-en.html',
+    ref: { objectType: 'deal', recordId: '2345678_9876543210' },
+    slots: [
+      { name: 'highlight title', write: writeText('[data-selenium-test="highlightTitle"]'), read: slotReads.name },
+      { name: 'Description', write: writeText('[data-selenium-test="property-input-description"]'), read: slotReads.field('description') },
+      { name: 'contact', write: writeText('[data-selenium-test="contact-chicklet-title-link"]'), read: slotReads.contact(0) },
+      {
+        name: 'amount',
+        write: writeText('[data-selenium-test="property-input-amount"]'),
+        read: slotReads.amount,
+        longText: `$${'9'.repeat(50_000)}`,
+      },
+    ],
+    contacts: {
+      grow(doc, count) {
+        const tiles = doc.querySelector('[data-card-id^="ASSOCIATION_V3/0-1"] .card-content')!;
+        const tile = tiles.firstElementChild!;
+        for (let i = 0; i < count; i += 1) {
+          const copy = tile.cloneNode(true) as Element;
+          copy.querySelector('[data-selenium-test="contact-chicklet-title-link"]')!.textContent = `Contact ${i}`;
+          tiles.appendChild(copy);
+        }
+      },
+    },
+    fields: {
+      grow(doc, count) {
+        const list = doc.querySelector('[data-selenium-test="profile-properties-list"]')!;
+        const row = list.querySelector('[data-test-id="description"]')!;
+        for (let i = 0; i < count; i += 1) {
+          const field = row.cloneNode(true) as Element;
+          field.setAttribute('data-test-id', `custom_${i}`);
+          list.appendChild(field);
+        }
+      },
+    },
+  },
+  selectors: hubspotSelectors,
+  selectorCounts: SELECTOR_COUNTS,
 });

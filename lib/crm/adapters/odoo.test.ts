@@ -3,14 +3,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Extraction, RecordRef } from '../adapter';
 import { ODOO_MATCHES } from '../hosts';
-import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from '../limits';
+import { MAX_TEXT } from '../limits';
 import { extractOdooRecord, findOdooRecordRoot, modelOfAction, odooAdapter, odooModelOnPage, parseOdooUrl, recognizeOdooPage, widgetValue } from './odoo';
 import { odooSelectors } from './odoo.selectors';
+import { describeAdapterContract, slotReads, type FixtureExpectation } from './testing/contract';
 import { fixturesOf } from './testing/fixtures';
 
 // --- Fixtures ------------------------------------------------------------------------
 
-const { index: manifest, files: FILES, urlOf, load, loadHtml, readHtml } = fixturesOf('odoo');
+const fixtures = fixturesOf('odoo');
+const { urlOf, load, loadHtml } = fixtures;
 
 /** Reads a fixture as the content script would, the fixture being the page's document. */
 function read(file: string, doc = load(file)): { ref: RecordRef | null; root: Element | null; extraction: Extraction | null } {
@@ -116,37 +118,6 @@ describe('parseOdooUrl and recognize', () => {
 
 // --- The fixtures ----------------------------------------------------------------------
 
-describe('fixtures.json', () => {
-  it('lists every fixture once, with a path the server tells apart (legacy /web fixtures by their query)', () => {
-    expect(FILES).toEqual([
-      'lead-en.html',
-      'lead-second-en.html',
-      'lead-zh.html',
-      'lead-half-loaded.html',
-      'partner-contact.html',
-      'lead-legacy-url.html',
-      'lead-renamed-classes.html',
-      'lead-16-0.html',
-      'lead-18-narrow.html',
-      'lead-contacts-table.html',
-    ]);
-    expect(manifest.host).toBe('acme.odoo.com');
-    expect(new Set(manifest.fixtures.map((x) => x.path.split('#')[0])).size).toBe(FILES.length); // the server does not see the hash
-    for (const fixture of manifest.fixtures) expect(parseOdooUrl(urlOf(fixture.file))).not.toBeNull();
-  });
-
-  it.each(FILES)('%s is a self-contained document that names its references', (file) => {
-    const html = readHtml(file);
-    expect(html.startsWith('<!doctype html>')).toBe(true);
-    const head = html.slice(0, html.indexOf('</head>'));
-    expect(head).toMatch(/<!--[\s\S]*odoo\/odoo[\s\S]*community[\s\S]*-->/);
-    expect(html).not.toMatch(/<script|<link|<iframe|\bsrc=|url\(|@import|https?:\/\//i);
-    const doc = load(file);
-    expect(doc.querySelectorAll('[data-fixture-view]')).toHaveLength(1);
-    expect(doc.querySelector(`[data-fixture-view="${file.replace('.html', '')}"]`)).not.toBeNull();
-  });
-});
-
 const LEAD_EN: Extraction = {
   name: 'Solar microgrid for Arusha clinic network',
   stage: 'Qualified',
@@ -199,7 +170,7 @@ const KILIMANJARO: Extraction = (() => {
   };
 })();
 
-const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }> = {
+const EXPECTED: Record<string, FixtureExpectation> = {
   'lead-en.html': { ref: LEAD_REF, extraction: LEAD_EN },
   'lead-second-en.html': {
     ref: { objectType: 'crm.lead', recordId: '43' },
@@ -320,23 +291,6 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
   'lead-18-narrow.html': { ref: { objectType: 'crm.lead', recordId: '49' }, extraction: leadEnLayout('Moshi hospital – backup power audit') },
   'lead-contacts-table.html': { ref: { objectType: 'crm.lead', recordId: '50' }, extraction: KILIMANJARO },
 };
-
-describe('reading each fixture', () => {
-  it.each(FILES)('%s', (file) => {
-    const expected = EXPECTED[file];
-    if (!expected) throw new Error(`no expectation for ${file}`);
-    const { ref, root, extraction } = read(file);
-    expect(ref).toEqual(expected.ref);
-    if (!odooAdapter.objectTypes.includes(expected.ref.objectType)) return;
-    if (expected.extraction === null) {
-      expect(root).toBeNull();
-      return;
-    }
-    // The root is the fixture's own action (with its breadcrumbs).
-    expect(root?.getAttribute('data-fixture-view')).toBe(file.replace('.html', ''));
-    expect(extraction).toStrictEqual(expected.extraction);
-  });
-});
 
 // --- Finding the record in view ------------------------------------------------------------
 
@@ -499,27 +453,6 @@ describe('known variants', () => {
 // --- Hostile content ---------------------------------------------------------------------------
 
 describe('hostile content', () => {
-  it('returns markup in a value as literal text and never renders it', () => {
-    const doc = load('lead-en.html');
-    const payload = '<img src=x onerror=alert(1)>';
-    (doc.querySelector('#name_0') as HTMLTextAreaElement).value = payload;
-    (doc.querySelector('#partner_id_0') as HTMLInputElement).value = `${payload}, <b>Eve</b>`;
-    const extraction = odooAdapter.extract(findOdooRecordRoot(doc, LEAD_REF)!, LEAD_REF);
-    expect(extraction.name).toBe(payload);
-    expect(extraction.contacts[0]?.name).toBe('<b>Eve</b>');
-    expect(doc.querySelectorAll('img, b')).toHaveLength(0);
-  });
-
-  it('cuts a 50 000-character value to MAX_TEXT', () => {
-    const doc = load('lead-en.html');
-    (doc.querySelector('#name_0') as HTMLTextAreaElement).value = 'A'.repeat(50_000);
-    (doc.querySelector('#expected_revenue_0') as HTMLInputElement).value = '9'.repeat(50_000);
-    const extraction = odooAdapter.extract(findOdooRecordRoot(doc, LEAD_REF)!, LEAD_REF);
-    expect(extraction.name).toHaveLength(MAX_TEXT);
-    expect(extraction.name?.endsWith('…')).toBe(true);
-    expect(extraction.amount?.text).toHaveLength(MAX_TEXT);
-  });
-
   it('ignores field names and label targets that are not names', () => {
     const doc = load('lead-en.html');
     doc.querySelector('div[name="phone"]')!.setAttribute('name', 'phone"] , *[x="');
@@ -529,7 +462,7 @@ describe('hostile content', () => {
     expect(fields).toHaveLength(LEAD_EN.fields.length - 1);
   });
 
-  it('never throws, whatever it is given', () => {
+  it('does not fail on a throwing document when asking it for its model', () => {
     const throwing = new Proxy(
       {},
       {
@@ -537,32 +470,8 @@ describe('hostile content', () => {
           throw new Error('hostile');
         },
       },
-    ) as unknown as Element;
-    expect(odooAdapter.extract(throwing, LEAD_REF)).toStrictEqual({ fields: [], contacts: [], missing: ALL_MISSING });
-    expect(findOdooRecordRoot(throwing as unknown as Document, LEAD_REF)).toBeNull();
-    expect(recognizeOdooPage(throwing as unknown as URL, throwing as unknown as Document)).toBeNull();
-    expect(odooModelOnPage(throwing as unknown as Document)).toBeUndefined();
-    expect(odooAdapter.extract(document.createElement('div'), LEAD_REF).missing).toEqual(ALL_MISSING);
-  });
-
-  it('bounds the number of contacts a list gives', () => {
-    const doc = load('lead-contacts-table.html');
-    const row = doc.querySelector('tr.o_data_row')!;
-    for (let i = 0; i < 600; i += 1) {
-      const clone = row.cloneNode(true) as Element;
-      clone.querySelector('td[name="name"]')!.textContent = `Person ${i}`;
-      row.parentElement!.appendChild(clone);
-    }
-    expect(odooAdapter.extract(findOdooRecordRoot(doc, LEAD_REF)!, LEAD_REF).contacts).toHaveLength(MAX_CONTACTS);
-  });
-
-  it('bounds the number of fields it returns', () => {
-    const doc = load('lead-en.html');
-    const group = doc.querySelector('.o_group .o_inner_group')!;
-    for (let i = 0; i < 600; i += 1) {
-      group.insertAdjacentHTML('beforeend', `<div class="o_wrap_field"><label class="o_form_label" for="x_f${i}_0">F${i}</label><div name="x_f${i}" class="o_field_widget"><input id="x_f${i}_0" value="${i}"></div></div>`);
-    }
-    expect(odooAdapter.extract(findOdooRecordRoot(doc, LEAD_REF)!, LEAD_REF).fields).toHaveLength(MAX_FIELDS);
+    ) as unknown as Document;
+    expect(odooModelOnPage(throwing)).toBeUndefined();
   });
 
   it('never throws on garbage documents', () => {
@@ -633,15 +542,85 @@ const SELECTOR_COUNTS: Record<string, number[]> = {
   'monetaryGhost.0': [1, 1, 1, 1, 0, 0, 0, 1, 1, 1], // 17+ editable monetary; ≤15 read-only shows text
 };
 
-describe('selector variants match what the fixtures expect', () => {
-  const docs = FILES.map((file) => load(file));
-  const variants = Object.entries(odooSelectors).flatMap(([id, list]) => (list as readonly string[]).map((selector, i) => [`${id}.${i}`, selector] as const));
+// --- The contract every adapter keeps (testing/contract.ts) --------------------------------
 
-  it('has an expected count for every variant and no stale rows', () => {
-    expect(Object.keys(SELECTOR_COUNTS).sort()).toEqual(variants.map(([key]) => key).sort());
-  });
+const CUSTOMER = 'Arusha Health Network';
 
-  it.each(variants)('%s  %s', (key, selector) => {
-    expect(docs.map((doc) => doc.querySelectorAll(selector).length)).toEqual(SELECTOR_COUNTS[key]);
-  });
+/** Sets the value of the form control `selector` matches, as Odoo's widgets do. */
+const writeValue =
+  (selector: string, valueOf = (text: string) => text) =>
+  (doc: Document, text: string) => {
+    doc.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!.value = valueOf(text);
+  };
+
+describeAdapterContract({
+  crm: 'odoo',
+  adapter: odooAdapter,
+  fixtures,
+  expectedFiles: [
+    'lead-en.html',
+    'lead-second-en.html',
+    'lead-zh.html',
+    'lead-half-loaded.html',
+    'partner-contact.html',
+    'lead-legacy-url.html',
+    'lead-renamed-classes.html',
+    'lead-16-0.html',
+    'lead-18-narrow.html',
+    'lead-contacts-table.html',
+  ],
+  host: 'acme.odoo.com',
+  // Legacy /web fixtures differ by their query alone: the server does not see the hash.
+  pathPattern: (fixture) => parseOdooUrl(urlOf(fixture.file)) !== null,
+  servedPath: (path) => path.split('#')[0]!,
+  referencePattern: /<!--[\s\S]*odoo\/odoo[\s\S]*community[\s\S]*-->/,
+  expectations: EXPECTED,
+  // The root is the fixture's own action, with its breadcrumbs.
+  rootMatches: '[data-fixture-view]',
+  hostile: {
+    file: 'lead-en.html',
+    ref: LEAD_REF,
+    slots: [
+      { name: 'lead title', write: writeValue('#name_0'), read: slotReads.name },
+      {
+        // A customer that is a person shows as "Company, Person"; the whole text is cut before it is split.
+        name: 'customer contact',
+        write: writeValue('#partner_id_0', (text) => `${CUSTOMER}, ${text}`),
+        read: slotReads.contact(0),
+        cutTo: MAX_TEXT - `${CUSTOMER}, `.length,
+      },
+      {
+        // The monetary widget shows the currency symbol beside the input.
+        name: 'expected revenue',
+        write: writeValue('#expected_revenue_0'),
+        read: slotReads.amount,
+        readsAs: (text) => `$ ${text}`,
+        longText: '9'.repeat(50_000),
+      },
+    ],
+    contacts: {
+      file: 'lead-contacts-table.html',
+      grow(doc, count) {
+        const row = doc.querySelector('tr.o_data_row')!;
+        for (let i = 0; i < count; i += 1) {
+          const clone = row.cloneNode(true) as Element;
+          clone.querySelector('td[name="name"]')!.textContent = `Person ${i}`;
+          row.parentElement!.appendChild(clone);
+        }
+      },
+    },
+    fields: {
+      grow(doc, count) {
+        const group = doc.querySelector('.o_group .o_inner_group')!;
+        for (let i = 0; i < count; i += 1) {
+          group.insertAdjacentHTML(
+            'beforeend',
+            `<div class="o_wrap_field"><label class="o_form_label" for="x_f${i}_0">F${i}</label><div name="x_f${i}" class="o_field_widget"><input id="x_f${i}_0" value="${i}"></div></div>`,
+          );
+        }
+      },
+    },
+  },
+  selectors: odooSelectors,
+  selectorCounts: SELECTOR_COUNTS,
 });

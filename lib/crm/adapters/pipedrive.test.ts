@@ -1,21 +1,15 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { Extraction, RecordRef } from '../adapter';
-import { deepQueryAll } from '../dom';
-import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from '../limits';
 import { pipedriveAdapter, recognizePipedriveUrl } from './pipedrive';
 import { DEFAULT_STAGES, pipedriveSelectors } from './pipedrive.selectors';
+import { describeAdapterContract, slotReads, writeText, type FixtureExpectation } from './testing/contract';
 import { fixturesOf } from './testing/fixtures';
 
 // --- Fixtures ------------------------------------------------------------------------
 
-const { index: manifest, files: FILES, urlOf, load, loadHtml, readHtml } = fixturesOf('pipedrive');
-
-function read(file: string, doc = load(file)) {
-  const ref = pipedriveAdapter.recognize(urlOf(file));
-  const root = ref ? pipedriveAdapter.findRecordRoot(doc, ref) : null;
-  return { ref, root, extraction: ref && root ? pipedriveAdapter.extract(root, ref) : null };
-}
+const fixtures = fixturesOf('pipedrive');
+const { urlOf, load, loadHtml } = fixtures;
 
 const viewOf = (element: Element | null | undefined) => element?.closest('[data-fixture-view]')?.getAttribute('data-fixture-view');
 const f = (label: string, value: string) => ({ label, value });
@@ -70,25 +64,7 @@ describe('recognize', () => {
 
 // --- The fixtures ----------------------------------------------------------------------
 
-describe('fixtures.json', () => {
-  it('lists every fixture once, with a unique deal path', () => {
-    expect(FILES).toEqual(['deal-en.html', 'deal-second-en.html', 'deal-zh.html', 'deal-half-loaded.html', 'deal-renamed-classes.html', 'deal-stage-restyled.html']);
-    expect(manifest.host).toBe('acme.pipedrive.com');
-    expect(new Set(manifest.fixtures.map((x) => x.path)).size).toBe(FILES.length);
-    for (const fixture of manifest.fixtures) expect(fixture.path).toMatch(/^\/deal\/\d+$/);
-  });
-
-  it.each(FILES)('%s is a self-contained document that names its references and says they are thin', (file) => {
-    const html = readHtml(file);
-    expect(html.startsWith('<!doctype html>')).toBe(true);
-    const head = html.slice(0, html.indexOf('</head>'));
-    expect(head).toMatch(/<!--[\s\S]*references for this page are thin[\s\S]*community-observed[\s\S]*TimeCamp[\s\S]*-->/);
-    expect(html).not.toMatch(/<script|<link|<iframe|\bsrc=|url\(|@import|https?:\/\//i);
-    const doc = load(file);
-    expect(doc.querySelectorAll('[data-fixture-view]')).toHaveLength(1);
-    expect(doc.querySelector(`[data-fixture-view="${file.replace('.html', '')}"]`)).not.toBeNull();
-  });
-
+describe('fixtures', () => {
   it('shows the default pipeline in the English stage bars', () => {
     for (const file of ['deal-en.html', 'deal-second-en.html']) {
       const stages = Array.from(load(file).querySelectorAll('.cui5-stage-selector__stage')).map((button) => button.getAttribute('title'));
@@ -136,7 +112,7 @@ const FABRIKAM: Extraction = {
   unreadContactDetails: ['title', 'role'],
 };
 
-const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction }> = {
+const EXPECTED: Record<string, FixtureExpectation> = {
   'deal-en.html': { ref: { objectType: 'deal', recordId: '1842' }, extraction: NORTHWIND },
   'deal-second-en.html': { ref: { objectType: 'deal', recordId: '1907' }, extraction: FABRIKAM },
   'deal-zh.html': {
@@ -192,19 +168,6 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction }> = {
     },
   },
 };
-
-describe('reading each fixture', () => {
-  it.each(FILES)('%s', (file) => {
-    const expected = EXPECTED[file];
-    if (!expected) throw new Error(`no expectation for ${file}`);
-    const { ref, root, extraction } = read(file);
-    expect(ref).toEqual(expected.ref);
-    // The root is the fixture's deal view, not the app chrome.
-    expect(viewOf(root)).toBe(file.replace('.html', ''));
-    expect(root?.querySelector('.topbar')).toBeNull();
-    expect(extraction).toStrictEqual(expected.extraction);
-  });
-});
 
 // --- Finding the record in view ------------------------------------------------------------
 
@@ -329,49 +292,6 @@ describe('extract: parts and fallbacks', () => {
 
 describe('hostile content', () => {
   const ref = { objectType: 'deal', recordId: '1842' };
-  const rootOf = (doc: Document) => pipedriveAdapter.findRecordRoot(doc, ref)!;
-  const NOTHING = { fields: [], contacts: [], missing: ['name', 'stage', 'amount', 'closeDate', 'owner', 'account'] };
-
-  it('returns markup in a value as literal text and never renders it', () => {
-    const doc = load('deal-en.html');
-    const payload = '<img src=x onerror=alert(1)>';
-    doc.querySelector('[data-test="deal-title"]')!.textContent = payload;
-    doc.querySelectorAll('.field-value')[4]!.textContent = payload;
-    doc.querySelector('a[href="/person/405"]')!.textContent = payload;
-    const extraction = pipedriveAdapter.extract(rootOf(doc), ref);
-    expect(extraction.name).toBe(payload);
-    expect(extraction.fields.find((x) => x.label === 'Source channel')?.value).toBe(payload);
-    expect(extraction.contacts.map((contact) => contact.name)).toContain(payload);
-    expect(doc.querySelectorAll('img')).toHaveLength(0);
-  });
-
-  it('cuts a 50 000-character value to MAX_TEXT', () => {
-    const doc = load('deal-en.html');
-    doc.querySelector('[data-test="deal-title"]')!.textContent = 'N'.repeat(50_000);
-    doc.querySelectorAll('.field-value')[0]!.textContent = `$${'9'.repeat(50_000)}`;
-    doc.querySelectorAll('.field-value')[5]!.textContent = 'P'.repeat(50_000);
-    const extraction = pipedriveAdapter.extract(rootOf(doc), ref);
-    expect(extraction.name).toHaveLength(MAX_TEXT);
-    expect(extraction.amount?.text).toHaveLength(MAX_TEXT);
-    const product = extraction.fields.find((x) => x.label === 'Product')?.value ?? '';
-    expect(product).toHaveLength(MAX_TEXT);
-    expect(product.endsWith('…')).toBe(true);
-  });
-
-  it('never throws, whatever it is given', () => {
-    const throwing = new Proxy(
-      {},
-      {
-        get() {
-          throw new Error('hostile');
-        },
-      },
-    ) as unknown as Element;
-    expect(pipedriveAdapter.extract(throwing, ref)).toStrictEqual(NOTHING);
-    expect(pipedriveAdapter.findRecordRoot(throwing as unknown as Document, ref)).toBeNull();
-    expect(pipedriveAdapter.recognize(throwing as unknown as URL)).toBeNull();
-    expect(pipedriveAdapter.extract(document.createElement('div'), ref)).toStrictEqual(NOTHING);
-  });
 
   it.each([
     ['an empty document', '<!doctype html><html><body></body></html>'],
@@ -389,23 +309,6 @@ describe('hostile content', () => {
     expect(Array.isArray(extraction.fields) && Array.isArray(extraction.contacts)).toBe(true);
   });
 
-  it('bounds the number of contacts and fields it returns', () => {
-    const doc = load('deal-en.html');
-    const participants = doc.querySelector('.sidebar ul')!;
-    const summary = doc.querySelector('.field-row')!.parentElement!;
-    const row = doc.querySelector('.field-row')!;
-    for (let i = 0; i < 600; i += 1) {
-      const item = doc.createElement('li');
-      item.innerHTML = `<a href="/person/${9000 + i}">Person ${i}</a>`;
-      participants.appendChild(item);
-      const field = row.cloneNode(true) as Element;
-      field.querySelector('[data-testid="field-name"]')!.textContent = `Custom ${i}`;
-      summary.appendChild(field);
-    }
-    const extraction = pipedriveAdapter.extract(rootOf(doc), ref);
-    expect(extraction.contacts).toHaveLength(MAX_CONTACTS);
-    expect(extraction.fields).toHaveLength(MAX_FIELDS);
-  });
 });
 
 // --- Selector variants: expected matches per fixture (Refined GitHub style) ---------------
@@ -430,15 +333,56 @@ const SELECTOR_COUNTS: Record<string, number[]> = {
   'email.0': [3, 1, 1, 0, 1, 1],
 };
 
-describe('selector variants match what the fixtures expect', () => {
-  const docs = FILES.map((file) => load(file));
-  const variants = Object.entries(pipedriveSelectors).flatMap(([id, list]) => (list as readonly string[]).map((selector, i) => [`${id}.${i}`, selector] as const));
+// --- The contract every adapter keeps (testing/contract.ts) --------------------------------
 
-  it('has an expected count for every variant and no stale rows', () => {
-    expect(Object.keys(SELECTOR_COUNTS).sort()).toEqual(variants.map(([key]) => key).sort());
-  });
+/** Writes into the `index`th field value of the deal summary. */
+const writeFieldValue = (index: number) => (doc: Document, text: string) => {
+  doc.querySelectorAll('.field-value')[index]!.textContent = text;
+};
 
-  it.each(variants)('%s  %s', (key, selector) => {
-    expect(docs.map((doc) => deepQueryAll(doc, selector).length)).toEqual(SELECTOR_COUNTS[key]);
-  });
+describeAdapterContract({
+  crm: 'pipedrive',
+  adapter: pipedriveAdapter,
+  fixtures,
+  expectedFiles: ['deal-en.html', 'deal-second-en.html', 'deal-zh.html', 'deal-half-loaded.html', 'deal-renamed-classes.html', 'deal-stage-restyled.html'],
+  host: 'acme.pipedrive.com',
+  pathPattern: /^\/deal\/\d+$/,
+  // Each fixture also says that the references for Pipedrive's page are thin.
+  referencePattern: /<!--[\s\S]*references for this page are thin[\s\S]*community-observed[\s\S]*TimeCamp[\s\S]*-->/,
+  expectations: EXPECTED,
+  // The fixture's deal view, not the app chrome.
+  outsideRoot: '.topbar',
+  hostile: {
+    file: 'deal-en.html',
+    ref: { objectType: 'deal', recordId: '1842' },
+    slots: [
+      { name: 'deal title', write: writeText('[data-test="deal-title"]'), read: slotReads.name },
+      { name: 'Source channel', write: writeFieldValue(4), read: slotReads.fieldLabelled('Source channel') },
+      { name: 'Product', write: writeFieldValue(5), read: slotReads.fieldLabelled('Product') },
+      { name: 'amount', write: writeFieldValue(0), read: slotReads.amount, longText: `$${'9'.repeat(50_000)}` },
+      { name: 'participant', write: writeText('a[href="/person/405"]'), read: slotReads.contact(1) },
+    ],
+    contacts: {
+      grow(doc, count) {
+        const participants = doc.querySelector('.sidebar ul')!;
+        for (let i = 0; i < count; i += 1) {
+          const item = doc.createElement('li');
+          item.innerHTML = `<a href="/person/${9000 + i}">Person ${i}</a>`;
+          participants.appendChild(item);
+        }
+      },
+    },
+    fields: {
+      grow(doc, count) {
+        const row = doc.querySelector('.field-row')!;
+        for (let i = 0; i < count; i += 1) {
+          const field = row.cloneNode(true) as Element;
+          field.querySelector('[data-testid="field-name"]')!.textContent = `Custom ${i}`;
+          row.parentElement!.appendChild(field);
+        }
+      },
+    },
+  },
+  selectors: pipedriveSelectors,
+  selectorCounts: SELECTOR_COUNTS,
 });

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Extraction, RecordRef } from '../adapter';
 import { deepQueryAll, deepScope, type DeepScope } from '../dom';
-import { MAX_TEXT } from '../limits';
 import {
   caseSafeSuffix,
   classicRecordId,
@@ -11,11 +10,13 @@ import {
   salesforceAdapter,
 } from './salesforce';
 import { salesforceSelectors } from './salesforce.selectors';
+import { describeAdapterContract, slotReads, writeText, type FixtureExpectation } from './testing/contract';
 import { fixturesOf } from './testing/fixtures';
 
 // --- Fixtures ------------------------------------------------------------------------
 
-const { index: manifest, files: FILES, urlOf, load, loadHtml, readHtml } = fixturesOf('salesforce');
+const fixtures = fixturesOf('salesforce');
+const { urlOf, load, loadHtml } = fixtures;
 
 function read(file: string, doc = load(file)): { ref: RecordRef | null; root: Element | null; extraction: Extraction | null } {
   const ref = salesforceAdapter.recognize(urlOf(file));
@@ -127,41 +128,6 @@ describe('recognize', () => {
 
 // --- The fixtures ----------------------------------------------------------------------
 
-describe('fixtures.json', () => {
-  it('lists every fixture once, with a unique Lightning record path', () => {
-    expect(FILES).toEqual([
-      'opportunity-en.html',
-      'opportunity-second-en.html',
-      'opportunity-cached-view.html',
-      'opportunity-zh.html',
-      'opportunity-native-shadow.html',
-      'opportunity-missing-fields.html',
-      'account-en.html',
-      'console-two-records.html',
-      'opportunity-sudan.html',
-      'opportunity-iqc.html',
-      'opportunity-aura-grid.html',
-      'opportunity-aura-highlights.html',
-      'opportunity-dynamic-forms.html',
-      'opportunity-path-link.html',
-      'console-maximized.html',
-    ]);
-    expect(manifest.host).toBe('acme.lightning.force.com');
-    expect(new Set(manifest.fixtures.map((x) => x.path)).size).toBe(FILES.length);
-    for (const fixture of manifest.fixtures) expect(fixture.path).toMatch(/^\/lightning\/r\/(Opportunity|Account)\/[A-Za-z0-9]{18}\/view$/);
-  });
-
-  it.each(FILES)('%s is a self-contained document that names its references', (file) => {
-    const html = readHtml(file);
-    expect(html.startsWith('<!doctype html>')).toBe(true);
-    const head = html.slice(0, html.indexOf('</head>'));
-    expect(head).toMatch(/<!--[\s\S]*UTAM[\s\S]*Lightning Design System[\s\S]*-->/);
-    expect(html).not.toMatch(/<script|<link|<iframe|\bsrc=|url\(|@import|https?:\/\//i);
-    const doc = load(file);
-    expect(doc.querySelector(`[data-fixture-view="${file.replace('.html', '')}"]`)).not.toBeNull();
-  });
-});
-
 const NILE: Extraction = {
   name: 'Nile Telecom – Solar Hybrid Sites',
   stage: 'Needs Analysis',
@@ -204,7 +170,7 @@ const NILE: Extraction = {
   missing: [],
 };
 
-const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }> = {
+const EXPECTED: Record<string, FixtureExpectation> = {
   'opportunity-en.html': { ref: { objectType: 'Opportunity', recordId: '0065g00000AbCdEAAV' }, extraction: NILE },
   'opportunity-second-en.html': {
     ref: { objectType: 'Opportunity', recordId: '0065g00000XyZ12AAF' },
@@ -554,21 +520,6 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
   },
 };
 
-describe('reading each fixture', () => {
-  it.each(FILES)('%s', (file) => {
-    const expected = EXPECTED[file];
-    if (!expected) throw new Error(`no expectation for ${file}`);
-    const doc = load(file);
-    const { ref, root, extraction } = read(file, doc);
-    expect(ref).toEqual(expected.ref);
-    if (!salesforceAdapter.objectTypes.includes(expected.ref.objectType)) return;
-    // The root is the record home inside the fixture's own visible view.
-    expect(root?.localName).toBe('one-record-home-flexipage2');
-    expect(root?.closest('[data-fixture-view]')?.getAttribute('data-fixture-view')).toBe(file.replace('.html', ''));
-    expect(extraction).toStrictEqual(expected.extraction);
-  });
-});
-
 describe('findRecordRoot', () => {
   const NILE_REF = { objectType: 'Opportunity', recordId: '0065g00000AbCdEAAV' };
   const ASWAN_REF = { objectType: 'Opportunity', recordId: '0065g00000CaChEAAV' };
@@ -772,63 +723,6 @@ describe('extract: parts and fallbacks', () => {
   });
 });
 
-describe('hostile content', () => {
-  const ref = { objectType: 'Opportunity', recordId: '0065g00000AbCdEAAV' };
-
-  it('returns markup in a value as literal text and never renders it', () => {
-    const doc = load('opportunity-en.html');
-    const payload = '<img src=x onerror=alert(1)>';
-    const next = doc.querySelector('[data-target-selection-name="sfdc:RecordField.Opportunity.NextStep"] lightning-formatted-text')!;
-    next.textContent = payload;
-    doc.querySelector('records-highlights2 [slot="primaryField"]')!.textContent = `${payload} Deal`;
-    const extraction = salesforceAdapter.extract(salesforceAdapter.findRecordRoot(doc, ref)!, ref);
-    expect(extraction.fields.find((x) => x.apiName === 'NextStep')?.value).toBe(payload);
-    expect(extraction.name).toBe(`${payload} Deal`);
-    expect(doc.querySelectorAll('img')).toHaveLength(0);
-  });
-
-  it('cuts a 50 000-character value to MAX_TEXT', () => {
-    const doc = load('opportunity-en.html');
-    const description = doc.querySelector('[data-target-selection-name="sfdc:RecordField.Opportunity.Description"] lightning-formatted-rich-text')!;
-    description.textContent = 'A'.repeat(50_000);
-    doc.querySelector('[data-target-selection-name="sfdc:RecordField.Opportunity.Amount"] lightning-formatted-text')!.textContent =
-      `USD ${'9'.repeat(50_000)}`;
-    const extraction = salesforceAdapter.extract(salesforceAdapter.findRecordRoot(doc, ref)!, ref);
-    const value = extraction.fields.find((x) => x.apiName === 'Description')?.value ?? '';
-    expect(value).toHaveLength(MAX_TEXT);
-    expect(value.endsWith('…')).toBe(true);
-    expect(extraction.amount?.text).toHaveLength(MAX_TEXT);
-  });
-
-  it('never throws, whatever it is given', () => {
-    const throwing = new Proxy(
-      {},
-      {
-        get() {
-          throw new Error('hostile');
-        },
-      },
-    ) as unknown as Element;
-    expect(salesforceAdapter.extract(throwing, ref)).toStrictEqual({
-      fields: [],
-      contacts: [],
-      missing: ['name', 'stage', 'amount', 'closeDate', 'owner', 'account'],
-    });
-    expect(salesforceAdapter.findRecordRoot(throwing as unknown as Document, ref)).toBeNull();
-    const detached = document.createElement('div');
-    expect(salesforceAdapter.extract(detached, ref).missing).toHaveLength(6);
-  });
-
-  it('bounds the number of contacts and fields it returns', () => {
-    const doc = load('opportunity-en.html');
-    const list = doc.querySelector('lst-customized-template-list > div')!;
-    const tile = list.querySelector('lst-template-list-item-factory')!;
-    for (let i = 0; i < 600; i += 1) list.appendChild(tile.cloneNode(true));
-    const extraction = salesforceAdapter.extract(salesforceAdapter.findRecordRoot(doc, ref)!, ref);
-    expect(extraction.contacts).toHaveLength(500);
-  });
-});
-
 // --- Selector variants: expected matches per fixture (Refined GitHub style) ---------------
 
 // Counted over the whole document, through open shadow roots, hidden views included.
@@ -886,6 +780,8 @@ const SELECTOR_COUNTS: Record<string, number[]> = {
   'relatedRow.0': [0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 3, 0, 2, 0, 0], // the console's datatable, the Aura grid, the Dynamic Forms page's datatable
 };
 
+// --- The contract every adapter keeps (testing/contract.ts) --------------------------------
+
 /** Matches of `selector` in `scope`; a bare type selector with "_" is counted by tag name (happy-dom rejects it). */
 function countMatches(scope: DeepScope, selector: string): number {
   if (/^[a-z][a-z0-9_-]*$/.test(selector) && selector.includes('_')) {
@@ -894,15 +790,76 @@ function countMatches(scope: DeepScope, selector: string): number {
   return deepQueryAll(scope, selector).length;
 }
 
-describe('selector variants match what the fixtures expect', () => {
-  const scopes = FILES.map((file) => deepScope(load(file)));
-  const variants = Object.entries(salesforceSelectors).flatMap(([id, list]) => (list as readonly string[]).map((selector, i) => [`${id}.${i}`, selector] as const));
+/** The layout item of the Opportunity field `apiName`. */
+const fieldItem = (apiName: string) => `[data-target-selection-name="sfdc:RecordField.Opportunity.${apiName}"]`;
 
-  it('has an expected count for every variant and no stale rows', () => {
-    expect(Object.keys(SELECTOR_COUNTS).sort()).toEqual(variants.map(([key]) => key).sort());
-  });
-
-  it.each(variants)('%s  %s', (key, selector) => {
-    expect(scopes.map((scope) => countMatches(scope, selector))).toEqual(SELECTOR_COUNTS[key]);
-  });
+describeAdapterContract({
+  crm: 'salesforce',
+  adapter: salesforceAdapter,
+  fixtures,
+  expectedFiles: [
+    'opportunity-en.html',
+    'opportunity-second-en.html',
+    'opportunity-cached-view.html',
+    'opportunity-zh.html',
+    'opportunity-native-shadow.html',
+    'opportunity-missing-fields.html',
+    'account-en.html',
+    'console-two-records.html',
+    'opportunity-sudan.html',
+    'opportunity-iqc.html',
+    'opportunity-aura-grid.html',
+    'opportunity-aura-highlights.html',
+    'opportunity-dynamic-forms.html',
+    'opportunity-path-link.html',
+    'console-maximized.html',
+  ],
+  host: 'acme.lightning.force.com',
+  pathPattern: /^\/lightning\/r\/(Opportunity|Account)\/[A-Za-z0-9]{18}\/view$/,
+  referencePattern: /<!--[\s\S]*UTAM[\s\S]*Lightning Design System[\s\S]*-->/,
+  // Cached views and console tabs keep other records' views in the page.
+  singleView: false,
+  expectations: EXPECTED,
+  // The record home inside the fixture's own visible view.
+  rootMatches: 'one-record-home-flexipage2',
+  hostile: {
+    file: 'opportunity-en.html',
+    ref: { objectType: 'Opportunity', recordId: '0065g00000AbCdEAAV' },
+    slots: [
+      { name: 'highlights title', write: writeText('records-highlights2 [slot="primaryField"]'), read: slotReads.name },
+      { name: 'Next Step', write: writeText(`${fieldItem('NextStep')} lightning-formatted-text`), read: slotReads.field('NextStep') },
+      { name: 'Description', write: writeText(`${fieldItem('Description')} lightning-formatted-rich-text`), read: slotReads.field('Description') },
+      {
+        name: 'amount',
+        write: writeText(`${fieldItem('Amount')} lightning-formatted-text`),
+        read: slotReads.amount,
+        longText: `USD ${'9'.repeat(50_000)}`,
+      },
+    ],
+    contacts: {
+      grow(doc, count) {
+        const list = doc.querySelector('lst-customized-template-list > div')!;
+        const tile = list.querySelector('lst-template-list-item-factory')!;
+        for (let i = 0; i < count; i += 1) list.appendChild(tile.cloneNode(true));
+      },
+    },
+    fields: {
+      grow(doc, count) {
+        const item = doc.querySelector(fieldItem('NextStep'))!.closest('records-record-layout-item')!;
+        for (let i = 0; i < count; i += 1) {
+          const copy = item.cloneNode(true) as Element;
+          copy.setAttribute('field-label', `Custom ${i}`);
+          copy.querySelector(fieldItem('NextStep'))!.setAttribute('data-target-selection-name', `sfdc:RecordField.Opportunity.Custom${i}__c`);
+          copy.querySelector('.test-id__field-label')!.textContent = `Custom ${i}`;
+          item.parentElement!.appendChild(copy);
+        }
+      },
+    },
+  },
+  selectors: salesforceSelectors,
+  selectorCounts: SELECTOR_COUNTS,
+  matchCounter: (doc) => {
+    const scope = deepScope(doc);
+    return (selector) => countMatches(scope, selector);
+  },
 });

@@ -1,22 +1,17 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Extraction, RecordRef } from '../adapter';
+import type { Extraction } from '../adapter';
 import { ZOHO_MATCHES } from '../hosts';
-import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from '../limits';
 import { extractZohoRecord, findZohoRecordRoot, recognizeZohoUrl, zohoAdapter } from './zoho';
 import { zohoSelectors } from './zoho.selectors';
+import { describeAdapterContract, slotReads, writeText, type FixtureExpectation } from './testing/contract';
 import { fixturesOf } from './testing/fixtures';
 
 // --- Fixtures ------------------------------------------------------------------------
 
-const { index: manifest, files: FILES, urlOf, load, loadHtml, readHtml } = fixturesOf('zoho');
-
-function read(file: string, doc = load(file)): { ref: RecordRef | null; root: Element | null; extraction: Extraction | null } {
-  const ref = zohoAdapter.recognize(urlOf(file));
-  const root = ref ? zohoAdapter.findRecordRoot(doc, ref) : null;
-  return { ref, root, extraction: ref && root ? zohoAdapter.extract(root, ref) : null };
-}
+const fixtures = fixturesOf('zoho');
+const { urlOf, load, loadHtml } = fixtures;
 
 const f = (label: string, value: string, apiName?: string) => (apiName ? { label, value, apiName } : { label, value });
 const ALL_MISSING = ['name', 'stage', 'amount', 'closeDate', 'owner', 'account'];
@@ -83,34 +78,6 @@ describe('recognize', () => {
 
 // --- The fixtures ----------------------------------------------------------------------
 
-describe('fixtures.json', () => {
-  it('lists every fixture once, with a unique record path', () => {
-    expect(FILES).toEqual([
-      'deal-en.html',
-      'deal-second-en.html',
-      'deal-zh.html',
-      'deal-half-loaded.html',
-      'account-en.html',
-      'deal-renamed-classes.html',
-      'deal-contact-roles-by-column.html',
-    ]);
-    expect(manifest.host).toBe('crm.zoho.com');
-    expect(new Set(manifest.fixtures.map((x) => x.path)).size).toBe(FILES.length);
-    for (const fixture of manifest.fixtures) expect(fixture.path).toMatch(/^\/crm\/org12345678\/tab\/(Potentials|Accounts)\/\d{19}$/);
-  });
-
-  it.each(FILES)('%s is a self-contained document that names its references', (file) => {
-    const html = readHtml(file);
-    expect(html.startsWith('<!doctype html>')).toBe(true);
-    const head = html.slice(0, html.indexOf('</head>'));
-    expect(head).toMatch(/<!--[\s\S]*CRUX[\s\S]*community-observed[\s\S]*-->/);
-    expect(html).not.toMatch(/<script|<link|<iframe|\bsrc=|url\(|@import|https?:\/\//i);
-    const doc = load(file);
-    expect(doc.querySelectorAll('[data-fixture-view]')).toHaveLength(1);
-    expect(doc.querySelector(`[data-fixture-view="${file.replace('.html', '')}"]`)).not.toBeNull();
-  });
-});
-
 const DEAL_EN: Extraction = {
   name: 'Kilimanjaro Breweries – Cold Chain Solar',
   stage: 'Needs Analysis',
@@ -143,7 +110,7 @@ const DEAL_EN: Extraction = {
   missing: [],
 };
 
-const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }> = {
+const EXPECTED: Record<string, FixtureExpectation> = {
   'deal-en.html': { ref: DEAL_EN_REF, extraction: DEAL_EN },
   'deal-second-en.html': {
     ref: { objectType: 'Potentials', recordId: '5123450000000123002' },
@@ -250,23 +217,6 @@ const EXPECTED: Record<string, { ref: RecordRef; extraction: Extraction | null }
     },
   },
 };
-
-describe('reading each fixture', () => {
-  it.each(FILES)('%s', (file) => {
-    const expected = EXPECTED[file];
-    if (!expected) throw new Error(`no expectation for ${file}`);
-    const { ref, root, extraction } = read(file);
-    expect(ref).toEqual(expected.ref);
-    if (!zohoAdapter.objectTypes.includes(expected.ref.objectType)) return;
-    if (expected.extraction === null) {
-      expect(root).toBeNull();
-      return;
-    }
-    // The root is the fixture's own record view.
-    expect(root?.closest('[data-fixture-view]')?.getAttribute('data-fixture-view')).toBe(file.replace('.html', ''));
-    expect(extraction).toStrictEqual(expected.extraction);
-  });
-});
 
 // --- Finding the record in view ------------------------------------------------------------
 
@@ -381,28 +331,6 @@ describe('extract: parts and fallbacks', () => {
 // --- Hostile content ---------------------------------------------------------------------------
 
 describe('hostile content', () => {
-  it('returns markup in a value as literal text and never renders it', () => {
-    const doc = load('deal-en.html');
-    const payload = '<img src=x onerror=alert(1)>';
-    doc.querySelector('crux-text-component[data-zcqa="value_Next Step"]')!.textContent = payload;
-    doc.querySelector('#recHeader1 crux-text-component')!.textContent = `${payload} Deal`;
-    const extraction = zohoAdapter.extract(findZohoRecordRoot(doc, DEAL_EN_REF)!, DEAL_EN_REF);
-    expect(extraction.fields.find((x) => x.apiName === 'NEXTSTEP')?.value).toBe(payload);
-    expect(extraction.name).toBe(`${payload} Deal`);
-    expect(doc.querySelectorAll('img')).toHaveLength(0);
-  });
-
-  it('cuts a 50 000-character value to MAX_TEXT', () => {
-    const doc = load('deal-en.html');
-    doc.querySelector('crux-textarea-component')!.textContent = 'A'.repeat(50_000);
-    doc.querySelector('crux-currency-component[data-zcqa="value_Amount"]')!.textContent = `$ ${'9'.repeat(50_000)}`;
-    const extraction = zohoAdapter.extract(findZohoRecordRoot(doc, DEAL_EN_REF)!, DEAL_EN_REF);
-    const value = extraction.fields.find((x) => x.apiName === 'DESCRIPTION')?.value ?? '';
-    expect(value).toHaveLength(MAX_TEXT);
-    expect(value.endsWith('…')).toBe(true);
-    expect(extraction.amount?.text).toHaveLength(MAX_TEXT);
-  });
-
   it('ignores field keys that are not names (spaces, quotes, markup)', () => {
     const doc = load('deal-en.html');
     doc.querySelector('[data-zcqa="dtVw_lbl_STAGE"]')!.setAttribute('data-zcqa', 'dtVw_lbl_"><b>STAGE');
@@ -410,7 +338,7 @@ describe('hostile content', () => {
     expect(stage).toStrictEqual({ label: 'Stage', value: 'Needs Analysis' });
   });
 
-  it('never throws, whatever it is given', () => {
+  it('reads a throwing element as a record with every part missing, through its record reader too', () => {
     const throwing = new Proxy(
       {},
       {
@@ -419,28 +347,7 @@ describe('hostile content', () => {
         },
       },
     ) as unknown as Element;
-    expect(zohoAdapter.extract(throwing, DEAL_EN_REF)).toStrictEqual({ fields: [], contacts: [], missing: ALL_MISSING });
     expect(extractZohoRecord(throwing)).toStrictEqual({ fields: [], contacts: [], missing: ALL_MISSING });
-    expect(findZohoRecordRoot(throwing as unknown as Document, DEAL_EN_REF)).toBeNull();
-    expect(zohoAdapter.recognize(throwing as unknown as URL)).toBeNull();
-    expect(zohoAdapter.extract(document.createElement('div'), DEAL_EN_REF).missing).toEqual(ALL_MISSING);
-  });
-
-  it('bounds the number of contacts and fields it returns', () => {
-    const doc = load('deal-en.html');
-    const body = doc.querySelector('crm-related-list-view-header[related-module="Contacts"] lyte-tbody')!;
-    const row = body.querySelector('lyte-tr')!;
-    for (let i = 0; i < 600; i += 1) body.appendChild(row.cloneNode(true));
-    const column = doc.querySelector('.section_column_0')!;
-    const field = column.querySelector('.cxDvBcInfoFormRow')!;
-    for (let i = 0; i < 600; i += 1) {
-      const copy = field.cloneNode(true) as Element;
-      copy.querySelector('[data-zcqa^="dtVw_lbl_"]')!.setAttribute('data-zcqa', `dtVw_lbl_POTENTIALCF${100 + i}`);
-      column.appendChild(copy);
-    }
-    const extraction = zohoAdapter.extract(findZohoRecordRoot(doc, DEAL_EN_REF)!, DEAL_EN_REF);
-    expect(extraction.contacts).toHaveLength(MAX_CONTACTS);
-    expect(extraction.fields).toHaveLength(MAX_FIELDS);
   });
 
   it('never throws on garbage documents', () => {
@@ -509,15 +416,58 @@ const SELECTOR_COUNTS: Record<string, number[]> = {
   'relatedRow.1': [0, 0, 0, 0, 0, 0, 0], // plain-table related lists (no fixture yet)
 };
 
-describe('selector variants match what the fixtures expect', () => {
-  const docs = FILES.map((file) => load(file));
-  const variants = Object.entries(zohoSelectors).flatMap(([id, list]) => (list as readonly string[]).map((selector, i) => [`${id}.${i}`, selector] as const));
+// --- The contract every adapter keeps (testing/contract.ts) --------------------------------
 
-  it('has an expected count for every variant and no stale rows', () => {
-    expect(Object.keys(SELECTOR_COUNTS).sort()).toEqual(variants.map(([key]) => key).sort());
-  });
-
-  it.each(variants)('%s  %s', (key, selector) => {
-    expect(docs.map((doc) => doc.querySelectorAll(selector).length)).toEqual(SELECTOR_COUNTS[key]);
-  });
+describeAdapterContract({
+  crm: 'zoho',
+  adapter: zohoAdapter,
+  fixtures,
+  expectedFiles: [
+    'deal-en.html',
+    'deal-second-en.html',
+    'deal-zh.html',
+    'deal-half-loaded.html',
+    'account-en.html',
+    'deal-renamed-classes.html',
+    'deal-contact-roles-by-column.html',
+  ],
+  host: 'crm.zoho.com',
+  pathPattern: /^\/crm\/org12345678\/tab\/(Potentials|Accounts)\/\d{19}$/,
+  referencePattern: /<!--[\s\S]*CRUX[\s\S]*community-observed[\s\S]*-->/,
+  expectations: EXPECTED,
+  hostile: {
+    file: 'deal-en.html',
+    ref: DEAL_EN_REF,
+    slots: [
+      { name: 'record name', write: writeText('#recHeader1 crux-text-component'), read: slotReads.name },
+      { name: 'Next Step', write: writeText('crux-text-component[data-zcqa="value_Next Step"]'), read: slotReads.field('NEXTSTEP') },
+      { name: 'Description', write: writeText('crux-textarea-component'), read: slotReads.field('DESCRIPTION') },
+      {
+        name: 'amount',
+        write: writeText('crux-currency-component[data-zcqa="value_Amount"]'),
+        read: slotReads.amount,
+        longText: `$ ${'9'.repeat(50_000)}`,
+      },
+    ],
+    contacts: {
+      grow(doc, count) {
+        const body = doc.querySelector('crm-related-list-view-header[related-module="Contacts"] lyte-tbody')!;
+        const row = body.querySelector('lyte-tr')!;
+        for (let i = 0; i < count; i += 1) body.appendChild(row.cloneNode(true));
+      },
+    },
+    fields: {
+      grow(doc, count) {
+        const column = doc.querySelector('.section_column_0')!;
+        const field = column.querySelector('.cxDvBcInfoFormRow')!;
+        for (let i = 0; i < count; i += 1) {
+          const copy = field.cloneNode(true) as Element;
+          copy.querySelector('[data-zcqa^="dtVw_lbl_"]')!.setAttribute('data-zcqa', `dtVw_lbl_POTENTIALCF${100 + i}`);
+          column.appendChild(copy);
+        }
+      },
+    },
+  },
+  selectors: zohoSelectors,
+  selectorCounts: SELECTOR_COUNTS,
 });
