@@ -1,7 +1,7 @@
 import type { Extraction } from '../adapter';
 import { MAX_CONTACTS, MAX_FIELDS } from '../limits';
 import { assumedCurrencyOf, cleanText, labelMatches, normaliseLabel, parseMoney } from '../parse';
-import type { ContactDetail, ExpectedPart, Money, ReadPart, ReadSource, RecordContact, RecordField } from '../snapshot';
+import type { ContactDetail, ExpectedPart, Money, RecordContact, RecordField } from '../snapshot';
 
 // What every CRM adapter does with what it read off the page, whatever the
 // CRM: guard each read, merge the label/value pairs into fields, pick the
@@ -34,8 +34,6 @@ export interface RecordRead {
   currency?: string;
   fields: readonly RecordField[];
   contacts: readonly RecordContact[];
-  /** Parts another reader than the adapter's own selectors gave. */
-  sources?: Partial<Record<ReadPart, ReadSource>>;
 }
 
 const CONTACT_DETAILS: readonly ContactDetail[] = ['title', 'role'];
@@ -84,8 +82,6 @@ export function extractionOf(read: RecordRead): Extraction {
   }
   const unread = unreadContactDetails(extraction.contacts);
   if (unread.length > 0) extraction.unreadContactDetails = unread;
-  const sources = Object.entries(read.sources ?? {}).filter(([part]) => part === 'contacts' || !extraction.missing.includes(part as ExpectedPart));
-  if (sources.length > 0) extraction.sources = Object.fromEntries(sources);
   return extraction;
 }
 
