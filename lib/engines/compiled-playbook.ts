@@ -1,7 +1,7 @@
 import { allKeywords } from '../domain/locale';
 import { normalizeName } from '../domain/normalize';
 import type { Condition, DecisionRole, Playbook, Requirement, Stage, TeamRole } from '../playbook/schema';
-import { compileKeywordMatcher, type KeywordMatcher } from './keyword-matcher';
+import { compileKeywordMatcher, type KeywordMatcher } from '../text/keyword-matcher';
 
 type NoteCondition = Extract<Condition, { kind: 'note-mentions' }>;
 /** What a note can be evidence for: a requirement (via its keywords) or a `note-mentions` condition. */
@@ -24,7 +24,7 @@ export interface CompiledPlaybook {
   requirementsById: ReadonlyMap<string, Requirement>;
   teamRolesById: ReadonlyMap<string, TeamRole>;
   decisionRolesById: ReadonlyMap<string, DecisionRole>;
-  /** One matcher for everything a note can mention, so each note is read once. */
+  /** One matcher for every note rule (`note-mentions`), so each note is scanned once for all of them. */
   noteMatcher: KeywordMatcher<NoteTopic>;
   /** Per text condition, a matcher over its own keywords. */
   conditionMatchers: ReadonlyMap<TextCondition, KeywordMatcher<TextCondition>>;
@@ -54,10 +54,8 @@ function compile(playbook: Playbook): CompiledPlaybook {
     ...playbook.decisionRoles.flatMap((role) => [...role.requiredWhen.map((reason) => reason.when), ...(role.appliesWhen ? [role.appliesWhen] : [])]),
     ...playbook.stageRules.map((rule) => rule.when),
   ].flatMap(withParts);
-  const noteTopics: NoteTopic[] = [
-    ...playbook.requirements,
-    ...conditions.filter((condition): condition is NoteCondition => condition.kind === 'note-mentions'),
-  ];
+  // Requirements are read from notes statement by statement (lib/notes/propose.ts); note rules by this matcher.
+  const noteTopics = conditions.filter((condition): condition is NoteCondition => condition.kind === 'note-mentions');
   const textConditions = conditions.filter(
     (condition): condition is TextCondition => condition.kind === 'record-field' || condition.kind === 'requirement-mentions',
   );

@@ -46,7 +46,7 @@ export function createDealContext(input: DealInput): DealContext {
     recordFields,
     trails: new Map(evidence.map(([id, { trail }]) => [id, trail])),
     hints: new Map(evidence.map(([id, { hints }]) => [id, hints])),
-    noteMentions: findNoteMentions(compiled, input.facts.notes),
+    noteMentions: findNoteMentions(compiled, input.facts.notes, input.facts.decisions?.filter((decision) => decision.decision === 'rejected')),
     stakeholders: classifyStakeholders(compiled, input.record.contacts, input.facts.stakeholders),
   };
   // Stage rules read the rest of the context (fields, captured facts) at the CRM's stage.

@@ -1,7 +1,7 @@
 import { normalizeName } from '../domain/normalize';
 import type { Person } from '../domain/team';
 import type { ProfileDimension } from './deal-profile';
-import { compileKeywordMatcher, type KeywordMatcher } from './keyword-matcher';
+import { compileKeywordMatcher, type KeywordMatcher } from '../text/keyword-matcher';
 
 /** The directory field that holds each profile dimension's terms. */
 export const TERMS_OF = { industry: 'industries', region: 'regions', language: 'languages' } as const satisfies Record<

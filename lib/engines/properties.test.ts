@@ -11,7 +11,7 @@ import { createDealContext } from './context';
 import { MAX_NEXT_ACTIONS } from './findings';
 import { compareUrgency, severityOf } from './severity';
 import { summarizeDeal } from './summary';
-import { compileKeywordMatcher } from './keyword-matcher';
+import { compileKeywordMatcher } from '../text/keyword-matcher';
 import { dealParts, playbookInput, type DealParts } from './testing/arbitraries';
 
 /** A generated input, checked against the schemas the store and the playbook loader use. */

@@ -1,3 +1,4 @@
+import type { Figure } from '../domain/figure';
 import type { RequirementSource, RequirementValue } from '../domain/requirement-value';
 import type { Requirement } from '../playbook/schema';
 import { isPlaceholder } from './placeholder';
@@ -8,6 +9,8 @@ export interface CapturedValue {
   value: string;
   source: RequirementSource;
   confirmedByCustomer: boolean;
+  /** Figures the value states (see lib/domain/figure.ts). */
+  figures?: Figure[];
   /** Absent for a value read live from the CRM page. */
   setBy?: string;
   setAt?: number;
@@ -40,7 +43,7 @@ export function requirementTrail(
   const stored: CapturedValue[] = storedValues
     .filter((value) => value.value.trim() !== '')
     .sort((a, b) => b.setAt - a.setAt)
-    .map(({ value, source, confirmedByCustomer, setBy, setAt }) => ({ value, source, confirmedByCustomer, setBy, setAt }));
+    .map(({ value, source, confirmedByCustomer, figures, setBy, setAt }) => ({ value, source, confirmedByCustomer, ...(figures && { figures }), setBy, setAt }));
 
   const live: CapturedValue[] = [];
   const hints: CrmHint[] = [];

@@ -164,8 +164,20 @@ describe('evaluateRequirements', () => {
         url: 'https://mail.example.com/n1',
         keyword: 'incoming inspection',
         quote: 'Their IQC does an incoming inspection of every pallet.',
+        value: 'Their IQC does an incoming inspection of every pallet.',
+        figures: [],
       },
     ]);
+  });
+
+  it('neither offers a rejected note again nor lets it make the field required', () => {
+    const notes = [note('n1', 'Their IQC does an incoming inspection of every pallet.')];
+    const rejected = { noteId: 'n1', fieldId: 'acceptance', decision: 'rejected' as const };
+    const acceptance = statusOf(report('Prospecting', { facts: { notes, decisions: [rejected] } }), 'acceptance')!;
+    expect(acceptance).toMatchObject({ status: 'not-yet-required', requiredBecause: [], noteSuggestions: [], noteSuggestionCount: 0 });
+    // Accepting is not rejecting: an accepted note stays evidence.
+    const accepted = statusOf(report('Prospecting', { facts: { notes, decisions: [{ ...rejected, decision: 'accepted' }] } }), 'acceptance')!;
+    expect(accepted.status).toBe('missing');
   });
 
   it('suggests the newest notes first, at most three, and counts them all', () => {

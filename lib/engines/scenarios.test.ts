@@ -42,7 +42,7 @@ describe('Sudan, 2006: the need for cheaper site power never reached the solutio
       expect(field(id).requiredBecause.map((because) => because.key)).toEqual(['requirement.mentionedInNote']);
       expect(field(id).noteSuggestions.map((suggestion) => suggestion.noteId)).toEqual(['visit-1']);
     }
-    expect(explain(field('operating-cost').requiredBecause[0]!, 'en')).toContain('mentions “diesel”');
+    expect(explain(field('operating-cost').requiredBecause[0]!, 'en')).toContain('mentions “diesel fuel”');
     // Fields the note does not touch wait for their stage.
     expect(field('technical-requirements').status).toBe('not-yet-required');
   });

@@ -4,7 +4,7 @@ import { stakeholderIdForContact, type Stakeholder } from '../domain/stakeholder
 import type { DecisionRole } from '../playbook/schema';
 import type { CompiledPlaybook } from './compiled-playbook';
 import { explanation, type Explanation } from './explain';
-import type { KeywordHit } from './keyword-matcher';
+import type { KeywordHit } from '../text/keyword-matcher';
 
 /** A customer person with everything known about them and the decision-chain roles they hold. */
 export interface ClassifiedStakeholder extends Omit<Stakeholder, 'roles'> {
