@@ -113,11 +113,14 @@ function howLines(results) {
 /** Whether the result meets its target (the p95 for `targetStat: 'p95'`, else the median). */
 export function targetMet(result) {
   if (result.target === null) return true;
-  return (result.targetStat === 'p95' ? result.p95 : result.median) <= result.target;
+  const value = result.targetStat === 'p95' ? result.p95 : result.median;
+  // A quality figure's target is a floor (`atLeast`); a timing's or a size's a ceiling.
+  return result.atLeast ? value >= result.target : value <= result.target;
 }
 
 const format = (value) => (Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000));
-const targetText = (result) => (result.target === null ? '–' : `${result.n === 1 ? '' : result.targetStat === 'p95' ? 'p95 ' : 'median '}≤ ${format(result.target)}`);
+const targetText = (result) =>
+  result.target === null ? '–' : `${result.n === 1 ? '' : result.targetStat === 'p95' ? 'p95 ' : 'median '}${result.atLeast ? '≥' : '≤'} ${format(result.target)}`;
 const status = (result) => (result.target === null ? 'info' : targetMet(result) ? 'ok' : '**missed**');
 const spread = (result) => (result.n > 1 ? `+${format(Math.round((result.p95 - result.median) * 1000) / 1000)}` : '–');
 

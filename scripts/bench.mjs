@@ -30,6 +30,7 @@ const BUILD = join(ROOT, '.output', 'chrome-mv3');
 const BENCHMARKS = [
   { name: 'engines', ids: ['engines'], command: ['npx', 'tsx', 'bench/engines.bench.ts'] },
   { name: 'titles', ids: ['titles.quality'], command: ['npx', 'tsx', 'bench/titles.bench.mjs'] },
+  { name: 'notes', ids: ['notes'], command: ['npx', 'tsx', 'bench/notes.bench.mjs'] },
   { name: 'deals', ids: ['analysis'], command: ['npx', 'tsx', 'bench/deals.bench.mjs'] },
   { name: 'sizes', ids: ['content.size.gz', 'panel.size.gz'], command: ['node', 'bench/sizes.bench.mjs'], build: true },
   { name: 'extract', ids: ['extract.salesforce.500fields'], command: ['node', 'bench/extract.bench.mjs'] },

@@ -27,6 +27,11 @@ export function single(id, unit, value, target = null, digits = 2) {
   return { id, unit, median: round(value, digits), p95: round(value, digits), n: 1, target };
 }
 
+/** A single quality figure (a precision, a share) whose target is a floor: met at or above it. */
+export function floor(id, unit, value, target, digits = 3) {
+  return { ...single(id, unit, value, target, digits), atLeast: true };
+}
+
 /** Progress to stderr (stdout stays free), e.g. `log('nav', 'run 3/40: 182 ms')`. */
 export function log(...parts) {
   console.error(parts.join(' '));

@@ -85,10 +85,27 @@ describeInEachLocale('RequirementsSection', (locale) => {
     const suggestion = within(field).getByTestId('suggestion');
     expect(suggestion.textContent).toContain(t('suggestionHeading'));
     fireEvent.click(within(suggestion).getByRole('button', { name: t('suggestionAccept') }));
-    expect(handlers.accept).toHaveBeenCalledWith('operating-cost', expect.objectContaining({ noteId: 'n1' }));
+    expect(handlers.accept).toHaveBeenCalledWith('operating-cost', expect.objectContaining({ noteId: 'n1' }), undefined);
     fireEvent.click(within(suggestion).getByRole('button', { name: t('suggestionReject') }));
     expect(handlers.reject).toHaveBeenCalledWith('operating-cost', expect.objectContaining({ noteId: 'n1' }));
     expectOnlyLocaleText(container, locale, DATA);
+  });
+
+  it('lets the proposed statement be edited before it is accepted', () => {
+    const { analysis, labels } = analysed(factsWithNote());
+    const handlers = actions();
+    const { container } = render(<RequirementsSection report={analysis.requirements} labels={labels} decisions={[]} actions={handlers} />);
+    const suggestion = within(container.querySelector('[data-requirement=operating-cost]') as HTMLElement).getByTestId('suggestion');
+    const proposed = analysis.requirements.fields.find((field) => field.requirementId === 'operating-cost')!.noteSuggestions[0]!;
+    expect(within(suggestion).getByText(proposed.value, { selector: 'q' })).toBeTruthy();
+    fireEvent.click(within(suggestion).getByRole('button', { name: t('suggestionEdit') }));
+    const editor = within(suggestion).getByLabelText(t('suggestionEditLabel', labels.requirement('operating-cost')));
+    expect((editor as HTMLTextAreaElement).value).toBe(proposed.value);
+    const edited = 'Diesel: USD 1.35/L delivered';
+    fireEvent.change(editor, { target: { value: edited } });
+    fireEvent.click(within(suggestion).getByRole('button', { name: t('suggestionAcceptEdited') }));
+    expect(handlers.accept).toHaveBeenCalledWith('operating-cost', expect.objectContaining({ noteId: 'n1' }), edited);
+    expectOnlyLocaleText(container, locale, [...DATA, edited]);
   });
 
   it('hides a suggestion once decided', () => {

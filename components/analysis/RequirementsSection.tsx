@@ -11,6 +11,7 @@ import type { StoredDecision } from '@/lib/store/rows';
 import { bringIntoView, useFocusRequest, type FocusRequest } from './focus';
 import { UrgencyBadge } from './NextActions';
 import type { PlaybookLabels } from './text';
+import { FigureList, Suggestion } from './Suggestion';
 import { ValueEditor } from './ValueEditor';
 
 const STATUS: Record<RequirementStatus['status'], MessageKey> = {
@@ -35,7 +36,8 @@ function sourceText(value: CapturedValue): string {
 }
 
 export interface RequirementActions {
-  accept(fieldId: string, mention: NoteMention): void;
+  /** `edited`: the text the user made of the proposal before accepting it. */
+  accept(fieldId: string, mention: NoteMention, edited?: string): void;
   reject(fieldId: string, mention: NoteMention): void;
   /** `basedOn`: the newest stored value's time the user saw (null: none). */
   saveValue(fieldId: string, value: string, confirmed: boolean, basedOn: number | null): Promise<ValueSave>;
@@ -97,6 +99,7 @@ function Field({
           {value.value} <span className="muted small">({sourceText(value)})</span>
         </p>
       )}
+      {value && !editing && <FigureList figures={value.figures} />}
       {!value &&
         !editing &&
         field.hints.map((hint) => (
@@ -121,17 +124,13 @@ function Field({
         </button>
       )}
       {suggestions.map((mention) => (
-        <div className="suggestion" key={mention.noteId} data-testid="suggestion">
-          <p className="small">
-            {t('suggestionHeading')} <q>{mention.quote}</q>
-          </p>
-          <button type="button" onClick={() => actions.accept(field.requirementId, mention)}>
-            {t('suggestionAccept')}
-          </button>{' '}
-          <button type="button" className="secondary" onClick={() => actions.reject(field.requirementId, mention)}>
-            {t('suggestionReject')}
-          </button>
-        </div>
+        <Suggestion
+          key={mention.noteId}
+          label={label}
+          mention={mention}
+          accept={(edited) => actions.accept(field.requirementId, mention, edited)}
+          reject={() => actions.reject(field.requirementId, mention)}
+        />
       ))}
     </li>
   );

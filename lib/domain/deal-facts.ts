@@ -12,6 +12,8 @@ export const DealFactsSchema = z.object({
   notes: z.array(NoteSchema),
   stakeholders: z.array(StakeholderSchema),
   assignments: z.array(TeamAssignmentSchema),
+  /** People's decisions on notes' proposals: a rejected one is not proposed again and makes nothing required. */
+  decisions: z.array(z.object({ noteId: z.string().min(1), fieldId: z.string().min(1), decision: z.enum(['accepted', 'rejected']) })).optional(),
   /** Where the team moved the deal on past the CRM's stage; absent when it follows the CRM. */
   stageOverride: StageOverrideSchema.optional(),
 });

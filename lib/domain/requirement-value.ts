@@ -1,3 +1,4 @@
+import { FigureSchema } from './figure';
 import { z } from './zod';
 
 /** Where a captured requirement value came from; shown next to the value so nobody has to trust hearsay. */
@@ -13,6 +14,8 @@ export const RequirementValueSchema = z.object({
   fieldId: z.string().min(1),
   value: z.string(),
   source: RequirementSourceSchema,
+  /** Figures the value states, read when it was captured (amounts, dates, percentages…); absent for values entered before figures were read. */
+  figures: z.array(FigureSchema).optional(),
   /** The customer confirmed this value (not just our reading of a conversation). */
   confirmedByCustomer: z.boolean(),
   /** Who entered or accepted the value (user name or id). */

@@ -1,6 +1,7 @@
 import { parseDateText } from '../crm/parse';
 import type { Money } from '../crm/snapshot';
-import { getLocale, type Locale } from './index';
+import type { Figure } from '../domain/figure';
+import { getLocale, t, type Locale } from './index';
 
 // Every date, number and amount the extension's pages show goes through
 // here, so it reads the way the user's chosen language writes it (the page's
@@ -67,4 +68,28 @@ export function formatMoney(money: Money): string {
 export function formatCurrencyName(currency: string): string {
   const parts = numberFormat({ style: 'currency', currency, currencyDisplay: 'name' }).formatToParts(2);
   return parts.find((part) => part.type === 'currency')?.value.trim() ?? currency;
+}
+
+/** A figure read from a note, normalised, as the user's language writes it: "USD 1,200,000", "2027年3月1日至31日", "56 days". */
+export function formatFigure(figure: Figure): string {
+  switch (figure.kind) {
+    case 'amount':
+      return figure.currency === undefined
+        ? formatNumber(figure.value)
+        : numberFormat({ style: 'currency', currency: figure.currency, currencyDisplay: 'code', maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(figure.value);
+    case 'percent':
+      return numberFormat({ style: 'percent', maximumFractionDigits: 2 }).format(figure.value / 100);
+    case 'quantity':
+      return `${formatNumber(figure.value)} ${figure.unit}`;
+    case 'date': {
+      const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+      return figure.from === figure.to
+        ? formatIsoDay(figure.from)
+        : dateFormat({ dateStyle: 'medium', timeZone: 'UTC' }).formatRange(day(figure.from), day(figure.to));
+    }
+    case 'period':
+      return t('figurePeriodDays', formatNumber(figure.days));
+    case 'negation':
+      return t('figureNegation', figure.text);
+  }
 }

@@ -1,4 +1,5 @@
 import type { NoteMention } from '../engines/note-mentions';
+import { parseFigures } from '../notes/figures';
 import { getDatabase } from '../store/connection';
 import { exportBackup } from '../store/backup';
 import { datedFilename, download } from '../options/files';
@@ -21,7 +22,13 @@ import type { StoredNote, StoredStakeholder } from '../store/rows';
 // What the panel writes. Extension pages share the extension's IndexedDB with
 // the background, so they write directly and then tell other open pages.
 
-export async function acceptSuggestion(recordKey: string, fieldId: string, mention: NoteMention, now: number): Promise<void> {
+/**
+ * Accepts a note's proposal as the field's value: the proposed statement, or
+ * the text the user edited it into (its figures read again), with the note's
+ * own words kept as the source.
+ */
+export async function acceptSuggestion(recordKey: string, fieldId: string, mention: NoteMention, now: number, edited?: string): Promise<void> {
+  const value = edited?.trim() || mention.value;
   await decideSuggestion(
     await getDatabase(),
     { recordKey, noteId: mention.noteId, fieldId, decision: 'accepted', decidedAt: now },
@@ -29,7 +36,8 @@ export async function acceptSuggestion(recordKey: string, fieldId: string, menti
       id: crypto.randomUUID(),
       value: {
         fieldId,
-        value: mention.quote,
+        value,
+        figures: value === mention.value ? mention.figures : parseFigures(value, { now }),
         source: { kind: 'note', noteId: mention.noteId, quote: mention.quote, url: mention.url },
         confirmedByCustomer: false,
         setBy: '',
@@ -107,7 +115,7 @@ export async function saveRequirementValue(
   const result = await addRequirementValue(
     await getDatabase(),
     recordKey,
-    { fieldId, value, source: { kind: 'manual' }, confirmedByCustomer, setBy: '', setAt: now },
+    { fieldId, value, figures: parseFigures(value, { now }), source: { kind: 'manual' }, confirmedByCustomer, setBy: '', setAt: now },
     basedOn,
     () => crypto.randomUUID(),
   );

@@ -76,6 +76,7 @@ export function checkPlaybookIntegrity(playbook: Playbook, ctx: z.RefinementCtx)
     expectWindow(requirement.requiredFrom, requirement.requiredUntil, [...path, 'requiredUntil']);
     if (requirement.collectedBy !== undefined) expect('teamRole', requirement.collectedBy, [...path, 'collectedBy']);
     requirement.neededBy.forEach((role, roleIndex) => expect('teamRole', role, [...path, 'neededBy', roleIndex]));
+    requirement.notWith.forEach((other, otherIndex) => expect('requirement', other, [...path, 'notWith', otherIndex]));
   });
   playbook.roleRules.forEach((rule, index) => {
     expect('teamRole', rule.role, ['roleRules', index, 'role']);
@@ -94,6 +95,11 @@ export function checkPlaybookIntegrity(playbook: Playbook, ctx: z.RefinementCtx)
   playbook.stageRules.forEach((rule, index) => {
     expect('pipelineStage', rule.stage, ['stageRules', index, 'stage']);
     checkCondition(rule.when, ['stageRules', index, 'when']);
+  });
+
+  playbook.examples.forEach((example, index) => {
+    example.proposes.forEach((expected, expectedIndex) => expect('requirement', expected.requirement, ['examples', index, 'proposes', expectedIndex, 'requirement']));
+    example.mustNotPropose.forEach((id, idIndex) => expect('requirement', id, ['examples', index, 'mustNotPropose', idIndex]));
   });
 
   checkCrmStageNames(playbook, report);

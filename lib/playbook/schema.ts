@@ -3,6 +3,7 @@ import { LocalizedKeywordsSchema, LocalizedTextSchema } from '../domain/locale';
 import { InfluenceSchema, StanceSchema } from '../domain/stakeholder';
 import { checkPlaybookIntegrity } from './integrity';
 import { PageRulesInFileSchema } from '../page-rules/file';
+import { FIGURE_KINDS } from '../domain/figure';
 
 /**
  * Bumped when a playbook file written for the old shape would be read wrongly.
@@ -157,8 +158,25 @@ export const RequirementSchema = z.strictObject({
   collectedBy: IdSchema.optional(),
   /** CRM fields shown beside the requirement; a bare name is a hint that does not satisfy it. */
   crmFields: z.array(z.union([NameSchema.transform((field) => ({ field, satisfies: false })), CrmFieldMappingSchema])).default([]),
-  /** Words that, found in a note, suggest the note as a value and make the field required now. */
+  /** Phrases that, found in a statement of a note, propose the statement as the value and make the field required now. */
   keywords: LocalizedKeywordsSchema,
+  /** Weaker phrases: they count only in a statement that also states a figure of a kind in `expects` ("budget" beside an amount). */
+  cues: LocalizedKeywordsSchema.default({ en: [], 'zh-CN': [] }),
+  /** The figures the fact is stated with (an amount for a budget, a date for a timeline); what `cues` need beside them. */
+  expects: z.array(z.enum(FIGURE_KINDS)).default([]),
+  /** Phrases inside which a keyword does not count: "80% on delivery" is a payment term, not a delivery constraint. */
+  excludes: LocalizedKeywordsSchema.default({ en: [], 'zh-CN': [] }),
+  /** Facts whose evidence in the same statement means it is about them, not this one (a competitor's solar offer is not the sites' power). */
+  notWith: z.array(IdSchema).default([]),
+});
+
+/** A note and what the playbook must and must not propose from it: the playbook's own checks (`npm run playbook -- check`). */
+export const PlaybookExampleSchema = z.strictObject({
+  note: z.string().trim().min(1),
+  /** Facts the note must be proposed for, each with a text its value must contain. */
+  proposes: z.array(z.strictObject({ requirement: IdSchema, contains: z.string().min(1).optional() })).default([]),
+  /** Facts the note must not be proposed for. */
+  mustNotPropose: z.array(IdSchema).default([]),
 });
 
 export const ConditionalReasonSchema = z.strictObject({ when: ConditionSchema, because: LocalizedTextSchema });
@@ -245,6 +263,8 @@ export const PlaybookSchema = z
     matching: MatchingSchema,
     /** Where values sit on CRM pages the adapters cannot fully read ("Point at it on the page"): taken in as the user's imported page rules. */
     pageRules: PageRulesInFileSchema.optional(),
+    /** Notes with what they must and must not propose, checked by `npm run playbook -- check`. */
+    examples: z.array(PlaybookExampleSchema).default([]),
   })
   .superRefine(checkPlaybookIntegrity);
 
@@ -261,5 +281,6 @@ export type DecisionRole = z.output<typeof DecisionRoleSchema>;
 export type Thresholds = z.output<typeof ThresholdsSchema>;
 export type Matching = z.output<typeof MatchingSchema>;
 export type Playbook = z.output<typeof PlaybookSchema>;
+export type PlaybookExample = z.output<typeof PlaybookExampleSchema>;
 /** A playbook as written in a file: defaults may be left out. */
 export type PlaybookInput = z.input<typeof PlaybookSchema>;
