@@ -8,7 +8,7 @@ import { analysed, DEAL_DATA, dealRecord, NOW } from '../testing/deal';
 import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
 import { BriefSection } from './BriefSection';
 
-const input = () => ({ record: dealRecord, analysis: analysed().analysis, playbook: DEFAULT_PLAYBOOK, now: new Date(NOW) });
+const input = () => ({ record: dealRecord, analysis: analysed().analysis, playbook: DEFAULT_PLAYBOOK, notes: [], now: new Date(NOW) });
 const writeText = vi.fn<(text: string) => Promise<void>>();
 
 beforeEach(() => {

@@ -74,7 +74,7 @@ export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
         decisions={facts.decisions}
         focus={focus}
         actions={{
-          accept: (fieldId, mention) => void acceptSuggestion(key, fieldId, mention, Date.now()).catch(report),
+          accept: (fieldId, mention, edited) => void acceptSuggestion(key, fieldId, mention, Date.now(), edited).catch(report),
           reject: (fieldId, mention) => void rejectSuggestion(key, fieldId, mention, Date.now()).catch(report),
           saveValue: (fieldId, value, confirmed, basedOn) => saveRequirementValue(key, fieldId, value, confirmed, basedOn, Date.now()),
         }}
@@ -99,7 +99,7 @@ export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
         acceptProposal={(person, roleId, basedOn) => void acceptRoleProposal(key, person, roleId, basedOn, Date.now()).catch(report)}
         focus={focus}
       />
-      <BriefSection input={() => ({ record, analysis, playbook: playbook.playbook, now: new Date() })} />
+      <BriefSection input={() => ({ record, analysis, playbook: playbook.playbook, notes: facts.notes, now: new Date() })} />
       <NotesSection record={{ recordKey: key, name: record.name ?? record.recordId }} notes={facts.notes} />
       <p>
         <button type="button" className="secondary" onClick={() => void exportRecord(key).catch(report)}>
