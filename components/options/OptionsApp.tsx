@@ -7,6 +7,7 @@ import { DirectorySection } from './DirectorySection';
 import { DisplaySection } from './DisplaySection';
 import { LanguageSection } from './LanguageSection';
 import { PageRulesSection } from './PageRulesSection';
+import { PlaybookLab } from './PlaybookLab';
 import { PlaybookSection } from './PlaybookSection';
 
 /** The options page: one section per thing a user or admin configures. */
@@ -19,6 +20,7 @@ export function OptionsApp() {
       <LanguageSection onChange={rerender} />
       <DisplaySection />
       <PlaybookSection />
+      <PlaybookLab />
       <DirectorySection />
       <CustomCrmsSection />
       <PageRulesSection />
