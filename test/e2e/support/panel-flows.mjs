@@ -75,12 +75,13 @@ export async function captureNoteAndAcceptItsProposal(panel, captureSelection) {
   assert.deepEqual(await completeness(panel), { captured: before.captured + 1, required: before.required });
 }
 
-/** Export the brief: it carries the accepted need with its source and the open questions. */
+/** Export the brief: it carries the accepted need with its source and the asks. */
 export async function exportBriefWithAcceptedNeed(panel) {
   const brief = await panel.download('[data-testid=brief-section]', 'Download (.md)');
-  assert.match(brief, /^# Hand\\-off brief: Nile Telecom – Solar Hybrid Sites/);
-  assert.match(brief, /Operating and life\\-cycle cost .*: Their biggest worry is the diesel fuel cost at the remote sites.*from a note/);
-  assert.match(brief, /## Open questions/);
+  assert.match(brief, /^# Hand-off brief: Nile Telecom – Solar Hybrid Sites/);
+  // The accepted statement once and in full, marked unconfirmed, with the note it came from on the line below.
+  assert.match(brief, /\*\*Operating and life\\-cycle cost [^\n]*\*\*: Their biggest worry is the diesel fuel cost at the remote sites;[^\n]*\(not confirmed by the customer\)\n {2}- from the note/);
+  assert.match(brief, /## Asks/);
 }
 
 /** Add a person for the first uncovered customer role (procurement on the fixture deal): that gap closes. */
