@@ -8,7 +8,7 @@ import { formatPath } from '../lib/domain/issues.ts';
 import { localeFor, setLocale } from '../lib/i18n/index.ts';
 import { formatFigure } from '../lib/i18n/format.ts';
 import { tryNote } from '../lib/notes/lab.ts';
-import { proposeFacts } from '../lib/notes/propose.ts';
+import { exampleProblems } from '../lib/notes/examples.ts';
 import { DEFAULT_PLAYBOOK } from '../lib/playbook/default-playbook.ts';
 import { parsePlaybook } from '../lib/playbook/parse.ts';
 
@@ -106,7 +106,7 @@ async function check(file) {
   }
   let failed = 0;
   playbook.examples.forEach((example, index) => {
-    const problems = checkExample(playbook, example);
+    const problems = exampleProblems(playbook, example, now);
     const label = `example ${index + 1} "${abbreviate(example.note)}"`;
     if (problems.length === 0) console.log(`ok      ${label}`);
     else {
@@ -116,25 +116,6 @@ async function check(file) {
   });
   console.log(`${playbook.examples.length - failed} of ${playbook.examples.length} examples pass.`);
   return failed > 0 ? 1 : 0;
-}
-
-/** Why an example fails: a fact not proposed, a value without the expected text, a fact proposed that must not be. */
-function checkExample(playbook, example) {
-  const proposals = proposeFacts(playbook, { text: example.note, capturedAt: now });
-  const byId = new Map(proposals.map((proposal) => [proposal.requirementId, proposal]));
-  const problems = [];
-  for (const expected of example.proposes) {
-    const proposal = byId.get(expected.requirement);
-    if (proposal === undefined) problems.push(`${expected.requirement} not proposed`);
-    else if (expected.contains !== undefined && !proposal.value.toLowerCase().includes(expected.contains.toLowerCase())) {
-      problems.push(`${expected.requirement} proposed as "${proposal.value}", which does not contain "${expected.contains}"`);
-    }
-  }
-  for (const id of example.mustNotPropose) {
-    const proposal = byId.get(id);
-    if (proposal !== undefined) problems.push(`${id} proposed ("${proposal.value}") but must not be`);
-  }
-  return problems;
 }
 
 async function tryNotes(notesFile, playbookFile, json) {
