@@ -148,7 +148,8 @@ function labRecord(stage: Stage, now: number): RecordSnapshot {
     host: 'playbook-lab.invalid',
     objectType: 'Opportunity',
     recordId: 'lab',
-    url: 'https://playbook-lab.invalid/lab',
+    // Not a web address: the lab's record is never opened, and the bundles name no remote host (manifest.test.mjs).
+    url: 'about:blank',
     stage: stage.id,
     fields: [],
     contacts: [],
