@@ -1,13 +1,13 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Person } from '../domain/team';
-import type { StoredNote, StoredRecord, StoredRequirementValue, StoredStakeholder, StoredAssignment, StoredDecision, StoredStageOverride } from './rows';
+import type { StoredNote, StoredOutboxEntry, StoredRecord, StoredRequirementValue, StoredStakeholder, StoredAssignment, StoredDecision, StoredStageOverride } from './rows';
 
 // The extension's one IndexedDB database. It is opened only in extension pages
 // and the background (the extension origin), never in a content script, whose
 // IndexedDB would belong to the CRM's origin.
 
 export const DB_NAME = 'iron-triangle';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface IronTriangleDB extends DBSchema {
   notes: {
@@ -27,6 +27,8 @@ export interface IronTriangleDB extends DBSchema {
   stageOverrides: { key: string; value: StoredStageOverride };
   directory: { key: string; value: Person };
   settings: { key: string; value: unknown };
+  /** Changes waiting to be written to the CRM, in order per record (see outbox.ts). */
+  outbox: { key: string; value: StoredOutboxEntry; indexes: { byRecord: [string, number]; byState: string } };
 }
 
 export type Database = IDBPDatabase<IronTriangleDB>;
@@ -61,6 +63,11 @@ const MIGRATIONS: Record<number, (db: Database, tx: UpgradeTransaction) => Promi
   },
   3(db) {
     db.createObjectStore('stageOverrides', { keyPath: 'recordKey' });
+  },
+  4(db) {
+    const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+    outbox.createIndex('byRecord', ['recordKey', 'seq'], { unique: true });
+    outbox.createIndex('byState', 'state');
   },
 };
 

@@ -3,6 +3,7 @@ import { deleteDB, openDB } from 'idb';
 import { DB_VERSION, openDatabase } from './db';
 import { clearStageOverride, factsForRecord, setStageOverride } from './facts';
 import { inboxNotes, notesForRecord } from './notes';
+import { nextSendable, saveNoteWithOutbox } from './outbox';
 
 const NAME = 'migration-test';
 afterEach(() => deleteDB(NAME));
@@ -45,7 +46,7 @@ describe('schema migrations', () => {
     expect(db.version).toBe(DB_VERSION);
     expect((await notesForRecord(db, 'sf|h|Opportunity|1')).map((n) => n.text)).toEqual(['Needs solar']);
     expect((await inboxNotes(db)).map((n) => [n.id, n.inboxAt])).toEqual([['inbox', 20]]);
-    expect([...db.objectStoreNames].sort()).toEqual(['assignments', 'decisions', 'directory', 'notes', 'records', 'requirementValues', 'settings', 'stageOverrides', 'stakeholders']);
+    expect([...db.objectStoreNames].sort()).toEqual(['assignments', 'decisions', 'directory', 'notes', 'outbox', 'records', 'requirementValues', 'settings', 'stageOverrides', 'stakeholders']);
     db.close();
   });
 
@@ -60,6 +61,26 @@ describe('schema migrations', () => {
     expect((await factsForRecord(db, R)).stageOverride).toEqual(override);
     await clearStageOverride(db, R);
     expect(await db.count('stageOverrides')).toBe(0);
+    db.close();
+  });
+
+  it('v3 -> v4: keeps every row of every store and adds the outbox, ordered per record', async () => {
+    // Every store of version 3 holds a row, written by its own steps: version 2's data, then a stage override.
+    await seedVersion2();
+    const stores = [...VERSION_2_STORES, 'stageOverrides'] as const;
+    const v3 = await openDatabase(NAME, 3);
+    await v3.put('stageOverrides', { recordKey: R, stageId: 'delivery', fromCrmStage: 'Closed Won', setBy: 'Priya', setAt: 20 });
+    const v3Rows = Object.fromEntries(await Promise.all(stores.map(async (store) => [store, await v3.getAll(store)] as const)));
+    v3.close();
+
+    const db = await openDatabase(NAME, 4);
+    for (const store of stores) expect(await db.getAll(store), store).toEqual(v3Rows[store]);
+    expect(await db.count('outbox')).toBe(0);
+
+    await saveNoteWithOutbox(db, { id: 'n2', text: 'Budget approved', pageTitle: 'Mail', url: 'https://m/2', capturedAt: 30, recordKey: R }, '006000000000001', 'o1');
+    await saveNoteWithOutbox(db, { id: 'n3', text: 'Tender in May', pageTitle: 'Mail', url: 'https://m/3', capturedAt: 40, recordKey: R }, '006000000000001', 'o2');
+    expect((await nextSendable(db, 100)).map((e) => [e.id, e.seq])).toEqual([['o1', 1]]);
+    expect((await notesForRecord(db, R)).map((n) => n.id)).toEqual(['n3', 'n2', 'n1']);
     db.close();
   });
 

@@ -75,3 +75,78 @@ export function validRows<T>(schema: z.ZodType<T>, rows: readonly unknown[]): T[
     return parsed.success ? [parsed.data] : [];
   });
 }
+
+// The outbox: every change meant for the CRM, written in the same transaction
+// as the local change it mirrors. An entry carries what to write (a snapshot,
+// so the sender needs nothing else from the store) and its delivery state.
+
+export const OUTBOX_STATES = ['pending', 'sending', 'parked', 'done'] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+/** A Salesforce record id, 15 or 18 characters. */
+const salesforceId = z.string().regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/);
+
+const OutboxNotePayloadSchema = z.object({
+  opportunityId: salesforceId,
+  note: z.object({
+    id: z.string().min(1).max(64),
+    text: z.string().min(1).max(MAX_NOTE_CHARS),
+    pageTitle: z.string().max(2_000),
+    url: z.string().max(4_096),
+    capturedAt: z.number().int().nonnegative(),
+  }),
+});
+
+/** The record's accepted values as a whole: the one facts note is rewritten from it, never patched. */
+const OutboxFactsPayloadSchema = z.object({
+  opportunityId: salesforceId,
+  facts: z
+    .array(
+      RequirementValueSchema.pick({ value: true, source: true, confirmedByCustomer: true, setBy: true, setAt: true }).extend({
+        /** The field's label as the team reads it (resolved from the playbook when the entry is written). */
+        label: z.string().min(1).max(500),
+        value: z.string().max(20_000),
+      }),
+    )
+    .max(500),
+});
+
+/** People are named by e-mail: the page rarely shows Salesforce ids, and the sender looks the id up. */
+const OutboxContactRolePayloadSchema = z.object({ opportunityId: salesforceId, contactEmail: z.email().max(320), roleId: z.string().min(1).max(100) });
+const OutboxTeamMemberPayloadSchema = z.object({ opportunityId: salesforceId, userEmail: z.email().max(320), roleId: z.string().min(1).max(100) });
+
+export const ParkedReasonSchema = z.object({
+  errorCode: z.string().max(200),
+  fields: z.array(z.string().max(200)).max(100),
+  message: z.string().max(2_000),
+});
+export type ParkedReason = z.infer<typeof ParkedReasonSchema>;
+
+const outboxEntryBase = {
+  id: z.string().min(1).max(64),
+  recordKey,
+  /** Order within the record: an entry is sent only after every earlier one of its record. */
+  seq: z.number().int().positive(),
+  state: z.enum(OUTBOX_STATES),
+  /** Attempts started so far; more than one means an earlier attempt may have reached Salesforce. */
+  attempts: z.number().int().nonnegative(),
+  /** Epoch ms before which a pending entry is not sent (backoff). */
+  nextAttemptAt: z.number().int().nonnegative(),
+  /** Epoch ms the current attempt started; a `sending` entry this old belongs to a stopped worker. */
+  sendingAt: z.number().int().nonnegative().optional(),
+  parkedReason: ParkedReasonSchema.optional(),
+  /** The Salesforce id created for this entry, stored before the entry is done. */
+  remoteId: salesforceId.optional(),
+  /** LastModifiedDate of the remote record after this entry's write (the base of the next conditional update). */
+  remoteVersion: z.string().max(40).optional(),
+  createdAt: z.number().int().nonnegative(),
+};
+
+export const StoredOutboxEntrySchema = z.discriminatedUnion('kind', [
+  z.object({ ...outboxEntryBase, kind: z.literal('note'), payload: OutboxNotePayloadSchema }),
+  z.object({ ...outboxEntryBase, kind: z.literal('requirement-facts'), payload: OutboxFactsPayloadSchema }),
+  z.object({ ...outboxEntryBase, kind: z.literal('contact-role'), payload: OutboxContactRolePayloadSchema }),
+  z.object({ ...outboxEntryBase, kind: z.literal('team-member'), payload: OutboxTeamMemberPayloadSchema }),
+]);
+export type StoredOutboxEntry = z.infer<typeof StoredOutboxEntrySchema>;
+export type OutboxKind = StoredOutboxEntry['kind'];

@@ -1,0 +1,38 @@
+// Signing in against the local Salesforce stand-in, for the Salesforce tests (not shipped:
+// only tests import it). It runs the real flow: authorize URL → the stand-in's redirect →
+// state check → code exchange with the PKCE verifier.
+import type { SalesforceServer } from '@/test/support/salesforce-server.mjs';
+import type { AccessGrant, TokenSource } from '../client.ts';
+import { authorizeUrl, codeFromRedirect, exchangeCode, refreshTokens, type OAuthConfig, type SalesforceTokens } from '../oauth.ts';
+import { codeChallengeS256, createCodeVerifier, createState } from '../pkce.ts';
+
+export function testConfig(server: SalesforceServer): OAuthConfig {
+  return { loginHost: new URL(server.state.instanceUrl).host, clientId: 'test-consumer-key', redirectUri: 'https://abcdefghijklmnop.chromiumapp.org/sf' };
+}
+
+export async function signIn(server: SalesforceServer, config = testConfig(server), loginHint?: string): Promise<SalesforceTokens> {
+  const verifier = createCodeVerifier();
+  const state = createState();
+  const url = authorizeUrl(config, { challenge: await codeChallengeS256(verifier), state, loginHint });
+  // What launchWebAuthFlow does: follow to the redirect URL and hand it back without loading it.
+  const res = await server.fetch(url, { redirect: 'manual' });
+  const code = codeFromRedirect(res.headers.get('location') ?? '', config, state);
+  return exchangeCode(server.fetch, config, { code, verifier });
+}
+
+/** A token source over the stand-in that counts refreshes. */
+export function tokenSource(server: SalesforceServer, tokens: SalesforceTokens, config = testConfig(server)): TokenSource & { refreshes: number } {
+  let current = tokens;
+  const grant = (): AccessGrant => ({ accessToken: current.accessToken, instanceUrl: current.instanceUrl });
+  return {
+    refreshes: 0,
+    async current() {
+      return grant();
+    },
+    async refresh() {
+      this.refreshes++;
+      current = await refreshTokens(server.fetch, config, current.refreshToken ?? '');
+      return grant();
+    },
+  };
+}
