@@ -100,8 +100,11 @@ describe('hand-off brief', () => {
     const finance = asks.findIndex((line) => line.startsWith('- **Finance**: '));
     expect(asks[finance + 1]).toBe('  - Owner: Account responsible \\(AR\\) · Due: now');
     // A fact a note brought up before its stage is asked for too, due by its stage.
+    // Facts notes brought up before their stage are asked for too: site power, and the decision criteria
+    // ("Fatima (finance) doubts the payback period").
     expect(asks.find((line) => line.startsWith('- **Site and environment constraints'))).toBeDefined();
-    expect(asks.filter((line) => line.startsWith('- '))).toHaveLength(4);
+    expect(asks.find((line) => line.startsWith('- **Decision criteria and weights'))).toBeDefined();
+    expect(asks.filter((line) => line.startsWith('- '))).toHaveLength(5);
   });
 
   it('shows who is who at the customer as a table', () => {
