@@ -62,7 +62,24 @@ async function wakeServiceWorker(context) {
     page = await context.newPage();
     await page.goto(`chrome-extension://${extensionIds.get(context)}/sidepanel.html?tabId=0`);
   }
-  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'e2e/wake' }).catch(() => {}));
+  // Only the sending wakes the worker: waiting for an answer could wait forever
+  // when the woken worker is stopped again before it answers.
+  await within(page.evaluate(() => void chrome.runtime.sendMessage({ type: 'e2e/wake' }).catch(() => {})), 'waking the service worker');
+}
+
+const CDP_TIMEOUT_MS = 10_000;
+
+/**
+ * `promise`, or a rejection after CDP_TIMEOUT_MS: a DevTools call about a
+ * worker that is being stopped can go unanswered, and a soak test must fail
+ * with a reason rather than hang.
+ */
+export function within(promise, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${CDP_TIMEOUT_MS} ms: ${what}`)), CDP_TIMEOUT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -90,10 +107,10 @@ export async function stopServiceWorker(context, extensionId) {
     cdp = await context.newCDPSession(page);
     cdpSessions.set(context, cdp);
   }
-  const targets = await cdp.send('Target.getTargets');
+  const targets = await within(cdp.send('Target.getTargets'), 'listing targets');
   const target = targets.targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
   if (!target) return false;
-  await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  await within(cdp.send('Target.closeTarget', { targetId: target.targetId }), 'stopping the service worker');
   return true;
 }
 
@@ -112,13 +129,19 @@ export async function evaluateInServiceWorker(context, extensionId, expression) 
     cdpSessions.set(context, cdp);
   }
   let target;
-  for (let attempt = 0; attempt < 50 && !target; attempt++) {
-    const { targetInfos } = await cdp.send('Target.getTargets');
+  for (let attempt = 0; attempt < 20 && !target; attempt++) {
+    const { targetInfos } = await within(cdp.send('Target.getTargets'), 'listing targets');
     target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
-    if (!target) await wakeServiceWorker(context);
+    if (!target) {
+      if (process.env.E2E_PROGRESS) console.error(`waking the worker, attempt ${attempt}`);
+      await wakeServiceWorker(context).catch((error) => {
+        if (process.env.E2E_PROGRESS) console.error(`waking failed: ${error.message}`);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
   if (!target) throw new Error('the service worker did not start');
-  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+  const { sessionId } = await within(cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false }), 'attaching to the service worker');
   const id = Math.floor(Math.random() * 1e9);
   try {
     return await new Promise((resolve, reject) => {
@@ -154,6 +177,6 @@ export async function evaluateInServiceWorker(context, extensionId, expression) 
       });
     });
   } finally {
-    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+    await within(cdp.send('Target.detachFromTarget', { sessionId }), 'detaching from the service worker').catch(() => {});
   }
 }
