@@ -80,7 +80,7 @@ test('a note captured on a page of no CRM waits in the inbox and can be moved to
 test('200 captures while the service worker is stopped again and again: every one is kept, none twice', { timeout: 15 * 60_000 }, async () => {
   const CAPTURES = 200;
   // A user who was not told "saved" captures again; the retry runs undisturbed, so
-  // each capture takes at most two tries however slow the machine is (on a slow
+  // each capture takes at most MAX_TRIES tries however slow the machine is (on a slow
   // machine a worker stopped every few hundred milliseconds would otherwise never
   // finish a capture at all).
   const MAX_TRIES = 3;

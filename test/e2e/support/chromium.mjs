@@ -96,19 +96,29 @@ export async function currentServiceWorker(context) {
   throw new Error('the service worker did not start again');
 }
 
+/** The context's one CDP session for worker targets, opened on first use. */
+async function cdpSessionOf(context) {
+  let cdp = cdpSessions.get(context);
+  if (!cdp) {
+    cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+    cdpSessions.set(context, cdp);
+  }
+  return cdp;
+}
+
+/** The extension's running service worker target, or undefined when it is stopped. */
+async function workerTarget(cdp, extensionId) {
+  const { targetInfos } = await within(cdp.send('Target.getTargets'), 'listing targets');
+  return targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+}
+
 /**
  * Stops the extension's service worker the way Chrome does when it idles, via
  * the DevTools protocol. False when none was running.
  */
 export async function stopServiceWorker(context, extensionId) {
-  let cdp = cdpSessions.get(context);
-  if (!cdp) {
-    const page = context.pages()[0] ?? (await context.newPage());
-    cdp = await context.newCDPSession(page);
-    cdpSessions.set(context, cdp);
-  }
-  const targets = await within(cdp.send('Target.getTargets'), 'listing targets');
-  const target = targets.targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+  const cdp = await cdpSessionOf(context);
+  const target = await workerTarget(cdp, extensionId);
   if (!target) return false;
   await within(cdp.send('Target.closeTarget', { targetId: target.targetId }), 'stopping the service worker');
   return true;
@@ -123,15 +133,10 @@ const ANSWER_TIMEOUT_MS = 5_000;
  * call then rejects and the next one attaches to the new worker.
  */
 export async function evaluateInServiceWorker(context, extensionId, expression) {
-  let cdp = cdpSessions.get(context);
-  if (!cdp) {
-    cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
-    cdpSessions.set(context, cdp);
-  }
+  const cdp = await cdpSessionOf(context);
   let target;
   for (let attempt = 0; attempt < 20 && !target; attempt++) {
-    const { targetInfos } = await within(cdp.send('Target.getTargets'), 'listing targets');
-    target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+    target = await workerTarget(cdp, extensionId);
     if (!target) {
       if (process.env.E2E_PROGRESS) console.error(`waking the worker, attempt ${attempt}`);
       await wakeServiceWorker(context).catch((error) => {
