@@ -49,7 +49,9 @@ export default defineConfig({
     },
     // activeTab + scripting: read the full selection (with line breaks) from the
     // page the context menu was opened on; no standing access to any site.
-    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'unlimitedStorage'],
+    // identity: the Salesforce sign-in window (launchWebAuthFlow); alarms: the
+    // outbox's next send survives a stopped worker. Both idle until an org is connected.
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'unlimitedStorage', 'identity', 'alarms'],
     host_permissions: [...SUPPORTED_CRM_MATCHES],
     // The launcher badge and the docked panel are extension pages the content
     // script frames in the supported CRMs' pages, and only there.

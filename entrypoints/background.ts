@@ -7,6 +7,7 @@ import { handleMessage, registerCustomCrms } from '@/lib/background/router';
 import { watchTabLifecycle } from '@/lib/background/tab-lifecycle';
 import { openPanelFromToolbar } from '@/lib/background/toolbar';
 import { handleEndToEndMessage } from '@/lib/background/e2e-routes';
+import { onAlarm, syncSoon } from '@/lib/background/salesforce-sync';
 
 export default defineBackground({
   main() {
@@ -25,8 +26,12 @@ export default defineBackground({
     browser.permissions.onRemoved.addListener(() => void registerCustomCrms());
     browser.runtime.onInstalled.addListener(() => void registerCustomCrms());
     browser.runtime.onStartup.addListener(() => void registerCustomCrms());
-    // A capture cut short by a stopped service worker is still in the queue.
-    void getDatabase().then(flushCaptureQueue);
+    browser.alarms.onAlarm.addListener(onAlarm);
+    // A capture cut short by a stopped service worker is still in the queue; then
+    // what waits in the Salesforce outbox goes (nothing at all when no org is connected).
+    void getDatabase()
+      .then(flushCaptureQueue)
+      .finally(() => void syncSoon());
 
     // The context-menu and shortcut handlers, reachable only from this service worker's own
     // console (and so from the end-to-end tests, which cannot click a native

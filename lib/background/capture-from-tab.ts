@@ -6,6 +6,9 @@ import { captureNote, flushCaptureQueue, type CaptureOutcome } from './capture';
 import type { TabState } from '../messaging/protocol';
 import { notReadYet, requestRead } from './read-request';
 import { readTabState } from './tab-states';
+import { connectedOpportunityId } from '../salesforce/org-match';
+import { readConnectedOrg } from '../salesforce/session';
+import { syncSoon } from './salesforce-sync';
 
 /**
  * The full selection, title and URL of a frame. Runs under the activeTab grant
@@ -38,15 +41,20 @@ export async function captureFromTab(tab: Browser.tabs.Tab | undefined, frameId:
   const page = tabId === undefined ? null : await readSelection(tabId, frameId);
   const db = await getDatabase();
   await flushCaptureQueue(db); // earlier captures first, so notes keep their order
+  const tabState: TabState = tabId === undefined ? { kind: 'none' } : await recordStateOf(tabId);
+  const org = await readConnectedOrg(db);
   const outcome = await captureNote(db, {
     text: page?.text.trim() ? page.text : fallback.text,
     pageTitle: page?.title ?? tab?.title ?? '',
     pageUrl: page?.url ?? (fallback.url || tab?.url || ''),
-    tabState: tabId === undefined ? { kind: 'none' } : await recordStateOf(tabId),
+    tabState,
     now: Date.now(),
     newId: () => crypto.randomUUID(),
+    ...(org && tabState.kind === 'record' ? { salesforceOpportunityId: connectedOpportunityId(tabState.snapshot, org.instanceUrl) } : {}),
   });
   await tellUser(outcome, tabId);
+  // Told first: the note is durable; sending it is the outbox's job from here.
+  if (outcome.outcome === 'saved' && outcome.toSalesforce) void syncSoon();
   return outcome;
 }
 

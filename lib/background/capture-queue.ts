@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { StoredNoteSchema, type StoredNote } from '../store/rows';
+import { z } from '../domain/zod';
+import { StoredNoteSchema } from '../store/rows';
 
 // A capture is first written here (storage.local, on disk) and only then to
 // IndexedDB; it leaves the queue once IndexedDB committed it. A service worker
@@ -8,7 +9,17 @@ import { StoredNoteSchema, type StoredNote } from '../store/rows';
 
 const PREFIX = 'captureQueue:';
 
-export async function enqueue(note: StoredNote): Promise<void> {
+/**
+ * A note on its way to the store. `salesforce`: the note also goes to the connected org,
+ * through this outbox entry (written in the same transaction as the note). Entries
+ * queued before Salesforce write-back existed have none, and parse as before.
+ */
+export const QueuedNoteSchema = StoredNoteSchema.extend({
+  salesforce: z.object({ opportunityId: z.string().regex(/^006[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/), outboxId: z.string().min(1).max(64) }).optional(),
+});
+export type QueuedNote = z.infer<typeof QueuedNoteSchema>;
+
+export async function enqueue(note: QueuedNote): Promise<void> {
   await browser.storage.local.set({ [PREFIX + note.id]: note });
 }
 
@@ -17,12 +28,12 @@ export async function dequeue(noteId: string): Promise<void> {
 }
 
 /** Notes still waiting to be written, oldest first. Entries that fail validation are dropped. */
-export async function pendingNotes(): Promise<StoredNote[]> {
+export async function pendingNotes(): Promise<QueuedNote[]> {
   const all = await browser.storage.local.get(null);
-  const pending: StoredNote[] = [];
+  const pending: QueuedNote[] = [];
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith(PREFIX)) continue;
-    const parsed = StoredNoteSchema.safeParse(value);
+    const parsed = QueuedNoteSchema.safeParse(value);
     if (parsed.success) pending.push(parsed.data);
     else await browser.storage.local.remove(key);
   }

@@ -1,9 +1,10 @@
 import { recordKey } from '../crm/snapshot';
 import type { Database } from '../store/db';
-import { MAX_NOTE_CHARS, type StoredNote } from '../store/rows';
+import { MAX_NOTE_CHARS } from '../store/rows';
 import { saveNote } from '../store/notes';
+import { saveNoteWithOutbox } from '../store/outbox';
 import type { TabState } from '../messaging/protocol';
-import { dequeue, enqueue, pendingNotes } from './capture-queue';
+import { dequeue, enqueue, pendingNotes, type QueuedNote } from './capture-queue';
 
 export interface CaptureInput {
   /** The selection as read from the page (full text), or the menu's selectionText as a fallback. */
@@ -14,10 +15,16 @@ export interface CaptureInput {
   tabState: TabState;
   now: number;
   newId: () => string;
+  /**
+   * The Salesforce opportunity the note also goes to, when the tab's record is one
+   * of the connected org (the caller decides: see org-match.ts).
+   */
+  salesforceOpportunityId?: string;
 }
 
 export type CaptureOutcome =
-  | { outcome: 'saved'; recordKey: string | null; noteId: string }
+  /** `toSalesforce`: an outbox entry was written with the note. */
+  | { outcome: 'saved'; recordKey: string | null; noteId: string; toSalesforce: boolean }
   | { outcome: 'empty' }
   | { outcome: 'too-long'; length: number }
   /** Not in the store yet, but safe in the capture queue; written again later. */
@@ -30,9 +37,10 @@ export type CaptureOutcome =
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 const isQuotaError = (error: unknown) => error instanceof Error && (error.name === 'QuotaExceededError' || /quota/i.test(error.message));
 
-/** Writes a queued note to the store, then lets go of its queue entry. */
-async function commitQueued(db: Database, note: StoredNote): Promise<void> {
-  await saveNote(db, note);
+/** Writes a queued note to the store (with its outbox entry, if any), then lets go of its queue entry. */
+async function commitQueued(db: Database, { salesforce, ...note }: QueuedNote): Promise<void> {
+  if (salesforce && note.recordKey !== undefined) await saveNoteWithOutbox(db, { ...note, recordKey: note.recordKey }, salesforce.opportunityId, salesforce.outboxId);
+  else await saveNote(db, note);
   await dequeue(note.id);
 }
 
@@ -46,13 +54,14 @@ export async function captureNote(db: Database, input: CaptureInput): Promise<Ca
   if (input.text.length > MAX_NOTE_CHARS) return { outcome: 'too-long', length: input.text.length };
 
   const record = input.tabState.kind === 'record' ? input.tabState.snapshot : undefined;
-  const note: StoredNote = {
+  const note: QueuedNote = {
     id: input.newId(),
     text: input.text,
     pageTitle: input.pageTitle.slice(0, 2_000),
     url: input.pageUrl.slice(0, 4_096),
     capturedAt: input.now,
     ...(record ? { recordKey: recordKey(record), recordName: record.name ?? record.recordId } : {}),
+    ...(record && input.salesforceOpportunityId ? { salesforce: { opportunityId: input.salesforceOpportunityId, outboxId: input.newId() } } : {}),
   };
   try {
     await enqueue(note);
@@ -64,7 +73,7 @@ export async function captureNote(db: Database, input: CaptureInput): Promise<Ca
   } catch (error) {
     return isQuotaError(error) ? { outcome: 'quota', noteId: note.id } : { outcome: 'queued', noteId: note.id, error: describe(error) };
   }
-  return { outcome: 'saved', recordKey: note.recordKey ?? null, noteId: note.id };
+  return { outcome: 'saved', recordKey: note.recordKey ?? null, noteId: note.id, toSalesforce: note.salesforce !== undefined };
 }
 
 /** Writes every note still in the queue; returns how many were committed now. */

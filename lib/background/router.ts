@@ -2,8 +2,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { urlMatchesPatterns } from '../crm/hosts';
 import { syncCustomContentScripts } from '../custom-crm/content-scripts';
 import { readCustomCrms, customCrmFor } from '../custom-crm/store';
-import { BroadcastSchema, CustomCrmRequestSchema, FramedRequestSchema, PageStateMessageSchema, PanelRequestSchema, type FramedRequest, type PageCommand, type TabState } from '../messaging/protocol';
-import { contentScriptOnCrm, isExtensionPage } from '../messaging/sender';
+import { BroadcastSchema, CustomCrmRequestSchema, FramedRequestSchema, PageStateMessageSchema, PanelRequestSchema, SalesforceRequestSchema, type FramedRequest, type PageCommand, type TabState } from '../messaging/protocol';
+import { contentScriptOnCrm, isExtensionPage, isOptionsPage } from '../messaging/sender';
 import { getDatabase } from '../store/connection';
 import { allCrmMatches } from './crm-patterns';
 import { badgeFor } from '../launcher/badge';
@@ -13,6 +13,7 @@ import { acceptPageState } from './page-state';
 import { mayPointIn, pointAtIt } from './point-at-it';
 import { notReadYet, requestRead } from './read-request';
 import { readTabState } from './tab-states';
+import { answerSalesforce } from './salesforce-requests';
 
 type Reply = (response: unknown) => void;
 
@@ -68,6 +69,18 @@ export function handleMessage(message: unknown, sender: Browser.runtime.MessageS
         return true;
     }
   }
+  const salesforce = SalesforceRequestSchema.safeParse(message);
+  if (salesforce.success) {
+    // Signing in or out is the options page's alone: a page framed in a CRM tab (the docked panel) may only ask and send.
+    const accountChange = salesforce.data.type === 'salesforce/connect' || salesforce.data.type === 'salesforce/disconnect';
+    const allowed = accountChange
+      ? isOptionsPage(sender, extensionId, browser.runtime.getURL('/options.html'))
+      : isExtensionPage(sender, extensionId, browser.runtime.getURL('/'));
+    if (!allowed) return refuse(reply, NOT_ALLOWED);
+    respond(reply, answerSalesforce(salesforce.data));
+    return true;
+  }
+
   const framed = FramedRequestSchema.safeParse(message);
   if (framed.success) {
     const tabId = sender.tab?.id;

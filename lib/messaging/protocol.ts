@@ -53,6 +53,38 @@ export const PanelRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('panel/point-at-it'), tabId, part: ExpectedPartSchema }),
 ]);
 
+/**
+ * Extension pages -> background, about the Salesforce connection. Connect and disconnect
+ * come from the options page only (router.ts checks); the tokens never leave the background.
+ */
+export const SalesforceRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('salesforce/status') }),
+  /** Sign in (or again). The fields as typed; IT's policy values win over them. */
+  z.object({
+    type: z.literal('salesforce/connect'),
+    loginHost: z.optional(z.string().check(z.maxLength(300))),
+    clientId: z.optional(z.string().check(z.maxLength(256))),
+  }),
+  z.object({ type: z.literal('salesforce/disconnect') }),
+  /** Send what is due now (after a retry in the options, or the panel's "send now"). */
+  z.object({ type: z.literal('salesforce/send-now') }),
+]);
+
+/** Background -> extension pages: the connection as the options and panel show it. No token. */
+export const SalesforceStatusSchema = z.object({
+  state: z.enum(['not-connected', 'sign-in-needed', 'connected']),
+  /** The org's My Domain origin, when connected or signed out of one. */
+  instanceUrl: z.optional(z.string()),
+  connectedAt: z.optional(z.number()),
+  signInEverySession: z.boolean(),
+  /** The callback URL the admin enters in the External Client App. */
+  redirectUri: z.string(),
+  /** What IT pushed (shown read-only), or absent. */
+  policy: z.object({ loginHost: z.optional(z.string()), clientId: z.optional(z.string()) }),
+  /** The last setup used, to fill the form for a sign-in again. */
+  setup: z.optional(z.object({ loginHost: z.string(), clientId: z.string() })),
+});
+
 /** Why pointing at a value gave no rule: each is told to the user, and nothing is stored. */
 export const POINT_AT_IT_FAILURES = ['no-permission', 'tab-gone', 'not-a-record', 'picker-failed', 'unusable-rule', 'too-many-rules'] as const;
 
@@ -95,6 +127,8 @@ export const BroadcastSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('broadcast/notes'), recordKey: z.nullable(recordKeyString) }),
   /** Requirement values, decisions, stakeholders or assignments of a record changed. */
   z.object({ type: z.literal('broadcast/facts'), recordKey: recordKeyString }),
+  /** The Salesforce outbox or connection changed: sync states and the outbox list read again. */
+  z.object({ type: z.literal('broadcast/outbox') }),
   /** The team directory, the imported playbook or a setting changed. */
   z.object({ type: z.literal('broadcast/configuration') }),
   z.object({
@@ -118,6 +152,8 @@ export type CustomCrmRequest = z.infer<typeof CustomCrmRequestSchema>;
 export type PanelRequest = z.infer<typeof PanelRequestSchema>;
 export type PointAtItResult = z.infer<typeof PointAtItResultSchema>;
 export type FramedRequest = z.infer<typeof FramedRequestSchema>;
+export type SalesforceRequest = z.infer<typeof SalesforceRequestSchema>;
+export type SalesforceStatus = z.infer<typeof SalesforceStatusSchema>;
 export type Broadcast = z.infer<typeof BroadcastSchema>;
 export type TabState = z.infer<typeof TabStateSchema>;
 export type Badge = z.infer<typeof BadgeSchema>;

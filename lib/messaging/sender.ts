@@ -13,6 +13,13 @@ export function isExtensionPage(sender: SenderInfo, extensionId: string, extensi
   return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
 }
 
+/** The options page in a tab's top frame: the only sender that may connect or disconnect an account. */
+export function isOptionsPage(sender: SenderInfo, extensionId: string, optionsUrl: string): boolean {
+  if (sender.id !== extensionId || typeof sender.url !== 'string' || (sender.frameId ?? 0) !== 0) return false;
+  const url = new URL(sender.url);
+  return url.origin + url.pathname === optionsUrl;
+}
+
 /**
  * Our content script, in the top frame of a tab on a supported CRM host.
  * Returns the tab id and page URL the message may speak for, or null.

@@ -61,6 +61,8 @@ export interface SendOptions {
   random: () => number;
   /** The org's own picklist values, where it has them. */
   roles?: RoleMaps;
+  /** Which entries this org may receive (entries of records of another org wait for theirs); all when absent. */
+  accepts?: (entry: StoredOutboxEntry) => boolean;
 }
 
 export interface SendReport {
@@ -82,7 +84,7 @@ export async function sendDue(options: SendOptions): Promise<SendReport> {
   const tried = new Set<string>();
   for (;;) {
     // After an entry is done, the next one of its record becomes due: read again.
-    const due = (await nextSendable(db, now())).filter((entry) => !tried.has(entry.id));
+    const due = (await nextSendable(db, now())).filter((entry) => !tried.has(entry.id) && (options.accepts?.(entry) ?? true));
     if (due.length === 0) return report;
     for (const candidate of due) {
       tried.add(candidate.id);

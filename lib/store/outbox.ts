@@ -106,12 +106,33 @@ function isDue(entry: StoredOutboxEntry, now: number): boolean {
  * waiting out a backoff sends nothing.
  */
 export async function nextSendable(db: Database, now: number): Promise<StoredOutboxEntry[]> {
+  return (await recordHeads(db)).filter((entry) => isDue(entry, now)).sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq);
+}
+
+/** Each record's first open entry: the only one that may be sent. */
+async function recordHeads(db: Database): Promise<StoredOutboxEntry[]> {
   const heads = new Map<string, StoredOutboxEntry>();
   for (const entry of await openEntries(db)) {
     const head = heads.get(entry.recordKey);
     if (!head || entry.seq < head.seq) heads.set(entry.recordKey, entry);
   }
-  return [...heads.values()].filter((entry) => isDue(entry, now)).sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq);
+  return [...heads.values()];
+}
+
+/**
+ * When the next entry becomes due (a backoff ends, or a `sending` entry of a
+ * stopped worker may be taken over), among the records' first open entries
+ * that `accepts` lets through; undefined when none waits. A parked entry, and
+ * the entries behind it, wait for the user, not for a time.
+ */
+export async function nextWakeAt(db: Database, accepts: (entry: StoredOutboxEntry) => boolean = () => true): Promise<number | undefined> {
+  let earliest: number | undefined;
+  for (const entry of await recordHeads(db)) {
+    if (!accepts(entry)) continue;
+    const at = entry.state === 'pending' ? entry.nextAttemptAt : entry.state === 'sending' ? (entry.sendingAt ?? 0) + SENDING_TIMEOUT_MS : undefined;
+    if (at !== undefined && (earliest === undefined || at < earliest)) earliest = at;
+  }
+  return earliest;
 }
 
 /** Reads, changes and writes one entry in one transaction; `change` returns undefined to leave it as it is. */

@@ -13,6 +13,9 @@ import http from 'node:http';
 import https from 'node:https';
 import { createHash, randomBytes } from 'node:crypto';
 
+// The platform's fetch, taken at load: a test may put `server.fetch` in the global's place.
+const platformFetch = globalThis.fetch;
+
 const DEFAULT_INSTANCE = 'https://iron-triangle-dev.my.salesforce.com';
 const LOGIN_HOSTS = ['login.salesforce.com', 'test.salesforce.com'];
 const DEFAULT_PAGE = 2000;
@@ -140,7 +143,7 @@ export async function startSalesforceServer(options = {}) {
     accessTokens: new Map(),
     refreshTokens: new Map(),
     defaultUserId: '',
-    /** Records a test puts in place (users, contacts, opportunities): returns the new id. */
+    /** Records a test puts in place (users, contacts, opportunities), under `fields.Id` if given: returns the id. */
     seed(type, fields) {
       return insert(type, fields, state.defaultUserId).Id;
     },
@@ -201,7 +204,8 @@ export async function startSalesforceServer(options = {}) {
   }
   function insert(type, fields, userId) {
     const at = apiDateTime(now());
-    const id = makeId(type);
+    // A test may seed a record under the id its fixture page shows.
+    const id = fields.Id ?? makeId(type);
     const audit = SCHEMA[type].noAuditDates
       ? { SystemModstamp: at }
       : { CreatedDate: at, CreatedById: userId, LastModifiedDate: at, LastModifiedById: userId, SystemModstamp: at };
@@ -777,7 +781,7 @@ export async function startSalesforceServer(options = {}) {
     if (!salesforce) return Promise.reject(new TypeError(`fetch failed: getaddrinfo ENOTFOUND ${target.hostname}`));
     const headers = new Headers(request.headers);
     headers.set('x-forwarded-host', target.host);
-    return fetch(url + target.pathname + target.search, {
+    return platformFetch(url + target.pathname + target.search, {
       method: request.method,
       headers,
       body: request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body,

@@ -1,0 +1,71 @@
+// Drives the outbox sender: one run at a time, started when the worker starts, after a
+// capture that added an entry, when the user asks (panel, options) and when the alarm
+// set for the next due entry fires. The alarm is what survives a stopped worker and a
+// browser restart; entries themselves carry every delivery state (lib/store/outbox.ts).
+import { browser } from 'wxt/browser';
+import { broadcast } from '../messaging/broadcast';
+import { SalesforceClient } from '../salesforce/client';
+import { clientWrites } from '../salesforce/client-writes';
+import { isPageOfOrg } from '../salesforce/org-match';
+import { sendDue, type SendReport } from '../salesforce/sender';
+import { connectionState, dropTokens, storedTokenSource, type ConnectedOrg } from '../salesforce/session';
+import { getDatabase } from '../store/connection';
+import { nextWakeAt } from '../store/outbox';
+import type { StoredOutboxEntry } from '../store/rows';
+
+export const OUTBOX_ALARM = 'salesforce-outbox';
+/** An alarm is never set in the past (Chrome delays a packed extension's alarms to 30 s at least anyway). */
+const MIN_ALARM_DELAY_MS = 1_000;
+
+/** Entries of records this org's pages show: an entry of another org waits for that org. */
+export const entryOfOrg = (org: ConnectedOrg) => (entry: StoredOutboxEntry) => isPageOfOrg(entry.recordKey.split('|')[1] ?? '', org.instanceUrl);
+
+let running: Promise<void> | undefined;
+let again = false;
+
+/**
+ * Sends what is due, now or right after the run in progress (a capture made during a run
+ * is not left for the next alarm). Never rejects: failures live in the entries.
+ */
+export function syncSoon(): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      await syncOnce().catch(() => undefined);
+    } while (again);
+  })().finally(() => (running = undefined));
+  return running;
+}
+
+async function syncOnce(): Promise<SendReport | undefined> {
+  const db = await getDatabase();
+  const connection = await connectionState(db);
+  if (connection.state !== 'connected') {
+    await browser.alarms.clear(OUTBOX_ALARM);
+    return undefined;
+  }
+  const { org } = connection;
+  const accepts = entryOfOrg(org);
+  const client = new SalesforceClient({ fetch: globalThis.fetch.bind(globalThis), tokens: storedTokenSource(db, org, globalThis.fetch.bind(globalThis)) });
+  const report = await sendDue({ db, writes: clientWrites(client), now: Date.now, random: Math.random, accepts });
+  if (report.stopped?.reason === 'sign-in') {
+    // Refreshed once and still refused: nothing will go through until the user signs in.
+    await dropTokens(db);
+    await browser.alarms.clear(OUTBOX_ALARM);
+  } else {
+    const wakeAt = await nextWakeAt(db, accepts);
+    if (wakeAt === undefined) await browser.alarms.clear(OUTBOX_ALARM);
+    else await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(wakeAt, Date.now() + MIN_ALARM_DELAY_MS) });
+  }
+  await broadcast({ type: 'broadcast/outbox' });
+  return report;
+}
+
+/** The outbox alarm's listener (registered at the worker's start). */
+export function onAlarm(alarm: { name: string }): void {
+  if (alarm.name === OUTBOX_ALARM) void syncSoon();
+}

@@ -1,0 +1,50 @@
+// What IT may push for Salesforce through managed storage (the manifest's managed schema in
+// Chrome, enterprise policies in Firefox): the login host and the External Client App's
+// consumer key, so users only click "Connect", and whether tokens last for one browser
+// session only. Policy values win over what a user typed; a value that does not parse is
+// ignored as if absent (and the options page shows the user's own fields).
+import { browser } from 'wxt/browser';
+import { z } from '@/lib/domain/zod.ts';
+import { loginOrigin } from './hosts.ts';
+
+export const SALESFORCE_POLICY_KEYS = ['salesforceLoginHost', 'salesforceConsumerKey', 'salesforceSignInEverySession'] as const;
+
+/** A consumer key as Salesforce issues it: letters, digits, dots and underscores. */
+export const ConsumerKeySchema = z.string().trim().min(10).max(256).regex(/^[A-Za-z0-9._]+$/);
+/** A login host as typed or pushed, checked to be a Salesforce login or My Domain host; kept as a bare host name. */
+export const LoginHostSchema = z
+  .string()
+  .max(300)
+  .transform((text, ctx) => {
+    try {
+      return new URL(loginOrigin(text)).host;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not a Salesforce login host' });
+      return z.NEVER;
+    }
+  });
+
+export const SalesforceSetupSchema = z.object({ loginHost: LoginHostSchema, clientId: ConsumerKeySchema });
+export type SalesforceSetup = z.infer<typeof SalesforceSetupSchema>;
+
+export interface SalesforcePolicy {
+  loginHost?: string;
+  clientId?: string;
+  signInEverySession: boolean;
+}
+
+export async function readSalesforcePolicy(): Promise<SalesforcePolicy> {
+  let raw: Record<string, unknown> = {};
+  try {
+    raw = (await browser.storage.managed.get([...SALESFORCE_POLICY_KEYS])) ?? {};
+  } catch {
+    // No managed-storage backend or no policy: nothing is pushed.
+  }
+  const loginHost = LoginHostSchema.safeParse(raw.salesforceLoginHost);
+  const clientId = ConsumerKeySchema.safeParse(raw.salesforceConsumerKey);
+  return {
+    ...(loginHost.success ? { loginHost: loginHost.data } : {}),
+    ...(clientId.success ? { clientId: clientId.data } : {}),
+    signInEverySession: raw.salesforceSignInEverySession === true,
+  };
+}
