@@ -10,9 +10,11 @@ describe('managed storage schema', () => {
     properties: Record<string, { type: string; title: string; description: string }>;
   };
 
-  it('declares the playbook, team directory and page rules policies', () => {
+  it('declares the playbook, team directory, page rules and Salesforce policies the extension reads', async () => {
     expect(schema.type).toBe('object');
-    expect(Object.keys(schema.properties).sort()).toEqual(['pageRules', 'playbook', 'teamDirectory']);
+    const { SALESFORCE_POLICY_KEYS } = await import('../salesforce/policy');
+    expect(Object.keys(schema.properties).sort()).toEqual(['pageRules', 'playbook', 'teamDirectory', ...SALESFORCE_POLICY_KEYS].sort());
+    expect(schema.properties.salesforceSignInEverySession?.type).toBe('boolean');
   });
 
   it('uses only types Chrome understands, each policy described for admins', () => {

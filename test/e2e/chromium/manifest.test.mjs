@@ -11,7 +11,7 @@ const manifestOf = async (dir) => JSON.parse(await readFile(join(output(dir), 'm
 
 /** Reviewed permission set: a change here is a change users and IT departments must be told about. */
 const REVIEWED = {
-  permissions: ['activeTab', 'contextMenus', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage'],
+  permissions: ['activeTab', 'alarms', 'contextMenus', 'identity', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage'],
   host_permissions: [
     'https://*.crm.dynamics.cn/*',
     'https://*.crm.dynamics.com/*',
