@@ -6,6 +6,7 @@ import { useCaptureStatus } from './hooks/useCaptureStatus';
 import { useFollowedTab, useTabState } from './hooks/useTabRecord';
 import { NoRecord } from './NoRecord';
 import { RecordHeader } from './RecordHeader';
+import { SyncStatus } from './SyncStatus';
 import type { RecordSnapshot } from '@/lib/crm/snapshot';
 import { closeDockedPanel, type PanelTarget } from '@/lib/panel/client';
 
@@ -13,6 +14,7 @@ function RecordView({ record, tabId }: { record: RecordSnapshot; tabId: number |
   return (
     <>
       <RecordHeader record={record} tabId={tabId ?? undefined} />
+      <SyncStatus recordKey={recordKey(record)} />
       <DealAnalysisView record={record} />
     </>
   );

@@ -9,6 +9,7 @@ import { LanguageSection } from './LanguageSection';
 import { PageRulesSection } from './PageRulesSection';
 import { PlaybookLab } from './PlaybookLab';
 import { PlaybookSection } from './PlaybookSection';
+import { SalesforceSection } from './SalesforceSection';
 
 /** The options page: one section per thing a user or admin configures. */
 export function OptionsApp() {
@@ -23,6 +24,7 @@ export function OptionsApp() {
       <PlaybookLab />
       <DirectorySection />
       <CustomCrmsSection />
+      <SalesforceSection />
       <PageRulesSection />
       <DataSection />
       <AboutSection />

@@ -2,12 +2,26 @@ import { browser } from 'wxt/browser';
 import { z } from '../zod/mini';
 import { broadcast } from '../messaging/broadcast';
 import type { ExpectedPart } from '../crm/snapshot';
-import { BadgeSchema, BroadcastSchema, PointAtItResultSchema, TabStateSchema, type Badge, type Broadcast, type FramedRequest, type PanelRequest, type PointAtItResult, type TabState } from '../messaging/protocol';
+import {
+  BadgeSchema,
+  BroadcastSchema,
+  PointAtItResultSchema,
+  SalesforceStatusSchema,
+  TabStateSchema,
+  type Badge,
+  type Broadcast,
+  type FramedRequest,
+  type PanelRequest,
+  type PointAtItResult,
+  type SalesforceRequest,
+  type SalesforceStatus,
+  type TabState,
+} from '../messaging/protocol';
 
 // The panel's side of the messaging: typed requests to the background, with
 // every answer validated before the UI sees it.
 
-async function request<T>(message: PanelRequest | FramedRequest, schema: z.ZodMiniType<T>): Promise<T> {
+async function request<T>(message: PanelRequest | FramedRequest | SalesforceRequest, schema: z.ZodMiniType<T>): Promise<T> {
   const response = (await browser.runtime.sendMessage(message)) as { result?: unknown; error?: string } | undefined;
   if (!response || response.error !== undefined) throw new Error(response?.error ?? 'no answer from the background');
   return schema.parse(response.result);
@@ -30,6 +44,26 @@ export function fetchBadge(): Promise<Badge> {
 /** Opens, closes or toggles the docked panel of the tab this page is framed in. */
 export async function dockPanel(action: 'open' | 'close' | 'toggle'): Promise<void> {
   await request({ type: 'framed/dock', action }, z.object({ ok: z.literal(true) }));
+}
+
+/** The Salesforce connection as the background tells it (never a token). */
+export function fetchSalesforceStatus(): Promise<SalesforceStatus> {
+  return request({ type: 'salesforce/status' }, SalesforceStatusSchema);
+}
+
+/** Opens the Salesforce sign-in window; resolves once signed in, rejects with the reason otherwise. Options page only. */
+export function connectSalesforce(typed: { loginHost?: string; clientId?: string }): Promise<SalesforceStatus> {
+  return request({ type: 'salesforce/connect', ...typed }, SalesforceStatusSchema);
+}
+
+/** Revokes and forgets the sign-in; `revoked: false` when Salesforce could not be reached. Options page only. */
+export function disconnectSalesforce(): Promise<{ revoked: boolean }> {
+  return request({ type: 'salesforce/disconnect' }, z.object({ revoked: z.boolean() }));
+}
+
+/** Asks the background to send what is due in the outbox now. */
+export async function sendOutboxNow(): Promise<void> {
+  await request({ type: 'salesforce/send-now' }, z.object({ ok: z.literal(true) }));
 }
 
 /** Listeners in this page: a page does not receive its own runtime messages. */

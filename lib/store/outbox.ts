@@ -94,6 +94,11 @@ async function openEntries(db: Database): Promise<StoredOutboxEntry[]> {
   return validRows(StoredOutboxEntrySchema, rows.flat());
 }
 
+/** Every entry not yet written (waiting, in flight or parked), oldest first: the options' outbox list. */
+export async function openOutboxEntries(db: Database): Promise<StoredOutboxEntry[]> {
+  return (await openEntries(db)).sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq);
+}
+
 function isDue(entry: StoredOutboxEntry, now: number): boolean {
   if (entry.state === 'pending') return entry.nextAttemptAt <= now;
   return entry.state === 'sending' && (entry.sendingAt ?? 0) + SENDING_TIMEOUT_MS <= now;
