@@ -36,6 +36,7 @@ export async function answerSalesforce(request: SalesforceRequest): Promise<unkn
     }
     case 'salesforce/disconnect': {
       const outcome = await disconnectSalesforce(await getDatabase(), deps);
+      await syncSoon(); // with no org it sends nothing and clears the outbox alarm
       await broadcast({ type: 'broadcast/outbox' });
       return outcome;
     }

@@ -12,11 +12,16 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 export const CHROME_BUILD = fileURLToPath(new URL('../../../.output/chrome-mv3/', import.meta.url));
 
-export function chromiumArgs(extensionDir, httpsPort) {
+/**
+ * `resolve`: hosts served by another local server (the Salesforce stand-in), host -> port;
+ * every other host goes to the fixture server. Chromium applies the first matching rule.
+ */
+export function chromiumArgs(extensionDir, httpsPort, resolve = {}) {
+  const rules = [...Object.entries(resolve).map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`), `MAP * 127.0.0.1:${httpsPort}`];
   return [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
-    `--host-resolver-rules=MAP * 127.0.0.1:${httpsPort}`,
+    `--host-resolver-rules=${rules.join(',')}`,
     '--ignore-certificate-errors',
     '--no-sandbox',
     '--disable-gpu',
@@ -29,11 +34,11 @@ export function chromiumArgs(extensionDir, httpsPort) {
 }
 
 /** A persistent context with the extension loaded, its id and its service worker. */
-export async function launchWithExtension(server, { headless = true, extensionDir = CHROME_BUILD, userDataDir } = {}) {
+export async function launchWithExtension(server, { headless = true, extensionDir = CHROME_BUILD, userDataDir, resolve } = {}) {
   const context = await chromium.launchPersistentContext(userDataDir ?? mkdtempSync(join(tmpdir(), 'iron-triangle-profile-')), {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless,
-    args: chromiumArgs(extensionDir, server.httpsPort),
+    args: chromiumArgs(extensionDir, server.httpsPort, resolve),
     viewport: { width: 1280, height: 800 },
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -8,9 +8,22 @@
 const LOCAL = /^(chrome-extension|data|blob):/;
 const CSP_MESSAGE = /Content Security Policy|Refused to (evaluate|execute|load|connect|frame)|unsafe-eval/i;
 
+/**
+ * `findings.allowedHosts`: hosts the extension may reach right now. Empty unless a test
+ * connected a CRM account (the Salesforce stand-in's org), and emptied again when it
+ * disconnects: "only the connected org's hosts, only while connected".
+ */
 export function watchExtensionSilence(context, extensionId, cdp) {
   const origin = `chrome-extension://${extensionId}/`;
-  const findings = { requests: [], cspViolations: [] };
+  const findings = { requests: [], cspViolations: [], allowedHosts: new Set() };
+  const allowed = (url) => {
+    try {
+      const parsed = new URL(url);
+      return parsed.protocol === 'https:' && findings.allowedHosts.has(parsed.host);
+    } catch {
+      return false;
+    }
+  };
   const fromExtension = (url) => typeof url === 'string' && url.startsWith(origin);
 
   // Pages, frames (the launcher and docked panel inside CRM pages) and the
@@ -23,7 +36,7 @@ export function watchExtensionSilence(context, extensionId, cdp) {
     } catch {
       initiator = undefined; // a request of a worker without a frame: not an extension page
     }
-    if (fromExtension(initiator) && !LOCAL.test(request.url())) findings.requests.push(`${initiator} -> ${request.url()}`);
+    if (fromExtension(initiator) && !LOCAL.test(request.url()) && !allowed(request.url())) findings.requests.push(`${initiator} -> ${request.url()}`);
   });
 
   const watchPage = (page) =>
