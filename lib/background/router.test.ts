@@ -67,6 +67,40 @@ describe('background message router', () => {
     expect(await readTabState(5)).toEqual({ kind: 'none' });
   });
 
+  describe('Salesforce requests', () => {
+    const options = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html'), tab: { id: 9 } as never, frameId: 0 });
+    const launchWebAuthFlow = () => vi.spyOn(fakeBrowser.identity, 'launchWebAuthFlow').mockRejectedValue(new Error('The user did not approve access.'));
+
+    it.each([
+      ['a content script on a CRM page', contentScript()],
+      ['the panel', panel()],
+      ['the panel docked in a CRM page', { ...panel(), tab: { id: 5 } as never, frameId: 4 }],
+      ['the options page framed by another page', { ...options(), frameId: 2 }],
+      ['another extension’s options page', { ...options(), id: 'intruder' }],
+    ])('refuses connect and disconnect from %s, before any sign-in window opens', async (_name, sender) => {
+      const flow = launchWebAuthFlow();
+      for (const message of [{ type: 'salesforce/connect', loginHost: 'login.salesforce.com', clientId: '3MVG9abc.def' }, { type: 'salesforce/disconnect' }]) {
+        expect(await send(message, sender)).toEqual({ error: 'sender not allowed' });
+      }
+      expect(flow).not.toHaveBeenCalled();
+    });
+
+    it('lets the options page connect (here the user closes the sign-in window: an error, nothing stored)', async () => {
+      const flow = launchWebAuthFlow();
+      vi.spyOn(fakeBrowser.identity, 'getRedirectURL').mockReturnValue('https://abc.chromiumapp.org/salesforce');
+      const reply = await send({ type: 'salesforce/connect', loginHost: 'login.salesforce.com', clientId: '3MVG9abc.def' }, options());
+      expect(reply).toEqual({ error: 'The user did not approve access.' });
+      expect(flow).toHaveBeenCalledOnce();
+      expect(await (await getDatabase()).get('settings', 'salesforce.org')).toBeUndefined();
+    });
+
+    it('tells any extension page the state but never to a content script', async () => {
+      vi.spyOn(fakeBrowser.identity, 'getRedirectURL').mockReturnValue('https://abc.chromiumapp.org/salesforce');
+      expect(await send({ type: 'salesforce/status' }, panel())).toMatchObject({ result: { state: 'not-connected', redirectUri: 'https://abc.chromiumapp.org/salesforce' } });
+      expect(await send({ type: 'salesforce/status' }, contentScript())).toEqual({ error: 'sender not allowed' });
+    });
+  });
+
   it('refuses panel requests from a content script', async () => {
     await send({ type: 'page/state', state: { kind: 'record', snapshot: validSnapshot } }, contentScript());
     expect(await send({ type: 'panel/tab-state', tabId: 5 }, contentScript())).toEqual({ error: 'sender not allowed' });

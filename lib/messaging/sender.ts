@@ -16,8 +16,8 @@ export function isExtensionPage(sender: SenderInfo, extensionId: string, extensi
 /** The options page in a tab's top frame: the only sender that may connect or disconnect an account. */
 export function isOptionsPage(sender: SenderInfo, extensionId: string, optionsUrl: string): boolean {
   if (sender.id !== extensionId || typeof sender.url !== 'string' || (sender.frameId ?? 0) !== 0) return false;
-  const url = new URL(sender.url);
-  return url.origin + url.pathname === optionsUrl;
+  // Compared as text: `URL.origin` is "null" for extension schemes outside the browser.
+  return sender.url.split(/[?#]/, 1)[0] === optionsUrl;
 }
 
 /**
