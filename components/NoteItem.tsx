@@ -20,8 +20,14 @@ export function NoteItem({ note, children }: { note: StoredNote; children?: Reac
     <article className="note" data-testid="note">
       <p className="note-text">{note.text}</p>
       <p className="note-meta">
+        {note.author && (
+          <>
+            <span data-testid="note-author">{note.author.name ? t('noteAuthorSalesforce', note.author.name) : t('noteAuthorUnknown')}</span>
+            {' · '}
+          </>
+        )}
         <time dateTime={new Date(note.capturedAt).toISOString()}>{formatDateTime(note.capturedAt)}</time>
-        {' · '}
+        {(note.pageTitle || note.url) && ' · '}
         {href ? (
           <a href={href} target="_blank" rel="noopener noreferrer" title={t('noteSourceLink')}>
             {note.pageTitle || note.url}

@@ -14,7 +14,7 @@ function RecordView({ record, tabId }: { record: RecordSnapshot; tabId: number |
   return (
     <>
       <RecordHeader record={record} tabId={tabId ?? undefined} />
-      <SyncStatus recordKey={recordKey(record)} />
+      <SyncStatus record={{ ...record, recordKey: recordKey(record), name: record.name ?? record.recordId }} />
       <DealAnalysisView record={record} />
     </>
   );

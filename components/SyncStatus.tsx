@@ -1,40 +1,82 @@
+import { useCallback, useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
-import type { Broadcast } from '@/lib/messaging/protocol';
-import { fetchSalesforceStatus } from '@/lib/panel/client';
+import type { Broadcast, PullResult } from '@/lib/messaging/protocol';
+import { fetchSalesforceStatus, pullFromSalesforce } from '@/lib/panel/client';
+import { connectedOpportunityId } from '@/lib/salesforce/org-match';
 import { getDatabase } from '@/lib/store/connection';
 import { outboxSummary } from '@/lib/store/outbox';
 import { useStoredData } from './hooks/useStoredData';
 
+/** While a panel stays open on a connected record, what others wrote is read again this often. */
+export const PULL_INTERVAL_MS = 5 * 60_000;
+
 const touchesOutbox = (message: Broadcast) => message.type === 'broadcast/outbox' || message.type === 'broadcast/notes';
 
-async function readSyncState(recordKey: string) {
-  const [status, summary] = await Promise.all([fetchSalesforceStatus(), getDatabase().then((db) => outboxSummary(db, recordKey))]);
-  return { connection: status.state, ...summary };
+interface RecordRef {
+  recordKey: string;
+  crm: string;
+  host: string;
+  objectType: string;
+  recordId: string;
+  name: string;
+}
+
+async function readSyncState(record: RecordRef) {
+  const [status, summary] = await Promise.all([fetchSalesforceStatus(), getDatabase().then((db) => outboxSummary(db, record.recordKey))]);
+  const ofConnectedOrg = status.state === 'connected' && status.instanceUrl !== undefined && connectedOpportunityId(record, status.instanceUrl) !== undefined;
+  return { connection: status.state, ofConnectedOrg, ...summary };
 }
 
 /**
- * Whether this record's changes reached Salesforce: sending N, all sent, refused (why),
- * signed out. Nothing is shown for a record that never had anything for Salesforce.
+ * The record's line about Salesforce: sending N, all sent, refused (why), signed out,
+ * deleted there; on an opportunity of the connected org it also reads back what others
+ * wrote (on opening, every few minutes, and on demand). Nothing is shown for a record
+ * that has nothing to do with a connected org.
  */
-export function SyncStatus({ recordKey }: { recordKey: string }) {
-  const { data } = useStoredData(`sync:${recordKey}`, () => readSyncState(recordKey), touchesOutbox);
+export function SyncStatus({ record }: { record: RecordRef }) {
+  const { data } = useStoredData(`sync:${record.recordKey}`, () => readSyncState(record), touchesOutbox);
+  const [pull, setPull] = useState<PullResult | 'reading' | null>(null);
+  const ofConnectedOrg = data.status === 'ready' && data.value.ofConnectedOrg;
+  const { recordKey, name } = record;
+  // A failed read (offline) leaves the notes as they are; the next one tries again.
+  const readBack = useCallback(() => void pullFromSalesforce(recordKey, name).then(setPull, () => setPull(null)), [recordKey, name]);
+  useEffect(() => {
+    if (!ofConnectedOrg) return undefined;
+    readBack();
+    const timer = setInterval(readBack, PULL_INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, [ofConnectedOrg, readBack]);
+
   if (data.status !== 'ready') return null;
   const { connection, sending, sent, parked } = data.value;
-  if (sending + sent + parked.length === 0) return null;
+  if (!ofConnectedOrg && sending + sent + parked.length === 0) return null;
   const [firstParked] = parked;
-  const text = firstParked
-    ? t('syncParked', firstParked.reason.message || firstParked.reason.errorCode)
-    : sending === 0
-      ? t('syncAllSent')
-      : connection === 'connected'
-        ? t('syncSending', String(sending))
-        : connection === 'sign-in-needed'
-          ? t('syncSignIn', String(sending))
-          : t('syncNotConnected', String(sending));
-  const state = firstParked ? 'parked' : sending === 0 ? 'sent' : connection === 'connected' ? 'sending' : 'waiting';
+  const gone = pull !== 'reading' && pull?.outcome === 'gone';
+  const [state, text] = gone
+    ? (['gone', t('syncGone')] as const)
+    : firstParked
+      ? (['parked', t('syncParked', firstParked.reason.message || firstParked.reason.errorCode)] as const)
+      : sending > 0
+        ? connection === 'connected'
+          ? (['sending', t('syncSending', String(sending))] as const)
+          : connection === 'sign-in-needed'
+            ? (['waiting', t('syncSignIn', String(sending))] as const)
+            : (['waiting', t('syncNotConnected', String(sending))] as const)
+        : sent > 0
+          ? (['sent', t('syncAllSent')] as const)
+          : (['connected', t('syncConnected')] as const);
   return (
-    <p className={`small sync-status ${firstParked ? 'error' : 'muted'}`} role="status" data-testid="sync-status" data-state={state}>
-      {text}
-    </p>
+    <div className={`small sync-status ${state === 'parked' || state === 'gone' ? 'error' : 'muted'}`} data-testid="sync-status" data-state={state}>
+      <p role="status">{text}</p>
+      {ofConnectedOrg && (
+        <button type="button" className="secondary" disabled={pull === 'reading'}
+          onClick={() => {
+            setPull('reading');
+            readBack();
+          }} data-testid="sync-refresh">
+          {t('syncRefresh')}
+        </button>
+      )}
+    </div>
   );
 }

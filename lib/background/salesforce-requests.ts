@@ -1,10 +1,12 @@
 // The background's answers to the options' and panels' Salesforce requests.
-import type { SalesforceRequest, SalesforceStatus } from '../messaging/protocol';
+import type { PullResult, SalesforceRequest, SalesforceStatus } from '../messaging/protocol';
+import { connectedOpportunityId } from '../salesforce/org-match';
+import { pullRecordNotes } from '../salesforce/read-back';
 import { broadcast } from '../messaging/broadcast';
 import { connectionState } from '../salesforce/session';
 import { getDatabase } from '../store/connection';
 import { browserConnectDeps, connectSalesforce, disconnectSalesforce, type ConnectDeps } from './salesforce-connect';
-import { syncSoon } from './salesforce-sync';
+import { connectedClient, syncSoon } from './salesforce-sync';
 
 /** The connection as pages may see it: where and since when, never a token. */
 export async function salesforceStatus(deps: Pick<ConnectDeps, 'redirectUri' | 'policy'>): Promise<SalesforceStatus> {
@@ -43,5 +45,30 @@ export async function answerSalesforce(request: SalesforceRequest): Promise<unkn
     case 'salesforce/send-now':
       await syncSoon();
       return { ok: true };
+    case 'salesforce/pull':
+      return pullShown(request.recordKey, request.recordName);
   }
+}
+
+const pulls = new Map<string, Promise<PullResult>>();
+
+/** Reads back a record a panel shows; panels asking for the same record at once share one read. */
+function pullShown(recordKey: string, recordName: string): Promise<PullResult> {
+  let pull = pulls.get(recordKey);
+  if (!pull) {
+    pull = pullOnce(recordKey, recordName).finally(() => pulls.delete(recordKey));
+    pulls.set(recordKey, pull);
+  }
+  return pull;
+}
+
+async function pullOnce(recordKey: string, recordName: string): Promise<PullResult> {
+  const db = await getDatabase();
+  const connected = await connectedClient(db);
+  const [crm = '', host = '', objectType = '', recordId = ''] = recordKey.split('|');
+  const opportunityId = connected && connectedOpportunityId({ crm, host, objectType, recordId }, connected.org.instanceUrl);
+  if (!connected || !opportunityId) return { outcome: 'not-connected' };
+  const result = await pullRecordNotes(db, connected.client, { recordKey, recordName, opportunityId }, Date.now());
+  if (result.outcome === 'pulled' && result.changed > 0) await broadcast({ type: 'broadcast/notes', recordKey });
+  return result;
 }

@@ -11,6 +11,7 @@ import { sendDue, type SendReport } from '../salesforce/sender';
 import { connectionState, dropTokens, storedTokenSource, type ConnectedOrg } from '../salesforce/session';
 import { getDatabase } from '../store/connection';
 import { nextWakeAt } from '../store/outbox';
+import type { Database } from '../store/db';
 import type { StoredOutboxEntry } from '../store/rows';
 
 export const OUTBOX_ALARM = 'salesforce-outbox';
@@ -43,14 +44,13 @@ export function syncSoon(): Promise<void> {
 
 async function syncOnce(): Promise<SendReport | undefined> {
   const db = await getDatabase();
-  const connection = await connectionState(db);
-  if (connection.state !== 'connected') {
+  const connected = await connectedClient(db);
+  if (!connected) {
     await browser.alarms.clear(OUTBOX_ALARM);
     return undefined;
   }
-  const { org } = connection;
+  const { org, client } = connected;
   const accepts = entryOfOrg(org);
-  const client = new SalesforceClient({ fetch: globalThis.fetch.bind(globalThis), tokens: storedTokenSource(db, org, globalThis.fetch.bind(globalThis)) });
   const report = await sendDue({ db, writes: clientWrites(client), now: Date.now, random: Math.random, accepts });
   if (report.stopped?.reason === 'sign-in') {
     // Refreshed once and still refused: nothing will go through until the user signs in.
@@ -63,6 +63,14 @@ async function syncOnce(): Promise<SendReport | undefined> {
   }
   await broadcast({ type: 'broadcast/outbox' });
   return report;
+}
+
+/** A client for the connected org, or undefined when none is signed in. */
+export async function connectedClient(db: Database): Promise<{ client: SalesforceClient; org: ConnectedOrg } | undefined> {
+  const connection = await connectionState(db);
+  if (connection.state !== 'connected') return undefined;
+  const fetchImpl = globalThis.fetch.bind(globalThis);
+  return { org: connection.org, client: new SalesforceClient({ fetch: fetchImpl, tokens: storedTokenSource(db, connection.org, fetchImpl) }) };
 }
 
 /** The outbox alarm's listener (registered at the worker's start). */

@@ -68,6 +68,17 @@ export const SalesforceRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('salesforce/disconnect') }),
   /** Send what is due now (after a retry in the options, or the panel's "send now"). */
   z.object({ type: z.literal('salesforce/send-now') }),
+  /** Read back what others wrote on a record the panel shows (its notes), now. */
+  z.object({ type: z.literal('salesforce/pull'), recordKey: recordKeyString, recordName: z.string().check(z.maxLength(2_000)) }),
+]);
+
+/** Background -> panel, the answer to `salesforce/pull`. */
+export const PullResultSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('pulled'), changed: z.number() }),
+  /** Deleted in Salesforce, or not visible to this user. */
+  z.object({ outcome: z.literal('gone') }),
+  /** Not an opportunity of the connected org, or no org signed in: nothing was read. */
+  z.object({ outcome: z.literal('not-connected') }),
 ]);
 
 /** Background -> extension pages: the connection as the options and panel show it. No token. */
@@ -154,6 +165,7 @@ export type PointAtItResult = z.infer<typeof PointAtItResultSchema>;
 export type FramedRequest = z.infer<typeof FramedRequestSchema>;
 export type SalesforceRequest = z.infer<typeof SalesforceRequestSchema>;
 export type SalesforceStatus = z.infer<typeof SalesforceStatusSchema>;
+export type PullResult = z.infer<typeof PullResultSchema>;
 export type Broadcast = z.infer<typeof BroadcastSchema>;
 export type TabState = z.infer<typeof TabStateSchema>;
 export type Badge = z.infer<typeof BadgeSchema>;

@@ -6,6 +6,7 @@ import {
   BadgeSchema,
   BroadcastSchema,
   PointAtItResultSchema,
+  PullResultSchema,
   SalesforceStatusSchema,
   TabStateSchema,
   type Badge,
@@ -13,6 +14,7 @@ import {
   type FramedRequest,
   type PanelRequest,
   type PointAtItResult,
+  type PullResult,
   type SalesforceRequest,
   type SalesforceStatus,
   type TabState,
@@ -64,6 +66,11 @@ export function disconnectSalesforce(): Promise<{ revoked: boolean }> {
 /** Asks the background to send what is due in the outbox now. */
 export async function sendOutboxNow(): Promise<void> {
   await request({ type: 'salesforce/send-now' }, z.object({ ok: z.literal(true) }));
+}
+
+/** Reads back now what others wrote on a record this panel shows. */
+export function pullFromSalesforce(recordKey: string, recordName: string): Promise<PullResult> {
+  return request({ type: 'salesforce/pull', recordKey, recordName }, PullResultSchema);
 }
 
 /** Listeners in this page: a page does not receive its own runtime messages. */

@@ -46,3 +46,19 @@ export async function deleteNote(db: Database, noteId: string): Promise<StoredNo
   await tx.done;
   return note;
 }
+
+/**
+ * Stores or refreshes a note read back from the CRM (its id is derived from the remote one).
+ * Unlike `saveNote` it replaces an earlier version: a colleague may have edited the note.
+ * Resolves whether anything changed.
+ */
+export async function upsertRemoteNote(db: Database, note: StoredNote & { author: NonNullable<StoredNote['author']> }): Promise<boolean> {
+  const valid = StoredNoteSchema.parse({ ...note, inboxAt: undefined });
+  const tx = writeTransaction(db, ['notes']);
+  const existing = await tx.store.get(valid.id);
+  if (existing && existing.author === undefined) return abortWith(tx, new Error(`note ${valid.id} was captured here, not read back`));
+  const changed = !existing || existing.text !== valid.text || existing.pageTitle !== valid.pageTitle || existing.author?.name !== valid.author?.name;
+  if (changed) await tx.store.put(valid);
+  await tx.done;
+  return changed;
+}

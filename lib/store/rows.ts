@@ -23,6 +23,11 @@ export const StoredNoteSchema = NoteSchema.extend({
   recordName: z.string().max(2_000).optional(),
   /** Set while the note waits in the inbox (sparse index). */
   inboxAt: z.number().int().nonnegative().optional(),
+  /**
+   * A note a colleague wrote, read back from the CRM: who wrote it and where it lives.
+   * Absent on notes captured in this browser.
+   */
+  author: z.object({ name: z.string().max(200), source: z.literal('salesforce'), remoteId: z.string().max(18) }).optional(),
 });
 export type StoredNote = z.infer<typeof StoredNoteSchema>;
 
