@@ -13,6 +13,7 @@ export interface SalesforceServerState {
   clockOffsetMs: number;
   requests: { method: string; path: string; host: string }[];
   defaultUserId: string;
+  signInAs: string;
   /** Issued refresh tokens; a test may revoke one as an admin would. */
   refreshTokens: Map<string, { clientId: string; userId: string; scope: string[]; revoked: boolean }>;
   seed(type: string, fields: Record<string, unknown>): string;

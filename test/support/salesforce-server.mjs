@@ -143,6 +143,8 @@ export async function startSalesforceServer(options = {}) {
     accessTokens: new Map(),
     refreshTokens: new Map(),
     defaultUserId: '',
+    /** The user the login page signs in (a test's second person), when set. */
+    signInAs: '',
     /** Records a test puts in place (users, contacts, opportunities), under `fields.Id` if given: returns the id. */
     seed(type, fields) {
       return insert(type, fields, state.defaultUserId).Id;
@@ -238,7 +240,8 @@ export async function startSalesforceServer(options = {}) {
     if (!q.get('code_challenge')) return fail('invalid_request', 'missing required code challenge');
     if ((q.get('code_challenge_method') ?? 'S256') !== 'S256') return fail('invalid_request', 'unsupported code challenge method');
     const hint = q.get('login_hint');
-    const user = hint ? state.list('User').find((u) => u.Username === hint) : state.records.User[state.defaultUserId];
+    // Who is signed in at the login page: the hinted user, else the one a test chose (`signInAs`), else the default.
+    const user = hint ? state.list('User').find((u) => u.Username === hint) : state.records.User[state.signInAs || state.defaultUserId];
     if (!user) return fail('access_denied', 'end-user denied authorization');
     const code = 'aPrx' + randomBytes(24).toString('base64url');
     state.codes.set(code, {
