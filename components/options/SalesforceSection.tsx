@@ -84,32 +84,21 @@ function Connection({ status }: { status: SalesforceStatus }) {
       {status.signInEverySession && <p className="small">{t('salesforceSessionOnly')}</p>}
       {status.state !== 'connected' && (
         <form onSubmit={connect}>
-          <p>
-            <label>
-              {t('salesforceLoginHost')}{' '}
-              <input
-                value={loginHost}
-                readOnly={status.policy.loginHost !== undefined}
-                autoComplete="off"
-                spellCheck={false}
-                onChange={(event) => setTyped({ ...typed, loginHost: event.target.value })}
-              />
-            </label>
-            {status.policy.loginHost !== undefined && <span className="small muted"> {t('salesforceManaged')}</span>}
-          </p>
-          <p>
-            <label>
-              {t('salesforceConsumerKey')}{' '}
-              <input
-                value={clientId}
-                readOnly={status.policy.clientId !== undefined}
-                autoComplete="off"
-                spellCheck={false}
-                onChange={(event) => setTyped({ ...typed, clientId: event.target.value })}
-              />
-            </label>
-            {status.policy.clientId !== undefined && <span className="small muted"> {t('salesforceManaged')}</span>}
-          </p>
+          {(['loginHost', 'clientId'] as const).map((field) => (
+            <p key={field}>
+              <label>
+                {t(field === 'loginHost' ? 'salesforceLoginHost' : 'salesforceConsumerKey')}{' '}
+                <input
+                  value={field === 'loginHost' ? loginHost : clientId}
+                  readOnly={status.policy[field] !== undefined}
+                  autoComplete="off"
+                  spellCheck={false}
+                  onChange={(event) => setTyped({ ...typed, [field]: event.target.value })}
+                />
+              </label>
+              {status.policy[field] !== undefined && <span className="small muted"> {t('salesforceManaged')}</span>}
+            </p>
+          ))}
           <p className="small">
             {t('salesforceRedirect')} <code data-testid="salesforce-redirect">{status.redirectUri}</code>
           </p>

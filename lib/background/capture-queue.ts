@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from '../domain/zod';
+import { OPPORTUNITY_ID } from '../salesforce/org-match';
 import { StoredNoteSchema } from '../store/rows';
 
 // A capture is first written here (storage.local, on disk) and only then to
@@ -15,7 +16,7 @@ const PREFIX = 'captureQueue:';
  * queued before Salesforce write-back existed have none, and parse as before.
  */
 export const QueuedNoteSchema = StoredNoteSchema.extend({
-  salesforce: z.object({ opportunityId: z.string().regex(/^006[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/), outboxId: z.string().min(1).max(64) }).optional(),
+  salesforce: z.object({ opportunityId: z.string().regex(OPPORTUNITY_ID), outboxId: z.string().min(1).max(64) }).optional(),
 });
 export type QueuedNote = z.infer<typeof QueuedNoteSchema>;
 

@@ -25,11 +25,12 @@ export async function salesforceStatus(deps: Pick<ConnectDeps, 'redirectUri' | '
 }
 
 export async function answerSalesforce(request: SalesforceRequest): Promise<unknown> {
-  const deps = await browserConnectDeps();
   switch (request.type) {
     case 'salesforce/status':
-      return salesforceStatus(deps);
+      return salesforceStatus(await browserConnectDeps());
     case 'salesforce/connect': {
+      // The managed policy is read only for the requests that use it: a pull or a send does not.
+      const deps = await browserConnectDeps();
       const typed = { ...(request.loginHost ? { loginHost: request.loginHost } : {}), ...(request.clientId ? { clientId: request.clientId } : {}) };
       await connectSalesforce(await getDatabase(), typed, deps);
       void syncSoon(); // what waited for the sign-in goes now
@@ -37,7 +38,7 @@ export async function answerSalesforce(request: SalesforceRequest): Promise<unkn
       return salesforceStatus(deps);
     }
     case 'salesforce/disconnect': {
-      const outcome = await disconnectSalesforce(await getDatabase(), deps);
+      const outcome = await disconnectSalesforce(await getDatabase(), { fetch: globalThis.fetch.bind(globalThis) });
       await syncSoon(); // with no org it sends nothing and clears the outbox alarm
       await broadcast({ type: 'broadcast/outbox' });
       return outcome;

@@ -5,7 +5,8 @@
 // A record of any other org is never written to this one.
 
 const MY_DOMAIN_SUFFIX = '.my.salesforce.com';
-const OPPORTUNITY_ID = /^006[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/;
+/** An Opportunity's Salesforce id (key prefix 006), 15 or 18 characters. */
+export const OPPORTUNITY_ID = /^006[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/;
 
 export interface RecordRef {
   crm: string;
