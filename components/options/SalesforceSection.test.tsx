@@ -29,6 +29,7 @@ beforeEach(async () => {
   granted = true;
   requests = [];
   vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(() => Promise.resolve(granted));
+  vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(() => Promise.resolve(true));
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: SalesforceRequest) => {
     requests.push(message);
     switch (message.type) {
@@ -67,6 +68,19 @@ describeInEachLocale('SalesforceSection', (locale) => {
     fireEvent.click(screen.getByRole('button', { name: t('salesforceDisconnect') }));
     await screen.findByText(t('salesforceDisconnectedNotRevoked'));
     expectOnlyLocaleText(container, locale, DATA);
+    expect(fakeBrowser.permissions.remove).not.toHaveBeenCalled(); // a My Domain host is a CRM host the extension keeps
+  });
+
+  it('gives back the shared login host it asked for when the org is disconnected', async () => {
+    render(<SalesforceSection />);
+    await screen.findByText(t('salesforceNotConnected'));
+    fill('Login.Salesforce.com', '3MVG9test.key');
+    fireEvent.click(screen.getByRole('button', { name: t('salesforceConnect') }));
+    await waitFor(() => expect(screen.getByTestId('salesforce-state').dataset.state).toBe('connected'));
+    expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ origins: ['https://login.salesforce.com/*'] });
+    fireEvent.click(screen.getByRole('button', { name: t('salesforceDisconnect') }));
+    await screen.findByText(t('salesforceDisconnectedNotRevoked'));
+    expect(fakeBrowser.permissions.remove).toHaveBeenCalledWith({ origins: ['https://login.salesforce.com/*'] });
   });
 
   it('signs in nowhere when the form is incomplete or access is refused, and says why', async () => {

@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Broadcast, SalesforceStatus } from '@/lib/messaging/protocol';
 import { connectSalesforce, disconnectSalesforce, fetchSalesforceStatus, publish, sendOutboxNow } from '@/lib/panel/client';
+import { LOGIN_HOSTS } from '@/lib/salesforce/hosts';
 import { SalesforceSetupSchema } from '@/lib/salesforce/policy';
 import { getDatabase } from '@/lib/store/connection';
 import { discard, openOutboxEntries, retryParked } from '@/lib/store/outbox';
@@ -61,10 +62,14 @@ function Connection({ status }: { status: SalesforceStatus }) {
       .finally(() => setBusy(false));
   };
 
+  // A shared login host was granted at connect for this org only; My Domain hosts are CRM hosts the
+  // extension holds anyway.
   const disconnect = () => {
     setBusy(true);
+    const sharedLoginHost = (LOGIN_HOSTS as readonly string[]).includes(loginHost.trim().toLowerCase()) ? loginHost.trim().toLowerCase() : undefined;
     void disconnectSalesforce()
       .then(async ({ revoked }) => {
+        if (sharedLoginHost) await browser.permissions.remove({ origins: [`https://${sharedLoginHost}/*`] });
         setOutcome({ kind: 'ok', text: t(revoked ? 'salesforceDisconnected' : 'salesforceDisconnectedNotRevoked') });
         await publish({ type: 'broadcast/outbox' });
       })
