@@ -1,5 +1,6 @@
 // The background's answers to the options' and panels' Salesforce requests.
 import type { PullResult, SalesforceRequest, SalesforceStatus } from '../messaging/protocol';
+import { parseRecordKey } from '../crm/snapshot';
 import { connectedOpportunityId } from '../salesforce/org-match';
 import { pullRecordNotes } from '../salesforce/read-back';
 import { broadcast } from '../messaging/broadcast';
@@ -66,8 +67,7 @@ function pullShown(recordKey: string, recordName: string): Promise<PullResult> {
 async function pullOnce(recordKey: string, recordName: string): Promise<PullResult> {
   const db = await getDatabase();
   const connected = await connectedClient(db);
-  const [crm = '', host = '', objectType = '', recordId = ''] = recordKey.split('|');
-  const opportunityId = connected && connectedOpportunityId({ crm, host, objectType, recordId }, connected.org.instanceUrl);
+  const opportunityId = connected && connectedOpportunityId(parseRecordKey(recordKey), connected.org.instanceUrl);
   if (!connected || !opportunityId) return { outcome: 'not-connected' };
   const result = await pullRecordNotes(db, connected.client, { recordKey, recordName, opportunityId }, Date.now());
   if (result.outcome === 'pulled' && result.changed > 0) await broadcast({ type: 'broadcast/notes', recordKey });

@@ -3,6 +3,7 @@
 // set for the next due entry fires. The alarm is what survives a stopped worker and a
 // browser restart; entries themselves carry every delivery state (lib/store/outbox.ts).
 import { browser } from 'wxt/browser';
+import { parseRecordKey } from '../crm/snapshot';
 import { broadcast } from '../messaging/broadcast';
 import { SalesforceClient } from '../salesforce/client';
 import { clientWrites } from '../salesforce/client-writes';
@@ -19,7 +20,7 @@ export const OUTBOX_ALARM = 'salesforce-outbox';
 const MIN_ALARM_DELAY_MS = 1_000;
 
 /** Entries of records this org's pages show: an entry of another org waits for that org. */
-export const entryOfOrg = (org: ConnectedOrg) => (entry: StoredOutboxEntry) => isPageOfOrg(entry.recordKey.split('|')[1] ?? '', org.instanceUrl);
+export const entryOfOrg = (org: ConnectedOrg) => (entry: StoredOutboxEntry) => isPageOfOrg(parseRecordKey(entry.recordKey).host, org.instanceUrl);
 
 let running: Promise<void> | undefined;
 let again = false;

@@ -90,3 +90,9 @@ export type RecordSnapshot = z.infer<typeof RecordSnapshotSchema>;
 export function recordKey(record: Pick<RecordSnapshot, 'crm' | 'host' | 'objectType' | 'recordId'>): string {
   return [record.crm, record.host, record.objectType, record.recordId].join('|');
 }
+
+/** The parts of a key made by `recordKey` (empty strings where a stored key lacks them). */
+export function parseRecordKey(key: string): Pick<RecordSnapshot, 'crm' | 'host' | 'objectType' | 'recordId'> {
+  const [crm = '', host = '', objectType = '', recordId = ''] = key.split('|');
+  return { crm, host, objectType, recordId };
+}

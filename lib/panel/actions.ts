@@ -3,7 +3,8 @@ import { parseFigures } from '../notes/figures';
 import { getDatabase } from '../store/connection';
 import { exportBackup } from '../store/backup';
 import { datedFilename, download } from '../options/files';
-import { publish } from './client';
+import { publish, sendOutboxNow } from './client';
+import { contactRoleTargetOf, factsTargetOf, teamTargetOf } from './salesforce-target';
 import {
   addRequirementValue,
   assignMember,
@@ -20,7 +21,17 @@ import { deleteNote, moveNote, saveNote } from '../store/notes';
 import type { StoredNote, StoredStakeholder } from '../store/rows';
 
 // What the panel writes. Extension pages share the extension's IndexedDB with
-// the background, so they write directly and then tell other open pages.
+// the background, so they write directly and then tell other open pages. On an
+// opportunity of the connected Salesforce org, accepted values, people's roles
+// and team assignments also go to the outbox, in the write's own transaction;
+// the background is then asked to send.
+
+/** After a write that enqueued for Salesforce: other pages show "sending", the background sends. */
+async function afterEnqueue(enqueued: boolean): Promise<void> {
+  if (!enqueued) return;
+  await publish({ type: 'broadcast/outbox' });
+  await sendOutboxNow().catch(() => undefined); // the alarm and the next start send it anyway
+}
 
 /**
  * Accepts a note's proposal as the field's value: the proposed statement, or
@@ -29,8 +40,10 @@ import type { StoredNote, StoredStakeholder } from '../store/rows';
  */
 export async function acceptSuggestion(recordKey: string, fieldId: string, mention: NoteMention, now: number, edited?: string): Promise<void> {
   const value = edited?.trim() || mention.value;
+  const db = await getDatabase();
+  const mirror = await factsTargetOf(db, recordKey, now);
   await decideSuggestion(
-    await getDatabase(),
+    db,
     { recordKey, noteId: mention.noteId, fieldId, decision: 'accepted', decidedAt: now },
     {
       id: crypto.randomUUID(),
@@ -44,8 +57,10 @@ export async function acceptSuggestion(recordKey: string, fieldId: string, menti
         setAt: now,
       },
     },
+    mirror,
   );
   await publish({ type: 'broadcast/facts', recordKey });
+  await afterEnqueue(mirror !== undefined);
 }
 
 export async function rejectSuggestion(recordKey: string, fieldId: string, mention: NoteMention, now: number): Promise<void> {
@@ -54,8 +69,11 @@ export async function rejectSuggestion(recordKey: string, fieldId: string, menti
 }
 
 export async function assign(recordKey: string, roleId: string, personId: string, now: number): Promise<void> {
-  await assignMember(await getDatabase(), recordKey, roleId, personId, now);
+  const db = await getDatabase();
+  const mirror = await teamTargetOf(db, recordKey, personId, now);
+  await assignMember(db, recordKey, roleId, personId, now, mirror);
   await publish({ type: 'broadcast/facts', recordKey });
+  await afterEnqueue(mirror !== undefined);
 }
 
 export async function unassign(recordKey: string, roleId: string, personId: string): Promise<void> {
@@ -112,15 +130,19 @@ export async function saveRequirementValue(
   basedOn: number | null,
   now: number,
 ): Promise<ValueSave> {
+  const db = await getDatabase();
+  const mirror = await factsTargetOf(db, recordKey, now);
   const result = await addRequirementValue(
-    await getDatabase(),
+    db,
     recordKey,
     { fieldId, value, figures: parseFigures(value, { now }), source: { kind: 'manual' }, confirmedByCustomer, setBy: '', setAt: now },
     basedOn,
     () => crypto.randomUUID(),
+    mirror,
   );
   if (!result.ok) return { ok: false, conflict: { value: result.conflict.value, setAt: result.conflict.setAt, setBy: result.conflict.setBy } };
   await publish({ type: 'broadcast/facts', recordKey });
+  await afterEnqueue(mirror !== undefined);
   return { ok: true };
 }
 
@@ -172,8 +194,11 @@ export async function acceptRoleProposal(
   now: number,
 ): Promise<StakeholderSave> {
   const roles = [...person.roles.map((role) => role.roleId), roleId];
-  const result = await saveStakeholderRoles(await getDatabase(), recordKey, person, roles, basedOn, now);
+  const db = await getDatabase();
+  const mirror = await contactRoleTargetOf(db, recordKey, now);
+  const result = await saveStakeholderRoles(db, recordKey, person, roles, basedOn, now, mirror);
   if (!result.ok) return result;
   await publish({ type: 'broadcast/facts', recordKey });
+  await afterEnqueue(mirror !== undefined);
   return { ok: true };
 }

@@ -16,12 +16,13 @@ import { readSetting, writeSetting } from '../store/settings';
 import type { AccessGrant, TokenSource } from './client.ts';
 import { InvalidSessionError, OAuthError } from './errors.ts';
 import { instanceOrigin, loginOrigin } from './hosts.ts';
+import { SALESFORCE_ID } from './ids.ts';
 import { refreshTokens, type OAuthConfig, type SalesforceTokens } from './oauth.ts';
 
 const ORG_SETTING = 'salesforce.org';
 const TOKENS_KEY = 'salesforce.tokens';
 
-const salesforceId = z.string().regex(/^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/);
+const salesforceId = z.string().regex(SALESFORCE_ID);
 
 export const ConnectedOrgSchema = z.object({
   /** The host the user signs in at (checked by loginOrigin). */

@@ -105,3 +105,20 @@ export function abortWith(tx: { abort(): void }, error: Error): never {
   tx.abort();
   throw error;
 }
+
+/**
+ * Runs `work` inside `tx`; if it throws, the whole transaction is abandoned (an entry that
+ * cannot be written takes the change it mirrors with it) and the error rethrown.
+ */
+export async function allOrNothing(tx: { abort(): void }, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // a failed request has aborted the transaction already
+    }
+    throw error;
+  }
+}

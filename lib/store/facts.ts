@@ -2,8 +2,10 @@ import type { DealFacts } from '../domain/deal-facts';
 import type { RequirementValue } from '../domain/requirement-value';
 import { StageOverrideSchema, type StageOverride } from '../domain/stage-override';
 import { annotateStakeholder, setStakeholderRoles, type Stakeholder, type StakeholderAnnotations } from '../domain/stakeholder';
-import { abortWith, writeTransaction, type Database } from './db';
+import type { IDBPTransaction } from 'idb';
+import { abortWith, allOrNothing, writeTransaction, type Database, type IronTriangleDB } from './db';
 import { notesForRecord } from './notes';
+import { contactEmailOf, enqueueContactRoles, enqueueFacts, enqueueTeamMember, type FactsTarget, type OutboxTarget } from './outbox-mirror';
 import {
   StoredAssignmentSchema,
   StoredDecisionSchema,
@@ -19,7 +21,12 @@ import {
 // What the team stored about one record. Edits from two panels never
 // overwrite each other silently: each edit names the version it was based on
 // (`basedOn`), and a write based on an outdated version is refused as a
-// conflict that carries the newer version for the user to see.
+// conflict that carries the newer version for the user to see. A write given
+// an outbox target (the record is an opportunity of the connected Salesforce
+// org) also enqueues what Salesforce keeps of it, in the same transaction
+// (lib/store/outbox-mirror.ts).
+
+type OutboxWrite = IDBPTransaction<IronTriangleDB, ['stakeholders', 'outbox'], 'readwrite'>;
 
 export type WriteResult<T> = { ok: true; value: T } | { ok: false; conflict: T };
 
@@ -62,16 +69,18 @@ export async function addRequirementValue(
   value: RequirementValue,
   basedOn: number | null,
   newId: () => string,
+  mirror?: FactsTarget,
 ): Promise<WriteResult<StoredRequirementValue>> {
   const row = StoredRequirementValueSchema.parse({ ...value, id: newId(), recordKey });
-  const tx = writeTransaction(db, ['requirementValues']);
-  const trail = await tx.store.index('byRecordField').getAll([recordKey, value.fieldId]);
+  const tx = writeTransaction(db, ['requirementValues', 'outbox']);
+  const trail = await tx.objectStore('requirementValues').index('byRecordField').getAll([recordKey, value.fieldId]);
   const newest = trail.reduce<StoredRequirementValue | undefined>((a, b) => (!a || b.setAt > a.setAt ? b : a), undefined);
   if (newest && newest.setAt !== basedOn) {
     await tx.done;
     return { ok: false, conflict: newest };
   }
-  await tx.store.add(row);
+  await tx.objectStore('requirementValues').add(row);
+  if (mirror) await allOrNothing(tx, () => enqueueFacts(tx, recordKey, mirror));
   await tx.done;
   return { ok: true, value: row };
 }
@@ -85,14 +94,16 @@ export async function decideSuggestion(
   db: Database,
   decision: StoredDecision,
   accepted?: { value: RequirementValue; id: string },
+  mirror?: FactsTarget,
 ): Promise<void> {
   const row = StoredDecisionSchema.parse(decision);
-  const tx = writeTransaction(db, ['decisions', 'requirementValues']);
+  const tx = writeTransaction(db, ['decisions', 'requirementValues', 'outbox']);
   if (row.decision === 'accepted') {
     if (!accepted || accepted.value.source.kind !== 'note' || accepted.value.fieldId !== row.fieldId) {
       return abortWith(tx, new Error('an accepted suggestion needs its value, sourced from the note'));
     }
     await tx.objectStore('requirementValues').add(StoredRequirementValueSchema.parse({ ...accepted.value, id: accepted.id, recordKey: row.recordKey }));
+    if (mirror) await allOrNothing(tx, () => enqueueFacts(tx, row.recordKey, mirror));
   }
   await tx.objectStore('decisions').put(row);
   await tx.done;
@@ -128,7 +139,10 @@ export function saveStakeholderAnnotations(
   return putStakeholderUnlessChanged(db, recordKey, person.id, basedOn, now, (stored) => annotateStakeholder(person, stored, annotations));
 }
 
-/** Sets the decision-chain roles a person holds, with the same conflict check as annotations. */
+/**
+ * Sets the decision-chain roles a person holds, with the same conflict check as annotations.
+ * With `mirror`, each role a CRM contact newly holds becomes its contact role in Salesforce.
+ */
 export function saveStakeholderRoles(
   db: Database,
   recordKey: string,
@@ -136,8 +150,14 @@ export function saveStakeholderRoles(
   roles: readonly string[],
   basedOn: number | null,
   now: number,
+  mirror?: OutboxTarget,
 ): Promise<WriteResult<StoredStakeholder>> {
-  return putStakeholderUnlessChanged(db, recordKey, person.id, basedOn, now, (stored) => setStakeholderRoles(person, stored, roles));
+  const contactEmail = person.source === 'crm' ? contactEmailOf(person.id) : undefined;
+  return putStakeholderUnlessChanged(db, recordKey, person.id, basedOn, now, (stored) => setStakeholderRoles(person, stored, roles), async (tx, stored, row) => {
+    if (!mirror || contactEmail === undefined) return;
+    const added = row.roles.filter((roleId) => !stored?.roles.includes(roleId));
+    await enqueueContactRoles(tx, recordKey, contactEmail, added, mirror);
+  });
 }
 
 /** Writes `build(stored)` in one transaction with the check that nobody changed the person since `basedOn`. */
@@ -148,15 +168,17 @@ async function putStakeholderUnlessChanged(
   basedOn: number | null,
   now: number,
   build: (stored: StoredStakeholder | undefined) => Stakeholder,
+  mirror?: (tx: OutboxWrite, stored: StoredStakeholder | undefined, row: StoredStakeholder) => Promise<void>,
 ): Promise<WriteResult<StoredStakeholder>> {
-  const tx = writeTransaction(db, ['stakeholders']);
-  const stored = await tx.store.get([recordKey, id]);
+  const tx = writeTransaction(db, ['stakeholders', 'outbox']);
+  const stored = await tx.objectStore('stakeholders').get([recordKey, id]);
   if (stored && stored.updatedAt !== basedOn) {
     await tx.done;
     return { ok: false, conflict: stored };
   }
   const row = StoredStakeholderSchema.parse({ ...build(stored), recordKey, updatedAt: now });
-  await tx.store.put(row);
+  await tx.objectStore('stakeholders').put(row);
+  if (mirror) await allOrNothing(tx, () => mirror(tx, stored, row));
   await tx.done;
   return { ok: true, value: row };
 }
@@ -165,10 +187,19 @@ export async function removeStakeholder(db: Database, recordKey: string, id: str
   await db.delete('stakeholders', [recordKey, id]);
 }
 
-export async function assignMember(db: Database, recordKey: string, roleId: string, personId: string, now: number): Promise<void> {
+/** Assigns a colleague a team role; with `mirror` (and their e-mail address) they join the opportunity's team in Salesforce. */
+export async function assignMember(
+  db: Database,
+  recordKey: string,
+  roleId: string,
+  personId: string,
+  now: number,
+  mirror?: OutboxTarget & { userEmail: string },
+): Promise<void> {
   const row = StoredAssignmentSchema.parse({ recordKey, roleId, personId, assignedAt: now });
-  const tx = writeTransaction(db, ['assignments']);
-  await tx.store.put(row);
+  const tx = writeTransaction(db, ['assignments', 'outbox']);
+  await tx.objectStore('assignments').put(row);
+  if (mirror) await allOrNothing(tx, () => enqueueTeamMember(tx, recordKey, mirror.userEmail, roleId, mirror));
   await tx.done;
 }
 

@@ -1,5 +1,5 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { abortWith, writeTransaction, type Database, type IronTriangleDB } from './db';
+import { abortWith, allOrNothing, writeTransaction, type Database, type IronTriangleDB } from './db';
 import { StoredNoteSchema, StoredOutboxEntrySchema, validRows, type OutboxKind, type ParkedReason, type StoredNote, type StoredOutboxEntry } from './rows';
 
 // The durable outbox. A change meant for the CRM is an entry written in the
@@ -22,9 +22,9 @@ export type OutboxChange = StoredOutboxEntry extends infer E
     : never
   : never;
 
-type Stores = ArrayLike<StoreNames<IronTriangleDB>>;
+export type Stores = ArrayLike<StoreNames<IronTriangleDB>>;
 /** A read-write transaction over `Names`, accepted only if they include the outbox. */
-type WithOutbox<Names extends Stores> = IDBPTransaction<IronTriangleDB, Names, 'readwrite'> & ('outbox' extends Names[number] ? unknown : never);
+export type WithOutbox<Names extends Stores> = IDBPTransaction<IronTriangleDB, Names, 'readwrite'> & ('outbox' extends Names[number] ? unknown : never);
 
 /**
  * Adds `change` as the last entry of its record inside `tx`, the transaction
@@ -66,22 +66,16 @@ export async function saveNoteWithOutbox(
   if (!existing) {
     await tx.objectStore('notes').add(valid);
     const { id, text, pageTitle, url, capturedAt } = valid;
-    try {
-      await enqueueInTransaction(tx, {
+    // An invalid entry: nothing of the note is kept either.
+    await allOrNothing(tx, () =>
+      enqueueInTransaction(tx, {
         id: outboxId,
         recordKey: note.recordKey,
         kind: 'note',
         payload: { opportunityId, note: { id, text, pageTitle, url, capturedAt } },
         createdAt: capturedAt,
-      });
-    } catch (error) {
-      try {
-        tx.abort(); // an invalid entry: nothing of the note is kept either
-      } catch {
-        // a failed request has aborted the transaction already
-      }
-      throw error;
-    }
+      }).then(() => undefined),
+    );
   }
   await tx.done;
 }

@@ -4,6 +4,7 @@ import { StageOverrideSchema } from '../domain/stage-override';
 import { StakeholderSchema } from '../domain/stakeholder';
 import { TeamAssignmentSchema } from '../domain/team';
 import { z } from '../domain/zod';
+import { SALESFORCE_ID } from '../salesforce/ids';
 
 // What each object store holds: the domain types plus the keys and
 // bookkeeping the store needs. Rows are validated on the way in and out.
@@ -89,7 +90,7 @@ export const OUTBOX_STATES = ['pending', 'sending', 'parked', 'done'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
 /** A Salesforce record id, 15 or 18 characters. */
-const salesforceId = z.string().regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/);
+const salesforceId = z.string().regex(SALESFORCE_ID);
 
 const OutboxNotePayloadSchema = z.object({
   opportunityId: salesforceId,
