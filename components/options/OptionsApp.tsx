@@ -10,6 +10,7 @@ import { PageRulesSection } from './PageRulesSection';
 import { PlaybookLab } from './PlaybookLab';
 import { PlaybookSection } from './PlaybookSection';
 import { SalesforceSection } from './SalesforceSection';
+import { SignatureSection } from './SignatureSection';
 
 /** The options page: one section per thing a user or admin configures. */
 export function OptionsApp() {
@@ -19,6 +20,7 @@ export function OptionsApp() {
     <main className="panel options">
       <h1>{t('optionsTitle')}</h1>
       <LanguageSection onChange={rerender} />
+      <SignatureSection />
       <DisplaySection />
       <PlaybookSection />
       <PlaybookLab />

@@ -5,6 +5,7 @@ import { exportBackup } from '../store/backup';
 import { datedFilename, download } from '../options/files';
 import { publish, sendOutboxNow } from './client';
 import { contactRoleTargetOf, factsTargetOf, teamTargetOf } from './salesforce-target';
+import { readSignature } from './signature';
 import {
   addRequirementValue,
   assignMember,
@@ -53,7 +54,7 @@ export async function acceptSuggestion(recordKey: string, fieldId: string, menti
         figures: value === mention.value ? mention.figures : parseFigures(value, { now }),
         source: { kind: 'note', noteId: mention.noteId, quote: mention.quote, url: mention.url },
         confirmedByCustomer: false,
-        setBy: '',
+        setBy: await readSignature(db),
         setAt: now,
       },
     },
@@ -87,7 +88,8 @@ export async function unassign(recordKey: string, roleId: string, personId: stri
  * move holds only while the CRM still shows it.
  */
 export async function moveDealOn(recordKey: string, stageId: string, fromCrmStage: string, now: number): Promise<void> {
-  await setStageOverride(await getDatabase(), recordKey, { stageId, fromCrmStage, setBy: '', setAt: now });
+  const db = await getDatabase();
+  await setStageOverride(db, recordKey, { stageId, fromCrmStage, setBy: await readSignature(db), setAt: now });
   await publish({ type: 'broadcast/facts', recordKey });
 }
 
@@ -135,7 +137,7 @@ export async function saveRequirementValue(
   const result = await addRequirementValue(
     db,
     recordKey,
-    { fieldId, value, figures: parseFigures(value, { now }), source: { kind: 'manual' }, confirmedByCustomer, setBy: '', setAt: now },
+    { fieldId, value, figures: parseFigures(value, { now }), source: { kind: 'manual' }, confirmedByCustomer, setBy: await readSignature(db), setAt: now },
     basedOn,
     () => crypto.randomUUID(),
     mirror,
