@@ -65,6 +65,16 @@ const HOW = {
   'titles.quality.holdout.recall': 'The same for recall on the held-out set.',
   'titles.quality.holdout.precision.': 'Precision on the held-out titles of one language.',
   'titles.quality.holdout.recall.': 'Recall on the held-out titles of one language.',
+  'notes.precision.':
+    "Precision of turning notes into requirement facts with the default playbook (`proposeFacts`, the panel's code path) on the hand-labelled corpus `test/corpus/notes.{en,zh}.jsonl` (realistic meeting notes, terse and mixed, about 10 % off-topic with trap words; each label a note, a fact id and the key text its value must contain): of the (note, fact) pairs proposed, the share the labels hold, per language (`bench/note-quality.ts`, `bench/notes.bench.mjs`). A ratio, not a timing: n is 1. The vocabulary was fitted to this corpus; target ≥ 0.9 (a floor), `lib/notes/note-corpus.test.ts` holds a lower floor in CI.",
+  'notes.recall.': 'The same for recall: of the labelled (note, fact) pairs, the share proposed. Target ≥ 0.8.',
+  'notes.keyKept': "Of the correctly proposed facts, the share whose proposed value contains the label's key (the figure or phrase that makes the fact useful, e.g. `40%`, `IP55`, `6月底`): the information the hand-over must not lose. Target ≥ 0.95.",
+  'notes.holdout.precision.':
+    'Precision on the held-out notes `test/corpus/notes-holdout.{en,zh}.jsonl` (24 per language), written the same way but never used to choose a phrase: how the vocabulary does on notes it was not fitted to. A gap to `notes.precision.<lang>` is overfitting. No target; the unit test holds a floor.',
+  'notes.holdout.recall.': 'The same for recall on the held-out notes.',
+  'notes.holdout.keyKept': 'The share of correct held-out proposals that keep their key.',
+  'notes.propose':
+    "`proposeFacts` with the default playbook on a 2 000-character note (labelled notes of both languages one after the other, cut at 2 000 characters), warm: 50 warm-up runs, 200 timed with `performance.now()` in Node. Target median under 5 ms.",
   'analysis.nextActions.hit':
     "Of the must-see items labelled by hand on the corpus of realistic deals `bench/corpora/deals.json` (32 deals, half English, half Chinese, on Salesforce, Dynamics, HubSpot, Zoho and Pipedrive stage names, custom ones included; telecom, energy, utilities and manufacturing; 1–2 items per deal, written as `kind:subject`, e.g. `chain-gap:quality-inspection`, from the sales method by the rules in the file and before the engines were run), the share found among the at most three next actions (`findings.next`) of `analyzeDeal` with the default playbook at the corpus's fixed `now` (2025-06-02) (`bench/deal-quality.ts`, `bench/deals.bench.mjs`). A ratio, not a timing: median and p95 are the figure itself, n is 1. No target (the report's targets are upper bounds); `lib/engines/deal-corpus.test.ts` holds a floor.",
   'analysis.nextActions.hit.': 'The same on the deals recorded in one language (`en`, `zh-CN`).',
@@ -80,6 +90,10 @@ const HOW = {
 
 /** What a prefix entry of HOW stands for in its listed id (`content.size.gz.<crm>`); `<crm>` unless named here. */
 const PREFIX_PLACEHOLDER = {
+  'notes.precision.': '<lang>',
+  'notes.recall.': '<lang>',
+  'notes.holdout.precision.': '<lang>',
+  'notes.holdout.recall.': '<lang>',
   'titles.quality.precision.': '<lang>',
   'titles.quality.recall.': '<lang>',
   'titles.quality.holdout.precision.': '<lang>',
