@@ -99,7 +99,13 @@ describe('npm run playbook -- try', () => {
       id: 'power',
       // Other facts the note states (the sites' power) may be proposed too, as the playbook's keywords evolve.
       proposals: expect.arrayContaining([
-        expect.objectContaining({ requirement: 'operating-cost', figures: [expect.objectContaining({ kind: 'amount', value: 1_200_000, currency: 'USD' })] }),
+        expect.objectContaining({
+          requirement: 'operating-cost',
+          // The whole statement as the value, the note's own words as the quote.
+          value: 'The diesel generators at the remote sites cost them USD 1.2M a year in fuel.',
+          quote: expect.stringContaining('USD 1.2M a year'),
+          figures: [expect.objectContaining({ kind: 'amount', value: 1_200_000, currency: 'USD' })],
+        }),
       ]),
       customerRoles: [],
       teamRoles: ['power-specialist'],
@@ -112,5 +118,21 @@ describe('npm run playbook -- try', () => {
       customerRoles: [{ role: 'quality-inspection', name: defaultPlaybookJson.decisionRoles.find((role) => role.id === 'quality-inspection')!.label['zh-CN'] }],
       teamRoles: ['quality-engineer'],
     });
+  });
+
+  it('tries the playbook given with --playbook instead of the default', async () => {
+    // The same playbook with no words for the operating-cost fact: the note proposes it no more.
+    const playbook = {
+      ...defaultPlaybookJson,
+      requirements: defaultPlaybookJson.requirements.map((requirement) =>
+        requirement.id === 'operating-cost' ? { ...requirement, keywords: { en: [], 'zh-CN': [] }, cues: { en: [], 'zh-CN': [] } } : requirement,
+      ),
+      examples: [],
+    };
+    const notes = JSON.stringify({ id: 'power', text: 'The diesel generators at the remote sites cost them USD 1.2M a year in fuel.' });
+    const run = await playbookCli('try', '--notes', await file('one.jsonl', notes), '--playbook', await file('no-opex.json', JSON.stringify(playbook)), '--json');
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const [out] = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { proposals: { requirement: string }[] });
+    expect(out!.proposals.map((proposal) => proposal.requirement)).toEqual(['site-power']);
   });
 });
