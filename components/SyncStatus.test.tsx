@@ -14,6 +14,7 @@ const REF = { recordKey: RECORD, crm: 'salesforce', host: 'acme.lightning.force.
 let connection: SalesforceStatus['state'];
 let pulls: number;
 let gone: boolean;
+let pullAnswer: (() => unknown) | undefined;
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -22,9 +23,11 @@ beforeEach(async () => {
   connection = 'connected';
   pulls = 0;
   gone = false;
+  pullAnswer = undefined;
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { type: string }) => {
     if (message.type === 'salesforce/pull') {
       pulls++;
+      if (pullAnswer) return pullAnswer();
       return { result: gone ? { outcome: 'gone' } : { outcome: 'pulled', changed: 0 } };
     }
     return { result: { state: connection, instanceUrl: 'https://acme.my.salesforce.com', signInEverySession: false, redirectUri: 'https://x.chromiumapp.org/salesforce', policy: {} } };
@@ -60,6 +63,20 @@ describeInEachLocale('SyncStatus', (locale) => {
     await waitFor(() => expect(screen.getByTestId('sync-status').dataset.state).toBe('gone'));
     expect(pulls).toBe(2);
     expect(screen.getByRole('status').textContent).toBe(t('syncGone'));
+    expectOnlyLocaleText(container, locale, ['Salesforce']);
+  });
+
+  it('says when Salesforce cannot be reached and what waits, and when opportunity teams are off', async () => {
+    await capture('a');
+    pullAnswer = () => ({ error: 'Failed to fetch' });
+    const { container } = render(<SyncStatus record={REF} />);
+    await waitFor(() => expect(screen.getByTestId('sync-status').dataset.state).toBe('offline'));
+    expect(screen.getByRole('status').textContent).toBe(t('syncOfflineSending', '1'));
+    expectOnlyLocaleText(container, locale, ['Salesforce']);
+    pullAnswer = () => ({ result: { outcome: 'pulled', changed: 0, teamsOff: true } });
+    fireEvent.click(screen.getByRole('button', { name: t('syncRefresh') }));
+    await waitFor(() => expect(screen.getByTestId('sync-status').dataset.state).toBe('sending'));
+    expect(screen.getByText(t('syncTeamsOff'))).toBeTruthy();
     expectOnlyLocaleText(container, locale, ['Salesforce']);
   });
 

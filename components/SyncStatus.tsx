@@ -35,11 +35,11 @@ async function readSyncState(record: RecordRef) {
  */
 export function SyncStatus({ record }: { record: RecordRef }) {
   const { data } = useStoredData(`sync:${record.recordKey}`, () => readSyncState(record), touchesOutbox);
-  const [pull, setPull] = useState<PullResult | 'reading' | null>(null);
+  const [pull, setPull] = useState<PullResult | 'reading' | 'offline' | null>(null);
   const ofConnectedOrg = data.status === 'ready' && data.value.ofConnectedOrg;
   const { recordKey, name } = record;
-  // A failed read (offline) leaves the notes as they are; the next one tries again.
-  const readBack = useCallback(() => void pullFromSalesforce(recordKey, name).then(setPull, () => setPull(null)), [recordKey, name]);
+  // A failed read (offline, Salesforce unreachable) leaves the notes as they are and says so; the next one tries again.
+  const readBack = useCallback(() => void pullFromSalesforce(recordKey, name).then(setPull, () => setPull('offline')), [recordKey, name]);
   useEffect(() => {
     if (!ofConnectedOrg) return undefined;
     readBack();
@@ -51,11 +51,14 @@ export function SyncStatus({ record }: { record: RecordRef }) {
   const { connection, sending, sent, parked } = data.value;
   if (!ofConnectedOrg && sending + sent + parked.length === 0) return null;
   const [firstParked] = parked;
-  const gone = pull !== 'reading' && pull?.outcome === 'gone';
-  const [state, text] = gone
+  const read = pull === 'reading' || pull === 'offline' ? undefined : pull;
+  const [state, text] =
+    read?.outcome === 'gone'
     ? (['gone', t('syncGone')] as const)
     : firstParked
       ? (['parked', t('syncParked', firstParked.reason.message || firstParked.reason.errorCode)] as const)
+      : pull === 'offline'
+        ? (['offline', sending > 0 ? t('syncOfflineSending', String(sending)) : t('syncOffline')] as const)
       : sending > 0
         ? connection === 'connected'
           ? (['sending', t('syncSending', String(sending))] as const)
@@ -68,6 +71,7 @@ export function SyncStatus({ record }: { record: RecordRef }) {
   return (
     <div className={`small sync-status ${state === 'parked' || state === 'gone' ? 'error' : 'muted'}`} data-testid="sync-status" data-state={state}>
       <p role="status">{text}</p>
+      {read?.outcome === 'pulled' && read.teamsOff && <p>{t('syncTeamsOff')}</p>}
       {ofConnectedOrg && (
         <button type="button" className="secondary" disabled={pull === 'reading'}
           onClick={() => {

@@ -3,6 +3,8 @@ import type { PullResult, SalesforceRequest, SalesforceStatus } from '../messagi
 import { parseRecordKey } from '../crm/snapshot';
 import { connectedOpportunityId } from '../salesforce/org-match';
 import { pullRecordNotes } from '../salesforce/read-back';
+import { pullRecordPeople } from '../salesforce/read-back-people';
+import { loadActiveDirectory, loadActivePlaybook } from '../panel/active-policy';
 import { broadcast } from '../messaging/broadcast';
 import { connectionState } from '../salesforce/session';
 import { getDatabase } from '../store/connection';
@@ -69,7 +71,13 @@ async function pullOnce(recordKey: string, recordName: string): Promise<PullResu
   const connected = await connectedClient(db);
   const opportunityId = connected && connectedOpportunityId(parseRecordKey(recordKey), connected.org.instanceUrl);
   if (!connected || !opportunityId) return { outcome: 'not-connected' };
-  const result = await pullRecordNotes(db, connected.client, { recordKey, recordName, opportunityId }, Date.now());
-  if (result.outcome === 'pulled' && result.changed > 0) await broadcast({ type: 'broadcast/notes', recordKey });
-  return result;
+  const target = { recordKey, recordName, opportunityId };
+  const notes = await pullRecordNotes(db, connected.client, target, Date.now());
+  if (notes.outcome === 'gone') return notes;
+  if (notes.changed > 0) await broadcast({ type: 'broadcast/notes', recordKey });
+  const [{ playbook }, { people: directory }] = await Promise.all([loadActivePlaybook(db), loadActiveDirectory(db)]);
+  const context = { decisionRoles: playbook.decisionRoles, teamRoleIds: playbook.teamRoles.map((role) => role.id), directory };
+  const people = await pullRecordPeople(db, connected.client, target, context, Date.now());
+  if (people.changed > 0) await broadcast({ type: 'broadcast/facts', recordKey });
+  return { outcome: 'pulled', changed: notes.changed + people.changed, ...(people.teamsOff ? { teamsOff: true } : {}) };
 }

@@ -74,7 +74,8 @@ export const SalesforceRequestSchema = z.discriminatedUnion('type', [
 
 /** Background -> panel, the answer to `salesforce/pull`. */
 export const PullResultSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('pulled'), changed: z.number() }),
+  /** `teamsOff`: opportunity teams are off in the org, so team assignments are not shared. */
+  z.object({ outcome: z.literal('pulled'), changed: z.number(), teamsOff: z.optional(z.boolean()) }),
   /** Deleted in Salesforce, or not visible to this user. */
   z.object({ outcome: z.literal('gone') }),
   /** Not an opportunity of the connected org, or no org signed in: nothing was read. */

@@ -26,7 +26,7 @@ export function notesOnRecordQuery(recordId: string, modifiedSince?: number): st
 
 export function contactRolesQuery(opportunityId: string, modifiedSince?: number): string {
   return (
-    'SELECT Id, ContactId, Contact.Name, Role, IsPrimary, LastModifiedDate, LastModifiedBy.Name FROM OpportunityContactRole ' +
+    'SELECT Id, ContactId, Contact.Name, Contact.Email, Contact.Title, Role, IsPrimary, LastModifiedDate, LastModifiedBy.Name FROM OpportunityContactRole ' +
     `WHERE OpportunityId = '${assertSalesforceId(opportunityId)}'` +
     since('LastModifiedDate', modifiedSince) +
     ' ORDER BY LastModifiedDate'
@@ -36,7 +36,7 @@ export function contactRolesQuery(opportunityId: string, modifiedSince?: number)
 /** [OpportunityTeamMember] answers INVALID_TYPE where team selling is off. */
 export function teamMembersQuery(opportunityId: string, modifiedSince?: number): string {
   return (
-    'SELECT Id, UserId, User.Name, TeamMemberRole, OpportunityAccessLevel, LastModifiedDate, LastModifiedBy.Name FROM OpportunityTeamMember ' +
+    'SELECT Id, UserId, User.Name, User.Email, TeamMemberRole, OpportunityAccessLevel, LastModifiedDate, LastModifiedBy.Name FROM OpportunityTeamMember ' +
     `WHERE OpportunityId = '${assertSalesforceId(opportunityId)}'` +
     since('LastModifiedDate', modifiedSince) +
     ' ORDER BY LastModifiedDate'

@@ -227,3 +227,43 @@ export async function clearStageOverride(db: Database, recordKey: string): Promi
   await tx.store.delete(recordKey);
   await tx.done;
 }
+
+/** A customer's person as Salesforce's contact roles name them: the decision-chain roles their contact roles stand for. */
+export interface RemoteContactRoles {
+  person: Pick<Stakeholder, 'id' | 'name' | 'title'>;
+  roles: readonly string[];
+}
+
+/**
+ * Merges the contact roles read back from Salesforce: each person gains the roles they do not
+ * hold yet (never loses one: a role taken away in Salesforce is for the team to take away here).
+ * Resolves how many people changed.
+ */
+export async function mergeRemoteContactRoles(db: Database, recordKey: string, people: readonly RemoteContactRoles[], now: number): Promise<number> {
+  const tx = writeTransaction(db, ['stakeholders']);
+  let changed = 0;
+  for (const { person, roles } of people) {
+    const [stored] = validRows(StoredStakeholderSchema, [await tx.store.get([recordKey, person.id])].filter((row) => row !== undefined));
+    const held = stored?.roles ?? [];
+    const added = roles.filter((roleId) => !held.includes(roleId));
+    if (added.length === 0) continue;
+    const base = stored ?? { ...person, roles: [], stance: 'unknown' as const, influence: 'unknown' as const, source: 'crm' as const };
+    await tx.store.put(StoredStakeholderSchema.parse({ ...base, title: base.title ?? person.title, roles: [...held, ...added], recordKey, updatedAt: now }));
+    changed++;
+  }
+  await tx.done;
+  return changed;
+}
+
+/** Merges team members read back from Salesforce as assignments; resolves how many were new. */
+export async function mergeRemoteAssignments(db: Database, recordKey: string, assignments: readonly { roleId: string; personId: string }[], now: number): Promise<number> {
+  const tx = writeTransaction(db, ['assignments']);
+  let added = 0;
+  for (const { roleId, personId } of assignments) {
+    if (await tx.store.get([recordKey, roleId, personId])) continue;
+    await tx.store.put(StoredAssignmentSchema.parse({ recordKey, roleId, personId, assignedAt: now }));
+    added++;
+  }
+  await tx.done;
+  return added;
+}

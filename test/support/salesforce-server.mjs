@@ -70,8 +70,9 @@ const SCHEMA = {
     required: ['OpportunityId', 'UserId'], refs: { OpportunityId: 'Opportunity', UserId: 'User' },
     picklists: { TeamMemberRole: 'OpportunityTeamMember.TeamMemberRole', OpportunityAccessLevel: 'OpportunityTeamMember.OpportunityAccessLevel' },
   },
-  User: { create: [], update: [], read: ['Name', 'Username'] },
-  Contact: { create: [], update: [], read: ['Name', 'AccountId'] },
+  // [User] [Contact] the standard fields the extension reads (Email to find a person, Title, IsActive).
+  User: { create: [], update: [], read: ['Name', 'Username', 'Email', 'IsActive'] },
+  Contact: { create: [], update: [], read: ['Name', 'AccountId', 'Email', 'Title'] },
   Opportunity: { create: [], update: [], read: ['Name', 'StageName'] },
 };
 const SYSTEM_FIELDS = ['Id', 'IsDeleted', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp'];
@@ -163,7 +164,7 @@ export async function startSalesforceServer(options = {}) {
       return Buffer.from(state.records.ContentNote[id].Content, 'base64').toString('utf8');
     },
   };
-  state.defaultUserId = state.seed('User', { Name: 'Ada Rep', Username: 'ada@example.com' });
+  state.defaultUserId = state.seed('User', { Name: 'Ada Rep', Username: 'ada@example.com', Email: 'ada@example.com', IsActive: true });
 
   const queue = [];
   let limitExceededCalls = 0;

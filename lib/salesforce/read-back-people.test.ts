@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deleteDB } from 'idb';
+import { startSalesforceServer, type SalesforceServer } from '@/test/support/salesforce-server.mjs';
+import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
+import type { Person } from '../domain/team';
+import { openDatabase, type Database } from '../store/db';
+import { factsForRecord, saveStakeholderRoles } from '../store/facts';
+import { SalesforceClient } from './client';
+import { pullRecordPeople, type PeopleContext } from './read-back-people';
+import { signIn, tokenSource } from './testing/sign-in';
+
+// Read-back of the deal's people against the local Salesforce stand-in: contact roles become
+// the customer's people's decision-chain roles, team members the team's assignments.
+
+const OPPORTUNITY = '0065g00000AbCdEAAV';
+const RECORD = `salesforce|acme.lightning.force.com|Opportunity|${OPPORTUNITY}`;
+const target = { recordKey: RECORD, recordName: 'Nile Telecom', opportunityId: OPPORTUNITY };
+const person = (id: string, email: string, roles: string[]): Person => ({ id, name: id, email, roles, skills: [], industries: [], regions: [], languages: [], capacity: 5, openDeals: 0 });
+const context: PeopleContext = {
+  decisionRoles: DEFAULT_PLAYBOOK.decisionRoles,
+  teamRoleIds: DEFAULT_PLAYBOOK.teamRoles.map((role) => role.id),
+  directory: [person('wang-fang', 'Wang.Fang@example.com', ['sr', 'power-specialist']), person('omar', 'omar@example.com', ['power-specialist'])],
+};
+
+let server: SalesforceServer;
+let client: SalesforceClient;
+let db: Database;
+const dbName = () => `read-back-people-${expect.getState().currentTestName}`;
+
+beforeEach(async () => {
+  server = await startSalesforceServer();
+  server.state.seed('Opportunity', { Id: OPPORTUNITY, Name: 'Nile Telecom' });
+  client = new SalesforceClient({ fetch: server.fetch, tokens: tokenSource(server, await signIn(server)) });
+  db = await openDatabase(dbName());
+});
+afterEach(async () => {
+  db.close();
+  await deleteDB(dbName());
+  await server.close();
+});
+
+function contactRole(name: string, email: string | null, title: string, role: string): void {
+  const contactId = server.state.seed('Contact', { Name: name, Email: email, Title: title });
+  server.state.seed('OpportunityContactRole', { OpportunityId: OPPORTUNITY, ContactId: contactId, Role: role, IsPrimary: false });
+}
+function teamMember(email: string, role: string): void {
+  const userId = server.state.seed('User', { Name: email, Username: email, Email: email, IsActive: true });
+  server.state.seed('OpportunityTeamMember', { OpportunityId: OPPORTUNITY, UserId: userId, TeamMemberRole: role, OpportunityAccessLevel: 'Read' });
+}
+
+describe('pullRecordPeople', () => {
+  it('gives each contact the decision-chain role its contact role stands for, as the page read would', async () => {
+    contactRole('Ahmed Musa', 'ahmed.musa@sudatel.sd', 'CTO', 'Technical Buyer');
+    contactRole('Amal Idris', 'amal@sudatel.sd', 'CEO', 'Economic Decision Maker');
+    contactRole('No Mail', null, 'CFO', 'Decision Maker'); // no e-mail: the page read has them, the store cannot key them
+    contactRole('Sara Ali', 'sara@sudatel.sd', 'Engineer', 'Other'); // names no role: left to the title
+    expect(await pullRecordPeople(db, client, target, context, 1_000)).toEqual({ changed: 2, teamsOff: false });
+    const { stakeholders } = await factsForRecord(db, RECORD);
+    expect(stakeholders.map((s) => [s.id, s.name, s.title, s.roles, s.source]).sort()).toEqual([
+      ['crm:email:ahmed.musa@sudatel.sd', 'Ahmed Musa', 'CTO', ['technical-evaluator'], 'crm'],
+      ['crm:email:amal@sudatel.sd', 'Amal Idris', 'CEO', ['decision-maker'], 'crm'],
+    ]);
+    // Read again: nothing new.
+    expect(await pullRecordPeople(db, client, target, context, 2_000)).toEqual({ changed: 0, teamsOff: false });
+  });
+
+  it('adds to what the team set here and never takes a role away', async () => {
+    const ahmed = { id: 'crm:email:ahmed.musa@sudatel.sd', name: 'Ahmed Musa', title: 'CTO', source: 'crm' as const, stance: 'supporter' as const, influence: 'high' as const };
+    await saveStakeholderRoles(db, RECORD, ahmed, ['champion'], null, 500);
+    contactRole('Ahmed Musa', 'ahmed.musa@sudatel.sd', 'CTO', 'Technical Buyer');
+    await pullRecordPeople(db, client, target, context, 1_000);
+    const [stored] = (await factsForRecord(db, RECORD)).stakeholders;
+    expect(stored).toMatchObject({ roles: ['champion', 'technical-evaluator'], stance: 'supporter', influence: 'high', updatedAt: 1_000 });
+  });
+
+  it('assigns the team members the directory knows, in the role they can take, and reads only what changed since', async () => {
+    teamMember('wang.fang@example.com', 'Pre-Sales Consultant'); // SR and power specialist share the value: the directory decides
+    teamMember('omar@example.com', 'Pre-Sales Consultant');
+    teamMember('stranger@example.com', 'Account Manager'); // not in the directory
+    expect(await pullRecordPeople(db, client, target, context, 1_000)).toEqual({ changed: 2, teamsOff: false });
+    expect((await factsForRecord(db, RECORD)).assignments.map((a) => [a.roleId, a.personId]).sort()).toEqual([
+      ['power-specialist', 'omar'],
+      ['sr', 'wang-fang'],
+    ]);
+    const requests = server.state.requests.length;
+    await pullRecordPeople(db, client, target, context, 2_000);
+    const queries = server.state.requests.slice(requests).map((request) => decodeURIComponent(request.path).replace(/\+/g, " "));
+    // The team query starts at the newest change seen; the contact roles (none seen yet) are read whole.
+    expect(queries.find((query) => query.includes('FROM OpportunityTeamMember'))).toMatch(/LastModifiedDate >= \d{4}-/);
+    expect(queries.find((query) => query.includes('FROM OpportunityContactRole'))).not.toMatch(/LastModifiedDate >=/);
+  });
+
+  it('says when opportunity teams are off, and still reads the contact roles', async () => {
+    server.state.teamSelling = false;
+    contactRole('Ahmed Musa', 'ahmed.musa@sudatel.sd', 'CTO', 'Technical Buyer');
+    expect(await pullRecordPeople(db, client, target, context, 1_000)).toEqual({ changed: 1, teamsOff: true });
+  });
+});

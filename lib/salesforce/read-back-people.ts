@@ -1,0 +1,120 @@
+// Read-back of the deal's people: the opportunity's contact roles become the customer's
+// people's decision-chain roles, its team members the team's assignments, merged into this
+// browser's store (lib/store/facts.ts), so the SR's panel shows who the AR put on the deal.
+// Bounded by LastModifiedDate after the first read, paged.
+//
+// A Salesforce value is read as the team reads the same value on the CRM page: a contact role
+// through the playbook's `crmContactRoles` (the engines' own mapping), a team member role
+// through the values the sender writes (lib/salesforce/mapping.ts), narrowed to the roles the
+// colleague can take in the team directory when several roles share one value. A value that
+// names no role, a contact without an e-mail address and a user the directory does not know
+// are left out: the page read and the team still have them.
+import { z } from '@/lib/domain/zod.ts';
+import { stakeholderIdForContact } from '../domain/stakeholder';
+import type { Person } from '../domain/team';
+import type { Database } from '../store/db';
+import { mergeRemoteAssignments, mergeRemoteContactRoles, type RemoteContactRoles } from '../store/facts';
+import { readSetting, writeSetting } from '../store/settings';
+import type { SalesforceClient } from './client.ts';
+import { parseApiDateTime } from './datetime.ts';
+import { FieldError } from './errors.ts';
+import { teamMemberRoleFor, type RoleMaps } from './mapping.ts';
+import { contactRolesQuery, teamMembersQuery } from './queries.ts';
+import type { PullTarget } from './read-back.ts';
+
+export interface PeopleContext {
+  decisionRoles: readonly { id: string; crmContactRoles: readonly string[] }[];
+  teamRoleIds: readonly string[];
+  directory: readonly Person[];
+  roles?: RoleMaps;
+}
+
+export interface PeoplePull {
+  changed: number;
+  /** Opportunity teams are off in this org: team members are neither read nor written. */
+  teamsOff: boolean;
+}
+
+const PeopleStateSchema = z.object({ contactRolesSince: z.number().optional(), teamSince: z.number().optional() });
+const stateKey = (recordKey: string) => `salesforce.pullPeople:${recordKey}`;
+
+const ContactRoleRowSchema = z.object({
+  Role: z.string().nullable(),
+  LastModifiedDate: z.string(),
+  Contact: z.object({ Name: z.string(), Email: z.string().nullable().optional(), Title: z.string().nullable().optional() }).nullable(),
+});
+const TeamMemberRowSchema = z.object({
+  TeamMemberRole: z.string().nullable(),
+  LastModifiedDate: z.string(),
+  User: z.object({ Email: z.string().nullable().optional() }).nullable(),
+});
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The decision-chain role a contact role value stands for, when exactly one does. */
+function decisionRoleOf(context: PeopleContext, value: string): string | undefined {
+  const candidates = context.decisionRoles.filter((role) => role.crmContactRoles.some((name) => same(name, value)));
+  return candidates.length === 1 ? candidates[0]!.id : undefined;
+}
+
+/** The team role a team member role value stands for: among those written as it, the one the colleague can take. */
+function teamRoleOf(context: PeopleContext, value: string, person: Person): string | undefined {
+  const candidates = context.teamRoleIds.filter((roleId) => same(teamMemberRoleFor(roleId, context.roles), value));
+  const theirs = candidates.filter((roleId) => person.roles.includes(roleId));
+  return theirs[0] ?? (candidates.length === 1 ? candidates[0] : undefined);
+}
+
+async function pageRows<T>(client: SalesforceClient, soql: string, schema: z.ZodType<T>): Promise<T[]> {
+  const rows: T[] = [];
+  for await (const page of client.queryPages(soql, { batchSize: 200 })) {
+    for (const raw of page.records) {
+      const row = schema.safeParse(raw);
+      if (row.success) rows.push(row.data); // a row in a shape we do not know is skipped, not guessed at
+    }
+  }
+  return rows;
+}
+
+const newest = (rows: readonly { LastModifiedDate: string }[], since: number | undefined) =>
+  rows.reduce<number | undefined>((at, row) => Math.max(at ?? 0, parseApiDateTime(row.LastModifiedDate)), since);
+
+export async function pullRecordPeople(db: Database, client: SalesforceClient, target: PullTarget, context: PeopleContext, now: number): Promise<PeoplePull> {
+  const previous = await readSetting(db, stateKey(target.recordKey), PeopleStateSchema, {});
+
+  const contactRows = await pageRows(client, contactRolesQuery(target.opportunityId, previous.contactRolesSince), ContactRoleRowSchema);
+  const people = new Map<string, RemoteContactRoles>();
+  for (const row of contactRows) {
+    const email = row.Contact?.Email?.trim();
+    const roleId = row.Role ? decisionRoleOf(context, row.Role) : undefined;
+    if (!row.Contact || !email || !roleId) continue;
+    const id = stakeholderIdForContact({ name: row.Contact.Name, email });
+    const person = people.get(id) ?? { person: { id, name: row.Contact.Name, ...(row.Contact.Title ? { title: row.Contact.Title } : {}) }, roles: [] };
+    people.set(id, { ...person, roles: [...new Set([...person.roles, roleId])] });
+  }
+  let changed = await mergeRemoteContactRoles(db, target.recordKey, [...people.values()], now);
+
+  let teamRows: z.infer<typeof TeamMemberRowSchema>[] = [];
+  let teamsOff = false;
+  try {
+    teamRows = await pageRows(client, teamMembersQuery(target.opportunityId, previous.teamSince), TeamMemberRowSchema);
+  } catch (error) {
+    // [OpportunityTeamMember] is no type at all where team selling is off.
+    if (!(error instanceof FieldError && error.errorCode === 'INVALID_TYPE')) throw error;
+    teamsOff = true;
+  }
+  const assignments = teamRows.flatMap((row) => {
+    const email = row.User?.Email?.trim();
+    const person = email ? context.directory.find((candidate) => candidate.email !== undefined && same(candidate.email, email)) : undefined;
+    const roleId = person && row.TeamMemberRole ? teamRoleOf(context, row.TeamMemberRole, person) : undefined;
+    return person && roleId ? [{ roleId, personId: person.id }] : [];
+  });
+  changed += await mergeRemoteAssignments(db, target.recordKey, assignments, now);
+
+  const contactRolesSince = newest(contactRows, previous.contactRolesSince);
+  const teamSince = newest(teamRows, previous.teamSince);
+  await writeSetting(db, stateKey(target.recordKey), PeopleStateSchema, {
+    ...(contactRolesSince !== undefined ? { contactRolesSince } : {}),
+    ...(teamSince !== undefined ? { teamSince } : {}),
+  });
+  return { changed, teamsOff };
+}
