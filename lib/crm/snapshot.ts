@@ -46,7 +46,7 @@ export const READ_SOURCES = ['label', 'rule'] as const;
 export const ReadSourceSchema = z.enum(READ_SOURCES);
 
 /** Contact details a reader may find, each of which the page may not show. */
-export const CONTACT_DETAILS = ['title', 'role'] as const;
+export const CONTACT_DETAILS = ['title', 'role', 'email'] as const;
 
 /** What an adapter read off a CRM record page. Validated at every boundary it crosses. */
 export const RecordSnapshotSchema = z.object({

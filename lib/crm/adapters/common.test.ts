@@ -74,9 +74,10 @@ describe('extractionOf', () => {
   it('says which contact details no contact carries, and nothing when there are no contacts', () => {
     const named = { name: 'Ana' };
     expect(extractionOf(read({ contacts: [] })).unreadContactDetails).toBeUndefined();
-    expect(extractionOf(read({ contacts: [named, { name: 'Bo' }] })).unreadContactDetails).toEqual(['title', 'role']);
-    expect(extractionOf(read({ contacts: [named, { name: 'Bo', role: 'Decision Maker' }] })).unreadContactDetails).toEqual(['title']);
-    expect(extractionOf(read({ contacts: [{ name: 'Bo', title: 'CTO', role: 'Influencer' }] })).unreadContactDetails).toBeUndefined();
+    expect(extractionOf(read({ contacts: [named, { name: 'Bo' }] })).unreadContactDetails).toEqual(['title', 'role', 'email']);
+    expect(extractionOf(read({ contacts: [named, { name: 'Bo', role: 'Decision Maker', email: 'bo@acme.example' }] })).unreadContactDetails).toEqual(['title']);
+    expect(extractionOf(read({ contacts: [{ name: 'Bo', title: 'CTO', role: 'Influencer' }] })).unreadContactDetails).toEqual(['email']);
+    expect(extractionOf(read({ contacts: [{ name: 'Bo', title: 'CTO', role: 'Influencer', email: 'bo@acme.example' }] })).unreadContactDetails).toBeUndefined();
   });
 
   it('reports a part that is only whitespace as missing and collapses the whitespace of the others', () => {

@@ -36,7 +36,7 @@ export interface RecordRead {
   contacts: readonly RecordContact[];
 }
 
-const CONTACT_DETAILS: readonly ContactDetail[] = ['title', 'role'];
+const CONTACT_DETAILS: readonly ContactDetail[] = ['title', 'role', 'email'];
 
 /** The details no contact of `contacts` carries: the page lists names without them. None when there are no contacts. */
 export function unreadContactDetails(contacts: readonly RecordContact[]): ContactDetail[] {

@@ -205,6 +205,8 @@ const EXPECTED: Record<string, FixtureExpectation> = {
         { name: 'Karim Saleh', title: 'Electrical Engineering Lead', role: 'Technical Buyer' },
       ],
       missing: [],
+      // The contact list shows no e-mail column: e-mails are unread, not absent.
+      unreadContactDetails: ['email'],
     },
   },
   'opportunity-cached-view.html': {
@@ -240,6 +242,8 @@ const EXPECTED: Record<string, FixtureExpectation> = {
         { name: 'Youssef Nour', title: 'Finance Director', role: 'Economic Decision Maker' },
       ],
       missing: [],
+      // The contact list shows no e-mail column: e-mails are unread, not absent.
+      unreadContactDetails: ['email'],
     },
   },
   'opportunity-zh.html': {
@@ -390,6 +394,8 @@ const EXPECTED: Record<string, FixtureExpectation> = {
         { name: '李明', title: 'CTO', role: 'Technical Buyer' },
       ],
       missing: [],
+      // The contact list shows no e-mail column: e-mails are unread, not absent.
+      unreadContactDetails: ['email'],
     },
   },
   // Contact Roles in an Aura grid whose cells carry no data-label: read by the column headers' titles.

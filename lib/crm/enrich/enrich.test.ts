@@ -172,7 +172,7 @@ describe('contact details read by column', () => {
     <tr><th scope="row"><a href="#">Layla Farouk</a></th><td>Head of Network Engineering</td><td>Technical Buyer</td></tr>
     <tr><th scope="row"><a href="#">Not on the record</a></th><td>Intern</td><td>Other</td></tr></tbody></table></main>`;
   const html = table(['Contact Name', 'Title', 'Role']);
-  const names: Extraction = { fields: [], contacts: [{ name: 'Omar Hassan' }, { name: 'Layla Farouk' }], missing: [], unreadContactDetails: ['title', 'role'] };
+  const names: Extraction = { fields: [], contacts: [{ name: 'Omar Hassan' }, { name: 'Layla Farouk' }], missing: [], unreadContactDetails: ['title', 'role', 'email'] };
 
   it('completes the titles and roles of the contacts the adapter read by name only', () => {
     const root = new DOMParser().parseFromString(html, 'text/html').querySelector('main') as Element;
@@ -181,7 +181,8 @@ describe('contact details read by column', () => {
       { name: 'Omar Hassan', title: 'Chief Executive Officer', role: 'Decision Maker' },
       { name: 'Layla Farouk', title: 'Head of Network Engineering', role: 'Technical Buyer' },
     ]);
-    expect(enriched.unreadContactDetails).toBeUndefined();
+    // The list has no e-mail column: e-mails stay unread, not absent.
+    expect(enriched.unreadContactDetails).toEqual(['email']);
     expect(enriched.sources).toEqual({ contacts: 'label' });
     expect(names.contacts[0]).toEqual({ name: 'Omar Hassan' }); // the adapter's extraction is not changed
   });
@@ -191,7 +192,7 @@ describe('contact details read by column', () => {
     const root = new DOMParser().parseFromString(bare, 'text/html').querySelector('main') as Element;
     const enriched = enrichExtraction(root, names, { rules: [], vocabulary: vocabularyFor('salesforce') });
     expect(enriched.contacts).toEqual(names.contacts);
-    expect(enriched.unreadContactDetails).toEqual(['title', 'role']);
+    expect(enriched.unreadContactDetails).toEqual(['title', 'role', 'email']);
     expect(enriched.sources).toBeUndefined();
   });
 
@@ -200,5 +201,61 @@ describe('contact details read by column', () => {
     const root = new DOMParser().parseFromString(zh, 'text/html').querySelector('main') as Element;
     const enriched = enrichExtraction(root, names, { rules: [], vocabulary: vocabularyFor('custom-acme') });
     expect(enriched.contacts[0]).toEqual({ name: 'Omar Hassan', title: 'Chief Executive Officer', role: 'Decision Maker' });
+  });
+});
+
+describe('contact e-mails read by column', () => {
+  const FILE = 'opportunity-aura-grid.html';
+
+  /**
+   * The Aura-grid Contact Roles list of the Salesforce fixture (cells without data-label, column names only
+   * on `thead th[scope=col][title]`, as saved from real orgs: ../shared/crm-references.md, Salesforce) with
+   * its Email column named `header`, as an org that renamed the field's label shows it.
+   */
+  function auraGridWithEmailHeader(header: string) {
+    const doc = salesforce.load(FILE);
+    const th = doc.querySelector('thead th[scope="col"][title="Email"]');
+    if (!th) throw new Error('the fixture has no Email column');
+    th.setAttribute('title', header);
+    for (const span of Array.from(th.querySelectorAll('span[title]'))) {
+      span.setAttribute('title', header);
+      span.textContent = header;
+    }
+    return read(salesforceAdapter, salesforce.urlOf(FILE), doc);
+  }
+
+  it.each(['E-mail', '邮箱'])('fills the e-mails the adapter could not see under a column headed "%s", and says the label reader gave them', (header) => {
+    const { root, extraction } = auraGridWithEmailHeader(header);
+    expect(extraction.contacts.every((contact) => contact.email === undefined)).toBe(true);
+    expect(extraction.unreadContactDetails).toEqual(['email']);
+
+    const enriched = enrichExtraction(root, extraction, { rules: [], vocabulary: vocabularyFor('salesforce') });
+    expect(enriched.contacts).toEqual([
+      { name: 'Mona Adel', title: 'Chief Executive Officer', role: 'Decision Maker', email: 'mona.adel@alexport.example' },
+      { name: 'Tamer Fawzy', title: 'Chief Engineer', role: 'Technical Buyer' },
+      { name: 'Rania Sami', title: 'Procurement Lead', role: 'Evaluator', email: 'rania.sami@alexport.example' },
+    ]);
+    expect(enriched.unreadContactDetails).toBeUndefined();
+    expect(enriched.sources).toEqual({ contacts: 'label' });
+  });
+
+  it('reads a Chinese "电子邮件" column on the page of a CRM without an adapter', () => {
+    const html = `<main><table><thead><tr><th scope="col">姓名</th><th scope="col">职位</th><th scope="col">电子邮件</th></tr></thead>
+      <tbody><tr><td>王芳</td><td>采购经理</td><td><a href="mailto:wang.fang@example.cn">wang.fang@example.cn</a></td></tr></tbody></table></main>`;
+    const root = new DOMParser().parseFromString(html, 'text/html').querySelector('main') as Element;
+    const extraction: Extraction = { fields: [], contacts: [{ name: '王芳', title: '采购经理' }], missing: [], unreadContactDetails: ['role', 'email'] };
+    const enriched = enrichExtraction(root, extraction, { rules: [], vocabulary: vocabularyFor('custom-acme') });
+    expect(enriched.contacts).toEqual([{ name: '王芳', title: '采购经理', email: 'wang.fang@example.cn' }]);
+    expect(enriched.unreadContactDetails).toEqual(['role']);
+    expect(enriched.sources).toEqual({ contacts: 'label' });
+  });
+
+  it('takes no e-mail from a cell under an e-mail header that shows something else (an action link)', () => {
+    const { root, extraction } = auraGridWithEmailHeader('E-mail');
+    for (const link of Array.from(root.querySelectorAll('a[href^="mailto:"]'))) link.textContent = 'Send email';
+    const enriched = enrichExtraction(root, extraction, { rules: [], vocabulary: vocabularyFor('salesforce') });
+    expect(enriched.contacts).toEqual(extraction.contacts);
+    expect(enriched.unreadContactDetails).toEqual(['email']);
+    expect(enriched.sources).toBeUndefined();
   });
 });

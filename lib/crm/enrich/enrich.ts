@@ -12,7 +12,7 @@ import { currencyCodeOf, type Vocabulary } from './vocabulary';
 // selectors missed (issue 13): first the page rules the user (or IT) made by
 // pointing at a value, then the generic label/value reader inside the same
 // record root with the CRM's own labels in both languages, then the contact
-// list read by column for the titles and roles the adapter could not see.
+// list read by column for the titles, roles and e-mails the adapter could not see.
 // Every value found says which reader gave it (`sources`), so the panel and the
 // health report keep telling a part the adapter read from one found by
 // fallback. Runs in the enricher script, never in the content script itself.
@@ -25,6 +25,8 @@ const MAX_CONTACT_ROWS = 500;
 const MAX_STALE_RULES = 50;
 /** What the table-row query matches: rows of tables and ARIA grids. */
 const ROW_SELECTOR = 'tr, [role="row"]';
+/** An e-mail address as a cell shows it: a cell under an "Email" header showing "Send email" or an icon gives none. */
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface Enrichment {
   /** The page rules of this CRM, host and record type. */
@@ -95,7 +97,7 @@ function completedContacts(root: Element, contacts: readonly RecordContact[], vo
       const contact = read && byName.get(normaliseLabel(read.name));
       if (!read || !contact) continue;
       for (const detail of ['title', 'role', 'email'] as const) {
-        if (!contact[detail] && read[detail]) {
+        if (!contact[detail] && read[detail] && (detail !== 'email' || EMAIL_SHAPE.test(read[detail]))) {
           contact[detail] = read[detail];
           changed = true;
         }

@@ -30,8 +30,16 @@ export interface Vocabulary {
 type ColumnSpec = readonly string[] | { readonly labels: readonly string[] };
 const labelsOf = (spec: ColumnSpec | undefined): readonly string[] => (spec === undefined ? [] : 'labels' in spec ? spec.labels : spec);
 
+/**
+ * E-mail column headers and labels the fallback reads on every CRM, besides
+ * the adapter's own: a list or tile whose e-mail the adapter could not see
+ * names it one of these ways in English or Chinese.
+ */
+export const EMAIL_LABELS: readonly string[] = ['Email', 'E-mail', '电子邮件', '邮箱'];
+
 function columnsOf(columns: Partial<Record<keyof ContactColumns, ColumnSpec>>): ContactColumns {
-  return { name: labelsOf(columns.name), title: labelsOf(columns.title), role: labelsOf(columns.role), email: labelsOf(columns.email) };
+  const email = [...new Set([...labelsOf(columns.email), ...EMAIL_LABELS])];
+  return { name: labelsOf(columns.name), title: labelsOf(columns.title), role: labelsOf(columns.role), email };
 }
 
 const VOCABULARIES: Readonly<Record<string, Vocabulary>> = {
