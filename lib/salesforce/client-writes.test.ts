@@ -155,6 +155,35 @@ describe('clientWrites with the real sender', () => {
     ]);
   });
 
+  it('a contact role and a team member are found by e-mail, written once, and say why when they cannot be', async () => {
+    const opportunityId = server.state.seed('Opportunity', { Name: 'Sudan grid' });
+    const contactId = server.state.seed('Contact', { Name: 'Ahmed Musa', Email: 'ahmed.musa@sudatel.sd', Title: 'CTO' });
+    const userId = server.state.seed('User', { Name: 'Wang Fang', Username: 'wang.fang@example.com', Email: 'wang.fang@example.com', IsActive: true });
+    const role = (id: string, roleId: string, contactEmail = 'ahmed.musa@sudatel.sd') =>
+      enqueue({ id, recordKey: 'R1', kind: 'contact-role', payload: { opportunityId, contactEmail, roleId }, createdAt: 1 });
+    await role('c1', 'technical-evaluator');
+    await role('c2', 'technical-evaluator'); // the same again (a second panel): reused, not duplicated
+    await enqueue({ id: 't1', recordKey: 'R1', kind: 'team-member', payload: { opportunityId, userEmail: 'wang.fang@example.com', roleId: 'sr' }, createdAt: 2 });
+    await drain(10);
+    expect(server.state.list('OpportunityContactRole')).toEqual([expect.objectContaining({ OpportunityId: opportunityId, ContactId: contactId, Role: 'Technical Buyer' })]);
+    expect(server.state.list('OpportunityTeamMember')).toEqual([expect.objectContaining({ OpportunityId: opportunityId, UserId: userId, TeamMemberRole: 'Pre-Sales Consultant' })]);
+
+    await role('c3', 'decision-maker', 'nobody@sudatel.sd');
+    expect(await run(HOUR * 20)).toEqual({ sent: 0, retrying: 0, parked: 1 });
+    expect((await outboxSummary(db, 'R1')).parked).toEqual([
+      expect.objectContaining({ kind: 'contact-role', reason: expect.objectContaining({ errorCode: 'NO_CONTACT', fields: ['ContactId'] }) }),
+    ]);
+  });
+
+  it('a team member where opportunity teams are off is parked with that reason', async () => {
+    server.state.teamSelling = false;
+    const opportunityId = server.state.seed('Opportunity', { Name: 'Sudan grid' });
+    server.state.seed('User', { Name: 'Wang Fang', Username: 'wang.fang@example.com', Email: 'wang.fang@example.com', IsActive: true });
+    await enqueue({ id: 't1', recordKey: 'R1', kind: 'team-member', payload: { opportunityId, userEmail: 'wang.fang@example.com', roleId: 'sr' }, createdAt: 2 });
+    await run(10);
+    expect((await outboxSummary(db, 'R1')).parked).toEqual([expect.objectContaining({ kind: 'team-member', reason: expect.objectContaining({ errorCode: 'TEAMS_OFF' }) })]);
+  });
+
   it('a field error parks the entry with Salesforce’s errorCode and fields', async () => {
     // The opportunity was deleted after the note was captured: linking to it is a field error.
     const opportunityId = server.state.seed('Opportunity', { Name: 'Gone' });

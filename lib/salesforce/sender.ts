@@ -124,7 +124,8 @@ async function attempt(options: SendOptions, entry: StoredOutboxEntry): Promise<
         return { reason: 'limit', until };
       }
       case 'field':
-        await park(db, entry.id, reasonOf(fault));
+        // A query on a type the org lacks answers INVALID_TYPE: for team members, opportunity teams are off.
+        await park(db, entry.id, entry.kind === 'team-member' && fault.errorCode === 'INVALID_TYPE' ? TEAMS_OFF : reasonOf(fault));
         return 'parked';
       case 'precondition-failed':
         await park(db, entry.id, { errorCode: 'CONFLICT', fields: [], message: 'Changed in Salesforce since this browser last wrote it.' });
@@ -144,11 +145,11 @@ function reasonOf(fault: WriteFault): ParkedReason {
   return { errorCode: fault.errorCode, fields: [...fault.fields], message: fault.message };
 }
 
+const TEAMS_OFF: ParkedReason = { errorCode: 'TEAMS_OFF', fields: [], message: 'Opportunity teams are not enabled in this Salesforce org.' };
+
 /** A create that answers 404 names an object type the org lacks: for team members, opportunity teams are off. */
 function notFoundReason(entry: StoredOutboxEntry): ParkedReason {
-  return entry.kind === 'team-member'
-    ? { errorCode: 'TEAMS_OFF', fields: [], message: 'Opportunity teams are not enabled in this Salesforce org.' }
-    : { errorCode: 'NOT_FOUND', fields: [], message: 'Deleted in Salesforce.' };
+  return entry.kind === 'team-member' ? TEAMS_OFF : { errorCode: 'NOT_FOUND', fields: [], message: 'Deleted in Salesforce.' };
 }
 
 function send(options: SendOptions, entry: StoredOutboxEntry): Promise<void> {
