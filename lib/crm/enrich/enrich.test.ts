@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { CrmAdapter, Extraction } from '../adapter';
+import { dynamicsAdapter } from '../adapters/dynamics';
+import { hubspotAdapter } from '../adapters/hubspot';
 import { odooAdapter } from '../adapters/odoo';
 import { salesforceAdapter } from '../adapters/salesforce';
 import { fixturesOf } from '../adapters/testing/fixtures';
@@ -9,6 +11,8 @@ import type { PageRule, RuleLocator } from '../../page-rules/schema';
 import { enrichExtraction } from './enrich';
 import { vocabularyFor } from './vocabulary';
 
+const dynamics = fixturesOf('dynamics');
+const hubspot = fixturesOf('hubspot');
 const odoo = fixturesOf('odoo');
 const salesforce = fixturesOf('salesforce');
 
@@ -257,5 +261,55 @@ describe('contact e-mails read by column', () => {
     expect(enriched.contacts).toEqual(extraction.contacts);
     expect(enriched.unreadContactDetails).toEqual(['email']);
     expect(enriched.sources).toBeUndefined();
+  });
+});
+
+describe('part-by-part fallback on Chinese pages', () => {
+  /** `file` of `crm` read by `adapter` after `attribute` was taken off every element inside its record root: the hooks the adapter reads by are gone, the labels stay. */
+  function withoutHooks(adapter: CrmAdapter, crm: 'dynamics' | 'hubspot' | 'odoo', file: string, attribute: string) {
+    const fixtures = { dynamics, hubspot, odoo }[crm];
+    const { root, ...ref } = read(adapter, fixtures.urlOf(file), fixtures.load(file));
+    for (const element of Array.from(root.querySelectorAll(`[${attribute}]`))) element.removeAttribute(attribute);
+    return { root, extraction: adapter.extract(root, ref) };
+  }
+
+  it('reads stage, amount, close date and owner of a HubSpot deal by their Chinese labels (阶段, 金额, 成交日期, 交易所有者)', () => {
+    // deal-highlight-pairs-zh.html: the highlight card of heading + value pairs (public HubSpot integrations,
+    // see its header comment) with HubSpot's data-selenium-test hooks gone, as a release may drop test ids.
+    const { root, extraction } = withoutHooks(hubspotAdapter, 'hubspot', 'deal-highlight-pairs-zh.html', 'data-selenium-test');
+    expect(extraction.missing).toEqual(expect.arrayContaining(['stage', 'amount', 'closeDate', 'owner']));
+
+    const enriched = enrichExtraction(root, extraction, { rules: [], vocabulary: vocabularyFor('hubspot') });
+    expect(enriched).toMatchObject({
+      stage: '已发送合同',
+      amount: { text: '¥2,600,000.00', value: 2_600_000, currency: 'CNY' },
+      closeDate: '2027年1月20日',
+      owner: '陈静',
+    });
+    expect(enriched.missing).not.toEqual(expect.arrayContaining(['stage', 'amount', 'closeDate', 'owner']));
+    expect(enriched.sources).toMatchObject({ stage: 'label', amount: 'label', closeDate: 'label', owner: 'label' });
+  });
+
+  it('reads amount, close date and owner of an Odoo lead by their Chinese labels (预期收入, 预计结束, 销售员)', () => {
+    // lead-zh.html (Odoo 17 form: label.o_form_label[for] beside its widget, see its header comment) with the
+    // widgets' technical `name` gone, as when a release renames a widget.
+    const { root, extraction } = withoutHooks(odooAdapter, 'odoo', 'lead-zh.html', 'name');
+    expect(extraction.missing).toEqual(expect.arrayContaining(['amount', 'closeDate', 'owner']));
+
+    const enriched = enrichExtraction(root, extraction, { rules: [], vocabulary: vocabularyFor('odoo') });
+    expect(enriched).toMatchObject({ amount: { value: 2_600_000 }, closeDate: '2027年03月31日', owner: '王芳' });
+    expect(enriched.sources).toMatchObject({ amount: 'label', closeDate: 'label', owner: 'label' });
+  });
+
+  it('takes the value beside a Dynamics label, not the "*" of a required field (主题)', () => {
+    // opportunity-zh.html (EasyRepro's field containers: label, then span.required[aria-hidden] "*", then the
+    // control, see its header comment) with Dynamics' data-id hooks gone.
+    const { root, extraction } = withoutHooks(dynamicsAdapter, 'dynamics', 'opportunity-zh.html', 'data-id');
+    expect(extraction.missing).toContain('name');
+
+    const enriched = enrichExtraction(root, extraction, { rules: [], vocabulary: vocabularyFor('dynamics') });
+    expect(enriched.name).toBe('华澜物流 – 冷链温控系统');
+    expect(enriched.sources?.name).toBe('label');
+    for (const part of ['name', 'stage', 'closeDate', 'owner', 'account'] as const) expect(enriched[part]).not.toBe('*');
   });
 });

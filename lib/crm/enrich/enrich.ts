@@ -25,6 +25,12 @@ const MAX_CONTACT_ROWS = 500;
 const MAX_STALE_RULES = 50;
 /** What the table-row query matches: rows of tables and ARIA grids. */
 const ROW_SELECTOR = 'tr, [role="row"]';
+/**
+ * A value that says something: a letter or a digit. The "*" a required field
+ * shows beside its label (Dynamics: `span.required[aria-hidden]`) is read as
+ * the value "just after the label" but is none.
+ */
+const SOME_VALUE = /[\p{L}\p{N}]/u;
 /** An e-mail address as a cell shows it: a cell under an "Email" header showing "Send email" or an icon gives none. */
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -61,10 +67,12 @@ function readByRules(root: Element, rules: readonly PageRule[], pairs: () => rea
 /**
  * A part's value among label/value pairs: under the CRM's own field names and
  * labels first, else under the generic reader's labels, the best-ranked label
- * first; "" when none. A label that names a contact's column ("Name",
- * "Title" in a contact tile) is never taken for a part by the generic labels.
+ * first; "" when none (a value without a letter or digit is none). A label
+ * that names a contact's column ("Name", "Title" in a contact tile) is never
+ * taken for a part by the generic labels.
  */
-function labelledPart(fields: readonly RecordField[], part: ExpectedPart, vocabulary: Vocabulary): string {
+function labelledPart(pairs: readonly RecordField[], part: ExpectedPart, vocabulary: Vocabulary): string {
+  const fields = pairs.filter((field) => SOME_VALUE.test(field.value));
   const spec = vocabulary.parts[part];
   const own = spec ? partValue(fields, spec, vocabulary.partOptions) : '';
   if (own) return own;
