@@ -75,6 +75,11 @@ const HOW = {
   'notes.holdout.keyKept': 'The share of correct held-out proposals that keep their key.',
   'notes.propose':
     "`proposeFacts` with the default playbook on a 2 000-character note (labelled notes of both languages one after the other, cut at 2 000 characters), warm: 50 warm-up runs, 200 timed with `performance.now()` in Node. Target median under 5 ms.",
+  'sync.push':
+    "A note captured on an opportunity of the connected org until Salesforce acknowledged it: the note and its outbox entry in one IndexedDB transaction (`saveNoteWithOutbox`), then the sender (`sendDue`: ContentNote create and ContentDocumentLink through the real REST client) against the local Salesforce stand-in (`test/support/salesforce-server.mjs`) over loopback HTTP, in Node with fake-indexeddb; one capture at a time, sent at once as the background does after a capture; 20 warm-up captures, 200 timed (`bench/sync.bench.mjs`). Network latency to a real org comes on top (two round trips).",
+  'sync.pull':
+    "Read-back of an opportunity holding 500 notes a colleague wrote (`pullRecordNotes`: three pages of links at batch size 200, one body call per note) into an empty store, same stand-in and setting; 1 warm-up, 6 timed.",
+  'sync.pull.again': 'The read right after it, which finds nothing new: the query bounded by the newest LastModifiedDate seen, and no body call for a note stored at the same version.',
   'analysis.nextActions.hit':
     "Of the must-see items labelled by hand on the corpus of realistic deals `bench/corpora/deals.json` (32 deals, half English, half Chinese, on Salesforce, Dynamics, HubSpot, Zoho and Pipedrive stage names, custom ones included; telecom, energy, utilities and manufacturing; 1–2 items per deal, written as `kind:subject`, e.g. `chain-gap:quality-inspection`, from the sales method by the rules in the file and before the engines were run), the share found among the at most three next actions (`findings.next`) of `analyzeDeal` with the default playbook at the corpus's fixed `now` (2025-06-02) (`bench/deal-quality.ts`, `bench/deals.bench.mjs`). A ratio, not a timing: median and p95 are the figure itself, n is 1. No target (the report's targets are upper bounds); `lib/engines/deal-corpus.test.ts` holds a floor.",
   'analysis.nextActions.hit.': 'The same on the deals recorded in one language (`en`, `zh-CN`).',

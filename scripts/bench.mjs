@@ -32,6 +32,7 @@ const BENCHMARKS = [
   { name: 'titles', ids: ['titles.quality'], command: ['npx', 'tsx', 'bench/titles.bench.mjs'] },
   { name: 'notes', ids: ['notes'], command: ['npx', 'tsx', 'bench/notes.bench.mjs'] },
   { name: 'deals', ids: ['analysis'], command: ['npx', 'tsx', 'bench/deals.bench.mjs'] },
+  { name: 'sync', ids: ['sync'], command: ['npx', 'tsx', 'bench/sync.bench.mjs'] },
   { name: 'sizes', ids: ['content.size.gz', 'panel.size.gz'], command: ['node', 'bench/sizes.bench.mjs'], build: true },
   { name: 'extract', ids: ['extract.salesforce.500fields'], command: ['node', 'bench/extract.bench.mjs'] },
   { name: 'panel', ids: ['panel.coldOpen', 'nav.to.panel', 'panel.update'], command: ['node', 'bench/panel.bench.mjs'], build: true },

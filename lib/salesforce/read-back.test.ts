@@ -70,8 +70,10 @@ describe('pullRecordNotes', () => {
     const query = decodeURIComponent(server.state.requests[requests]!.path);
     expect(query).toContain('ContentDocument.LastModifiedDate >= ');
     expect((await notesForRecord(db, RECORD)).map((note) => note.text)).toEqual(['Budget approved: USD 1.2 M']);
-    // Nothing new: nothing changes.
+    // Nothing new: nothing changes, and the note of the last second seen, which the bound brings back, is not read again.
+    const before = server.state.requests.length;
     expect(await pullRecordNotes(db, client, target, 3_000)).toEqual({ outcome: 'pulled', changed: 0 });
+    expect(server.state.requests.slice(before).filter((request) => request.path.endsWith('/Content'))).toEqual([]);
   });
 
   it('does not read back the notes this browser wrote itself', async () => {

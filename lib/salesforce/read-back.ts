@@ -6,7 +6,7 @@
 import { z } from '@/lib/domain/zod.ts';
 import type { Database } from '../store/db';
 import { upsertRemoteNote } from '../store/notes';
-import { StoredOutboxEntrySchema, validRows } from '../store/rows';
+import { StoredNoteSchema, StoredOutboxEntrySchema, validRows } from '../store/rows';
 import { readSetting, writeSetting } from '../store/settings';
 import type { SalesforceClient } from './client.ts';
 import { parseApiDateTime } from './datetime.ts';
@@ -55,9 +55,17 @@ async function ownRemoteIds(db: Database, recordKey: string): Promise<Set<string
   return new Set(entries.flatMap((entry) => (entry.remoteId ? [entry.remoteId.slice(0, 15)] : [])));
 }
 
+/** The Salesforce version of each note already read back to the record, by its Salesforce id. */
+async function readBackVersions(db: Database, recordKey: string): Promise<Map<string, number | undefined>> {
+  const range = IDBKeyRange.bound([recordKey, -Infinity], [recordKey, Infinity]);
+  const notes = validRows(StoredNoteSchema, await db.getAllFromIndex('notes', 'byRecord', range));
+  return new Map(notes.flatMap((note) => (note.author ? [[note.author.remoteId, note.author.modifiedAt] as const] : [])));
+}
+
 export async function pullRecordNotes(db: Database, client: SalesforceClient, target: PullTarget, now: number): Promise<PullOutcome> {
   const previous = await readPullState(db, target.recordKey);
   const own = await ownRemoteIds(db, target.recordKey);
+  const known = await readBackVersions(db, target.recordKey);
   const factsTitle = factsNoteTitle(target.opportunityId);
   let since = previous?.since;
   let changed = 0;
@@ -72,6 +80,8 @@ export async function pullRecordNotes(db: Database, client: SalesforceClient, ta
       const modifiedAt = parseApiDateTime(document.LastModifiedDate);
       since = Math.max(since ?? 0, modifiedAt);
       if (own.has(documentId.slice(0, 15)) || document.Title === factsTitle) continue;
+      // The bound is to the second: the last second's notes come back, unchanged, on every read.
+      if (known.get(documentId) === modifiedAt) continue;
       const body = noteHtmlToText(await client.contentNoteBody(documentId));
       const added = await upsertRemoteNote(db, {
         id: `salesforce:${documentId}`,
@@ -81,7 +91,7 @@ export async function pullRecordNotes(db: Database, client: SalesforceClient, ta
         capturedAt: parseApiDateTime(document.CreatedDate),
         recordKey: target.recordKey,
         recordName: target.recordName,
-        author: { name: document.CreatedBy?.Name ?? '', source: 'salesforce', remoteId: documentId },
+        author: { name: document.CreatedBy?.Name ?? '', source: 'salesforce', remoteId: documentId, modifiedAt },
       });
       if (added) changed++;
     }

@@ -58,7 +58,8 @@ export async function upsertRemoteNote(db: Database, note: StoredNote & { author
   const existing = await tx.store.get(valid.id);
   if (existing && existing.author === undefined) return abortWith(tx, new Error(`note ${valid.id} was captured here, not read back`));
   const changed = !existing || existing.text !== valid.text || existing.pageTitle !== valid.pageTitle || existing.author?.name !== valid.author?.name;
-  if (changed) await tx.store.put(valid);
+  // A new version with the same words is kept too (its time), but is no change to show.
+  if (changed || existing.author?.modifiedAt !== valid.author?.modifiedAt) await tx.store.put(valid);
   await tx.done;
   return changed;
 }

@@ -28,7 +28,15 @@ export const StoredNoteSchema = NoteSchema.extend({
    * A note a colleague wrote, read back from the CRM: who wrote it and where it lives.
    * Absent on notes captured in this browser.
    */
-  author: z.object({ name: z.string().max(200), source: z.literal('salesforce'), remoteId: z.string().max(18) }).optional(),
+  author: z
+    .object({
+      name: z.string().max(200),
+      source: z.literal('salesforce'),
+      remoteId: z.string().max(18),
+      /** The note's LastModifiedDate in Salesforce (ms) when read: an unchanged note is not read again. */
+      modifiedAt: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
 });
 export type StoredNote = z.infer<typeof StoredNoteSchema>;
 
