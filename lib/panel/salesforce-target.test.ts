@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setLocale } from '../i18n';
 import { saveSignIn, forgetConnection } from '../salesforce/session';
+import { readTeamsOff, writeTeamsOff } from '../salesforce/teams';
 import { getDatabase } from '../store/connection';
 import { replaceDirectory } from '../store/directory';
 import { contactRoleTargetOf, factsTargetOf, teamTargetOf } from './salesforce-target';
@@ -51,6 +52,13 @@ describe('a panel write goes to Salesforce', () => {
     expect(zh!.labelOf('no-such-field')).toBe('no-such-field');
     expect(await teamTargetOf(db, OPPORTUNITY, 'p1', 1)).toMatchObject({ userEmail: 'wang.fang@example.com' });
     expect(await teamTargetOf(db, OPPORTUNITY, 'p2', 1)).toBeUndefined(); // no e-mail: Salesforce cannot tell who
+    // Opportunity teams off in the org: an assignment stays here (an entry Salesforce never takes would block the record).
+    await writeTeamsOff(db, true);
+    expect(await teamTargetOf(db, OPPORTUNITY, 'p1', 1)).toBeUndefined();
+    expect(await factsTargetOf(db, OPPORTUNITY, 1)).toBeDefined();
+    // Disconnecting forgets what the org said.
+    await forgetConnection(db);
+    expect(await readTeamsOff(db)).toBe(false);
   });
 
   it('not for a record of another org, another object or another CRM', async () => {

@@ -2,6 +2,7 @@ import { parseRecordKey } from '../crm/snapshot';
 import { getLocale } from '../i18n';
 import { connectedOpportunityId } from '../salesforce/org-match';
 import { readConnectedOrg } from '../salesforce/session';
+import { readTeamsOff } from '../salesforce/teams';
 import type { Database } from '../store/db';
 import type { FactsTarget, OutboxTarget } from '../store/outbox-mirror';
 import { loadActiveDirectory, loadActivePlaybook } from './active-policy';
@@ -30,10 +31,10 @@ export async function factsTargetOf(db: Database, recordKey: string, now: number
 /** Where a person's decision-chain roles go: the opportunity's contact roles. */
 export const contactRoleTargetOf = outboxTarget;
 
-/** Where a team assignment goes: the opportunity team, for a colleague whose e-mail the directory has. */
+/** Where a team assignment goes: the opportunity team, for a colleague whose e-mail the directory has, unless teams are off in the org. */
 export async function teamTargetOf(db: Database, recordKey: string, personId: string, now: number): Promise<(OutboxTarget & { userEmail: string }) | undefined> {
   const target = await outboxTarget(db, recordKey, now);
-  if (!target) return undefined;
+  if (!target || (await readTeamsOff(db))) return undefined;
   const { people } = await loadActiveDirectory(db);
   const userEmail = people.find((person) => person.id === personId)?.email?.trim();
   return userEmail ? { ...target, userEmail } : undefined;

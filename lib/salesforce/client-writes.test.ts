@@ -20,6 +20,7 @@ import {
 } from './errors.ts';
 import type { FactRow } from './mapping.ts';
 import { sendDue, type SendReport } from './sender.ts';
+import { readTeamsOff } from './teams.ts';
 import { signIn, tokenSource } from './testing/sign-in.ts';
 import { WriteFault, type SalesforceWrites } from './writes.ts';
 
@@ -175,13 +176,15 @@ describe('clientWrites with the real sender', () => {
     ]);
   });
 
-  it('a team member where opportunity teams are off is parked with that reason', async () => {
+  it('a team member where opportunity teams are off is dropped, remembered, and holds back no note', async () => {
     server.state.teamSelling = false;
     const opportunityId = server.state.seed('Opportunity', { Name: 'Sudan grid' });
     server.state.seed('User', { Name: 'Wang Fang', Username: 'wang.fang@example.com', Email: 'wang.fang@example.com', IsActive: true });
     await enqueue({ id: 't1', recordKey: 'R1', kind: 'team-member', payload: { opportunityId, userEmail: 'wang.fang@example.com', roleId: 'sr' }, createdAt: 2 });
-    await run(10);
-    expect((await outboxSummary(db, 'R1')).parked).toEqual([expect.objectContaining({ kind: 'team-member', reason: expect.objectContaining({ errorCode: 'TEAMS_OFF' }) })]);
+    await capture(1, 'Site power is 40 MW', 'R1', opportunityId);
+    expect(await run(10)).toEqual({ sent: 1, retrying: 0, parked: 0, teamsOff: true });
+    expect(await outboxSummary(db, 'R1')).toEqual({ sending: 0, sent: 1, parked: [] });
+    expect(await readTeamsOff(db)).toBe(true);
   });
 
   it('a field error parks the entry with Salesforce’s errorCode and fields', async () => {

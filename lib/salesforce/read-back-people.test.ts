@@ -7,6 +7,7 @@ import { openDatabase, type Database } from '../store/db';
 import { factsForRecord, saveStakeholderRoles } from '../store/facts';
 import { SalesforceClient } from './client';
 import { pullRecordPeople, type PeopleContext } from './read-back-people';
+import { readTeamsOff } from './teams';
 import { signIn, tokenSource } from './testing/sign-in';
 
 // Read-back of the deal's people against the local Salesforce stand-in: contact roles become
@@ -94,5 +95,10 @@ describe('pullRecordPeople', () => {
     server.state.teamSelling = false;
     contactRole('Ahmed Musa', 'ahmed.musa@sudatel.sd', 'CTO', 'Technical Buyer');
     expect(await pullRecordPeople(db, client, target, context, 1_000)).toEqual({ changed: 1, teamsOff: true });
+    expect(await readTeamsOff(db)).toBe(true);
+    // An admin turns them on: the next read says so, and assignments are shared again.
+    server.state.teamSelling = true;
+    expect(await pullRecordPeople(db, client, target, context, 2_000)).toMatchObject({ teamsOff: false });
+    expect(await readTeamsOff(db)).toBe(false);
   });
 });

@@ -19,6 +19,7 @@ import type { SalesforceClient } from './client.ts';
 import { parseApiDateTime } from './datetime.ts';
 import { FieldError } from './errors.ts';
 import { teamMemberRoleFor, type RoleMaps } from './mapping.ts';
+import { writeTeamsOff } from './teams.ts';
 import { contactRolesQuery, teamMembersQuery } from './queries.ts';
 import type { PullTarget } from './read-back.ts';
 
@@ -102,6 +103,7 @@ export async function pullRecordPeople(db: Database, client: SalesforceClient, t
     if (!(error instanceof FieldError && error.errorCode === 'INVALID_TYPE')) throw error;
     teamsOff = true;
   }
+  await writeTeamsOff(db, teamsOff); // an admin may have turned them on (or off) since
   const assignments = teamRows.flatMap((row) => {
     const email = row.User?.Email?.trim();
     const person = email ? context.directory.find((candidate) => candidate.email !== undefined && same(candidate.email, email)) : undefined;

@@ -5,6 +5,7 @@ import { enqueueInTransaction, nextSendable, outboxSummary, retryParked, saveNot
 import type { StoredNote } from '../store/rows';
 import { type ContentDocumentLinkFields, type ContentNoteFields, type FactRow } from './mapping';
 import { LIMIT_BACKOFF_MS, retryDelay, sendDue } from './sender';
+import { readTeamsOff } from './teams';
 import { WriteFault, type ContactRoleFields, type SalesforceWrites, type TeamMemberFields } from './writes';
 
 // A scripted stand-in for Salesforce: an in-memory org whose calls can fail
@@ -254,15 +255,20 @@ describe('policy', () => {
     expect(await run(20)).toEqual({ sent: 2, retrying: 0, parked: 0 });
   });
 
-  it('a deleted opportunity parks as "deleted in Salesforce"; team members where teams are off say so', async () => {
+  it('a deleted opportunity parks as "deleted in Salesforce"; a team member where teams are off is dropped and holds nothing back', async () => {
     await setUp();
     await capture('a1');
     org.script = (method) => (method === 'createNote' || method === 'createTeamMember' ? new WriteFault('not-found', 'NOT_FOUND', 'NOT_FOUND') : undefined);
     org.users.push({ id: '005000000000001', email: 'wei@example.com' });
     await enqueue({ id: 't1', recordKey: 'R2', kind: 'team-member', payload: { opportunityId: OPP2, userEmail: 'wei@example.com', roleId: 'sr' }, createdAt: 2 });
-    expect(await run(10)).toEqual({ sent: 0, retrying: 0, parked: 2 });
+    org.contacts.push({ id: '003000000000001', email: 'ahmed@example.com' });
+    await enqueue({ id: 'f1', recordKey: 'R2', kind: 'contact-role', payload: { opportunityId: OPP2, contactEmail: 'ahmed@example.com', roleId: 'coach' }, createdAt: 3 });
+    const report = await run(10);
+    expect(report).toMatchObject({ parked: 1, teamsOff: true });
     expect((await entry('o-a1'))?.parkedReason).toEqual({ errorCode: 'NOT_FOUND', fields: [], message: 'Deleted in Salesforce.' });
-    expect((await entry('t1'))?.parkedReason).toMatchObject({ errorCode: 'TEAMS_OFF' });
+    expect(await entry('t1')).toBeUndefined();
+    expect(await readTeamsOff(db)).toBe(true);
+    expect(await entry('f1')).toMatchObject({ state: 'done' }); // the record's next entry went on
   });
 
   it('REQUEST_LIMIT_EXCEEDED stops the run and holds every record until the limit window has passed', async () => {

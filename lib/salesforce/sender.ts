@@ -1,7 +1,9 @@
 import { httpDateOfVersion } from './datetime';
 import type { Database } from '../store/db';
+import { writeTeamsOff } from './teams';
 import {
   deferAll,
+  discard,
   lastDone,
   markDone,
   markSending,
@@ -70,6 +72,8 @@ export interface SendReport {
   /** Failed for now, to be retried after a backoff. */
   retrying: number;
   parked: number;
+  /** A team member could not be written because opportunity teams are off: dropped, and no more are enqueued. */
+  teamsOff?: true;
   /** Why the run stopped before the outbox was drained: sign in again, or wait for the API allocation until `until`. */
   stopped?: { reason: 'sign-in' } | { reason: 'limit'; until: number };
 }
@@ -94,6 +98,7 @@ export async function sendDue(options: SendOptions): Promise<SendReport> {
       if (outcome === 'sent') report.sent++;
       else if (outcome === 'retrying') report.retrying++;
       else if (outcome === 'parked') report.parked++;
+      else if (outcome === 'teams-off') report.teamsOff = true;
       else {
         report.stopped = outcome;
         return report;
@@ -102,7 +107,7 @@ export async function sendDue(options: SendOptions): Promise<SendReport> {
   }
 }
 
-type Outcome = 'sent' | 'retrying' | 'parked' | NonNullable<SendReport['stopped']>;
+type Outcome = 'sent' | 'retrying' | 'parked' | 'teams-off' | NonNullable<SendReport['stopped']>;
 
 async function attempt(options: SendOptions, entry: StoredOutboxEntry): Promise<Outcome> {
   const { db, now, random } = options;
@@ -112,6 +117,12 @@ async function attempt(options: SendOptions, entry: StoredOutboxEntry): Promise<
     return 'sent';
   } catch (error) {
     const fault = error instanceof WriteFault ? error : undefined;
+    if (entry.kind === 'team-member' && fault && teamsAreOff(fault)) {
+      // Never writable in this org: kept, it would hold back the record's notes behind it.
+      await discard(db, entry.id);
+      await writeTeamsOff(db, true);
+      return 'teams-off';
+    }
     switch (fault?.kind) {
       case 'invalid-session':
         // The client already refreshed once: nothing will work until the user signs in. The entry waits, unchanged.
@@ -124,14 +135,13 @@ async function attempt(options: SendOptions, entry: StoredOutboxEntry): Promise<
         return { reason: 'limit', until };
       }
       case 'field':
-        // A query on a type the org lacks answers INVALID_TYPE: for team members, opportunity teams are off.
-        await park(db, entry.id, entry.kind === 'team-member' && fault.errorCode === 'INVALID_TYPE' ? TEAMS_OFF : reasonOf(fault));
+        await park(db, entry.id, reasonOf(fault));
         return 'parked';
       case 'precondition-failed':
         await park(db, entry.id, { errorCode: 'CONFLICT', fields: [], message: 'Changed in Salesforce since this browser last wrote it.' });
         return 'parked';
       case 'not-found':
-        await park(db, entry.id, notFoundReason(entry));
+        await park(db, entry.id, { errorCode: 'NOT_FOUND', fields: [], message: 'Deleted in Salesforce.' });
         return 'parked';
       default:
         // Transient, or an error the client did not classify (a dropped connection): try again later.
@@ -145,11 +155,12 @@ function reasonOf(fault: WriteFault): ParkedReason {
   return { errorCode: fault.errorCode, fields: [...fault.fields], message: fault.message };
 }
 
-const TEAMS_OFF: ParkedReason = { errorCode: 'TEAMS_OFF', fields: [], message: 'Opportunity teams are not enabled in this Salesforce org.' };
-
-/** A create that answers 404 names an object type the org lacks: for team members, opportunity teams are off. */
-function notFoundReason(entry: StoredOutboxEntry): ParkedReason {
-  return entry.kind === 'team-member' ? TEAMS_OFF : { errorCode: 'NOT_FOUND', fields: [], message: 'Deleted in Salesforce.' };
+/**
+ * Where opportunity teams are off the type does not exist: a query on it answers INVALID_TYPE,
+ * a create 404.
+ */
+function teamsAreOff(fault: WriteFault): boolean {
+  return fault.kind === 'not-found' || (fault.kind === 'field' && fault.errorCode === 'INVALID_TYPE');
 }
 
 function send(options: SendOptions, entry: StoredOutboxEntry): Promise<void> {

@@ -17,6 +17,7 @@ import type { AccessGrant, TokenSource } from './client.ts';
 import { InvalidSessionError, OAuthError } from './errors.ts';
 import { instanceOrigin, loginOrigin } from './hosts.ts';
 import { SALESFORCE_ID } from './ids.ts';
+import { TEAMS_OFF_SETTING } from './teams.ts';
 import { refreshTokens, type OAuthConfig, type SalesforceTokens } from './oauth.ts';
 
 const ORG_SETTING = 'salesforce.org';
@@ -93,7 +94,8 @@ export async function saveSignIn(db: Database, org: ConnectedOrg, tokens: Salesf
 export async function forgetConnection(db: Database): Promise<void> {
   await dropTokens(db);
   const tx = db.transaction('settings', 'readwrite');
-  await tx.store.delete(ORG_SETTING);
+  // What Salesforce told us about the org goes with it: the next org may have teams on.
+  await Promise.all([tx.store.delete(ORG_SETTING), tx.store.delete(TEAMS_OFF_SETTING)]);
   await tx.done;
 }
 
