@@ -26,11 +26,16 @@ export function useStoredData<T>(key: string, read: () => Promise<T>, touchedBy:
 
   useEffect(() => {
     let current = true;
-    const load = () =>
-      source.current.read().then(
-        (value) => current && setState({ key, data: { status: 'ready', value } }),
-        (error: unknown) => current && setState({ key, data: { status: 'error', error: String(error) } }),
+    // Reads started by broadcasts in quick succession may finish out of order: only the latest one's answer is shown.
+    let latest = 0;
+    const load = () => {
+      const read = ++latest;
+      const applies = () => current && read === latest;
+      return source.current.read().then(
+        (value) => applies() && setState({ key, data: { status: 'ready', value } }),
+        (error: unknown) => applies() && setState({ key, data: { status: 'error', error: String(error) } }),
       );
+    };
     void load();
     const unsubscribe = onBroadcast((message) => {
       if (source.current.touchedBy(message)) void load();
