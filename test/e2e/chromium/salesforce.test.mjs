@@ -154,6 +154,39 @@ test('a write Salesforce refuses is parked with its reason, shown in the panel a
   await section.page().close();
 });
 
+test('an accepted value is written to the opportunity’s facts note; a change someone made there meanwhile is a conflict the user sees, never overwritten', async () => {
+  const budget = panel.locator('[data-testid=requirement][data-requirement=budget]');
+  const save = async (value) => {
+    await budget.getByRole('button', { name: /^(Add a value|Edit): Budget and funding$/ }).click();
+    await budget.getByLabel('Value of Budget and funding').fill(value);
+    await budget.getByRole('button', { name: 'Save' }).click();
+    await budget.locator('.requirement-value').filter({ hasText: value }).waitFor();
+  };
+  const factsNotes = () => notesInSalesforce().filter((note) => /^Requirement facts/.test(note.Title));
+  await save('USD 2M approved by the board');
+  await until(() => factsNotes().length === 1 && salesforce.state.noteBody(factsNotes()[0].Id).includes('USD 2M approved by the board'), 'the facts note in Salesforce');
+  const [facts] = factsNotes();
+  assert.equal(linkedToOpportunity(facts.Id).length, 1);
+  await panel.locator('[data-testid=sync-status][data-state=sent]').waitFor();
+
+  // The account owner edits the note in Salesforce; then the AR changes the value here.
+  salesforce.state.clockOffsetMs += 3_000;
+  salesforce.state.touch('ContentNote', facts.Id, { Content: Buffer.from('<p>Budget: USD 1.8M (owner)</p>').toString('base64') });
+  await save('USD 2.2M after the review');
+  await panel.locator('[data-testid=sync-status][data-state=parked]').waitFor({ timeout: 20_000 });
+  assert.match(await panel.getByTestId('sync-status').getByRole('status').textContent(), /Changed in Salesforce since this browser last wrote it/);
+  assert.equal(salesforce.state.noteBody(facts.Id), '<p>Budget: USD 1.8M (owner)</p>');
+  assert.equal(factsNotes().length, 1);
+
+  // The user settles it in Salesforce and drops this change; the record's next writes go on.
+  const section = await openOptions();
+  const entry = section.locator('[data-testid=outbox-entry][data-state=parked]');
+  assert.match(await entry.textContent(), /Requirement facts|facts/i);
+  await entry.getByRole('button', { name: 'Discard' }).click();
+  await section.getByTestId('outbox-empty').waitFor();
+  await section.page().close();
+});
+
 test('disconnecting revokes the sign-in at Salesforce; what was not written yet stays in the outbox, and nothing more is sent', async () => {
   // A capture whose send meets an outage: it waits out a backoff in the outbox. (Not a dropped
   // connection: Chromium resends a request whose reused connection closed, and it would go through.)
