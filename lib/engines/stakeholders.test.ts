@@ -93,6 +93,42 @@ describe('classifyStakeholders on the default playbook', () => {
     expect(rolesOf({ title, role })).toEqual(roles);
   });
 
+  // HubSpot's default buying roles (contact property "Buying role") and Dynamics 365's out-of-box connection
+  // roles of the Stakeholder category, with Chinese labels. A CRM role that means a decision-chain role
+  // decides; Blocker is a stance, and Stakeholder / Other say nothing, so the title decides for them.
+  it.each<[crm: string, crmRole: string, roles: string[]]>([
+    ['hubspot', 'Decision Maker', ['decision-maker']],
+    ['hubspot', 'Budget Holder', ['decision-maker']],
+    ['hubspot', '预算负责人', ['decision-maker']],
+    ['hubspot', 'Executive Sponsor', ['decision-maker']],
+    ['hubspot', 'Champion', ['champion']],
+    ['hubspot', '拥护者', ['champion']],
+    ['hubspot', 'Influencer', ['influencer']],
+    ['hubspot', 'End User', ['end-user']],
+    ['hubspot', '最终用户', ['end-user']],
+    ['hubspot', 'Legal & Compliance', ['legal']],
+    ['hubspot', 'Legal and compliance', ['legal']],
+    ['hubspot', '法律与合规', ['legal']],
+    ['dynamics', 'Decision Maker', ['decision-maker']],
+    ['dynamics', 'Economic Buyer', ['decision-maker']],
+    ['dynamics', '经济买家', ['decision-maker']],
+    ['dynamics', 'Technical Buyer', ['technical-evaluator']],
+    ['dynamics', '技术买家', ['technical-evaluator']],
+    ['dynamics', 'Influencer', ['influencer']],
+    ['dynamics', 'Champion', ['champion']],
+    ['dynamics', '支持者', ['champion']],
+    ['dynamics', 'End User', ['end-user']],
+  ])('%s contact role %j: %j, whatever the title', (_crm, role, roles) => {
+    expect(rolesOf({ role })).toEqual(roles);
+    // The CRM role wins over a title that means another role.
+    expect(rolesOf({ role, title: 'Procurement Manager' })).toEqual(roles);
+  });
+
+  it.each(['Blocker', 'Other', 'Stakeholder', '利益相关者'])('leaves the CRM role %j to the title', (role) => {
+    expect(rolesOf({ role })).toEqual([]);
+    expect(rolesOf({ role, title: 'CFO' })).toEqual(['finance']);
+  });
+
   it('says where each role comes from: the CRM contact role, or the title keyword', () => {
     const [fromCrm] = classify({ title: 'CEO', role: ' Technical Buyer ' });
     expect(fromCrm!.because).toEqual({

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Money, RecordSnapshot } from '../crm/snapshot';
 import type { PlaybookInput } from '../playbook/schema';
 import { buildPlaybook } from '../playbook/testing/minimal-playbook';
+import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
 import { createDealContext } from './context';
 import { explain } from './explain';
 import { evaluateTeam } from './team';
@@ -232,5 +233,31 @@ describe('evaluateTeam: people', () => {
     expect(need(report, 'ar')).toMatchObject({ status: 'gap', candidates: [] });
     expect(explain(need(report, 'ar')!.gap!, 'en')).toBe('Nobody in the team directory can take the role AR.');
     expect(need(team({ directory }), 'ar')).toMatchObject({ status: 'open', candidates: [{ personId: 'p3' }] });
+  });
+});
+
+describe('evaluateTeam: an unassigned role escalates once it is overdue', () => {
+  // The default playbook's FR rule (required from solution) has no weight of its own: a required rule weighs
+  // "normal", so a due FR is medium and only being overdue makes it high.
+  const frAt = (stage: string, assignments: { roleId: string; personId: string }[] = []) =>
+    need(evaluateTeam(createDealContext(dealInput({ playbook: DEFAULT_PLAYBOOK, record: record({ stage }), facts: { assignments } }))), 'fr');
+
+  it('uses a rule without a critical weight', () => {
+    const rule = DEFAULT_PLAYBOOK.roleRules.find((candidate) => candidate.id === 'fr-from-solution')!;
+    expect(rule).toMatchObject({ role: 'fr', level: 'required', when: { kind: 'stage-reached', stage: 'solution' } });
+    expect(rule.weight).toBeUndefined();
+  });
+
+  it('is not asked for before its stage, medium when due, high when overdue (FR unassigned at contract)', () => {
+    expect(frAt('Qualification')).toBeUndefined();
+    expect(frAt('Needs Analysis')?.urgency).toEqual({ severity: 'medium', timing: 'due', weight: 'normal', stagesOverdue: 0 });
+    expect(frAt('Proposal/Price Quote')?.urgency).toEqual({ severity: 'high', timing: 'overdue', weight: 'normal', stagesOverdue: 1 });
+    expect(frAt('Closed Won')?.urgency).toEqual({ severity: 'high', timing: 'overdue', weight: 'normal', stagesOverdue: 2 });
+  });
+
+  it('carries no urgency once someone holds the role', () => {
+    const filled = frAt('Closed Won', [{ roleId: 'fr', personId: 'p1' }]);
+    expect(filled?.status).toBe('filled');
+    expect(filled?.urgency).toBeUndefined();
   });
 });

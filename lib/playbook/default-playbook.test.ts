@@ -86,6 +86,13 @@ const SALESFORCE_CONTACT_ROLES = [
 /** "Other" says the CRM knows no role: the title decides, so it maps to none. */
 const SALESFORCE_NO_ROLE = ['Other', '其他'];
 
+/** HubSpot's default buying roles (contact property "Buying role"); Blocker is a stance and Other says nothing. */
+const HUBSPOT_BUYING_ROLES = ['Decision Maker', 'Budget Holder', 'Champion', 'Influencer', 'End User', 'Legal & Compliance', 'Executive Sponsor'];
+const HUBSPOT_NO_ROLE = ['Blocker', 'Other'];
+/** Dynamics 365's out-of-box connection roles of the Stakeholder category; "Stakeholder" itself is the default and says nothing. */
+const DYNAMICS_CONNECTION_ROLES = ['Champion', 'Decision Maker', 'End User', 'Economic Buyer', 'Influencer', 'Technical Buyer', '决策者', '技术买家'];
+const DYNAMICS_NO_ROLE = ['Stakeholder'];
+
 /** The requirement template of the domain brief. */
 const DOMAIN_REQUIREMENTS = [
   'business-pain',
@@ -159,6 +166,12 @@ describe('default playbook', () => {
     expect(SALESFORCE_NO_ROLE.filter((role) => mapped.has(role))).toEqual([]);
   });
 
+  it("maps HubSpot's buying roles and Dynamics 365's stakeholder connection roles, and leaves Blocker, Other and Stakeholder to the title", () => {
+    const mapped = new Set(DEFAULT_PLAYBOOK.decisionRoles.flatMap((role) => role.crmContactRoles));
+    expect([...HUBSPOT_BUYING_ROLES, ...DYNAMICS_CONNECTION_ROLES].filter((role) => !mapped.has(role))).toEqual([]);
+    expect([...HUBSPOT_NO_ROLE, ...DYNAMICS_NO_ROLE].filter((role) => mapped.has(role))).toEqual([]);
+  });
+
   it('maps every CRM\'s closed-won stage, in English and Chinese where the CRM has it, to the contract stage, and lets only the team or a rule go further', () => {
     const contract = DEFAULT_PLAYBOOK.stages.find((stage) => stage.id === 'contract')!;
     for (const crm of ['salesforce', 'dynamics', 'hubspot', 'pipedrive', 'zoho', 'odoo']) {
@@ -192,6 +205,27 @@ describe('default playbook', () => {
     });
     const roles = Object.fromEntries(DEFAULT_PLAYBOOK.decisionRoles.filter((role) => role.requiredUntil).map((role) => [role.id, role.requiredUntil]));
     expect(roles).toMatchObject({ 'decision-maker': 'contract', procurement: 'contract', 'quality-inspection': 'delivery', champion: 'contract' });
+  });
+
+  it("gives the customer's quality inspection and our quality engineer the same inspection keywords (issue 12)", () => {
+    const quality = DEFAULT_PLAYBOOK.decisionRoles.find((role) => role.id === 'quality-inspection')!;
+    const engineerRules = DEFAULT_PLAYBOOK.roleRules.filter((rule) => rule.role === 'quality-engineer');
+    const lists = [
+      ...quality.requiredWhen.map((reason) => ['quality-inspection', reason.when] as const),
+      ...engineerRules.map((rule) => [rule.id, rule.when] as const),
+    ].flatMap(([owner, when]) => ('keywords' in when && (when.kind === 'note-mentions' || when.kind === 'requirement-mentions') ? [[owner, when.kind, when.keywords] as const] : []));
+    // Both sides hear of inspection from a note and from the acceptance terms.
+    expect(lists.map(([owner, kind]) => `${owner}:${kind}`).sort()).toEqual([
+      'quality-inspection:note-mentions',
+      'quality-inspection:requirement-mentions',
+      'quality-on-acceptance-terms:requirement-mentions',
+      'quality-on-inspection-note:note-mentions',
+    ]);
+    const [first] = lists;
+    for (const [owner, kind, keywords] of lists) expect(keywords, `${owner} ${kind}`).toEqual(first![2]);
+    // The words issue 12 names, in both languages.
+    expect(first![2].en).toEqual(expect.arrayContaining(['IQC', 'incoming inspection', 'AQL', 'QA', 'sampling', 'rejected']));
+    expect(first![2]['zh-CN']).toEqual(expect.arrayContaining(['来料检验', '品质部', '品管', '质检', '抽检', '退货']));
   });
 
   it('declares amount thresholds in USD, EUR and CNY', () => {
