@@ -9,6 +9,8 @@ const FINDINGS = new URL('./findings.md', import.meta.url);
 const HOW = {
   'engines.total':
     '`analyzeDeal` (requirements, team and decision-chain engines) in Node on a seeded record with 200 stakeholders, 60 requirement fields, 500 notes and a 2 000-person directory (`bench/fixtures/large-deal.ts`); 30 warm-up runs, 200 timed (`bench/engines.bench.ts`).',
+  'engines.total.cold':
+    "The first analysis of that record in a panel: each run with its own copy of the playbook (made outside the timing), so the playbook is compiled and every one of the 500 notes read (statements, evidence, figures) afresh; 3 warm-up runs, 30 timed. `engines.total` is every later analysis, when the notes' readings are kept per playbook object and note version (`lib/engines/note-mentions.ts`).",
   'engines.total.tenth': 'The same at a tenth of every size, to show that the cost grows linearly; target a tenth of `engines.total`.',
   'content.size.gz':
     'Gzip size (zlib level 6, as Vite reports; kB = 1 000 bytes) of the largest content script in the production build, i.e. what one CRM page loads (`bench/sizes.bench.mjs`).',

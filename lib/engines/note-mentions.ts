@@ -45,29 +45,66 @@ export function findNoteMentions(
   rejected: readonly RejectedProposal[] = [],
 ): Map<NoteTopic, TopicMentions> {
   const byTopic = new Map<NoteTopic, TopicMentions>();
-  const file = (topic: NoteTopic, mention: NoteMention) => {
+  // Most topics are stated by many notes: only the few shown are built as mentions, the rest counted.
+  const file = (topic: NoteTopic, note: Note, mention: NoteReading[number]['mention']) => {
     let entry = byTopic.get(topic);
     if (entry === undefined) {
       entry = { mentions: [], count: 0 };
       byTopic.set(topic, entry);
     }
     entry.count++;
-    if (entry.mentions.length < MAX_MENTIONS_PER_TOPIC) entry.mentions.push(mention);
+    if (entry.mentions.length < MAX_MENTIONS_PER_TOPIC) {
+      const { keyword, quote, value, figures } = mention;
+      entry.mentions.push({ noteId: note.id, pageTitle: note.pageTitle, url: note.url, keyword, quote, value, figures });
+    }
   };
   const rejectedKeys = new Set(rejected.map((decision) => proposalKey(decision.noteId, decision.fieldId)));
   for (const note of newestFirst(notes)) {
-    const origin = { noteId: note.id, pageTitle: note.pageTitle, url: note.url };
-    for (const proposal of proposeFacts(compiled.playbook, note)) {
-      const requirement = compiled.requirementsById.get(proposal.requirementId);
-      if (requirement === undefined || rejectedKeys.has(proposalKey(note.id, proposal.requirementId))) continue;
-      file(requirement, { ...origin, keyword: proposal.keyword, quote: proposal.quote, value: proposal.value, figures: proposal.figures });
-    }
-    for (const [topic, hit] of compiled.noteMatcher.scan(note.text)) {
-      const quote = statementAt(note.text, hit.start);
-      file(topic, { ...origin, keyword: hit.keyword, quote, value: quote, figures: [] });
+    for (const { topic, fieldId, mention } of readNote(compiled, note)) {
+      if (fieldId !== undefined && rejectedKeys.has(proposalKey(note.id, fieldId))) continue;
+      file(topic, note, mention);
     }
   }
   return byTopic;
+}
+
+/** What one note says, before it is filed: the topics it states, each with the words that state it. */
+type NoteReading = readonly { topic: NoteTopic; fieldId?: string; mention: Omit<NoteMention, 'noteId' | 'pageTitle' | 'url'> }[];
+
+/**
+ * What each note says, per compiled playbook and note version. The panel analyses again on
+ * every change while the notes mostly stay the same, and reading a note (statements, evidence,
+ * figures) is the engines' largest cost. Keyed like the compiled playbook itself (a new playbook
+ * starts afresh); bounded, so a session that walks thousands of records does not keep them all.
+ */
+const readingsByPlaybook = new WeakMap<CompiledPlaybook, Map<string, NoteReading>>();
+const MAX_CACHED_NOTES = 5_000;
+
+function readNote(compiled: CompiledPlaybook, note: Note): NoteReading {
+  let byNote = readingsByPlaybook.get(compiled);
+  if (byNote === undefined) {
+    byNote = new Map();
+    readingsByPlaybook.set(compiled, byNote);
+  }
+  // Relative dates in a note are read against when it was captured: that is part of its version.
+  const key = `${note.capturedAt}\u0000${note.text}`;
+  let reading = byNote.get(key);
+  if (reading === undefined) {
+    const found: NoteReading[number][] = [];
+    for (const proposal of proposeFacts(compiled.playbook, note)) {
+      const requirement = compiled.requirementsById.get(proposal.requirementId);
+      if (requirement === undefined) continue;
+      found.push({ topic: requirement, fieldId: proposal.requirementId, mention: { keyword: proposal.keyword, quote: proposal.quote, value: proposal.value, figures: proposal.figures } });
+    }
+    for (const [topic, hit] of compiled.noteMatcher.scan(note.text)) {
+      const quote = statementAt(note.text, hit.start);
+      found.push({ topic, mention: { keyword: hit.keyword, quote, value: quote, figures: [] } });
+    }
+    if (byNote.size >= MAX_CACHED_NOTES) byNote.clear();
+    reading = found;
+    byNote.set(key, reading);
+  }
+  return reading;
 }
 
 function proposalKey(noteId: string, fieldId: string): string {

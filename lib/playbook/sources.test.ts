@@ -44,4 +44,12 @@ describe('resolvePlaybook', () => {
     expect(explain(resolved.warnings[0]!.explanation, 'zh-CN')).toMatch(/^托管（IT 策略）打法不是有效的 JSON（.+），改用默认打法。$/);
     expect(explain(resolved.warnings[1]!.explanation, 'en')).toContain('using the default playbook');
   });
+
+  it('gives the same playbook object for the same text, so what the engines derive from it is kept between analyses', () => {
+    const text = JSON.stringify({ ...DEFAULT_PLAYBOOK, id: 'same-text' });
+    const first = resolvePlaybook({ default: DEFAULT_PLAYBOOK, imported: text });
+    const again = resolvePlaybook({ default: DEFAULT_PLAYBOOK, imported: text });
+    expect(again.playbook).toBe(first.playbook);
+    expect(resolvePlaybook({ default: DEFAULT_PLAYBOOK, imported: JSON.stringify({ ...DEFAULT_PLAYBOOK, id: 'other-text' }) }).playbook).not.toBe(first.playbook);
+  });
 });

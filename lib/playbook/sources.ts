@@ -62,8 +62,26 @@ type FailedSource = { ok: false; issues: ValidationIssue[]; jsonError?: string }
 type ParsedSource = { ok: true; value: Playbook } | FailedSource;
 
 /** Managed policies and imports may hold the playbook as JSON text (Chrome policies are often strings). */
+/**
+ * Texts parsed lately, and what each gave. The stored import and the managed policy are read as
+ * the same texts on every analysis; the same text gives the same playbook object, so what the
+ * engines compile and read from it per playbook object (lib/engines) is kept between analyses.
+ */
+const parsedTexts = new Map<string, ParsedSource>();
+const MAX_PARSED_TEXTS = 4;
+
 function parseSource(input: unknown): ParsedSource {
   if (typeof input !== 'string') return parsePlaybook(input);
+  let parsed = parsedTexts.get(input);
+  if (parsed === undefined) {
+    if (parsedTexts.size >= MAX_PARSED_TEXTS) parsedTexts.clear();
+    parsed = parseText(input);
+    parsedTexts.set(input, parsed);
+  }
+  return parsed;
+}
+
+function parseText(input: string): ParsedSource {
   try {
     return parsePlaybook(JSON.parse(input));
   } catch (error) {
