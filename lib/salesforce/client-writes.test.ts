@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { startSalesforceServer, type SalesforceServer } from '@/test/support/salesforce-server.mjs';
 import { openDatabase, writeTransaction, type Database } from '../store/db';
-import { enqueueInTransaction, outboxSummary, saveNoteWithOutbox, type OutboxChange } from '../store/outbox';
+import { enqueueInTransaction, outboxSummary, saveNoteWithOutbox, SENDING_TIMEOUT_MS, type OutboxChange } from '../store/outbox';
 import { SalesforceClient } from './client.ts';
 import { clientWrites, noteIdsByTitleQuery, soqlString, toWriteFault } from './client-writes.ts';
 import {
@@ -129,6 +129,55 @@ describe('clientWrites with the real sender', () => {
     const created = server.state.list('ContentNote').map((n) => String(n.Title));
     for (const titles of expected) expect(created.filter((t) => titles.includes(t))).toEqual(titles);
     for (const record of [0, 1, 2]) expect(await outboxSummary(db, `R${record}`)).toEqual({ sending: 0, sent: 10, parked: [] });
+  });
+
+  it('200 captures through faults and stopped workers arrive exactly once each, none lost', { timeout: 120_000 }, async () => {
+    // A small seeded generator: the same faults on every run of the test.
+    let seed = 0x2f6b3a1d;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32);
+    const opportunities = Array.from({ length: 5 }, (_, n) => server.state.seed('Opportunity', { Name: `Deal ${n}` }));
+    const titles: string[][] = opportunities.map(() => []);
+    for (let n = 1; n <= 200; n++) {
+      const record = n % 5;
+      await capture(n, `Capture ${n}\nfigures: ${n * 7}%`, `R${record}`, opportunities[record]!);
+      titles[record]!.push(`Capture ${n} [it:${noteId(n).replace(/-/g, '').slice(0, 12)}]`);
+    }
+    // Every data call may meet a fault: a dropped connection, a committed write whose reply is
+    // lost, a 5xx, a slow answer, or every session expiring (the client refreshes once).
+    onCall = () => {
+      const roll = random();
+      if (roll < 0.04) server.faults.next({ kind: 'drop' });
+      else if (roll < 0.08) server.faults.next({ kind: 'dropAfterCommit' });
+      else if (roll < 0.11) server.faults.next({ kind: 'status', status: 503, body: [{ message: 'Service Unavailable', errorCode: 'SERVER_UNAVAILABLE' }] });
+      else if (roll < 0.13) server.faults.next({ kind: 'delay', delayMs: 50 });
+      else if (roll < 0.14) server.faults.expireTokens();
+    };
+    // A worker stopped mid-send: some runs hang on a call for good and are abandoned, leaving an
+    // entry `sending`; the next run, past SENDING_TIMEOUT_MS, takes it over.
+    let stopped: () => void = () => {};
+    const stopping: SalesforceWrites = new Proxy(writes, {
+      get: (target, name: keyof SalesforceWrites) => (...args: never[]) => {
+        if (random() >= 0.01) return (target[name] as (...a: never[]) => Promise<unknown>)(...args);
+        stopped();
+        return new Promise(() => {}); // never answers: the run stays where it stopped, as a stopped worker's would
+      },
+    });
+    let now = 1_000;
+    let stops = 0;
+    for (let round = 0; round < 400; round++) {
+      const summaries = await Promise.all([0, 1, 2, 3, 4].map((record) => outboxSummary(db, `R${record}`)));
+      if (summaries.every((summary) => summary.sent === 40)) break;
+      const stop = new Promise<false>((resolve) => (stopped = () => resolve(false)));
+      const finished = await Promise.race([sendDue({ db, writes: stopping, now: () => now, random }).then(() => true), stop]);
+      if (!finished) stops++;
+      now += SENDING_TIMEOUT_MS + HOUR;
+    }
+    server.faults.clear();
+
+    expect(stops).toBeGreaterThan(0);
+    for (const record of [0, 1, 2, 3, 4]) expect(await outboxSummary(db, `R${record}`)).toEqual({ sending: 0, sent: 40, parked: [] });
+    expect(server.state.list('ContentNote')).toHaveLength(200);
+    opportunities.forEach((id, record) => expect(notesLinkedTo(id)).toEqual(titles[record]));
   });
 
   it('a facts note another user changed in Salesforce is parked as a CONFLICT, not overwritten', async () => {
