@@ -74,10 +74,13 @@ export async function startCrmServer() {
   const httpsPort = server.address().port;
 
   // Firefox has no host-resolver rules: it is pointed at this HTTP proxy, which
-  // tunnels every CONNECT to the fixture server whatever host was asked for.
+  // tunnels every CONNECT to the fixture server whatever host was asked for —
+  // except hosts a test sent elsewhere with `tunnel` (the Salesforce stand-in).
+  const tunnels = new Map();
   const proxy = createHttpServer((_req, res) => res.writeHead(405).end());
-  proxy.on('connect', (_req, client, head) => {
-    const upstream = connect(httpsPort, '127.0.0.1', () => {
+  proxy.on('connect', (req, client, head) => {
+    const host = new URL(`https://${req.url}`).hostname;
+    const upstream = connect(tunnels.get(host) ?? httpsPort, '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(client);
@@ -91,6 +94,10 @@ export async function startCrmServer() {
   return {
     httpsPort,
     proxyPort: proxy.address().port,
+    /** Sends the proxy's tunnels to `host` to a local `port` instead of the fixture server. */
+    tunnel(host, port) {
+      tunnels.set(host, port);
+    },
     url: (host, path) => `https://${host}${path}`,
     async close() {
       proxy.closeAllConnections?.();
