@@ -91,6 +91,7 @@ describe('clientWrites with the real sender', () => {
     await capture(1, 'Site power is 40 MW\nbackup: diesel & "PV"', 'R1', opportunityId);
 
     expect(await run(10)).toEqual({ sent: 1, retrying: 0, parked: 0 });
+    expect(dataCalls).toBe(1); // note and link in one composite call
 
     const [note, ...others] = server.state.list('ContentNote');
     expect(others).toEqual([]);
@@ -110,12 +111,11 @@ describe('clientWrites with the real sender', () => {
       await capture(n, `Note ${n}\ndetails`, `R${record}`, opportunities[record]!);
       expected[record]!.push(`Note ${n} [it:${noteId(n).replace(/-/g, '').slice(0, 12)}]`);
     }
-    // Mid-batch: a create committed whose reply is lost, a link committed whose reply is lost,
+    // Mid-batch: two notes written (note and link in one composite call) whose replies are lost,
     // then every access token stops working (the client refreshes once and goes on).
     onCall = (n) => {
-      if (n === 9) server.faults.next({ kind: 'dropAfterCommit', match: /\/sobjects\/ContentNote$/ });
-      if (n === 20) server.faults.next({ kind: 'dropAfterCommit', match: /\/sobjects\/ContentDocumentLink$/ });
-      if (n === 31) server.faults.expireTokens();
+      if (n === 9 || n === 20) server.faults.next({ kind: 'dropAfterCommit', match: /\/composite$/ });
+      if (n === 25) server.faults.expireTokens();
     };
 
     const reports = await drain(100);
@@ -246,8 +246,10 @@ describe('clientWrites with the real sender', () => {
     expect((await outboxSummary(db, 'R1')).parked).toEqual([
       expect.objectContaining({ kind: 'note', reason: { errorCode: 'INVALID_CROSS_REFERENCE_KEY', fields: ['LinkedEntityId'], message: 'invalid cross reference id' } }),
     ]);
-    // The note itself was made and remembered: retrying after the fix only links it.
-    expect(await db.get('outbox', 'o-1')).toMatchObject({ state: 'parked', remoteId: server.state.list('ContentNote')[0]!.Id });
+    // Note and link are written all or none: no note is left unlinked in Salesforce.
+    expect(server.state.list('ContentNote')).toEqual([]);
+    expect(await db.get('outbox', 'o-1')).toMatchObject({ state: 'parked' });
+    expect((await db.get('outbox', 'o-1'))?.remoteId).toBeUndefined();
   });
 });
 

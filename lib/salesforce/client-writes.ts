@@ -1,9 +1,9 @@
 // The outbox sender's port (writes.ts) over the REST client (client.ts). Each method is one
-// client call; every typed error the client throws becomes the `WriteFault` the sender decides
+// client call (a note and its link are one composite call); every typed error the client throws becomes the `WriteFault` the sender decides
 // by, so the sender never sees HTTP. Errors that are not Salesforce's (a RangeError for an id of
 // the wrong shape, a host that is not Salesforce) pass through unchanged: the sender treats them
 // as transient, which is safe because every port call can be repeated.
-import type { SalesforceClient, SObjectRecord } from './client.ts';
+import { dataPath, type SalesforceClient, type SObjectRecord } from './client.ts';
 import { parseApiDateTime } from './datetime.ts';
 import {
   FieldError,
@@ -87,6 +87,9 @@ function optionalString(record: SObjectRecord, field: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+/** A composite subrequest that did not fail itself but was rolled back with the one that did. */
+const isHalted = (error: SalesforceError) => error instanceof FieldError && error.errorCode === 'PROCESSING_HALTED';
+
 const idsOf = (records: SObjectRecord[]) => records.map((r) => stringField(r, 'Id'));
 const rolesOf = (records: SObjectRecord[], field: string) => records.map((r) => ({ id: stringField(r, 'Id'), role: optionalString(r, field) }));
 
@@ -115,6 +118,20 @@ export function clientWrites(client: SalesforceClient): SalesforceWrites {
   return {
     findNotesByTitle: (title) => faulting(async () => idsOf(await client.query(noteIdsByTitleQuery(title)))),
     createNote: (fields: ContentNoteFields) => faulting(() => client.create('ContentNote', { ...fields })),
+    createLinkedNote: (fields, link) =>
+      faulting(async () => {
+        const results = await client.composite(
+          [
+            { method: 'POST', url: `${dataPath}/sobjects/ContentNote`, referenceId: 'note', body: { ...fields } },
+            { method: 'POST', url: `${dataPath}/sobjects/ContentDocumentLink`, referenceId: 'link', body: { ...link, ContentDocumentId: '@{note.id}' } },
+          ],
+          { allOrNone: true },
+        );
+        // The subrequest that failed says why; the others only say they were rolled back.
+        const failed = results.find((result) => result.error && !isHalted(result.error)) ?? results.find((result) => result.error);
+        if (failed?.error) throw failed.error;
+        return stringField(results[0]!.body as SObjectRecord, 'id');
+      }),
     updateNote: (id, fields, ifUnmodifiedSince) =>
       faulting(() => client.update('ContentNote', id, { ...fields }, { ifUnmodifiedSince: apiDateTimeOfHttpDate(ifUnmodifiedSince) })),
     noteLastModified: (id) =>

@@ -97,8 +97,13 @@ export function contentNoteForNote(note: NoteForSalesforce): ContentNoteFields {
  * it. A captured note is the author's (`V`); the one facts note is shared
  * with `C` so teammates' extensions can update it.
  */
+/** How a note is shared on the opportunity: viewers (`V`), or collaborators (`C`) for the team's facts note. */
+export function opportunityLink(opportunityId: string, shareType: 'V' | 'C' = 'V'): Omit<ContentDocumentLinkFields, 'ContentDocumentId'> {
+  return { LinkedEntityId: opportunityId, ShareType: shareType, Visibility: 'AllUsers' };
+}
+
 export function noteLink(noteId: string, opportunityId: string, shareType: 'V' | 'C' = 'V'): ContentDocumentLinkFields {
-  return { ContentDocumentId: noteId, LinkedEntityId: opportunityId, ShareType: shareType, Visibility: 'AllUsers' };
+  return { ContentDocumentId: noteId, ...opportunityLink(opportunityId, shareType) };
 }
 
 export interface FactRow {

@@ -68,6 +68,14 @@ class FakeOrg implements SalesforceWrites {
     });
   noteLastModified = (id: string) => this.call('noteLastModified', () => sfTime(this.note(id).modifiedAt));
   noteHtml = (id: string) => this.call('noteHtml', () => this.note(id).html.replace(/<br>/g, '<br/>'));
+  /** All or none: a fault before it commits nothing, a fault after it has committed both. */
+  createLinkedNote = (fields: ContentNoteFields, link: Omit<ContentDocumentLinkFields, 'ContentDocumentId'>) =>
+    this.call('createLinkedNote', () => {
+      const id = this.nextId('069');
+      this.notes.set(id, { title: fields.Title, html: Buffer.from(fields.Content, 'base64').toString('utf8'), modifiedAt: (this.clock += 1_250) });
+      this.links.push({ ContentDocumentId: id, ...link });
+      return id;
+    });
   linkDocument = (link: ContentDocumentLinkFields) =>
     this.call('linkDocument', () => {
       if (this.links.some((l) => l.ContentDocumentId === link.ContentDocumentId && l.LinkedEntityId === link.LinkedEntityId)) {
@@ -164,15 +172,15 @@ describe('sending notes', () => {
     expect(written.html).toContain('Note a<br>with details');
     expect(org.links).toEqual([{ ContentDocumentId: id, LinkedEntityId: OPP, ShareType: 'V', Visibility: 'AllUsers' }]);
     expect(await entry('o-a')).toMatchObject({ state: 'done', remoteId: id, attempts: 1 });
-    // A first attempt does not search: nothing can have been written before it.
-    expect(org.calls).toEqual(['createNote', 'linkDocument']);
+    // A first attempt does not search (nothing can have been written before it) and makes note and link in one call.
+    expect(org.calls).toEqual(['createLinkedNote']);
     expect(await outboxSummary(db, 'R1')).toEqual({ sending: 0, sent: 1, parked: [] });
   });
 
   it('a transient failure is retried after a jittered backoff, then sent', async () => {
     await setUp();
     await capture('a');
-    org.script = once('createNote', 'before', transient());
+    org.script = once('createLinkedNote', 'before', transient());
     expect(await run(10)).toEqual({ sent: 0, retrying: 1, parked: 0 });
     expect(await entry('o-a')).toMatchObject({ state: 'pending', attempts: 1, nextAttemptAt: 10 + 15_000 });
     expect(await run(10 + 14_999)).toEqual({ sent: 0, retrying: 0, parked: 0 });
@@ -183,18 +191,19 @@ describe('sending notes', () => {
   it('a lost reply to the create does not make a second note', async () => {
     await setUp();
     await capture('a');
-    org.script = once('createNote', 'after', new TypeError('Failed to fetch'));
+    org.script = once('createLinkedNote', 'after', new TypeError('Failed to fetch'));
     expect(await run(10)).toMatchObject({ retrying: 1 });
     await run(10 + RETRY_WAIT);
     expect(org.notes.size).toBe(1);
     expect(org.links).toHaveLength(1);
-    expect(org.calls).toEqual(['createNote', 'findNotesByTitle', 'linkDocument']);
+    // The resend finds the note by its marker; its link is there already (DUPLICATE_VALUE means done).
+    expect(org.calls).toEqual(['createLinkedNote', 'findNotesByTitle', 'linkDocument']);
   });
 
   it('a worker stopped between create and remembering the id: the next worker finds the note, no duplicate', async () => {
     await setUp();
     await capture('a');
-    org.script = once('createNote', 'after', 'hang');
+    org.script = once('createLinkedNote', 'after', 'hang');
     void run(10); // never settles: the worker is gone
     await waitFor(() => org.notes.size === 1);
     db.close();
@@ -208,12 +217,15 @@ describe('sending notes', () => {
   it('a worker stopped between the link and done: the next one skips the create, the second link means done', async () => {
     await setUp();
     await capture('a');
+    // The first attempt fails outright; the second makes note and link one at a time and stops after the link.
+    org.script = once('createLinkedNote', 'before', transient());
+    await run(10);
     org.script = once('linkDocument', 'after', 'hang');
-    void run(10);
+    void run(10 + RETRY_WAIT);
     await waitFor(() => org.links.length === 1);
     await waitFor(async () => (await entry('o-a'))?.remoteId !== undefined);
     org.calls = [];
-    expect(await run(10 + SENDING_TIMEOUT_MS)).toMatchObject({ sent: 1 });
+    expect(await run(10 + RETRY_WAIT + SENDING_TIMEOUT_MS)).toMatchObject({ sent: 1 });
     expect(org.calls).toEqual(['linkDocument']);
     expect(org.notes.size).toBe(1);
     expect(org.links).toHaveLength(1);
@@ -226,7 +238,7 @@ describe('policy', () => {
     await capture('a1', 'R1', OPP, 1);
     await capture('a2', 'R1', OPP, 2);
     await capture('b1', 'R2', OPP2, 3);
-    org.script = once('createNote', 'before', transient());
+    org.script = once('createLinkedNote', 'before', transient());
     expect(await run(10)).toEqual({ sent: 1, retrying: 1, parked: 0 });
     expect(notesTitled('Note').map((n) => n.title)).toEqual(['Note b1 [it:b10000400080]']);
     expect(await run(10 + RETRY_WAIT)).toEqual({ sent: 2, retrying: 0, parked: 0 });
@@ -237,7 +249,7 @@ describe('policy', () => {
     await setUp();
     await capture('a1');
     await capture('a2');
-    org.script = once('createNote', 'before', new WriteFault('field', 'Insufficient access rights on cross-reference id', 'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY', ['LinkedEntityId']));
+    org.script = once('createLinkedNote', 'before', new WriteFault('field', 'Insufficient access rights on cross-reference id', 'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY', ['LinkedEntityId']));
     expect(await run(10)).toEqual({ sent: 0, retrying: 0, parked: 1 });
     expect(await run(10 + RETRY_WAIT)).toEqual({ sent: 0, retrying: 0, parked: 0 });
     expect(await outboxSummary(db, 'R1')).toEqual({
@@ -258,7 +270,7 @@ describe('policy', () => {
   it('a deleted opportunity parks as "deleted in Salesforce"; a team member where teams are off is dropped and holds nothing back', async () => {
     await setUp();
     await capture('a1');
-    org.script = (method) => (method === 'createNote' || method === 'createTeamMember' ? new WriteFault('not-found', 'NOT_FOUND', 'NOT_FOUND') : undefined);
+    org.script = (method) => (method === 'createLinkedNote' || method === 'createTeamMember' ? new WriteFault('not-found', 'NOT_FOUND', 'NOT_FOUND') : undefined);
     org.users.push({ id: '005000000000001', email: 'wei@example.com' });
     await enqueue({ id: 't1', recordKey: 'R2', kind: 'team-member', payload: { opportunityId: OPP2, userEmail: 'wei@example.com', roleId: 'sr' }, createdAt: 2 });
     org.contacts.push({ id: '003000000000001', email: 'ahmed@example.com' });
@@ -275,9 +287,9 @@ describe('policy', () => {
     await setUp();
     await capture('a1', 'R1', OPP, 1);
     await capture('b1', 'R2', OPP2, 2);
-    org.script = once('createNote', 'before', new WriteFault('limit-exceeded', 'TotalRequests Limit exceeded.', 'REQUEST_LIMIT_EXCEEDED'));
+    org.script = once('createLinkedNote', 'before', new WriteFault('limit-exceeded', 'TotalRequests Limit exceeded.', 'REQUEST_LIMIT_EXCEEDED'));
     expect(await run(10)).toEqual({ sent: 0, retrying: 0, parked: 0, stopped: { reason: 'limit', until: 10 + LIMIT_BACKOFF_MS } });
-    expect(org.calls).toEqual(['createNote']);
+    expect(org.calls).toEqual(['createLinkedNote']);
     expect(await nextSendable(db, 10 + RETRY_CAP)).toEqual([]);
     expect(await run(10 + LIMIT_BACKOFF_MS)).toMatchObject({ sent: 2 });
   });
@@ -286,10 +298,10 @@ describe('policy', () => {
     await setUp();
     await capture('a1', 'R1', OPP, 1);
     await capture('b1', 'R2', OPP2, 2);
-    org.script = once('createNote', 'before', new WriteFault('invalid-session', 'Session expired or invalid', 'INVALID_SESSION_ID'));
+    org.script = once('createLinkedNote', 'before', new WriteFault('invalid-session', 'Session expired or invalid', 'INVALID_SESSION_ID'));
     expect(await run(10)).toEqual({ sent: 0, retrying: 0, parked: 0, stopped: { reason: 'sign-in' } });
     expect(await entry('o-a1')).toMatchObject({ state: 'pending', nextAttemptAt: 10 });
-    expect(org.calls).toEqual(['createNote']);
+    expect(org.calls).toEqual(['createLinkedNote']);
     expect(await run(11)).toMatchObject({ sent: 2 });
   });
 
@@ -418,7 +430,7 @@ describe('200 captures with faults and stopped workers', () => {
         stop();
         return 'hang';
       }
-      if (r < 0.18 && method === 'createNote') return new WriteFault('transient', 'UNABLE_TO_LOCK_ROW', 'UNABLE_TO_LOCK_ROW');
+      if (r < 0.18 && (method === 'createNote' || method === 'createLinkedNote')) return new WriteFault('transient', 'UNABLE_TO_LOCK_ROW', 'UNABLE_TO_LOCK_ROW');
       return undefined;
     };
     let now = 1_000;

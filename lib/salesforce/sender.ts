@@ -19,6 +19,7 @@ import {
   factsNote,
   factsNoteHtml,
   noteLink,
+  opportunityLink,
   sameNoteBody,
   teamMemberRoleFor,
   type ContentDocumentLinkFields,
@@ -36,7 +37,8 @@ import { WriteFault, type SalesforceWrites } from './writes';
 // what an earlier attempt wrote:
 // - note: the created ContentNote id is stored before the link is made; an
 //   attempt after the first looks the note up by its title, which ends in a
-//   marker from the note id (see `noteMarker`); a second link answers
+//   marker from the note id (see `noteMarker`); the first attempt makes note and link in one
+//   composite call (all or none), a later one each on its own; a second link answers
 //   DUPLICATE_VALUE, which means "already linked";
 // - requirement facts: one note per opportunity (title marker from the
 //   opportunity id), updated with If-Unmodified-Since the version this browser
@@ -182,6 +184,11 @@ async function sendNote({ db, writes }: SendOptions, entry: EntryOf<'note'>): Pr
   const { note, opportunityId } = entry.payload;
   const fields = contentNoteForNote(note);
   let id = entry.remoteId;
+  if (id === undefined && entry.attempts === 1) {
+    // The first attempt writes the note and its link in one call, all or none.
+    await recordRemoteId(db, entry.id, await writes.createLinkedNote(fields, opportunityLink(opportunityId)));
+    return;
+  }
   if (id === undefined) {
     // Not the first attempt: the earlier one may have created the note and lost the reply.
     if (entry.attempts > 1) [id] = await writes.findNotesByTitle(fields.Title);

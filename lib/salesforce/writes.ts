@@ -25,6 +25,11 @@ export interface SalesforceWrites {
   findNotesByTitle(title: string): Promise<string[]>;
   /** POST /sobjects/ContentNote; returns the new id (also the ContentDocument id). */
   createNote(fields: ContentNoteFields): Promise<string>;
+  /**
+   * The note and its link in one call (POST /composite, all or none): returns the note's id. A
+   * refused link leaves no note behind; a lost reply may have committed both.
+   */
+  createLinkedNote(fields: ContentNoteFields, link: Omit<ContentDocumentLinkFields, 'ContentDocumentId'>): Promise<string>;
   /** PATCH /sobjects/ContentNote/{id} with `If-Unmodified-Since: ifUnmodifiedSince` (an HTTP-date); 412 → precondition-failed. */
   updateNote(id: string, fields: ContentNoteFields, ifUnmodifiedSince: string): Promise<void>;
   /** The note's `LastModifiedDate` as Salesforce writes it (`2026-12-04T10:00:00.000+0000`). */

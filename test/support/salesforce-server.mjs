@@ -174,7 +174,9 @@ export async function startSalesforceServer(options = {}) {
      * kind 'drop': the connection closes before the request is handled;
      * 'dropAfterCommit': the request is handled (a write is committed), then the connection closes
      *   without a reply ("A POST whose reply was lost may have been committed");
-     * 'status': answer `status` with `body` (and `headers`) without handling the request;
+     * 'status': answer `status` with `body` (and `headers`) without handling the request — also a
+     *   subrequest of a composite request whose path `match` names, inside the composite answer
+     *   (as Salesforce reports a subrequest's own error there);
      * 'delay': handle it normally. Any kind waits `delayMs` first.
      */
     next(fault) {
@@ -628,7 +630,10 @@ export async function startSalesforceServer(options = {}) {
       try {
         const resolved = resolveReferences(sub, results);
         const url = new URL(resolved.url, 'http://composite.invalid');
-        res = dataRequest(resolved.method ?? 'GET', url, { ...headers, ...lowerKeys(resolved.httpHeaders ?? {}) }, resolved.body, user);
+        const fault = takeFault(url.pathname, (f) => f.kind === 'status');
+        res = fault
+          ? reply(fault.status, fault.body ?? '', fault.headers)
+          : dataRequest(resolved.method ?? 'GET', url, { ...headers, ...lowerKeys(resolved.httpHeaders ?? {}) }, resolved.body, user);
       } catch (message) {
         res = reply(400, errorBody('PROCESSING_HALTED', String(message)));
       }
@@ -710,8 +715,7 @@ export async function startSalesforceServer(options = {}) {
     for await (const chunk of req) chunks.push(chunk);
     const rawBody = Buffer.concat(chunks).toString('utf8');
 
-    const index = queue.findIndex((f) => !f.match || (f.match instanceof RegExp ? f.match.test(url.pathname) : url.pathname.includes(f.match)));
-    const fault = index >= 0 ? queue.splice(index, 1)[0] : undefined;
+    const fault = takeFault(url.pathname);
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault?.kind === 'drop') return void req.socket.destroy();
     if (fault?.kind === 'status') return send(res, reply(fault.status, fault.body ?? '', fault.headers));
@@ -719,6 +723,12 @@ export async function startSalesforceServer(options = {}) {
     const answer = route(req.method ?? 'GET', url, host, req.headers, rawBody);
     if (fault?.kind === 'dropAfterCommit') return void req.socket.destroy();
     send(res, answer);
+  }
+
+  /** The first queued fault for `pathname` (that `accepts`), taken off the queue. */
+  function takeFault(pathname, accepts = () => true) {
+    const index = queue.findIndex((f) => accepts(f) && (!f.match || (f.match instanceof RegExp ? f.match.test(pathname) : pathname.includes(f.match))));
+    return index >= 0 ? queue.splice(index, 1)[0] : undefined;
   }
 
   function route(method, url, host, headers, rawBody) {

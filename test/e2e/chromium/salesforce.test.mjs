@@ -190,7 +190,7 @@ test('an accepted value is written to the opportunity’s facts note; a change s
 test('disconnecting revokes the sign-in at Salesforce; what was not written yet stays in the outbox, and nothing more is sent', async () => {
   // A capture whose send meets an outage: it waits out a backoff in the outbox. (Not a dropped
   // connection: Chromium resends a request whose reused connection closed, and it would go through.)
-  salesforce.faults.next({ kind: 'status', status: 503, match: '/sobjects/ContentNote', body: [{ message: 'Service Unavailable', errorCode: 'SERVER_UNAVAILABLE' }] });
+  salesforce.faults.next({ kind: 'status', status: 503, match: '/composite', body: [{ message: 'Service Unavailable', errorCode: 'SERVER_UNAVAILABLE' }] });
   assert.equal((await capture('The pilot moves to Q2.')).outcome, 'saved');
   await panel.locator('[data-testid=sync-status][data-state=sending]').waitFor();
   const section = await openOptions();

@@ -97,7 +97,7 @@ test('Firefox: a facts note changed in Salesforce meanwhile parks the next write
 });
 
 test('Firefox: disconnecting revokes the sign-in; what was not written yet stays in the outbox', async () => {
-  salesforce.faults.next({ kind: 'status', status: 503, match: '/sobjects/ContentNote', body: [{ message: 'Service Unavailable', errorCode: 'SERVER_UNAVAILABLE' }] });
+  salesforce.faults.next({ kind: 'status', status: 503, match: '/composite', body: [{ message: 'Service Unavailable', errorCode: 'SERVER_UNAVAILABLE' }] });
   assert.equal((await captureSelection(crmPage, 'Firefox: the pilot moves to Q2.')).outcome, 'saved');
   await panel.waitFor('[data-testid=sync-status][data-state=sending]');
   await options.click(SECTION, 'Disconnect');
