@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { fileURLToPath } from 'node:url';
 import { SUPPORTED_CRM_MATCHES } from './lib/crm/hosts';
+import { SALESFORCE_DATA_COLLECTION } from './lib/salesforce/data-collection';
 
 // The newest key we use decides the minimum: `data_collection_permissions`
 // arrived in Firefox 140 (an ESR) and Firefox for Android 142. Everything else
@@ -66,7 +67,8 @@ export default defineConfig({
             gecko: {
               id: 'iron-triangle@iron-triangle.app',
               strict_min_version: FIREFOX_MIN_VERSION,
-              data_collection_permissions: { required: ['none'] },
+              // Nothing leaves the browser until the user connects Salesforce, which asks for these then.
+              data_collection_permissions: { required: ['none'], optional: [...SALESFORCE_DATA_COLLECTION] },
             },
             gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
           },

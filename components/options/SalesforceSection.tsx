@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Broadcast, SalesforceStatus } from '@/lib/messaging/protocol';
 import { connectSalesforce, disconnectSalesforce, fetchSalesforceStatus, publish, sendOutboxNow } from '@/lib/panel/client';
+import { connectPermissions, SALESFORCE_DATA_COLLECTION } from '@/lib/salesforce/data-collection';
 import { LOGIN_HOSTS } from '@/lib/salesforce/hosts';
 import { SalesforceSetupSchema } from '@/lib/salesforce/policy';
 import { getDatabase } from '@/lib/store/connection';
@@ -47,11 +48,11 @@ function Connection({ status }: { status: SalesforceStatus }) {
     event.preventDefault();
     const setup = SalesforceSetupSchema.safeParse({ loginHost, clientId });
     if (!setup.success) return setOutcome({ kind: 'error', text: t('salesforceIncomplete') });
-    const origin = `https://${setup.data.loginHost}/*`;
     setBusy(true);
     setOutcome({ kind: 'ok', text: t('salesforceConnecting') });
+    // The polyfill's types predate Firefox's data_collection permissions.
     void browser.permissions
-      .request({ origins: [origin] })
+      .request(connectPermissions(setup.data.loginHost, import.meta.env.FIREFOX) as Browser.permissions.Permissions)
       .then(async (granted) => {
         if (!granted) return setOutcome({ kind: 'error', text: t('salesforceDenied', setup.data.loginHost) });
         await connectSalesforce(setup.data);
@@ -70,6 +71,7 @@ function Connection({ status }: { status: SalesforceStatus }) {
     void disconnectSalesforce()
       .then(async ({ revoked }) => {
         if (sharedLoginHost) await browser.permissions.remove({ origins: [`https://${sharedLoginHost}/*`] });
+        if (import.meta.env.FIREFOX) await browser.permissions.remove({ data_collection: [...SALESFORCE_DATA_COLLECTION] } as Browser.permissions.Permissions);
         setOutcome({ kind: 'ok', text: t(revoked ? 'salesforceDisconnected' : 'salesforceDisconnectedNotRevoked') });
         await publish({ type: 'broadcast/outbox' });
       })

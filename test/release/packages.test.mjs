@@ -75,10 +75,10 @@ describe('the Firefox package', () => {
     assert.equal(report.summary.errors, 0);
   });
 
-  it('declares its add-on id and that it collects no data', () => {
+  it('declares its add-on id, that it transmits nothing without consent, and what a connected org receives', () => {
     const { manifest } = openPackage('firefox');
     assert.ok(manifest.browser_specific_settings?.gecko?.id);
-    assert.deepEqual(manifest.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
+    assert.deepEqual(manifest.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'], optional: ['personalCommunications', 'personallyIdentifyingInfo', 'browsingActivity', 'websiteContent'] });
   });
 });
 

@@ -48,13 +48,14 @@ test('Chrome manifest: MV3, side panel, reviewed permissions, no <all_urls>, def
   assert.ok(manifest.icons?.['128']);
 });
 
-test('Firefox manifest: MV3 sidebar, gecko id, minimum version, no data collection', async () => {
+test('Firefox manifest: MV3 sidebar, gecko id, minimum version, no data transmitted without consent', async () => {
   const manifest = await manifestOf('firefox-mv3');
   assert.equal(manifest.manifest_version, 3);
   assert.equal(manifest.sidebar_action?.default_panel, 'sidepanel.html');
   assert.equal(manifest.browser_specific_settings.gecko.id, 'iron-triangle@iron-triangle.app');
   assert.match(manifest.browser_specific_settings.gecko.strict_min_version, /^\d+\.0$/);
-  assert.deepEqual(manifest.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
+  // Nothing is required; what a connected Salesforce org receives is asked for at connect (reviewed list).
+  assert.deepEqual(manifest.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'], optional: ['personalCommunications', 'personallyIdentifyingInfo', 'browsingActivity', 'websiteContent'] });
   assert.deepEqual([...manifest.host_permissions].sort(), REVIEWED.host_permissions);
   assert.deepEqual(manifest.optional_host_permissions, REVIEWED.optional_host_permissions);
   assert.equal(manifest.permissions.includes('sidePanel'), false);

@@ -14,7 +14,11 @@ import { FIRST_OPPORTUNITY } from '../support/fixtures.mjs';
 import { startSalesforceServer } from '../../support/salesforce-server.mjs';
 
 const INSTANCE_HOST = 'acme.my.salesforce.com';
-const crm = firefoxForTheseTests();
+// Firefox's consent prompt for optional permissions is browser UI that WebDriver cannot answer:
+// this pref (Firefox's own, for automation) grants what permissions.request asks for, so the
+// request itself, and what it asks for, are what the test checks.
+const crm = firefoxForTheseTests({ prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
+const grantedDataCollection = () => options.page.evaluate(async () => (await browser.permissions.getAll()).data_collection ?? []);
 let salesforce;
 let crmPage;
 let panel;
@@ -47,11 +51,13 @@ const SECTION = '[data-testid=salesforce-section]';
 
 test('Firefox: the options connect the org through Firefox’s sign-in window', async () => {
   await options.waitFor('[data-testid=salesforce-state][data-state=not-connected]');
+  assert.deepEqual(await grantedDataCollection(), []); // nothing may be transmitted before the user connects
   assert.match(await options.text('[data-testid=salesforce-redirect]'), /^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/salesforce$/);
   await options.fill(SECTION, 'Login address (your My Domain, login.salesforce.com or test.salesforce.com)', INSTANCE_HOST);
   await options.fill(SECTION, "Consumer key of your org's External Client App", '3MVG9firefox.consumer_key');
   await options.click(SECTION, 'Connect to Salesforce');
   await options.waitFor('[data-testid=salesforce-state][data-state=connected]');
+  assert.deepEqual((await grantedDataCollection()).sort(), ['browsingActivity', 'personalCommunications', 'personallyIdentifyingInfo', 'websiteContent']);
   const [authorize] = salesforce.state.requests;
   assert.equal(`${authorize.method} ${authorize.path.split('?')[0]}`, 'GET /services/oauth2/authorize');
   assert.equal(new URL(`https://${INSTANCE_HOST}${authorize.path}`).searchParams.get('code_challenge_method'), 'S256');
@@ -102,6 +108,7 @@ test('Firefox: disconnecting revokes the sign-in; what was not written yet stays
   await panel.waitFor('[data-testid=sync-status][data-state=sending]');
   await options.click(SECTION, 'Disconnect');
   await options.waitFor('[data-testid=salesforce-state][data-state=not-connected]');
+  assert.deepEqual(await grantedDataCollection(), []);
   assert.ok(salesforce.state.requests.some((request) => request.method === 'POST' && request.path === '/services/oauth2/revoke'));
   assert.ok([...salesforce.state.refreshTokens.values()].every((grant) => grant.revoked));
   await panel.waitFor('[data-testid=sync-status][data-state=waiting]');

@@ -32,7 +32,7 @@ export function firefoxPath() {
  * its extensions folder; unsigned add-ons load in ESR with signature checks
  * off), so closing and relaunching Firefox on the same profile is a real restart.
  */
-export async function launchFirefoxWithExtension(server, { extensionDir = FIREFOX_E2E_BUILD, profile } = {}) {
+export async function launchFirefoxWithExtension(server, { extensionDir = FIREFOX_E2E_BUILD, profile, prefs = {} } = {}) {
   if (profile) {
     mkdirSync(join(profile, 'extensions'), { recursive: true });
     writeFileSync(join(profile, 'extensions', ADDON_ID), `${extensionDir}\n`);
@@ -59,6 +59,7 @@ export async function launchFirefoxWithExtension(server, { extensionDir = FIREFO
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.panel.shown': true,
       ...(profile ? { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15 } : {}),
+      ...prefs,
     },
   });
   if (!profile) await browser.installExtension(extensionDir);
