@@ -18,7 +18,7 @@ const INSTANCE_HOST = 'acme.my.salesforce.com';
 // this pref (Firefox's own, for automation) grants what permissions.request asks for, so the
 // request itself, and what it asks for, are what the test checks.
 const crm = firefoxForTheseTests({ prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
-const grantedDataCollection = () => options.page.evaluate(async () => (await browser.permissions.getAll()).data_collection ?? []);
+const grantedDataCollection = () => options.page.evaluate(async () => (await globalThis.browser.permissions.getAll()).data_collection ?? []);
 let salesforce;
 let crmPage;
 let panel;
