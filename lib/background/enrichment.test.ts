@@ -20,7 +20,8 @@ const snapshot = (overrides: Partial<RecordSnapshot> = {}): RecordSnapshot => ({
   objectType: 'Opportunity',
   recordId: '0065g00000AbCdEAAV',
   fields: [],
-  contacts: [],
+  // Read in full: a record whose adapter found no contacts brings the enricher (see needsEnrichment).
+  contacts: [{ name: 'Mona Adel', title: 'Chief Executive Officer', role: 'Decision Maker', email: 'mona.adel@alexport.example' }],
   missing: [],
   readAt: 1,
   ...overrides,
@@ -81,6 +82,14 @@ describe('when the enricher is injected', () => {
     await enrichReportedPage({ tabId: TAB + 1, frameId: 0, documentId: 'doc-2' }, record());
     expect(injectedFiles()).toHaveLength(2);
     expect(handedRules().at(-1)).toEqual([stageRule]);
+  });
+
+  it('injects it once per document into a record whose adapter found no contacts, and asks for a read', async () => {
+    const document = { tabId: TAB, frameId: 0, documentId: 'doc-1' };
+    await enrichReportedPage(document, record({ contacts: [] }));
+    await enrichReportedPage(document, record({ contacts: [], readAt: 2 })); // the enriched read found none either
+    expect(injectedFiles()).toHaveLength(1);
+    expect(readsAsked).toHaveBeenCalledTimes(1);
   });
 
   it('does not inject into a record read in full without rules, nor into a page that is no record', async () => {
@@ -200,5 +209,13 @@ describe('needsEnrichment', () => {
     expect(needsEnrichment(snapshot({ missing: ['owner'] }), [])).toBe(true);
     expect(needsEnrichment(snapshot({ unreadContactDetails: ['title'] }), [])).toBe(true);
     expect(needsEnrichment(snapshot(), [stageRule])).toBe(true);
+  });
+
+  it('is true for a record whose known adapter found no contacts, as the enricher may read them from a labelled list', () => {
+    expect(needsEnrichment(snapshot({ contacts: [] }), [])).toBe(true);
+    expect(needsEnrichment(snapshot({ crm: 'dynamics', adapter: 'dynamics', contacts: [] }), [])).toBe(true);
+    // Not for a CRM whose vocabulary names no contact list columns (Pipedrive), nor one the user defined.
+    expect(needsEnrichment(snapshot({ crm: 'pipedrive', adapter: 'pipedrive', contacts: [] }), [])).toBe(false);
+    expect(needsEnrichment(snapshot({ crm: 'custom-acme', adapter: 'custom-acme', contacts: [] }), [])).toBe(false);
   });
 });

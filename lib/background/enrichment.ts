@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { readsContactLists } from '../crm/enrich/vocabulary';
 import type { RecordSnapshot } from '../crm/snapshot';
 import type { PageStateMessage } from '../messaging/protocol';
 import { activeRulesFor } from '../page-rules/active';
@@ -10,7 +11,8 @@ import { readTabState } from './tab-states';
 // rules and the label reader that complete what the content script's adapter
 // read, kept out of the content script every CRM page loads. Injected into the
 // reporting frame of a record page whose read misses parts or contact details,
-// or that page rules exist for; once per document (the page's isolated world
+// whose adapter found no contacts at all (the enricher may find them in a list
+// labelled as contacts), or that page rules exist for; once per document (the page's isolated world
 // keeps it until the document goes), on hosts the extension may run on. The
 // rules are handed to it as data, then the content script is asked to read
 // again, now enriched.
@@ -42,9 +44,14 @@ async function readInjected(tabId: number): Promise<Injected | undefined> {
     : undefined;
 }
 
-/** True when the enricher has something to add to `snapshot`: a part or a contact detail the adapter missed, or page rules. */
+/**
+ * True when the enricher has something to add to `snapshot`: a part or a
+ * contact detail the adapter missed, contacts a known adapter found none of
+ * (a record without contacts then costs one injection per document), or page rules.
+ */
 export function needsEnrichment(snapshot: RecordSnapshot, rules: readonly PageRule[]): boolean {
-  return snapshot.missing.length > 0 || (snapshot.unreadContactDetails?.length ?? 0) > 0 || rules.length > 0;
+  const noContacts = snapshot.contacts.length === 0 && snapshot.adapter === snapshot.crm && readsContactLists(snapshot.crm);
+  return snapshot.missing.length > 0 || (snapshot.unreadContactDetails?.length ?? 0) > 0 || noContacts || rules.length > 0;
 }
 
 /**

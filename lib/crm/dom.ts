@@ -454,7 +454,8 @@ export function textAfterLabel(row: Element, label: Element | null): string {
 const CELL_ROLES = new Set(['cell', 'gridcell', 'rowheader', 'columnheader']);
 // Zoho's Lyte tables are custom elements (lyte-table > lyte-thead/lyte-tbody > lyte-tr > lyte-th/lyte-td) without ARIA roles.
 const CELL_TAGS = new Set(['td', 'th', 'lyte-td', 'lyte-th']);
-const TABLES = 'table, lyte-table, [role="grid"], [role="table"], [role="treegrid"]';
+/** Tables and grids whose rows `labelledCells` reads (exported for the enricher's contact lists). */
+export const TABLES = 'table, lyte-table, [role="grid"], [role="table"], [role="treegrid"]';
 
 /** The cells of a table row, Lyte table row or ARIA row, in order. */
 export function cellsOf(row: Element): Element[] {
@@ -462,7 +463,7 @@ export function cellsOf(row: Element): Element[] {
 }
 
 /** A header cell's column name: its `title`, else its `aria-label`, else its text (sort buttons and icons carry the assistive text). */
-function headerName(header: Element): string {
+export function headerName(header: Element): string {
   return cleanText(header.getAttribute('title')) || cleanText(header.getAttribute('aria-label')) || visibleText(header);
 }
 

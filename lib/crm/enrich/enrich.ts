@@ -6,13 +6,15 @@ import { cleanText, labelMatches, normaliseLabel } from '../parse';
 import type { ExpectedPart, ReadPart, ReadSource, RecordContact, RecordField } from '../snapshot';
 import { resolveLocator } from '../../page-rules/resolve';
 import type { PageRule } from '../../page-rules/schema';
+import { listedContacts } from './contact-lists';
 import { currencyCodeOf, type Vocabulary } from './vocabulary';
 
 // Completes what an adapter read of a record page, part by part, where its own
 // selectors missed (issue 13): first the page rules the user (or IT) made by
 // pointing at a value, then the generic label/value reader inside the same
 // record root with the CRM's own labels in both languages, then the contact
-// list read by column for the titles, roles and e-mails the adapter could not see.
+// list read by column for the titles, roles and e-mails the adapter could not see,
+// or for the contacts themselves when the adapter found none (contact-lists.ts).
 // Every value found says which reader gave it (`sources`), so the panel and the
 // health report keep telling a part the adapter read from one found by
 // fallback. Runs in the enricher script, never in the content script itself.
@@ -147,7 +149,17 @@ export function enrichExtraction(root: Element, extraction: Extraction, { rules,
     else enriched.amount = amountOf(read.value, recordCurrency(extraction, fields, vocabulary));
   }
 
-  if (extraction.unreadContactDetails?.length) {
+  if (extraction.contacts.length === 0) {
+    // The adapter found no contacts: a list under a contact list's own label may show them.
+    const contacts = attempt(() => listedContacts(root, vocabulary), []);
+    if (contacts.length > 0) {
+      enriched.contacts = contacts;
+      sources.contacts = 'label';
+      const unread = unreadContactDetails(contacts);
+      if (unread.length > 0) enriched.unreadContactDetails = unread;
+      else delete enriched.unreadContactDetails;
+    }
+  } else if (extraction.unreadContactDetails?.length) {
     const contacts = attempt(() => completedContacts(root, extraction.contacts, vocabulary), null);
     if (contacts) {
       enriched.contacts = contacts;
