@@ -122,6 +122,16 @@ describe('the stored token source', () => {
     await expect(storedTokenSource(db, org, server.fetch).refresh()).rejects.toThrow(/Sign in to Salesforce again/);
     expect((await connectionState(db)).state).toBe('sign-in-needed');
   });
+
+  it('asks for a sign-in too when the app refuses the refresh (e.g. now requires a secret), and not on a server error', async () => {
+    const { org } = (await connect()) as { org: NonNullable<Awaited<ReturnType<typeof readConnectedOrg>>> };
+    server.faults.next({ kind: 'status', status: 503, match: '/services/oauth2/token', body: '' });
+    await expect(storedTokenSource(db, org, server.fetch).refresh()).rejects.not.toThrow(/Sign in to Salesforce again/);
+    expect((await connectionState(db)).state).toBe('connected');
+    server.faults.next({ kind: 'status', status: 400, match: '/services/oauth2/token', body: { error: 'invalid_client', error_description: 'invalid client credentials' } });
+    await expect(storedTokenSource(db, org, server.fetch).refresh()).rejects.toThrow(/Sign in to Salesforce again/);
+    expect((await connectionState(db)).state).toBe('sign-in-needed');
+  });
 });
 
 describe('disconnecting', () => {
@@ -177,7 +187,7 @@ describe('a capture on a connected opportunity', () => {
   it('sets an alarm for a retry after a dropped connection, and the retry sends the note exactly once', async () => {
     await connect();
     await capture('The CFO signs above 1 M.', OPPORTUNITY.recordId);
-    server.faults.next({ kind: 'dropAfterCommit', match: '/sobjects/ContentNote' });
+    server.faults.next({ kind: 'dropAfterCommit', match: '/composite' });
     await syncSoon();
     const alarm = await fakeBrowser.alarms.get(OUTBOX_ALARM);
     expect(alarm?.scheduledTime).toBeGreaterThan(Date.now());

@@ -119,8 +119,8 @@ export async function tokenToRevoke(db: Database, org: ConnectedOrg): Promise<st
 
 /**
  * The REST client's token source over the stored tokens. Concurrent refreshes share one
- * request. A refresh Salesforce refuses (`invalid_grant`: revoked, expired by policy)
- * drops the tokens, so the panel says "sign in again" instead of failing every call.
+ * request. A refresh Salesforce refuses (`invalid_grant`: revoked, expired by policy; or the
+ * app's settings changed) drops the tokens, so the panel says "sign in again" instead of failing every call.
  * Missing tokens are an invalid session: the sender stops and waits for a sign-in.
  */
 export function storedTokenSource(db: Database, org: ConnectedOrg, fetchImpl: typeof fetch): TokenSource {
@@ -136,7 +136,10 @@ export function storedTokenSource(db: Database, org: ConnectedOrg, fetchImpl: ty
       await writeTokens(db, org, tokens);
       return grantOf(tokens);
     } catch (error) {
-      if (error instanceof OAuthError && error.error === 'invalid_grant') {
+      // Any refusal (invalid_grant: revoked or expired by policy; invalid_client_id,
+      // unauthorized_client: the app changed, e.g. a secret now required) will not pass by waiting:
+      // the user signs in again. A server error (5xx) is left to the sender's retries.
+      if (error instanceof OAuthError && error.status < 500) {
         await dropTokens(db);
         throw new InvalidSessionError('Sign in to Salesforce again', { cause: error });
       }
