@@ -46,7 +46,7 @@ const deps = (overrides: Partial<ConnectDeps> = {}): ConnectDeps => ({
   fetch: server.fetch,
   launchWebAuthFlow: signInWindow(),
   redirectUri: REDIRECT,
-  policy: { signInEverySession: false },
+  policy: { signInEverySession: false, roles: {} },
   now: () => 1_700_000_000_000,
   ...overrides,
 });
@@ -64,7 +64,7 @@ describe('connecting an org', () => {
   });
 
   it('keeps the tokens for this browser session only when IT’s policy says so', async () => {
-    await connect({ policy: { signInEverySession: true } });
+    await connect({ policy: { signInEverySession: true, roles: {} } });
     expect(await db.get('settings', 'salesforce.tokens')).toBeUndefined();
     expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual(['salesforce.tokens']);
     expect((await connectionState(db)).state).toBe('connected');
@@ -76,7 +76,7 @@ describe('connecting an org', () => {
   it('takes IT’s login host and consumer key over what the user typed', async () => {
     const seen: string[] = [];
     await connectSalesforce(db, { loginHost: 'login.salesforce.com', clientId: 'typed.by.the.user' }, deps({
-      policy: { loginHost: 'acme.my.salesforce.com', clientId: CONSUMER_KEY, signInEverySession: false },
+      policy: { loginHost: 'acme.my.salesforce.com', clientId: CONSUMER_KEY, signInEverySession: false, roles: {} },
       launchWebAuthFlow: async (details) => (seen.push(details.url), signInWindow()(details)),
     }));
     const url = new URL(seen[0]!);
@@ -96,7 +96,7 @@ describe('connecting an org', () => {
 
   it('tells pages where and since when, never a token', async () => {
     await connect();
-    const status = await salesforceStatus({ redirectUri: REDIRECT, policy: { signInEverySession: false } });
+    const status = await salesforceStatus({ redirectUri: REDIRECT, policy: { signInEverySession: false, roles: {} } });
     expect(status).toMatchObject({ state: 'connected', instanceUrl: 'https://acme.my.salesforce.com', redirectUri: REDIRECT });
     const tokens = (await db.get('settings', 'salesforce.tokens')) as { accessToken: string; refreshToken: string };
     expect(JSON.stringify(status)).not.toContain(tokens.accessToken);

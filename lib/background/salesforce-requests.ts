@@ -2,6 +2,7 @@
 import type { PullResult, SalesforceRequest, SalesforceStatus } from '../messaging/protocol';
 import { parseRecordKey } from '../crm/snapshot';
 import { connectedOpportunityId } from '../salesforce/org-match';
+import { readSalesforcePolicy } from '../salesforce/policy';
 import { pullRecordNotes } from '../salesforce/read-back';
 import { pullRecordPeople } from '../salesforce/read-back-people';
 import { loadActiveDirectory, loadActivePlaybook } from '../panel/active-policy';
@@ -75,8 +76,8 @@ async function pullOnce(recordKey: string, recordName: string): Promise<PullResu
   const notes = await pullRecordNotes(db, connected.client, target, Date.now());
   if (notes.outcome === 'gone') return notes;
   if (notes.changed > 0) await broadcast({ type: 'broadcast/notes', recordKey });
-  const [{ playbook }, { people: directory }] = await Promise.all([loadActivePlaybook(db), loadActiveDirectory(db)]);
-  const context = { decisionRoles: playbook.decisionRoles, teamRoleIds: playbook.teamRoles.map((role) => role.id), directory };
+  const [{ playbook }, { people: directory }, { roles }] = await Promise.all([loadActivePlaybook(db), loadActiveDirectory(db), readSalesforcePolicy()]);
+  const context = { decisionRoles: playbook.decisionRoles, teamRoleIds: playbook.teamRoles.map((role) => role.id), directory, roles };
   const people = await pullRecordPeople(db, connected.client, target, context, Date.now());
   if (people.changed > 0) await broadcast({ type: 'broadcast/facts', recordKey });
   return { outcome: 'pulled', changed: notes.changed + people.changed, ...(people.teamsOff ? { teamsOff: true } : {}) };

@@ -8,6 +8,7 @@ import { broadcast } from '../messaging/broadcast';
 import { SalesforceClient } from '../salesforce/client';
 import { clientWrites } from '../salesforce/client-writes';
 import { isPageOfOrg } from '../salesforce/org-match';
+import { readSalesforcePolicy } from '../salesforce/policy';
 import { sendDue, type SendReport } from '../salesforce/sender';
 import { connectionState, dropTokens, storedTokenSource, type ConnectedOrg } from '../salesforce/session';
 import { getDatabase } from '../store/connection';
@@ -52,7 +53,9 @@ async function syncOnce(): Promise<SendReport | undefined> {
   }
   const { org, client } = connected;
   const accepts = entryOfOrg(org);
-  const report = await sendDue({ db, writes: clientWrites(client), now: Date.now, random: Math.random, accepts });
+  // The org's own picklist values, read once per run: IT may push them while entries wait.
+  const { roles } = await readSalesforcePolicy();
+  const report = await sendDue({ db, writes: clientWrites(client), now: Date.now, random: Math.random, accepts, roles });
   if (report.stopped?.reason === 'sign-in') {
     // Refreshed once and still refused: nothing will go through until the user signs in.
     await dropTokens(db);

@@ -225,6 +225,15 @@ describe('clientWrites with the real sender', () => {
     ]);
   });
 
+  it('writes the org’s own picklist values where IT mapped them', async () => {
+    server.state.picklists['OpportunityContactRole.Role']!.push('Procurement');
+    const opportunityId = server.state.seed('Opportunity', { Name: 'Sudan grid' });
+    server.state.seed('Contact', { Name: 'Li Na', Email: 'li.na@sudatel.sd', Title: 'Head of Supply' });
+    await enqueue({ id: 'c1', recordKey: 'R1', kind: 'contact-role', payload: { opportunityId, contactEmail: 'li.na@sudatel.sd', roleId: 'procurement' }, createdAt: 1 });
+    expect(await sendDue({ db, writes, now: () => 10, random: () => 0.5, roles: { contactRoles: { procurement: 'Procurement' } } })).toMatchObject({ sent: 1 });
+    expect(server.state.list('OpportunityContactRole')).toEqual([expect.objectContaining({ Role: 'Procurement' })]);
+  });
+
   it('a team member where opportunity teams are off is dropped, remembered, and holds back no note', async () => {
     server.state.teamSelling = false;
     const opportunityId = server.state.seed('Opportunity', { Name: 'Sudan grid' });

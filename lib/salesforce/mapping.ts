@@ -179,7 +179,8 @@ export type ContactRole =
  * - technical-evaluator → Technical Buyer (screens the offer on the specs);
  * - procurement, quality inspection, finance, legal → Evaluator: each judges
  *   the offer on its own criteria; the standard list has nothing closer, so
- *   an org with values such as "Procurement" overrides these;
+ *   an org with values such as "Procurement" overrides these through the
+ *   managed policy (`salesforceContactRoles`, lib/salesforce/policy.ts);
  * - end-user → Business User; champion and influencer → Influencer.
  * Any other role (a custom playbook's) is Other.
  */
@@ -211,7 +212,8 @@ export type TeamMemberRole =
  * Manager, SR and the power specialist (both shape the solution) → Pre-Sales
  * Consultant, executive sponsor → Executive Sponsor. FR and the delivery,
  * finance and support roles have no standard value: Other, until the org adds
- * its own (e.g. "Fulfilment Responsible") and overrides the map.
+ * its own (e.g. "Fulfilment Responsible") and maps it in the managed policy
+ * (`salesforceTeamRoles`).
  */
 export const DEFAULT_TEAM_ROLES: Readonly<Record<string, string>> = {
   ar: 'Account Manager',

@@ -6,15 +6,32 @@ beforeEach(() => fakeBrowser.reset());
 
 describe('readSalesforcePolicy', () => {
   it('reads what IT pushed, as bare host and key', async () => {
-    await fakeBrowser.storage.managed.set({ salesforceLoginHost: 'https://Acme.my.salesforce.com', salesforceConsumerKey: '3MVG9abc.def_ghi', salesforceSignInEverySession: true });
-    expect(await readSalesforcePolicy()).toEqual({ loginHost: 'acme.my.salesforce.com', clientId: '3MVG9abc.def_ghi', signInEverySession: true });
+    await fakeBrowser.storage.managed.set({
+      salesforceLoginHost: 'https://Acme.my.salesforce.com',
+      salesforceConsumerKey: '3MVG9abc.def_ghi',
+      salesforceSignInEverySession: true,
+      salesforceContactRoles: { procurement: 'Procurement' },
+      salesforceTeamRoles: { fr: 'Fulfilment Responsible' },
+    });
+    expect(await readSalesforcePolicy()).toEqual({
+      loginHost: 'acme.my.salesforce.com',
+      clientId: '3MVG9abc.def_ghi',
+      signInEverySession: true,
+      roles: { contactRoles: { procurement: 'Procurement' }, teamRoles: { fr: 'Fulfilment Responsible' } },
+    });
   });
   it('ignores values that do not parse, and a sign-in policy that is not exactly true', async () => {
-    await fakeBrowser.storage.managed.set({ salesforceLoginHost: 'login.evil.example', salesforceConsumerKey: 'key with spaces', salesforceSignInEverySession: 'yes' });
-    expect(await readSalesforcePolicy()).toEqual({ signInEverySession: false });
+    await fakeBrowser.storage.managed.set({
+      salesforceLoginHost: 'login.evil.example',
+      salesforceConsumerKey: 'key with spaces',
+      salesforceSignInEverySession: 'yes',
+      salesforceContactRoles: { procurement: 42 },
+      salesforceTeamRoles: 'Fulfilment Responsible',
+    });
+    expect(await readSalesforcePolicy()).toEqual({ signInEverySession: false, roles: {} });
   });
   it('is empty without a policy', async () => {
-    expect(await readSalesforcePolicy()).toEqual({ signInEverySession: false });
+    expect(await readSalesforcePolicy()).toEqual({ signInEverySession: false, roles: {} });
   });
 });
 

@@ -1,13 +1,24 @@
 // What IT may push for Salesforce through managed storage (the manifest's managed schema in
 // Chrome, enterprise policies in Firefox): the login host and the External Client App's
-// consumer key, so users only click "Connect", and whether tokens last for one browser
-// session only. Policy values win over what a user typed; a value that does not parse is
+// consumer key, so users only click "Connect", whether tokens last for one browser
+// session only, and the org's own picklist values for the playbook's roles (where the org has
+// values such as "Procurement" the standard picklist lacks). Policy values win over what a user typed; a value that does not parse is
 // ignored as if absent (and the options page shows the user's own fields).
 import { browser } from 'wxt/browser';
 import { z } from '@/lib/domain/zod.ts';
 import { loginOrigin } from './hosts.ts';
+import type { RoleMaps } from './mapping.ts';
 
-export const SALESFORCE_POLICY_KEYS = ['salesforceLoginHost', 'salesforceConsumerKey', 'salesforceSignInEverySession'] as const;
+export const SALESFORCE_POLICY_KEYS = [
+  'salesforceLoginHost',
+  'salesforceConsumerKey',
+  'salesforceSignInEverySession',
+  'salesforceContactRoles',
+  'salesforceTeamRoles',
+] as const;
+
+/** Playbook role id → the org's picklist value. */
+const RoleMapSchema = z.record(z.string().min(1).max(100), z.string().trim().min(1).max(255));
 
 /** A consumer key as Salesforce issues it: letters, digits, dots and underscores. */
 export const ConsumerKeySchema = z.string().trim().min(10).max(256).regex(/^[A-Za-z0-9._]+$/);
@@ -31,6 +42,8 @@ export interface SalesforcePolicy {
   loginHost?: string;
   clientId?: string;
   signInEverySession: boolean;
+  /** The org's picklist values for the playbook's roles, over the standard ones (lib/salesforce/mapping.ts). */
+  roles: RoleMaps;
 }
 
 export async function readSalesforcePolicy(): Promise<SalesforcePolicy> {
@@ -42,9 +55,12 @@ export async function readSalesforcePolicy(): Promise<SalesforcePolicy> {
   }
   const loginHost = LoginHostSchema.safeParse(raw.salesforceLoginHost);
   const clientId = ConsumerKeySchema.safeParse(raw.salesforceConsumerKey);
+  const contactRoles = RoleMapSchema.safeParse(raw.salesforceContactRoles);
+  const teamRoles = RoleMapSchema.safeParse(raw.salesforceTeamRoles);
   return {
     ...(loginHost.success ? { loginHost: loginHost.data } : {}),
     ...(clientId.success ? { clientId: clientId.data } : {}),
     signInEverySession: raw.salesforceSignInEverySession === true,
+    roles: { ...(contactRoles.success ? { contactRoles: contactRoles.data } : {}), ...(teamRoles.success ? { teamRoles: teamRoles.data } : {}) },
   };
 }

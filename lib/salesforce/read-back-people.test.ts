@@ -91,6 +91,16 @@ describe('pullRecordPeople', () => {
     expect(queries.find((query) => query.includes('FROM OpportunityContactRole'))).not.toMatch(/LastModifiedDate >=/);
   });
 
+  it('reads the org’s own picklist values as IT mapped them, for contact roles and team members', async () => {
+    contactRole('Li Na', 'li.na@sudatel.sd', 'Head of Supply', 'Procurement');
+    teamMember('omar@example.com', 'Fulfilment Responsible');
+    const withOrgValues = { ...context, directory: [...context.directory, person('omar', 'omar@example.com', ['fr'])].slice(1), roles: { contactRoles: { procurement: 'Procurement' }, teamRoles: { fr: 'Fulfilment Responsible' } } };
+    expect(await pullRecordPeople(db, client, target, withOrgValues, 1_000)).toEqual({ changed: 2, teamsOff: false });
+    const facts = await factsForRecord(db, RECORD);
+    expect(facts.stakeholders.map((s) => [s.id, s.roles])).toEqual([['crm:email:li.na@sudatel.sd', ['procurement']]]);
+    expect(facts.assignments.map((a) => [a.roleId, a.personId])).toEqual([['fr', 'omar']]);
+  });
+
   it('says when opportunity teams are off, and still reads the contact roles', async () => {
     server.state.teamSelling = false;
     contactRole('Ahmed Musa', 'ahmed.musa@sudatel.sd', 'CTO', 'Technical Buyer');

@@ -4,7 +4,8 @@
 // Bounded by LastModifiedDate after the first read, paged.
 //
 // A Salesforce value is read as the team reads the same value on the CRM page: a contact role
-// through the playbook's `crmContactRoles` (the engines' own mapping), a team member role
+// through the org's own values IT pushed, else the playbook's `crmContactRoles` (the engines' own
+// mapping), a team member role
 // through the values the sender writes (lib/salesforce/mapping.ts), narrowed to the roles the
 // colleague can take in the team directory when several roles share one value. A value that
 // names no role, a contact without an e-mail address and a user the directory does not know
@@ -52,8 +53,10 @@ const TeamMemberRowSchema = z.object({
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** The decision-chain role a contact role value stands for, when exactly one does. */
+/** The decision-chain role a contact role value stands for, when exactly one does: the org's own value first (IT's map), else the playbook's. */
 function decisionRoleOf(context: PeopleContext, value: string): string | undefined {
+  const mapped = Object.entries(context.roles?.contactRoles ?? {}).filter(([, picklist]) => same(picklist, value));
+  if (mapped.length > 0) return mapped.length === 1 ? mapped[0]![0] : undefined;
   const candidates = context.decisionRoles.filter((role) => role.crmContactRoles.some((name) => same(name, value)));
   return candidates.length === 1 ? candidates[0]!.id : undefined;
 }
