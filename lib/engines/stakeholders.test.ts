@@ -148,3 +148,21 @@ describe('classifyStakeholders on the default playbook', () => {
     expect(rolesOf({ title: 'Network Planning Trainee' })).toEqual(['technical-evaluator']);
   });
 });
+
+describe('classifyStakeholders: one person, whatever key the team stored them under', () => {
+  const compiled = compilePlaybook(DEFAULT_PLAYBOOK);
+  const stored = (id: string, name: string, roles: string[] = []) => ({ id, name, roles, stance: 'supporter' as const, influence: 'high' as const, source: 'crm' as const });
+
+  it('merges a contact the page lists without e-mail with the one stored person of that name keyed by e-mail', () => {
+    const people = classifyStakeholders(compiled, [{ name: 'Karim  Saleh', title: 'CTO' }], [stored('crm:email:karim@sudatel.sd', 'Karim Saleh', ['procurement'])]);
+    expect(people).toHaveLength(1);
+    expect(people[0]).toMatchObject({ id: 'crm:name:karim saleh', stance: 'supporter', influence: 'high' });
+    expect(people[0]!.roles.map((role) => role.roleId)).toEqual(['procurement']);
+  });
+
+  it('keeps them apart when the page shows an e-mail, or when two stored people share the name', () => {
+    expect(classifyStakeholders(compiled, [{ name: 'Karim Saleh', email: 'k.saleh@other.sd' }], [stored('crm:email:karim@sudatel.sd', 'Karim Saleh')])).toHaveLength(2);
+    const twins = [stored('crm:email:a@x.sd', 'Li Wei'), stored('crm:email:b@x.sd', 'Li Wei')];
+    expect(classifyStakeholders(compiled, [{ name: 'Li Wei' }], twins)).toHaveLength(3);
+  });
+});

@@ -32,6 +32,7 @@ export function classifyStakeholders(
   stored: readonly Stakeholder[],
 ): ClassifiedStakeholder[] {
   const storedById = new Map(stored.map((stakeholder) => [stakeholder.id, stakeholder]));
+  const byEmailName = storedByEmailName(stored);
   const result: ClassifiedStakeholder[] = [];
   const seen = new Set<string>();
 
@@ -39,7 +40,15 @@ export function classifyStakeholders(
     const id = stakeholderIdForContact(contact);
     if (seen.has(id)) continue;
     seen.add(id);
-    const known = storedById.get(id);
+    let known = storedById.get(id);
+    // A page that lists names without e-mails (Salesforce's Contact Roles) keys a contact by name,
+    // while what the team stored about it may be keyed by e-mail (read back from the CRM's API):
+    // the one stored person of that name is the same person, not an extra one.
+    const alias = known === undefined && !contact.email ? byEmailName.get(nameKey(contact.name)) : undefined;
+    if (alias) {
+      known = alias;
+      seen.add(alias.id);
+    }
     const title = contact.title ?? known?.title;
     result.push({
       id,
@@ -74,6 +83,19 @@ export function classifyStakeholders(
     });
   }
   return result;
+}
+
+const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Stored CRM contacts keyed by e-mail, by their name: only names that one such person has. */
+function storedByEmailName(stored: readonly Stakeholder[]): Map<string, Stakeholder> {
+  const byName = new Map<string, Stakeholder | null>();
+  for (const stakeholder of stored) {
+    if (stakeholder.source !== 'crm' || !stakeholder.id.startsWith('crm:email:')) continue;
+    const key = nameKey(stakeholder.name);
+    byName.set(key, byName.has(key) ? null : stakeholder);
+  }
+  return new Map([...byName].flatMap(([key, stakeholder]) => (stakeholder ? [[key, stakeholder] as const] : [])));
 }
 
 function classify(

@@ -3,8 +3,9 @@ import { deleteDB } from 'idb';
 import { startSalesforceServer, type SalesforceServer } from '@/test/support/salesforce-server.mjs';
 import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
 import type { Person } from '../domain/team';
-import { openDatabase, type Database } from '../store/db';
-import { factsForRecord, saveStakeholderRoles } from '../store/facts';
+import { openDatabase, writeTransaction, type Database } from '../store/db';
+import { factsForRecord, saveStakeholderRoles, unassignMember } from '../store/facts';
+import { enqueueInTransaction, markDone, markSending, recordRemoteId } from '../store/outbox';
 import { SalesforceClient } from './client';
 import { pullRecordPeople, type PeopleContext } from './read-back-people';
 import { readTeamsOff } from './teams';
@@ -99,6 +100,38 @@ describe('pullRecordPeople', () => {
     const facts = await factsForRecord(db, RECORD);
     expect(facts.stakeholders.map((s) => [s.id, s.roles])).toEqual([['crm:email:li.na@sudatel.sd', ['procurement']]]);
     expect(facts.assignments.map((a) => [a.roleId, a.personId])).toEqual([['fr', 'omar']]);
+  });
+
+  it('does not read back what this browser wrote, nor a role a person holds here already stated by the value', async () => {
+    // This browser wrote Li Na's procurement role (as the standard "Evaluator"): reading it back would add technical evaluator.
+    const contactId = server.state.seed('Contact', { Name: 'Li Na', Email: 'li.na@sudatel.sd', Title: 'Head of Supply' });
+    const own = server.state.seed('OpportunityContactRole', { OpportunityId: OPPORTUNITY, ContactId: contactId, Role: 'Evaluator', IsPrimary: false });
+    const tx = writeTransaction(db, ['outbox']);
+    await enqueueInTransaction(tx, { id: 'c1', recordKey: RECORD, kind: 'contact-role', payload: { opportunityId: OPPORTUNITY, contactEmail: 'li.na@sudatel.sd', roleId: 'procurement' }, createdAt: 1 });
+    await tx.done;
+    await markSending(db, 'c1', 2);
+    await recordRemoteId(db, 'c1', own);
+    await markDone(db, 'c1');
+    // A colleague wrote the same value for Omar, whom the team here already holds as finance.
+    await saveStakeholderRoles(db, RECORD, { id: 'crm:email:omar@sudatel.sd', name: 'Omar', source: 'crm', stance: 'unknown', influence: 'unknown' }, ['finance'], null, 1);
+    contactRole('Omar', 'omar@sudatel.sd', 'CFO', 'Evaluator');
+    expect(await pullRecordPeople(db, client, target, context, 1_000)).toEqual({ changed: 0, teamsOff: false });
+    expect((await factsForRecord(db, RECORD)).stakeholders.map((s) => [s.id, s.roles])).toEqual([['crm:email:omar@sudatel.sd', ['finance']]]);
+  });
+
+  it('merges a row once: what the team removed here is not brought back by the next read', async () => {
+    teamMember('wang.fang@example.com', 'Pre-Sales Consultant');
+    await pullRecordPeople(db, client, target, context, 1_000);
+    expect((await factsForRecord(db, RECORD)).assignments).toHaveLength(1);
+    await unassignMember(db, RECORD, 'sr', 'wang-fang');
+    await pullRecordPeople(db, client, target, context, 2_000);
+    expect((await factsForRecord(db, RECORD)).assignments).toEqual([]);
+    // Changed in Salesforce: merged again.
+    server.state.clockOffsetMs += 2_000;
+    const [row] = server.state.list('OpportunityTeamMember');
+    server.state.touch('OpportunityTeamMember', row!.Id, { TeamMemberRole: 'Pre-Sales Consultant' });
+    await pullRecordPeople(db, client, target, context, 3_000);
+    expect((await factsForRecord(db, RECORD)).assignments).toHaveLength(1);
   });
 
   it('says when opportunity teams are off, and still reads the contact roles', async () => {

@@ -15,11 +15,12 @@ import { stakeholderIdForContact } from '../domain/stakeholder';
 import type { Person } from '../domain/team';
 import type { Database } from '../store/db';
 import { mergeRemoteAssignments, mergeRemoteContactRoles, type RemoteContactRoles } from '../store/facts';
+import { StoredOutboxEntrySchema, StoredStakeholderSchema, validRows } from '../store/rows';
 import { readSetting, writeSetting } from '../store/settings';
 import type { SalesforceClient } from './client.ts';
 import { parseApiDateTime } from './datetime.ts';
 import { FieldError } from './errors.ts';
-import { teamMemberRoleFor, type RoleMaps } from './mapping.ts';
+import { contactRoleFor, teamMemberRoleFor, type RoleMaps } from './mapping.ts';
 import { writeTeamsOff } from './teams.ts';
 import { contactRolesQuery, teamMembersQuery } from './queries.ts';
 import type { PullTarget } from './read-back.ts';
@@ -37,15 +38,27 @@ export interface PeoplePull {
   teamsOff: boolean;
 }
 
-const PeopleStateSchema = z.object({ contactRolesSince: z.number().optional(), teamSince: z.number().optional() });
+/**
+ * Where the last read stopped, per kind: the newest LastModifiedDate seen, and the rows of that
+ * second already merged. The query's bound is `>=` to the second, so those rows come back on every
+ * read; merged again, they would undo what the team removed here since.
+ */
+const PeopleStateSchema = z.object({
+  contactRolesSince: z.number().optional(),
+  contactRolesSeen: z.array(z.string()).max(2_000).default([]),
+  teamSince: z.number().optional(),
+  teamSeen: z.array(z.string()).max(2_000).default([]),
+});
 const stateKey = (recordKey: string) => `salesforce.pullPeople:${recordKey}`;
 
 const ContactRoleRowSchema = z.object({
+  Id: z.string(),
   Role: z.string().nullable(),
   LastModifiedDate: z.string(),
   Contact: z.object({ Name: z.string(), Email: z.string().nullable().optional(), Title: z.string().nullable().optional() }).nullable(),
 });
 const TeamMemberRowSchema = z.object({
+  Id: z.string(),
   TeamMemberRole: z.string().nullable(),
   LastModifiedDate: z.string(),
   User: z.object({ Email: z.string().nullable().optional() }).nullable(),
@@ -79,19 +92,47 @@ async function pageRows<T>(client: SalesforceClient, soql: string, schema: z.Zod
   return rows;
 }
 
-const newest = (rows: readonly { LastModifiedDate: string }[], since: number | undefined) =>
-  rows.reduce<number | undefined>((at, row) => Math.max(at ?? 0, parseApiDateTime(row.LastModifiedDate)), since);
+type Row = { Id: string; LastModifiedDate: string };
+
+/** The rows not merged before: neither this browser's own writes nor rows of the last second already merged. */
+function unmerged<R extends Row>(rows: readonly R[], own: ReadonlySet<string>, since: number | undefined, seen: readonly string[]): R[] {
+  return rows.filter((row) => !own.has(row.Id.slice(0, 15)) && !(parseApiDateTime(row.LastModifiedDate) === since && seen.includes(row.Id)));
+}
+
+/** Where this read stops: the newest second seen and the rows of that second (with those seen before in it). */
+function stopAt(rows: readonly Row[], since: number | undefined, seen: readonly string[]): { since?: number; seen: string[] } {
+  const newest = rows.reduce<number | undefined>((at, row) => Math.max(at ?? 0, parseApiDateTime(row.LastModifiedDate)), since);
+  const atNewest = rows.filter((row) => parseApiDateTime(row.LastModifiedDate) === newest).map((row) => row.Id);
+  return { ...(newest !== undefined ? { since: newest } : {}), seen: [...new Set([...(newest === since ? seen : []), ...atNewest])] };
+}
+
+/** Ids of the contact roles and team members this browser wrote (it has them already, as set here). */
+async function ownRemoteIds(db: Database, recordKey: string): Promise<Set<string>> {
+  const range = IDBKeyRange.bound([recordKey, 0], [recordKey, Infinity]);
+  const entries = validRows(StoredOutboxEntrySchema, await db.getAllFromIndex('outbox', 'byRecord', range));
+  return new Set(entries.flatMap((entry) => (entry.remoteId && (entry.kind === 'contact-role' || entry.kind === 'team-member') ? [entry.remoteId.slice(0, 15)] : [])));
+}
+
+/** Whether a role the person holds here is already what the value says (several roles share one standard value). */
+function alreadyStated(held: readonly string[], value: string, context: PeopleContext): boolean {
+  return held.some((roleId) => same(contactRoleFor(roleId, context.roles), value));
+}
 
 export async function pullRecordPeople(db: Database, client: SalesforceClient, target: PullTarget, context: PeopleContext, now: number): Promise<PeoplePull> {
-  const previous = await readSetting(db, stateKey(target.recordKey), PeopleStateSchema, {});
+  const previous = await readSetting(db, stateKey(target.recordKey), PeopleStateSchema, { contactRolesSeen: [], teamSeen: [] });
+  const own = await ownRemoteIds(db, target.recordKey);
+  const stored = new Map(
+    validRows(StoredStakeholderSchema, await db.getAllFromIndex('stakeholders', 'byRecord', target.recordKey)).map((person) => [person.id, person.roles]),
+  );
 
   const contactRows = await pageRows(client, contactRolesQuery(target.opportunityId, previous.contactRolesSince), ContactRoleRowSchema);
   const people = new Map<string, RemoteContactRoles>();
-  for (const row of contactRows) {
+  for (const row of unmerged(contactRows, own, previous.contactRolesSince, previous.contactRolesSeen)) {
     const email = row.Contact?.Email?.trim();
     const roleId = row.Role ? decisionRoleOf(context, row.Role) : undefined;
     if (!row.Contact || !email || !roleId) continue;
     const id = stakeholderIdForContact({ name: row.Contact.Name, email });
+    if (alreadyStated(stored.get(id) ?? [], row.Role!, context)) continue;
     const person = people.get(id) ?? { person: { id, name: row.Contact.Name, ...(row.Contact.Title ? { title: row.Contact.Title } : {}) }, roles: [] };
     people.set(id, { ...person, roles: [...new Set([...person.roles, roleId])] });
   }
@@ -107,7 +148,7 @@ export async function pullRecordPeople(db: Database, client: SalesforceClient, t
     teamsOff = true;
   }
   await writeTeamsOff(db, teamsOff); // an admin may have turned them on (or off) since
-  const assignments = teamRows.flatMap((row) => {
+  const assignments = unmerged(teamRows, own, previous.teamSince, previous.teamSeen).flatMap((row) => {
     const email = row.User?.Email?.trim();
     const person = email ? context.directory.find((candidate) => candidate.email !== undefined && same(candidate.email, email)) : undefined;
     const roleId = person && row.TeamMemberRole ? teamRoleOf(context, row.TeamMemberRole, person) : undefined;
@@ -115,11 +156,13 @@ export async function pullRecordPeople(db: Database, client: SalesforceClient, t
   });
   changed += await mergeRemoteAssignments(db, target.recordKey, assignments, now);
 
-  const contactRolesSince = newest(contactRows, previous.contactRolesSince);
-  const teamSince = newest(teamRows, previous.teamSince);
+  const contactRoles = stopAt(contactRows, previous.contactRolesSince, previous.contactRolesSeen);
+  const team = stopAt(teamRows, previous.teamSince, previous.teamSeen);
   await writeSetting(db, stateKey(target.recordKey), PeopleStateSchema, {
-    ...(contactRolesSince !== undefined ? { contactRolesSince } : {}),
-    ...(teamSince !== undefined ? { teamSince } : {}),
+    ...(contactRoles.since !== undefined ? { contactRolesSince: contactRoles.since } : {}),
+    contactRolesSeen: contactRoles.seen,
+    ...(team.since !== undefined ? { teamSince: team.since } : {}),
+    teamSeen: team.seen,
   });
   return { changed, teamsOff };
 }
