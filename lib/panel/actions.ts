@@ -198,7 +198,7 @@ export async function acceptRoleProposal(
   const roles = [...person.roles.map((role) => role.roleId), roleId];
   const db = await getDatabase();
   const mirror = await contactRoleTargetOf(db, recordKey, now);
-  const result = await saveStakeholderRoles(db, recordKey, person, roles, basedOn, now, mirror);
+  const result = await saveStakeholderRoles(db, recordKey, person, roles, basedOn, now, mirror && { ...mirror, chosen: [roleId] });
   if (!result.ok) return result;
   await publish({ type: 'broadcast/facts', recordKey });
   await afterEnqueue(mirror !== undefined);

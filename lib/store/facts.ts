@@ -141,7 +141,8 @@ export function saveStakeholderAnnotations(
 
 /**
  * Sets the decision-chain roles a person holds, with the same conflict check as annotations.
- * With `mirror`, each role a CRM contact newly holds becomes its contact role in Salesforce.
+ * With `mirror`, each role the user `chose` that a CRM contact did not hold before becomes its
+ * contact role in Salesforce (not the roles read from the page or the title, kept alongside).
  */
 export function saveStakeholderRoles(
   db: Database,
@@ -150,12 +151,12 @@ export function saveStakeholderRoles(
   roles: readonly string[],
   basedOn: number | null,
   now: number,
-  mirror?: OutboxTarget,
+  mirror?: OutboxTarget & { chosen: readonly string[] },
 ): Promise<WriteResult<StoredStakeholder>> {
   const contactEmail = person.source === 'crm' ? contactEmailOf(person.id) : undefined;
   return putStakeholderUnlessChanged(db, recordKey, person.id, basedOn, now, (stored) => setStakeholderRoles(person, stored, roles), async (tx, stored, row) => {
     if (!mirror || contactEmail === undefined) return;
-    const added = row.roles.filter((roleId) => !stored?.roles.includes(roleId));
+    const added = row.roles.filter((roleId) => mirror.chosen.includes(roleId) && !stored?.roles.includes(roleId));
     await enqueueContactRoles(tx, recordKey, contactEmail, added, mirror);
   });
 }

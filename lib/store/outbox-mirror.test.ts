@@ -93,21 +93,32 @@ describe('requirement facts', () => {
 describe('contact roles', () => {
   const contact = { id: 'crm:email:ahmed.musa@sudatel.sd', name: 'Ahmed Musa', title: 'CTO', source: 'crm' as const, stance: 'unknown' as const, influence: 'unknown' as const };
 
-  it('enqueue each role a CRM contact newly holds, named by the contact’s e-mail', async () => {
+  it('enqueue each role the user chose that a CRM contact did not hold, named by the contact’s e-mail', async () => {
     db = await openDatabase(name());
-    const first = await saveStakeholderRoles(db, RECORD, contact, ['technical-evaluator'], null, 1, target());
+    const first = await saveStakeholderRoles(db, RECORD, contact, ['technical-evaluator'], null, 1, { ...target(), chosen: ['technical-evaluator'] });
     expect(first.ok).toBe(true);
-    await saveStakeholderRoles(db, RECORD, contact, ['technical-evaluator', 'coach'], 1, 2, target());
+    // Accepting "coach" keeps the roles read from the page (decision maker here): only coach goes to Salesforce.
+    await saveStakeholderRoles(db, RECORD, contact, ['technical-evaluator', 'decision-maker', 'coach'], 1, 2, { ...target(), chosen: ['coach'] });
     expect((await outbox()).map((entry) => entry.kind === 'contact-role' && [entry.payload.contactEmail, entry.payload.roleId])).toEqual([
       ['ahmed.musa@sudatel.sd', 'technical-evaluator'],
       ['ahmed.musa@sudatel.sd', 'coach'],
     ]);
   });
 
+  it('are not enqueued when Salesforce could not take them, and the local change stands', async () => {
+    db = await openDatabase(name());
+    const odd = { ...contact, id: 'crm:email:müller@example.de' };
+    expect((await saveStakeholderRoles(db, RECORD, odd, ['coach'], null, 1, { ...target(), chosen: ['coach'] })).ok).toBe(true);
+    await assignMember(db, RECORD, 'sr', 'p1', 1, { ...target(), userEmail: 'wang@x' });
+    expect(await outbox()).toEqual([]);
+    expect(await db.getAll('stakeholders')).toHaveLength(1);
+    expect(await db.getAll('assignments')).toHaveLength(1);
+  });
+
   it('are not enqueued for a person Salesforce does not hold as a contact', async () => {
     db = await openDatabase(name());
-    await saveStakeholderRoles(db, RECORD, { ...contact, id: 'manual:1', source: 'manual' }, ['coach'], null, 1, target());
-    await saveStakeholderRoles(db, RECORD, { ...contact, id: 'crm:name:ahmed musa' }, ['coach'], null, 1, target());
+    await saveStakeholderRoles(db, RECORD, { ...contact, id: 'manual:1', source: 'manual' }, ['coach'], null, 1, { ...target(), chosen: ['coach'] });
+    await saveStakeholderRoles(db, RECORD, { ...contact, id: 'crm:name:ahmed musa' }, ['coach'], null, 1, { ...target(), chosen: ['coach'] });
     expect(await outbox()).toEqual([]);
     expect(await db.getAll('stakeholders')).toHaveLength(2);
   });

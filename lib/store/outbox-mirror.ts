@@ -1,6 +1,6 @@
 import type { IDBPTransaction } from 'idb';
 import type { IronTriangleDB } from './db';
-import { enqueueInTransaction, type Stores, type WithOutbox } from './outbox';
+import { enqueueInTransaction, type OutboxChange, type Stores, type WithOutbox } from './outbox';
 import { StoredOutboxEntrySchema, StoredRequirementValueSchema, validRows, type StoredOutboxEntry, type StoredRequirementValue } from './rows';
 
 // The panel's writes that the connected CRM also keeps: accepted requirement
@@ -9,7 +9,9 @@ import { StoredOutboxEntrySchema, StoredRequirementValueSchema, validRows, type 
 // transaction of the local write it mirrors (lib/store/facts.ts), so neither
 // exists without the other. The caller decides whether the record is an
 // opportunity of the connected org and supplies what only it knows (field
-// labels, colleagues' e-mail addresses).
+// labels, colleagues' e-mail addresses). A change Salesforce could never take
+// (an e-mail address it would refuse) is not enqueued: the local write, valid
+// on its own, is never refused for it.
 
 /** Where a local write also goes: the opportunity, and the id and time of its outbox entry. */
 export interface OutboxTarget {
@@ -63,7 +65,13 @@ export async function enqueueFacts<Names extends Stores>(
     }
     break; // the newest facts entry was tried or written: this snapshot follows it
   }
-  await enqueueInTransaction(tx, { id: target.outboxId, recordKey, kind: 'requirement-facts', payload, createdAt: target.createdAt });
+  await enqueueIfSendable(tx, { id: target.outboxId, recordKey, kind: 'requirement-facts', payload, createdAt: target.createdAt });
+}
+
+/** Enqueues `change` unless it could never be written (then the local change stands alone). */
+async function enqueueIfSendable<Names extends Stores>(tx: WithOutbox<Names>, change: OutboxChange): Promise<void> {
+  const sendable = StoredOutboxEntrySchema.safeParse({ ...change, seq: 1, state: 'pending', attempts: 0, nextAttemptAt: change.createdAt }).success;
+  if (sendable) await enqueueInTransaction(tx, change);
 }
 
 /** The e-mail address of a CRM contact, from its stakeholder id (`crm:email:…`); undefined for anyone else. */
@@ -85,11 +93,11 @@ export async function enqueueContactRoles<Names extends Stores>(
 ): Promise<void> {
   for (const [index, roleId] of added.entries()) {
     const id = index === 0 ? target.outboxId : `${target.outboxId}-${index}`;
-    await enqueueInTransaction(tx, { id, recordKey, kind: 'contact-role', payload: { opportunityId: target.opportunityId, contactEmail, roleId }, createdAt: target.createdAt });
+    await enqueueIfSendable(tx, { id, recordKey, kind: 'contact-role', payload: { opportunityId: target.opportunityId, contactEmail, roleId }, createdAt: target.createdAt });
   }
 }
 
 /** Enqueues a team member for a colleague assigned a team role. */
 export async function enqueueTeamMember<Names extends Stores>(tx: WithOutbox<Names>, recordKey: string, userEmail: string, roleId: string, target: OutboxTarget): Promise<void> {
-  await enqueueInTransaction(tx, { id: target.outboxId, recordKey, kind: 'team-member', payload: { opportunityId: target.opportunityId, userEmail, roleId }, createdAt: target.createdAt });
+  await enqueueIfSendable(tx, { id: target.outboxId, recordKey, kind: 'team-member', payload: { opportunityId: target.opportunityId, userEmail, roleId }, createdAt: target.createdAt });
 }

@@ -52,10 +52,13 @@ export const StoredRecordSchema = z.object({
 });
 export type StoredRecord = z.infer<typeof StoredRecordSchema>;
 
+/** The longest requirement value kept, here and in the facts note. */
+const MAX_VALUE_CHARS = 20_000;
+
 export const StoredRequirementValueSchema = RequirementValueSchema.extend({
   id: z.string().min(1).max(64),
   recordKey,
-  value: z.string().max(20_000),
+  value: z.string().max(MAX_VALUE_CHARS),
 });
 export type StoredRequirementValue = z.infer<typeof StoredRequirementValueSchema>;
 
@@ -111,6 +114,7 @@ const OutboxNotePayloadSchema = z.object({
   }),
 });
 
+
 /** The record's accepted values as a whole: the one facts note is rewritten from it, never patched. */
 const OutboxFactsPayloadSchema = z.object({
   opportunityId: salesforceId,
@@ -119,7 +123,7 @@ const OutboxFactsPayloadSchema = z.object({
       RequirementValueSchema.pick({ value: true, source: true, confirmedByCustomer: true, setBy: true, setAt: true }).extend({
         /** The field's label as the team reads it (resolved from the playbook when the entry is written). */
         label: z.string().min(1).max(500),
-        value: z.string().max(20_000),
+        value: z.string().max(MAX_VALUE_CHARS),
       }),
     )
     .max(500),
