@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { beforeEach, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { t } from '@/lib/i18n';
 import type { SalesforceStatus } from '@/lib/messaging/protocol';
+import { publish } from '@/lib/panel/client';
 import { getDatabase } from '@/lib/store/connection';
 import { markDone, park, saveNoteWithOutbox } from '@/lib/store/outbox';
 import { describeInEachLocale, expectOnlyLocaleText } from './testing/locales';
@@ -73,6 +74,13 @@ describeInEachLocale('SyncStatus', (locale) => {
     await waitFor(() => expect(screen.getByTestId('sync-status').dataset.state).toBe('offline'));
     expect(screen.getByRole('status').textContent).toBe(t('syncOfflineSending', '1'));
     expectOnlyLocaleText(container, locale, ['Salesforce']);
+    // The read failed because Salesforce refused the session: the background dropped it and told the pages.
+    connection = 'sign-in-needed';
+    await act(() => publish({ type: 'broadcast/outbox' }));
+    await waitFor(() => expect(screen.getByTestId('sync-status').dataset.state).toBe('waiting'));
+    expect(screen.getByRole('status').textContent).toBe(t('syncSignIn', '1'));
+    connection = 'connected';
+    await act(() => publish({ type: 'broadcast/outbox' }));
     pullAnswer = () => ({ result: { outcome: 'pulled', changed: 0, teamsOff: true } });
     fireEvent.click(screen.getByRole('button', { name: t('syncRefresh') }));
     await waitFor(() => expect(screen.getByTestId('sync-status').dataset.state).toBe('sending'));

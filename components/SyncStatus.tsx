@@ -35,11 +35,15 @@ async function readSyncState(record: RecordRef) {
  */
 export function SyncStatus({ record }: { record: RecordRef }) {
   const { data } = useStoredData(`sync:${record.recordKey}`, () => readSyncState(record), touchesOutbox);
-  const [pull, setPull] = useState<PullResult | 'reading' | 'offline' | null>(null);
+  const [lastPull, setLastPull] = useState<{ of: string; value: PullResult | 'reading' | 'offline' } | null>(null);
   const ofConnectedOrg = data.status === 'ready' && data.value.ofConnectedOrg;
   const { recordKey, name } = record;
+  // What the last read said holds for this record while it is one of the connected org, no longer.
+  const readFor = ofConnectedOrg ? recordKey : '';
+  const pull = lastPull?.of === readFor ? lastPull.value : null;
+  const setPull = useCallback((value: PullResult | 'reading' | 'offline') => setLastPull({ of: readFor, value }), [readFor]);
   // A failed read (offline, Salesforce unreachable) leaves the notes as they are and says so; the next one tries again.
-  const readBack = useCallback(() => void pullFromSalesforce(recordKey, name).then(setPull, () => setPull('offline')), [recordKey, name]);
+  const readBack = useCallback(() => void pullFromSalesforce(recordKey, name).then(setPull, () => setPull('offline')), [recordKey, name, setPull]);
   useEffect(() => {
     if (!ofConnectedOrg) return undefined;
     readBack();
@@ -57,7 +61,7 @@ export function SyncStatus({ record }: { record: RecordRef }) {
     ? (['gone', t('syncGone')] as const)
     : firstParked
       ? (['parked', t('syncParked', firstParked.reason.message || firstParked.reason.errorCode)] as const)
-      : pull === 'offline'
+      : pull === 'offline' && connection === 'connected'
         ? (['offline', sending > 0 ? t('syncOfflineSending', String(sending)) : t('syncOffline')] as const)
       : sending > 0
         ? connection === 'connected'

@@ -67,7 +67,8 @@ function Connection({ status }: { status: SalesforceStatus }) {
   // extension holds anyway.
   const disconnect = () => {
     setBusy(true);
-    const sharedLoginHost = (LOGIN_HOSTS as readonly string[]).includes(loginHost.trim().toLowerCase()) ? loginHost.trim().toLowerCase() : undefined;
+    const connectedHost = status.setup?.loginHost.toLowerCase();
+    const sharedLoginHost = connectedHost && (LOGIN_HOSTS as readonly string[]).includes(connectedHost) ? connectedHost : undefined;
     void disconnectSalesforce()
       .then(async ({ revoked }) => {
         if (sharedLoginHost) await browser.permissions.remove({ origins: [`https://${sharedLoginHost}/*`] });

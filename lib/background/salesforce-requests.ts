@@ -7,6 +7,7 @@ import { pullRecordNotes } from '../salesforce/read-back';
 import { pullRecordPeople } from '../salesforce/read-back-people';
 import { loadActiveDirectory, loadActivePlaybook } from '../panel/active-policy';
 import { broadcast } from '../messaging/broadcast';
+import { InvalidSessionError } from '../salesforce/errors';
 import { connectionState } from '../salesforce/session';
 import { getDatabase } from '../store/connection';
 import { browserConnectDeps, connectSalesforce, disconnectSalesforce, type ConnectDeps } from './salesforce-connect';
@@ -61,7 +62,13 @@ const pulls = new Map<string, Promise<PullResult>>();
 function pullShown(recordKey: string, recordName: string): Promise<PullResult> {
   let pull = pulls.get(recordKey);
   if (!pull) {
-    pull = pullOnce(recordKey, recordName).finally(() => pulls.delete(recordKey));
+    pull = pullOnce(recordKey, recordName)
+      .catch(async (error: unknown) => {
+        // A refused sign-in dropped the tokens: open pages show "sign in again", not "cannot be reached".
+        if (error instanceof InvalidSessionError) await broadcast({ type: 'broadcast/outbox' });
+        throw error;
+      })
+      .finally(() => pulls.delete(recordKey));
     pulls.set(recordKey, pull);
   }
   return pull;

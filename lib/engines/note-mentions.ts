@@ -72,7 +72,7 @@ export function findNoteMentions(
 type NoteReading = readonly { topic: NoteTopic; fieldId?: string; mention: Omit<NoteMention, 'noteId' | 'pageTitle' | 'url'> }[];
 
 /**
- * What each note says, per compiled playbook and note version. The panel analyses again on
+ * What each note says, per compiled playbook and note version (`versionKey`). The panel analyses again on
  * every change while the notes mostly stay the same, and reading a note (statements, evidence,
  * figures) is the engines' largest cost. Keyed like the compiled playbook itself (a new playbook
  * starts afresh); bounded, so a session that walks thousands of records does not keep them all.
@@ -86,8 +86,7 @@ function readNote(compiled: CompiledPlaybook, note: Note): NoteReading {
     byNote = new Map();
     readingsByPlaybook.set(compiled, byNote);
   }
-  // Relative dates in a note are read against when it was captured: that is part of its version.
-  const key = `${note.capturedAt}\u0000${note.text}`;
+  const key = versionKey(note);
   let reading = byNote.get(key);
   if (reading === undefined) {
     const found: NoteReading[number][] = [];
@@ -105,6 +104,17 @@ function readNote(compiled: CompiledPlaybook, note: Note): NoteReading {
     byNote.set(key, reading);
   }
   return reading;
+}
+
+/**
+ * A note's version, without keeping a copy of its words: id, capture time (relative dates in a
+ * note are read against it), length and an FNV-1a hash of the text. Two versions of one note
+ * that collide on all four are not a case worth a copy of every note in memory.
+ */
+function versionKey(note: Note): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < note.text.length; index++) hash = Math.imul(hash ^ note.text.charCodeAt(index), 0x01000193);
+  return `${note.id}\u0000${note.capturedAt}\u0000${note.text.length}\u0000${hash >>> 0}`;
 }
 
 function proposalKey(noteId: string, fieldId: string): string {

@@ -61,7 +61,6 @@ export function resolvePlaybook(candidates: PlaybookCandidates): ResolvedPlayboo
 type FailedSource = { ok: false; issues: ValidationIssue[]; jsonError?: string };
 type ParsedSource = { ok: true; value: Playbook } | FailedSource;
 
-/** Managed policies and imports may hold the playbook as JSON text (Chrome policies are often strings). */
 /**
  * Texts parsed lately, and what each gave. The stored import and the managed policy are read as
  * the same texts on every analysis; the same text gives the same playbook object, so what the
@@ -70,6 +69,7 @@ type ParsedSource = { ok: true; value: Playbook } | FailedSource;
 const parsedTexts = new Map<string, ParsedSource>();
 const MAX_PARSED_TEXTS = 4;
 
+/** Managed policies and imports may hold the playbook as JSON text (Chrome policies are often strings). */
 function parseSource(input: unknown): ParsedSource {
   if (typeof input !== 'string') return parsePlaybook(input);
   let parsed = parsedTexts.get(input);

@@ -37,8 +37,8 @@ function faultOf(error: unknown): WriteFault | undefined {
   if (error instanceof PreconditionFailedError) return new WriteFault('precondition-failed', error.message);
   if (error instanceof NotFoundError) return new WriteFault('not-found', error.message);
   // TransientError and ProtocolError (an answer in a shape we did not expect: a proxy's error
-  // page, a half-written body) — and an OAuthError other than invalid_grant, which the client
-  // already turns into InvalidSessionError — can only be retried later.
+  // page, a half-written body) — and an OAuthError from a server error (a refused refresh the
+  // token source already turned into InvalidSessionError) — can only be retried later.
   return new WriteFault('transient', error.message);
 }
 

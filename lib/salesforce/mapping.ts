@@ -92,16 +92,16 @@ export function contentNoteForNote(note: NoteForSalesforce): ContentNoteFields {
   return { Title: noteTitle(note.text, noteMarker(note.id)), Content: base64Utf8(html) };
 }
 
-/**
- * Links a note to the opportunity so everyone who sees the opportunity sees
- * it. A captured note is the author's (`V`); the one facts note is shared
- * with `C` so teammates' extensions can update it.
- */
 /** How a note is shared on the opportunity: viewers (`V`), or collaborators (`C`) for the team's facts note. */
 export function opportunityLink(opportunityId: string, shareType: 'V' | 'C' = 'V'): Omit<ContentDocumentLinkFields, 'ContentDocumentId'> {
   return { LinkedEntityId: opportunityId, ShareType: shareType, Visibility: 'AllUsers' };
 }
 
+/**
+ * Links a note to the opportunity so everyone who sees the opportunity sees
+ * it. A captured note is the author's (`V`); the one facts note is shared
+ * with `C` so teammates' extensions can update it.
+ */
 export function noteLink(noteId: string, opportunityId: string, shareType: 'V' | 'C' = 'V'): ContentDocumentLinkFields {
   return { ContentDocumentId: noteId, ...opportunityLink(opportunityId, shareType) };
 }

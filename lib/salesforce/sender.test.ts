@@ -264,7 +264,10 @@ describe('policy', () => {
       ],
     });
     await retryParked(db, 'o-a1', 20);
+    org.calls = [];
     expect(await run(20)).toEqual({ sent: 2, retrying: 0, parked: 0 });
+    // The retried entry was tried before: it looks for an earlier write instead of writing at once.
+    expect(org.calls.slice(0, 3)).toEqual(['findNotesByTitle', 'createNote', 'linkDocument']);
   });
 
   it('a deleted opportunity parks as "deleted in Salesforce"; a team member where teams are off is dropped and holds nothing back', async () => {
@@ -281,6 +284,17 @@ describe('policy', () => {
     expect(await entry('t1')).toBeUndefined();
     expect(await readTeamsOff(db)).toBe(true);
     expect(await entry('f1')).toMatchObject({ state: 'done' }); // the record's next entry went on
+  });
+
+  it('a team member removed in Salesforce between lookup and update is added afresh, and teams stay on', async () => {
+    await setUp();
+    org.users.push({ id: '005000000000001', email: 'wei@example.com' });
+    org.teamMembers.push({ id: '00q000000000009', OpportunityId: OPP, UserId: '005000000000001', TeamMemberRole: 'Sales Rep', OpportunityAccessLevel: 'Read' });
+    org.script = once('updateTeamMemberRole', 'before', new WriteFault('not-found', 'gone', 'NOT_FOUND'));
+    await enqueue({ id: 't1', recordKey: 'R1', kind: 'team-member', payload: { opportunityId: OPP, userEmail: 'wei@example.com', roleId: 'sr' }, createdAt: 1 });
+    expect(await run(10)).toEqual({ sent: 1, retrying: 0, parked: 0 });
+    expect(await readTeamsOff(db)).toBe(false);
+    expect(org.teamMembers.at(-1)).toMatchObject({ TeamMemberRole: 'Pre-Sales Consultant' });
   });
 
   it('REQUEST_LIMIT_EXCEEDED stops the run and holds every record until the limit window has passed', async () => {

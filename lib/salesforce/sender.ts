@@ -269,8 +269,17 @@ async function sendTeamMember({ db, writes, roles }: SendOptions, entry: EntryOf
   const role = teamMemberRoleFor(roleId, roles);
   const userId = await onePerson(writes.findUserIds(userEmail), 'user', userEmail);
   // A user is on an opportunity team once: an existing member gets the role rather than a second row.
-  const [existing] = await writes.findTeamMembers(opportunityId, userId);
-  if (existing && existing.role !== role) await writes.updateTeamMemberRole(existing.id, role);
+  let [existing] = await writes.findTeamMembers(opportunityId, userId);
+  if (existing && existing.role !== role) {
+    try {
+      await writes.updateTeamMemberRole(existing.id, role);
+    } catch (error) {
+      // Removed in Salesforce between the lookup and the update: add the member afresh (a 404
+      // here is that row gone, not opportunity teams off).
+      if (!(error instanceof WriteFault && error.kind === 'not-found')) throw error;
+      existing = undefined;
+    }
+  }
   const id =
     existing?.id ?? (await writes.createTeamMember({ OpportunityId: opportunityId, UserId: userId, TeamMemberRole: role, OpportunityAccessLevel: 'Read' }));
   await recordRemoteId(db, entry.id, id);

@@ -148,7 +148,8 @@ describe('delivery state', () => {
     expect(await outboxSummary(db, 'B')).toEqual({ sending: 1, sent: 0, parked: [] });
 
     await retryParked(db, 'a2', 7);
-    expect(await db.get('outbox', 'a2')).toMatchObject({ state: 'pending', attempts: 0, nextAttemptAt: 7 });
+    // Still counted as tried once: the retry looks for what an earlier attempt may have written.
+    expect(await db.get('outbox', 'a2')).toMatchObject({ state: 'pending', attempts: 1, nextAttemptAt: 7 });
     expect((await db.get('outbox', 'a2'))?.parkedReason).toBeUndefined();
     await markSending(db, 'a2', 7);
     await park(db, 'a2', reason);

@@ -191,10 +191,13 @@ export async function park(db: Database, id: string, reason: ParkedReason): Prom
   await update(db, id, (entry) => (entry.state === 'done' ? undefined : { ...entry, state: 'parked', sendingAt: undefined, parkedReason: reason }));
 }
 
-/** The user fixed the cause (e.g. a field in Salesforce): try again now, with a fresh backoff. */
+/**
+ * The user fixed the cause (e.g. a field in Salesforce): try again now, with a fresh backoff. It
+ * still counts as tried once, so the retry looks for what an earlier attempt may have written.
+ */
 export async function retryParked(db: Database, id: string, now: number): Promise<void> {
   await update(db, id, (entry) =>
-    entry.state === 'parked' ? { ...entry, state: 'pending', parkedReason: undefined, attempts: 0, nextAttemptAt: now } : undefined,
+    entry.state === 'parked' ? { ...entry, state: 'pending', parkedReason: undefined, attempts: Math.min(entry.attempts, 1), nextAttemptAt: now } : undefined,
   );
 }
 
