@@ -37,7 +37,7 @@ try {
       const start = performance.now();
       const id = crypto.randomUUID();
       await saveNoteWithOutbox(db, { id, text, pageTitle: 'Call notes', url: 'https://mail.example/1', capturedAt: Date.now(), recordKey }, opportunityId, `o-${id}`);
-      const report = await sendDue({ db, writes, now: Date.now, random: Math.random });
+      const report = await sendDue({ db, writes, userId: server.state.defaultUserId, now: Date.now, random: Math.random });
       if (report.sent !== 1) throw new Error(`capture ${n} was not acknowledged: ${JSON.stringify(report)}`);
       if (n >= 20) times.push(performance.now() - start); // 20 warm-up captures
     }
@@ -61,7 +61,7 @@ try {
       });
       server.state.seed('ContentDocumentLink', { ContentDocumentId: id, LinkedEntityId: opportunityId, ShareType: 'V', Visibility: 'AllUsers' });
     }
-    const target = { recordKey: `salesforce|acme.lightning.force.com|Opportunity|${opportunityId}`, recordName: 'Chad solar', opportunityId };
+    const target = { recordKey: `salesforce|acme.lightning.force.com|Opportunity|${opportunityId}`, recordName: 'Chad solar', opportunityId, userId: server.state.defaultUserId };
     const first = [];
     const again = [];
     for (let run = 0; run < 7; run++) {

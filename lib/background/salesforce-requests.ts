@@ -79,7 +79,7 @@ async function pullOnce(recordKey: string, recordName: string): Promise<PullResu
   const connected = await connectedClient(db);
   const opportunityId = connected && connectedOpportunityId(parseRecordKey(recordKey), connected.org.instanceUrl);
   if (!connected || !opportunityId) return { outcome: 'not-connected' };
-  const target = { recordKey, recordName, opportunityId };
+  const target = { recordKey, recordName, opportunityId, userId: connected.org.userId };
   const notes = await pullRecordNotes(db, connected.client, target, Date.now());
   if (notes.outcome === 'gone') return notes;
   if (notes.changed > 0) await broadcast({ type: 'broadcast/notes', recordKey });

@@ -55,7 +55,7 @@ async function syncOnce(): Promise<SendReport | undefined> {
   const accepts = entryOfOrg(org);
   // The org's own picklist values, read once per run: IT may push them while entries wait.
   const { roles } = await readSalesforcePolicy();
-  const report = await sendDue({ db, writes: clientWrites(client), now: Date.now, random: Math.random, accepts, roles });
+  const report = await sendDue({ db, writes: clientWrites(client), userId: org.userId, now: Date.now, random: Math.random, accepts, roles });
   if (report.stopped?.reason === 'sign-in') {
     // Refreshed once and still refused: nothing will go through until the user signs in.
     await dropTokens(db);

@@ -53,7 +53,9 @@ afterEach(async () => {
 });
 
 const HOUR = 60 * 60_000;
-const run = (now: number) => sendDue({ db, writes, now: () => now, random: () => 0.5 });
+/** The signed-in user whose facts notes these are. */
+const USER = '005000000000001AAA';
+const run = (now: number) => sendDue({ db, writes, userId: USER, now: () => now, random: () => 0.5 });
 
 /** Runs the sender an hour apart (past any backoff) until a run has nothing left to do. */
 async function drain(start: number): Promise<SendReport[]> {
@@ -168,7 +170,7 @@ describe('clientWrites with the real sender', () => {
       const summaries = await Promise.all([0, 1, 2, 3, 4].map((record) => outboxSummary(db, `R${record}`)));
       if (summaries.every((summary) => summary.sent === 40)) break;
       const stop = new Promise<false>((resolve) => (stopped = () => resolve(false)));
-      const finished = await Promise.race([sendDue({ db, writes: stopping, now: () => now, random }).then(() => true), stop]);
+      const finished = await Promise.race([sendDue({ db, writes: stopping, userId: USER, now: () => now, random }).then(() => true), stop]);
       if (!finished) stops++;
       now += SENDING_TIMEOUT_MS + HOUR;
     }
@@ -230,7 +232,7 @@ describe('clientWrites with the real sender', () => {
     const opportunityId = server.state.seed('Opportunity', { Name: 'Sudan grid' });
     server.state.seed('Contact', { Name: 'Li Na', Email: 'li.na@sudatel.sd', Title: 'Head of Supply' });
     await enqueue({ id: 'c1', recordKey: 'R1', kind: 'contact-role', payload: { opportunityId, contactEmail: 'li.na@sudatel.sd', roleId: 'procurement' }, createdAt: 1 });
-    expect(await sendDue({ db, writes, now: () => 10, random: () => 0.5, roles: { contactRoles: { procurement: 'Procurement' } } })).toMatchObject({ sent: 1 });
+    expect(await sendDue({ db, writes, userId: USER, now: () => 10, random: () => 0.5, roles: { contactRoles: { procurement: 'Procurement' } } })).toMatchObject({ sent: 1 });
     expect(server.state.list('OpportunityContactRole')).toEqual([expect.objectContaining({ Role: 'Procurement' })]);
   });
 

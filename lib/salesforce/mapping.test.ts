@@ -102,10 +102,11 @@ describe('the requirement facts note', () => {
     );
   });
 
-  it('has one title per opportunity and a base64 body', () => {
-    const note = factsNote('006000000000001AAA', rows);
-    expect(note.Title).toBe('Requirement facts [it:facts-006000000000001AAA]');
-    expect(factsNoteTitle('006000000000001AAA')).toBe(note.Title);
+  it('has one title per opportunity and user, the same for 15- and 18-character ids, and a base64 body', () => {
+    const note = factsNote('006000000000001AAA', '005000000000007AAB', rows);
+    expect(note.Title).toBe('Requirement facts [it:facts-006000000000001-005000000000007]');
+    expect(factsNoteTitle('006000000000001', '005000000000007')).toBe(note.Title);
+    expect(factsNoteTitle('006000000000001AAA', '005000000000008AAC')).not.toBe(note.Title);
     expect(decode(note.Content)).toBe(factsNoteHtml(rows));
   });
 

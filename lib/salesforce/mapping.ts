@@ -141,13 +141,17 @@ export function factsNoteHtml(rows: readonly FactRow[]): string {
   return `<p>${FACTS_TITLE}</p><table><tr><th>Fact</th><th>Value</th><th>Source</th><th>Confirmed</th></tr>${body}</table>`;
 }
 
-/** The facts note's title: one per opportunity, found again by any teammate's extension through its marker. */
-export function factsNoteTitle(opportunityId: string): string {
-  return noteTitle(FACTS_TITLE, `it:facts-${opportunityId}`);
+/**
+ * The facts note's title: one per opportunity and user (the Salesforce user id), found again by
+ * that user's extension through its marker. Each teammate writes their own, so one never
+ * overwrites another's; colleagues read each other's as notes, with their author.
+ */
+export function factsNoteTitle(opportunityId: string, userId: string): string {
+  return noteTitle(FACTS_TITLE, `it:facts-${opportunityId.slice(0, 15)}-${userId.slice(0, 15)}`);
 }
 
-export function factsNote(opportunityId: string, rows: readonly FactRow[]): ContentNoteFields {
-  return { Title: factsNoteTitle(opportunityId), Content: base64Utf8(factsNoteHtml(rows)) };
+export function factsNote(opportunityId: string, userId: string, rows: readonly FactRow[]): ContentNoteFields {
+  return { Title: factsNoteTitle(opportunityId, userId), Content: base64Utf8(factsNoteHtml(rows)) };
 }
 
 /**

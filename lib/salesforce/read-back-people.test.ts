@@ -16,7 +16,7 @@ import { signIn, tokenSource } from './testing/sign-in';
 
 const OPPORTUNITY = '0065g00000AbCdEAAV';
 const RECORD = `salesforce|acme.lightning.force.com|Opportunity|${OPPORTUNITY}`;
-const target = { recordKey: RECORD, recordName: 'Nile Telecom', opportunityId: OPPORTUNITY };
+const target = { recordKey: RECORD, recordName: 'Nile Telecom', opportunityId: OPPORTUNITY, userId: '005000000000000AAA' };
 const person = (id: string, email: string, roles: string[]): Person => ({ id, name: id, email, roles, skills: [], industries: [], regions: [], languages: [], capacity: 5, openDeals: 0 });
 const context: PeopleContext = {
   decisionRoles: DEFAULT_PLAYBOOK.decisionRoles,

@@ -15,7 +15,7 @@ import { signIn, tokenSource } from './testing/sign-in';
 
 const OPPORTUNITY = '0065g00000AbCdEAAV';
 const RECORD = `salesforce|acme.lightning.force.com|Opportunity|${OPPORTUNITY}`;
-const target = { recordKey: RECORD, recordName: 'Nile Telecom', opportunityId: OPPORTUNITY };
+const target = { recordKey: RECORD, recordName: 'Nile Telecom', opportunityId: OPPORTUNITY, userId: '005000000000000AAA' };
 
 let server: SalesforceServer;
 let client: SalesforceClient;

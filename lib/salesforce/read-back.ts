@@ -19,6 +19,8 @@ export interface PullTarget {
   recordKey: string;
   recordName: string;
   opportunityId: string;
+  /** The signed-in Salesforce user: their own facts note is not read back as a note. */
+  userId: string;
 }
 
 export type PullOutcome = { outcome: 'pulled'; changed: number } | { outcome: 'gone' };
@@ -66,7 +68,7 @@ export async function pullRecordNotes(db: Database, client: SalesforceClient, ta
   const previous = await readPullState(db, target.recordKey);
   const own = await ownRemoteIds(db, target.recordKey);
   const known = await readBackVersions(db, target.recordKey);
-  const factsTitle = factsNoteTitle(target.opportunityId);
+  const factsTitle = factsNoteTitle(target.opportunityId, target.userId);
   let since = previous?.since;
   let changed = 0;
   let rows = 0;

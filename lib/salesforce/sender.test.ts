@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { openDatabase, writeTransaction, type Database } from '../store/db';
-import { enqueueInTransaction, nextSendable, outboxSummary, retryParked, saveNoteWithOutbox, SENDING_TIMEOUT_MS, type OutboxChange } from '../store/outbox';
+import { addRequirementValue } from '../store/facts';
+import { enqueueInTransaction, nextSendable, openOutboxEntries, outboxSummary, retryParked, saveNoteWithOutbox, SENDING_TIMEOUT_MS, type OutboxChange } from '../store/outbox';
 import type { StoredNote } from '../store/rows';
 import { type ContentDocumentLinkFields, type ContentNoteFields, type FactRow } from './mapping';
 import { LIMIT_BACKOFF_MS, retryDelay, sendDue } from './sender';
@@ -125,6 +126,7 @@ function once(method: keyof SalesforceWrites, phase: 'before' | 'after', fault: 
 }
 
 const OPP = '006000000000001AAA';
+const USER = '005000000000001AAA';
 const OPP2 = '006000000000002AAA';
 let db: Database;
 let org: FakeOrg;
@@ -138,7 +140,7 @@ async function setUp(): Promise<void> {
   db = await openDatabase(dbName());
   org = new FakeOrg();
 }
-const run = (now: number, random = () => 0.5) => sendDue({ db, writes: org, now: () => now, random });
+const run = (now: number, random = () => 0.5) => sendDue({ db, writes: org, userId: USER, now: () => now, random });
 
 const note = (id: string, recordKey = 'R1', capturedAt = 1): StoredNote & { recordKey: string } => ({
   id: `${id}-0000-4000-8000-000000000000`,
@@ -332,6 +334,16 @@ describe('requirement facts', () => {
   let n = 0;
   const enqueueFacts = (value: string) =>
     enqueue({ id: `f${++n}`, recordKey: 'R1', kind: 'requirement-facts', payload: { opportunityId: OPP, facts: facts(value) }, createdAt: n });
+  /** An edit made in the panel: the value and its facts snapshot in one transaction (lib/store/outbox-mirror.ts). */
+  const enqueueMirroredFacts = (value: string) =>
+    addRequirementValue(
+      db,
+      'R1',
+      { fieldId: 'site-power', value, source: { kind: 'manual' }, confirmedByCustomer: true, setBy: 'Priya', setAt: 25 },
+      null,
+      () => 'v-mirrored',
+      { opportunityId: OPP, outboxId: 'f-mirrored', createdAt: 25, labelOf: () => 'Site power' },
+    );
 
   it('creates one note per opportunity, then updates it based on the version written', async () => {
     await setUp();
@@ -341,11 +353,12 @@ describe('requirement facts', () => {
     const written = notesTitled('Requirement facts');
     expect(written).toHaveLength(1);
     expect(written[0]?.html).toContain('off-grid, 2 sites');
-    expect(org.links).toEqual([expect.objectContaining({ LinkedEntityId: OPP, ShareType: 'C' })]);
+    expect(written[0]?.title).toBe('Requirement facts [it:facts-006000000000001-005000000000001]'); // this user's own
+    expect(org.links).toEqual([expect.objectContaining({ LinkedEntityId: OPP, ShareType: 'V' })]);
     expect(org.calls.filter((c) => c === 'updateNote')).toHaveLength(1);
   });
 
-  it('a concurrent edit in Salesforce answers 412: parked as a conflict, never overwritten', async () => {
+  it('a concurrent edit in Salesforce answers 412: parked as a conflict, never overwritten; the notes behind it go on', async () => {
     await setUp();
     await enqueueFacts('off-grid');
     await run(10);
@@ -354,10 +367,29 @@ describe('requirement facts', () => {
     stored.modifiedAt = org.clock += 1_250;
     await enqueueFacts('grid');
     await capture('later');
-    expect(await run(20)).toEqual({ sent: 0, retrying: 0, parked: 1 });
+    expect(await run(20)).toEqual({ sent: 1, retrying: 0, parked: 1 });
     expect(stored.html).toBe('<p>edited by the account owner</p>');
     expect((await outboxSummary(db, 'R1')).parked).toEqual([expect.objectContaining({ kind: 'requirement-facts', reason: expect.objectContaining({ errorCode: 'CONFLICT' }) })]);
-    expect(org.notes.size).toBe(1); // the note captured after it waits behind the conflict
+    expect(org.notes.size).toBe(2); // the note captured after it was not held back by the conflict
+  });
+
+  it('Retry on a conflict puts this browser’s facts over Salesforce’s, knowingly; a newer snapshot meanwhile replaces the refused one', async () => {
+    await setUp();
+    await enqueueFacts('off-grid');
+    await run(10);
+    const [id, stored] = onlyNote();
+    stored.html = '<p>edited by the account owner</p>';
+    stored.modifiedAt = org.clock += 1_250;
+    const conflicted = `f${n + 1}`;
+    await enqueueFacts('grid');
+    await run(20);
+    expect((await entry(conflicted))?.state).toBe('parked');
+    // Another edit here while the conflict waits: one refused entry, carrying the newest facts.
+    await enqueueMirroredFacts('grid, 3 sites');
+    expect((await openOutboxEntries(db)).map((e) => e.id)).toEqual([conflicted]);
+    await retryParked(db, conflicted, 30);
+    expect(await run(30)).toMatchObject({ sent: 1, parked: 0 });
+    expect(org.notes.get(id)?.html).toContain('grid, 3 sites');
   });
 
   it('our own update whose reply was lost is not taken for a conflict', async () => {
@@ -371,12 +403,21 @@ describe('requirement facts', () => {
     expect(notesTitled('Requirement facts')).toHaveLength(1);
   });
 
-  it('a teammate’s facts note that this browser never saw is a conflict, not overwritten', async () => {
+  it('a teammate’s facts note is theirs: this browser writes its own beside it', async () => {
     await setUp();
-    org.notes.set('069000000000999', { title: 'Requirement facts [it:facts-006000000000001AAA]', html: '<p>the SR’s table</p>', modifiedAt: 1 });
+    org.notes.set('069000000000999', { title: 'Requirement facts [it:facts-006000000000001-005000000000002]', html: '<p>the SR’s table</p>', modifiedAt: 1 });
+    await enqueueFacts('off-grid');
+    expect(await run(10)).toMatchObject({ sent: 1, parked: 0 });
+    expect(org.notes.get('069000000000999')?.html).toBe('<p>the SR’s table</p>');
+    expect(notesTitled('Requirement facts')).toHaveLength(2);
+  });
+
+  it('this user’s facts note written from another browser, never seen here, is a conflict, not overwritten', async () => {
+    await setUp();
+    org.notes.set('069000000000999', { title: 'Requirement facts [it:facts-006000000000001-005000000000001]', html: '<p>from the laptop</p>', modifiedAt: 1 });
     await enqueueFacts('off-grid');
     expect(await run(10)).toMatchObject({ parked: 1 });
-    expect(org.notes.get('069000000000999')?.html).toBe('<p>the SR’s table</p>');
+    expect(org.notes.get('069000000000999')?.html).toBe('<p>from the laptop</p>');
   });
 });
 
@@ -414,7 +455,7 @@ describe('people', () => {
     });
     await enqueue(member('t1', 'wei@example.com', 'sr'));
     await enqueue(member('t2', 'fr@example.com', 'fr'));
-    const report = await sendDue({ db, writes: org, now: () => 10, random: () => 0.5, roles: { teamRoles: { fr: 'Fulfilment Responsible' } } });
+    const report = await sendDue({ db, writes: org, userId: USER, now: () => 10, random: () => 0.5, roles: { teamRoles: { fr: 'Fulfilment Responsible' } } });
     expect(report).toEqual({ sent: 2, retrying: 0, parked: 0 });
     expect(org.teamMembers.map((m) => [m.UserId, m.TeamMemberRole])).toEqual([
       ['005000000000001', 'Pre-Sales Consultant'],
@@ -451,7 +492,7 @@ describe('200 captures with faults and stopped workers', () => {
     for (let round = 0; round < 400 && (await db.countFromIndex('outbox', 'byState', 'done')) < 200; round++) {
       // A run either finishes or is stopped mid-send (then the next worker starts on the same database).
       const stoppedHere = new Promise<void>((resolve) => (stop = resolve));
-      await Promise.race([sendDue({ db, writes: org, now: () => now, random }), stoppedHere]);
+      await Promise.race([sendDue({ db, writes: org, userId: USER, now: () => now, random }), stoppedHere]);
       now += RETRY_CAP + SENDING_TIMEOUT_MS;
     }
     expect(await db.countFromIndex('outbox', 'byState', 'done')).toBe(200);

@@ -2,6 +2,7 @@ import { httpDateOfVersion } from './datetime';
 import type { Database } from '../store/db';
 import { writeTeamsOff } from './teams';
 import {
+  CONFLICT,
   deferAll,
   discard,
   lastDone,
@@ -40,10 +41,11 @@ import { WriteFault, type SalesforceWrites } from './writes';
 //   marker from the note id (see `noteMarker`); the first attempt makes note and link in one
 //   composite call (all or none), a later one each on its own; a second link answers
 //   DUPLICATE_VALUE, which means "already linked";
-// - requirement facts: one note per opportunity (title marker from the
-//   opportunity id), updated with If-Unmodified-Since the version this browser
-//   last wrote; a 412 whose current body is ours is our own earlier write,
-//   any other 412 is a conflict, parked for the user;
+// - requirement facts: one note per opportunity and user (title marker from
+//   both ids), updated with If-Unmodified-Since the version this browser last
+//   wrote; a 412 whose current body is ours is our own earlier write, any other
+//   412 is a conflict, parked for the user, whose Retry puts these facts over
+//   what Salesforce has (and whose Discard keeps Salesforce's);
 // - contact role / team member: looked up first (opportunity + person), so
 //   an existing row is reused rather than duplicated.
 
@@ -60,6 +62,8 @@ export function retryDelay(attempts: number, random: () => number): number {
 export interface SendOptions {
   db: Database;
   writes: SalesforceWrites;
+  /** The signed-in Salesforce user: the facts note written is theirs. */
+  userId: string;
   now: () => number;
   /** In [0, 1); injected so tests are repeatable. */
   random: () => number;
@@ -140,7 +144,7 @@ async function attempt(options: SendOptions, entry: StoredOutboxEntry): Promise<
         await park(db, entry.id, reasonOf(fault));
         return 'parked';
       case 'precondition-failed':
-        await park(db, entry.id, { errorCode: 'CONFLICT', fields: [], message: 'Changed in Salesforce since this browser last wrote it.' });
+        await park(db, entry.id, { errorCode: CONFLICT, fields: [], message: 'Changed in Salesforce since this browser last wrote it.' });
         return 'parked';
       case 'not-found':
         await park(db, entry.id, { errorCode: 'NOT_FOUND', fields: [], message: 'Deleted in Salesforce.' });
@@ -206,13 +210,16 @@ async function linkOnce(writes: SalesforceWrites, link: ContentDocumentLinkField
   }
 }
 
-const conflict = (message: string) => new WriteFault('field', message, 'CONFLICT');
+const conflict = (message: string) => new WriteFault('field', message, CONFLICT);
 
-async function sendFacts({ db, writes }: SendOptions, entry: EntryOf<'requirement-facts'>): Promise<void> {
+async function sendFacts({ db, writes, userId }: SendOptions, entry: EntryOf<'requirement-facts'>): Promise<void> {
   const { opportunityId, facts } = entry.payload;
-  const fields = factsNote(opportunityId, facts);
+  const fields = factsNote(opportunityId, userId, facts);
   const html = factsNoteHtml(facts);
   const isOurs = async (id: string) => sameNoteBody(await writes.noteHtml(id), html);
+
+  // The user chose, after a conflict, to put this browser's facts over what is in Salesforce now.
+  const overwrite = async (id: string) => writes.updateNote(id, fields, httpDateOfVersion(await writes.noteLastModified(id)));
 
   // The note to update and the version it is based on: this entry's own earlier attempt, else the last one this browser wrote.
   const base = entry.remoteId !== undefined ? entry : await lastDone(db, entry.recordKey, 'requirement-facts');
@@ -222,10 +229,14 @@ async function sendFacts({ db, writes }: SendOptions, entry: EntryOf<'requiremen
     if (id === undefined) {
       id = await writes.createNote(fields);
       await recordRemoteId(db, entry.id, id);
+    } else if (entry.overwrite) {
+      await overwrite(id);
     } else if (!(await isOurs(id))) {
-      // A teammate's extension wrote the facts note first: this browser has never seen its version.
-      throw conflict('Someone else already wrote the requirement facts of this opportunity in Salesforce.');
+      // This user's facts note, written from another browser or edited in Salesforce: its version was never seen here.
+      throw conflict('The requirement facts were changed in Salesforce.');
     }
+  } else if (entry.overwrite) {
+    await overwrite(id);
   } else if (base?.remoteVersion === undefined) {
     // Created by this entry, stopped before its version was read: unchanged since only if the body is still ours.
     if (!(await isOurs(id))) throw conflict('The requirement facts were changed in Salesforce.');
@@ -238,7 +249,7 @@ async function sendFacts({ db, writes }: SendOptions, entry: EntryOf<'requiremen
     }
   }
   await recordRemoteId(db, entry.id, id, await writes.noteLastModified(id));
-  await linkOnce(writes, noteLink(id, opportunityId, 'C'));
+  await linkOnce(writes, noteLink(id, opportunityId));
 }
 
 /** Exactly one Salesforce row for an e-mail address, or a parked entry saying why not. */

@@ -59,11 +59,13 @@ export async function enqueueFacts<Names extends Stores>(
   for (let cursor = await outbox.index('byRecord').openCursor(range, 'prev'); cursor; cursor = await cursor.continue()) {
     const [entry] = validRows(StoredOutboxEntrySchema, [cursor.value]);
     if (entry?.kind !== 'requirement-facts') continue;
-    if (entry.state === 'pending' && entry.attempts === 0) {
+    // A snapshot not tried yet, or one refused and waiting for the user, is replaced by the newer
+    // one (a refused one stays refused: the user's Retry or Discard then decides about the newest).
+    if ((entry.state === 'pending' && entry.attempts === 0) || entry.state === 'parked') {
       await cursor.update(StoredOutboxEntrySchema.parse({ ...entry, payload } satisfies StoredOutboxEntry));
       return;
     }
-    break; // the newest facts entry was tried or written: this snapshot follows it
+    break; // the newest facts entry is in flight or written: this snapshot follows it
   }
   await enqueueIfSendable(tx, { id: target.outboxId, recordKey, kind: 'requirement-facts', payload, createdAt: target.createdAt });
 }

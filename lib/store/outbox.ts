@@ -108,10 +108,20 @@ export async function nextSendable(db: Database, now: number): Promise<StoredOut
   return (await recordHeads(db)).filter((entry) => isDue(entry, now)).sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq);
 }
 
-/** Each record's first open entry: the only one that may be sent. */
+/** The parked reason of a write that met a change made in Salesforce since this browser last wrote it. */
+export const CONFLICT = 'CONFLICT';
+
+/**
+ * A refused facts note waits for the user without holding back the record's notes, roles and
+ * team: it is rewritten whole from the newest snapshot, so nothing later depends on it.
+ */
+const setAside = (entry: StoredOutboxEntry) => entry.kind === 'requirement-facts' && entry.state === 'parked';
+
+/** Each record's first open entry (a refused facts note aside): the only one that may be sent. */
 async function recordHeads(db: Database): Promise<StoredOutboxEntry[]> {
   const heads = new Map<string, StoredOutboxEntry>();
   for (const entry of await openEntries(db)) {
+    if (setAside(entry)) continue;
     const head = heads.get(entry.recordKey);
     if (!head || entry.seq < head.seq) heads.set(entry.recordKey, entry);
   }
@@ -197,7 +207,17 @@ export async function park(db: Database, id: string, reason: ParkedReason): Prom
  */
 export async function retryParked(db: Database, id: string, now: number): Promise<void> {
   await update(db, id, (entry) =>
-    entry.state === 'parked' ? { ...entry, state: 'pending', parkedReason: undefined, attempts: Math.min(entry.attempts, 1), nextAttemptAt: now } : undefined,
+    entry.state === 'parked'
+      ? {
+          ...entry,
+          state: 'pending',
+          parkedReason: undefined,
+          attempts: Math.min(entry.attempts, 1),
+          nextAttemptAt: now,
+          // Retrying a conflict is the user's choice to put this browser's version over Salesforce's.
+          ...(entry.parkedReason?.errorCode === CONFLICT ? { overwrite: true } : {}),
+        }
+      : undefined,
   );
 }
 

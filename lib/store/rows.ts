@@ -157,6 +157,8 @@ const outboxEntryBase = {
   remoteId: salesforceId.optional(),
   /** LastModifiedDate of the remote record after this entry's write (the base of the next conditional update). */
   remoteVersion: z.string().max(40).optional(),
+  /** The user retried a conflict: write over what Salesforce has now rather than refuse again. */
+  overwrite: z.boolean().optional(),
   createdAt: z.number().int().nonnegative(),
 };
 
