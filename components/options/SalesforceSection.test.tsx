@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { t } from '@/lib/i18n';
 import type { SalesforceRequest, SalesforceStatus } from '@/lib/messaging/protocol';
 import { getDatabase } from '@/lib/store/connection';
-import { openOutboxEntries, park, saveNoteWithOutbox } from '@/lib/store/outbox';
+import { enqueueInTransaction, openOutboxEntries, park, saveNoteWithOutbox } from '@/lib/store/outbox';
 import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
 import { SalesforceSection } from './SalesforceSection';
 
@@ -106,6 +106,19 @@ describeInEachLocale('SalesforceSection', (locale) => {
     expect(screen.getAllByText(t('salesforceManaged'))).toHaveLength(2);
     fireEvent.click(screen.getByRole('button', { name: t('salesforceConnect') }));
     await waitFor(() => expect(requests).toContainEqual({ type: 'salesforce/connect', loginHost: 'acme.my.salesforce.com', clientId: '3MVG9test.key' }));
+  });
+
+  it('says that retrying a conflict puts this browser’s facts over Salesforce’s', async () => {
+    const db = await getDatabase();
+    const tx = db.transaction('outbox', 'readwrite');
+    await enqueueInTransaction(tx as never, { id: 'f1', recordKey: RECORD, kind: 'requirement-facts', payload: { opportunityId: '0065g00000AbCdEAAV', facts: [] }, createdAt: 1 });
+    await tx.done;
+    await db.put('outbox', { ...(await db.get('outbox', 'f1'))!, state: 'sending', sendingAt: 2 });
+    await park(db, 'f1', { errorCode: 'CONFLICT', fields: [], message: 'Changed in Salesforce since this browser last wrote it.' });
+    const { container } = render(<SalesforceSection />);
+    const entry = await screen.findByTestId('outbox-entry');
+    expect(entry.textContent).toContain(t('outboxStateConflict'));
+    expectOnlyLocaleText(container, locale, DATA);
   });
 
   it('lists a refused change with Salesforce’s reason; Retry sends it again, Discard drops it', async () => {

@@ -8,7 +8,7 @@ import { connectPermissions, SALESFORCE_DATA_COLLECTION } from '@/lib/salesforce
 import { LOGIN_HOSTS } from '@/lib/salesforce/hosts';
 import { SalesforceSetupSchema } from '@/lib/salesforce/policy';
 import { getDatabase } from '@/lib/store/connection';
-import { discard, openOutboxEntries, retryParked } from '@/lib/store/outbox';
+import { CONFLICT, discard, openOutboxEntries, retryParked } from '@/lib/store/outbox';
 import type { StoredOutboxEntry } from '@/lib/store/rows';
 import { useStoredData } from '../hooks/useStoredData';
 import { LoadError, Loading } from '../LoadState';
@@ -144,6 +144,8 @@ function describeEntry(entry: StoredOutboxEntry): string {
 }
 
 function entryState(entry: StoredOutboxEntry): string {
+  // Retrying a conflict overwrites what was changed in Salesforce: the user is told before choosing.
+  if (entry.state === 'parked' && entry.parkedReason?.errorCode === CONFLICT) return t('outboxStateConflict');
   if (entry.state === 'parked') return t('outboxStateParked', entry.parkedReason?.message || entry.parkedReason?.errorCode || '');
   return entry.attempts > 0 ? t('outboxStateRetrying', String(entry.attempts)) : t('outboxStateWaiting');
 }
