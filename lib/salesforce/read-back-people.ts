@@ -15,7 +15,8 @@ import { stakeholderIdForContact } from '../domain/stakeholder';
 import type { Person } from '../domain/team';
 import type { Database } from '../store/db';
 import { mergeRemoteAssignments, mergeRemoteContactRoles, type RemoteContactRoles } from '../store/facts';
-import { StoredOutboxEntrySchema, StoredStakeholderSchema, validRows } from '../store/rows';
+import { writtenRemoteIds } from '../store/outbox';
+import { StoredStakeholderSchema, validRows } from '../store/rows';
 import { readSetting, writeSetting } from '../store/settings';
 import type { SalesforceClient } from './client.ts';
 import { parseApiDateTime } from './datetime.ts';
@@ -106,13 +107,6 @@ function stopAt(rows: readonly Row[], since: number | undefined, seen: readonly 
   return { ...(newest !== undefined ? { since: newest } : {}), seen: [...new Set([...(newest === since ? seen : []), ...atNewest])] };
 }
 
-/** Ids of the contact roles and team members this browser wrote (it has them already, as set here). */
-async function ownRemoteIds(db: Database, recordKey: string): Promise<Set<string>> {
-  const range = IDBKeyRange.bound([recordKey, 0], [recordKey, Infinity]);
-  const entries = validRows(StoredOutboxEntrySchema, await db.getAllFromIndex('outbox', 'byRecord', range));
-  return new Set(entries.flatMap((entry) => (entry.remoteId && (entry.kind === 'contact-role' || entry.kind === 'team-member') ? [entry.remoteId.slice(0, 15)] : [])));
-}
-
 /** Whether a role the person holds here is already what the value says (several roles share one standard value). */
 function alreadyStated(held: readonly string[], value: string, context: PeopleContext): boolean {
   return held.some((roleId) => same(contactRoleFor(roleId, context.roles), value));
@@ -120,7 +114,8 @@ function alreadyStated(held: readonly string[], value: string, context: PeopleCo
 
 export async function pullRecordPeople(db: Database, client: SalesforceClient, target: PullTarget, context: PeopleContext, now: number): Promise<PeoplePull> {
   const previous = await readSetting(db, stateKey(target.recordKey), PeopleStateSchema, { contactRolesSeen: [], teamSeen: [] });
-  const own = await ownRemoteIds(db, target.recordKey);
+  // The contact roles and team members this browser wrote: it has them already, as set here.
+  const own = await writtenRemoteIds(db, target.recordKey, ['contact-role', 'team-member']);
   const stored = new Map(
     validRows(StoredStakeholderSchema, await db.getAllFromIndex('stakeholders', 'byRecord', target.recordKey)).map((person) => [person.id, person.roles]),
   );

@@ -5,8 +5,8 @@
 // (their ids are in its done outbox entries) and the shared requirement-facts note are skipped.
 import { z } from '@/lib/domain/zod.ts';
 import type { Database } from '../store/db';
-import { upsertRemoteNote } from '../store/notes';
-import { StoredNoteSchema, StoredOutboxEntrySchema, validRows } from '../store/rows';
+import { notesForRecord, upsertRemoteNote } from '../store/notes';
+import { writtenRemoteIds } from '../store/outbox';
 import { readSetting, writeSetting } from '../store/settings';
 import type { SalesforceClient } from './client.ts';
 import { parseApiDateTime } from './datetime.ts';
@@ -50,23 +50,16 @@ const LinkRowSchema = z.object({
   }),
 });
 
-/** Ids of the notes this browser wrote to the record (it has them already, as captured). */
-async function ownRemoteIds(db: Database, recordKey: string): Promise<Set<string>> {
-  const range = IDBKeyRange.bound([recordKey, 0], [recordKey, Infinity]);
-  const entries = validRows(StoredOutboxEntrySchema, await db.getAllFromIndex('outbox', 'byRecord', range));
-  return new Set(entries.flatMap((entry) => (entry.remoteId ? [entry.remoteId.slice(0, 15)] : [])));
-}
-
 /** The Salesforce version of each note already read back to the record, by its Salesforce id. */
 async function readBackVersions(db: Database, recordKey: string): Promise<Map<string, number | undefined>> {
-  const range = IDBKeyRange.bound([recordKey, -Infinity], [recordKey, Infinity]);
-  const notes = validRows(StoredNoteSchema, await db.getAllFromIndex('notes', 'byRecord', range));
+  const notes = await notesForRecord(db, recordKey);
   return new Map(notes.flatMap((note) => (note.author ? [[note.author.remoteId, note.author.modifiedAt] as const] : [])));
 }
 
 export async function pullRecordNotes(db: Database, client: SalesforceClient, target: PullTarget, now: number): Promise<PullOutcome> {
   const previous = await readPullState(db, target.recordKey);
-  const own = await ownRemoteIds(db, target.recordKey);
+  // The notes this browser wrote to the record: it has them already, as captured.
+  const own = await writtenRemoteIds(db, target.recordKey, ['note', 'requirement-facts']);
   const known = await readBackVersions(db, target.recordKey);
   const factsTitle = factsNoteTitle(target.opportunityId, target.userId);
   let since = previous?.since;

@@ -1,6 +1,6 @@
 import type { IDBPTransaction } from 'idb';
 import type { IronTriangleDB } from './db';
-import { enqueueInTransaction, type OutboxChange, type Stores, type WithOutbox } from './outbox';
+import { enqueueInTransaction, recordRange, type OutboxChange, type Stores, type WithOutbox } from './outbox';
 import { StoredOutboxEntrySchema, StoredRequirementValueSchema, validRows, type StoredOutboxEntry, type StoredRequirementValue } from './rows';
 
 // The panel's writes that the connected CRM also keeps: accepted requirement
@@ -55,8 +55,7 @@ export async function enqueueFacts<Names extends Stores>(
     .sort((a, b) => a.label.localeCompare(b.label));
   const payload = { opportunityId: target.opportunityId, facts };
   const outbox = stores.objectStore('outbox');
-  const range = IDBKeyRange.bound([recordKey, 0], [recordKey, Infinity]);
-  for (let cursor = await outbox.index('byRecord').openCursor(range, 'prev'); cursor; cursor = await cursor.continue()) {
+  for (let cursor = await outbox.index('byRecord').openCursor(recordRange(recordKey), 'prev'); cursor; cursor = await cursor.continue()) {
     const [entry] = validRows(StoredOutboxEntrySchema, [cursor.value]);
     if (entry?.kind !== 'requirement-facts') continue;
     // A snapshot not tried yet, or one refused and waiting for the user, is replaced by the newer

@@ -228,13 +228,29 @@ export async function discard(db: Database, id: string): Promise<void> {
   await tx.done;
 }
 
+/** The index range of one record's entries, in their order. */
+export const recordRange = (recordKey: string) => IDBKeyRange.bound([recordKey, 0], [recordKey, Infinity]);
+
+/** Every entry of a record, whatever its state, in order. */
+export async function recordEntries(db: Database, recordKey: string): Promise<StoredOutboxEntry[]> {
+  return validRows(StoredOutboxEntrySchema, await db.getAllFromIndex('outbox', 'byRecord', recordRange(recordKey)));
+}
+
+/**
+ * The Salesforce ids (15-character form) this browser wrote for a record with entries of
+ * `kinds`: what a read-back must not take for a colleague's.
+ */
+export async function writtenRemoteIds(db: Database, recordKey: string, kinds: readonly OutboxKind[]): Promise<Set<string>> {
+  const entries = await recordEntries(db, recordKey);
+  return new Set(entries.flatMap((entry) => (entry.remoteId && kinds.includes(entry.kind) ? [entry.remoteId.slice(0, 15)] : [])));
+}
+
 /**
  * The newest done entry of a kind for a record: what this browser last wrote
  * (e.g. the facts note's id and version, the base of its next update).
  */
 export async function lastDone<K extends OutboxKind>(db: Database, recordKey: string, kind: K): Promise<Extract<StoredOutboxEntry, { kind: K }> | undefined> {
-  const range = IDBKeyRange.bound([recordKey, 0], [recordKey, Infinity]);
-  for (let cursor = await db.transaction('outbox').store.index('byRecord').openCursor(range, 'prev'); cursor; cursor = await cursor.continue()) {
+  for (let cursor = await db.transaction('outbox').store.index('byRecord').openCursor(recordRange(recordKey), 'prev'); cursor; cursor = await cursor.continue()) {
     const [entry] = validRows(StoredOutboxEntrySchema, [cursor.value]);
     if (entry?.state === 'done' && entry.kind === kind) return entry as Extract<StoredOutboxEntry, { kind: K }>;
   }
@@ -251,8 +267,7 @@ export interface OutboxSummary {
 
 /** What the panel shows for a record's sync state. */
 export async function outboxSummary(db: Database, recordKey: string): Promise<OutboxSummary> {
-  const range = IDBKeyRange.bound([recordKey, 0], [recordKey, Infinity]);
-  const entries = validRows(StoredOutboxEntrySchema, await db.getAllFromIndex('outbox', 'byRecord', range));
+  const entries = await recordEntries(db, recordKey);
   return {
     sending: entries.filter((e) => e.state === 'pending' || e.state === 'sending').length,
     sent: entries.filter((e) => e.state === 'done').length,
