@@ -38,7 +38,12 @@ export type Stakeholder = z.infer<typeof StakeholderSchema>;
 export function stakeholderIdForContact(contact: { name: string; email?: string }): string {
   const email = contact.email?.trim().toLowerCase();
   if (email) return `crm:email:${email}`;
-  return `crm:name:${contact.name.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+  return `crm:name:${contactNameKey(contact.name)}`;
+}
+
+/** A person's name as ids compare it: blanks collapsed, lower case. */
+export function contactNameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** What the team may set about any person at the customer, whether the CRM lists them or the team added them. */

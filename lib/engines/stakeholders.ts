@@ -1,6 +1,6 @@
 import type { RecordContact } from '../crm/snapshot';
 import { normalizeName } from '../domain/normalize';
-import { stakeholderIdForContact, type Stakeholder } from '../domain/stakeholder';
+import { contactNameKey, stakeholderIdForContact, type Stakeholder } from '../domain/stakeholder';
 import type { DecisionRole } from '../playbook/schema';
 import type { CompiledPlaybook } from './compiled-playbook';
 import { explanation, type Explanation } from './explain';
@@ -44,7 +44,7 @@ export function classifyStakeholders(
     // A page that lists names without e-mails (Salesforce's Contact Roles) keys a contact by name,
     // while what the team stored about it may be keyed by e-mail (read back from the CRM's API):
     // the one stored person of that name is the same person, not an extra one.
-    const alias = known === undefined && !contact.email ? byEmailName.get(nameKey(contact.name)) : undefined;
+    const alias = known === undefined && !contact.email ? byEmailName.get(contactNameKey(contact.name)) : undefined;
     if (alias) {
       known = alias;
       seen.add(alias.id);
@@ -85,14 +85,12 @@ export function classifyStakeholders(
   return result;
 }
 
-const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
-
 /** Stored CRM contacts keyed by e-mail, by their name: only names that one such person has. */
 function storedByEmailName(stored: readonly Stakeholder[]): Map<string, Stakeholder> {
   const byName = new Map<string, Stakeholder | null>();
   for (const stakeholder of stored) {
     if (stakeholder.source !== 'crm' || !stakeholder.id.startsWith('crm:email:')) continue;
-    const key = nameKey(stakeholder.name);
+    const key = contactNameKey(stakeholder.name);
     byName.set(key, byName.has(key) ? null : stakeholder);
   }
   return new Map([...byName].flatMap(([key, stakeholder]) => (stakeholder ? [[key, stakeholder] as const] : [])));
