@@ -11,12 +11,11 @@
 import 'fake-indexeddb/auto';
 import { deleteDB } from 'idb';
 import { startSalesforceServer } from '../test/support/salesforce-server.mjs';
-import { SalesforceClient } from '../lib/salesforce/client';
 import { clientWrites } from '../lib/salesforce/client-writes';
 import { base64Utf8 } from '../lib/salesforce/mapping';
 import { pullRecordNotes } from '../lib/salesforce/read-back';
 import { sendDue } from '../lib/salesforce/sender';
-import { signIn, tokenSource } from '../lib/salesforce/testing/sign-in';
+import { signedInClient } from '../lib/salesforce/testing/sign-in';
 import { openDatabase } from '../lib/store/db';
 import { saveNoteWithOutbox } from '../lib/store/outbox';
 import { log, summarize, wanted, writeResults } from './support/stats.mjs';
@@ -24,7 +23,7 @@ import { log, summarize, wanted, writeResults } from './support/stats.mjs';
 const results = [];
 const server = await startSalesforceServer();
 try {
-  const client = new SalesforceClient({ fetch: server.fetch, tokens: tokenSource(server, await signIn(server)) });
+  const client = await signedInClient(server);
   const writes = clientWrites(client);
 
   if (wanted('sync.push')) {

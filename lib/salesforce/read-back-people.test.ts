@@ -6,10 +6,10 @@ import type { Person } from '../domain/team';
 import { openDatabase, writeTransaction, type Database } from '../store/db';
 import { factsForRecord, saveStakeholderRoles, unassignMember } from '../store/facts';
 import { enqueueInTransaction, markDone, markSending, recordRemoteId } from '../store/outbox';
-import { SalesforceClient } from './client';
+import type { SalesforceClient } from './client';
 import { pullRecordPeople, type PeopleContext } from './read-back-people';
 import { readTeamsOff } from './teams';
-import { signIn, tokenSource } from './testing/sign-in';
+import { signedInClient } from './testing/sign-in';
 
 // Read-back of the deal's people against the local Salesforce stand-in: contact roles become
 // the customer's people's decision-chain roles, team members the team's assignments.
@@ -32,7 +32,7 @@ const dbName = () => `read-back-people-${expect.getState().currentTestName}`;
 beforeEach(async () => {
   server = await startSalesforceServer();
   server.state.seed('Opportunity', { Id: OPPORTUNITY, Name: 'Nile Telecom' });
-  client = new SalesforceClient({ fetch: server.fetch, tokens: tokenSource(server, await signIn(server)) });
+  client = await signedInClient(server);
   db = await openDatabase(dbName());
 });
 afterEach(async () => {

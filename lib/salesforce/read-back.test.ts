@@ -4,10 +4,10 @@ import { startSalesforceServer, type SalesforceServer } from '@/test/support/sal
 import { openDatabase, writeTransaction, type Database } from '../store/db';
 import { notesForRecord } from '../store/notes';
 import { enqueueInTransaction, markDone, markSending, recordRemoteId } from '../store/outbox';
-import { SalesforceClient } from './client';
+import type { SalesforceClient } from './client';
 import { base64Utf8, contentNoteForNote } from './mapping';
 import { pullRecordNotes, readPullState } from './read-back';
-import { signIn, tokenSource } from './testing/sign-in';
+import { signedInClient } from './testing/sign-in';
 
 // Read-back against the local Salesforce stand-in: a colleague's notes arrive with their
 // author, an edit replaces the earlier text, this browser's own notes are not read back,
@@ -27,7 +27,7 @@ beforeEach(async () => {
   server = await startSalesforceServer();
   server.state.seed('Opportunity', { Id: OPPORTUNITY, Name: 'Nile Telecom' });
   colleague = server.state.seed('User', { Name: 'Amira Hassan', Username: 'amira@example.com' });
-  client = new SalesforceClient({ fetch: server.fetch, tokens: tokenSource(server, await signIn(server)) });
+  client = await signedInClient(server);
   db = await openDatabase(dbName());
 });
 afterEach(async () => {

@@ -16,39 +16,19 @@
 //   Its Chinese variant takes the labels a Chinese (Simplified) org shows, as salesforce/opportunity-zh.html
 //   has them: the list "联系人角色", the columns 联系人姓名 / 职务 / 角色 / 电子邮件.
 import { describe, expect, it } from 'vitest';
-import type { CrmAdapter, Extraction } from '../adapter';
+import type { Extraction } from '../adapter';
 import { dynamicsAdapter } from '../adapters/dynamics';
 import { salesforceAdapter } from '../adapters/salesforce';
 import { fixturesOf } from '../adapters/testing/fixtures';
-import { RecordSnapshotSchema } from '../snapshot';
 import { listedContacts } from './contact-lists';
+import { passesSnapshotSchema, readRecord } from './testing/record';
 import { enrichExtraction } from './enrich';
 import { vocabularyFor } from './vocabulary';
 
 const dynamics = fixturesOf('dynamics');
 const salesforce = fixturesOf('salesforce');
 
-/** What `adapter` reads of `doc` at `url`, with its record root. */
-function read(adapter: CrmAdapter, url: URL, doc: Document): { root: Element; extraction: Extraction; objectType: string; recordId: string } {
-  const ref = adapter.recognize(url, doc);
-  const root = ref && adapter.findRecordRoot(doc, ref);
-  if (!ref || !root) throw new Error(`${url.href} is no record page of ${adapter.id}`);
-  return { root, extraction: adapter.extract(root, ref), ...ref };
-}
-
 const enrich = (crm: string, { root, extraction }: { root: Element; extraction: Extraction }) => enrichExtraction(root, extraction, { rules: [], vocabulary: vocabularyFor(crm) });
-
-/** The snapshot the content script would send: it must still pass the background's schema. */
-const snapshotOf = (crm: string, extraction: Extraction, objectType: string, recordId: string) => ({
-  ...extraction,
-  crm,
-  adapter: crm,
-  host: 'example.test',
-  url: 'https://example.test/record',
-  objectType,
-  recordId,
-  readAt: 1,
-});
 
 function must<T extends Element>(element: T | null, what: string): T {
   if (!element) throw new Error(`the fixture has no ${what}`);
@@ -74,7 +54,7 @@ function removeUserLinks(card: Element): void {
 function dynamicsPage(file: string, change: (doc: Document) => void) {
   const doc = dynamics.load(file);
   change(doc);
-  return read(dynamicsAdapter, dynamics.urlOf(file), doc);
+  return readRecord(dynamicsAdapter, dynamics.urlOf(file), doc);
 }
 
 /** The Aura Contact Roles list with its force-related-list-single-container unwrapped (the adapter's hook), the card and table kept. */
@@ -89,7 +69,7 @@ function salesforcePage(change: (doc: Document) => void) {
   const file = 'opportunity-aura-grid.html';
   const doc = salesforce.load(file);
   change(doc);
-  return read(salesforceAdapter, salesforce.urlOf(file), doc);
+  return readRecord(salesforceAdapter, salesforce.urlOf(file), doc);
 }
 
 const NORTHWIND_STAKEHOLDERS = [
@@ -111,7 +91,7 @@ describe('contacts read from a labelled list when the adapter found none', () =>
     const names = enriched.contacts.map((contact) => contact.name);
     expect(names).not.toContain('Maya Lindqvist');
     expect(names).not.toContain('Jonas Weber');
-    expect(RecordSnapshotSchema.safeParse(snapshotOf('dynamics', enriched, page.objectType, page.recordId)).success).toBe(true);
+    expect(passesSnapshotSchema('dynamics', enriched, page.objectType, page.recordId)).toBe(true);
   });
 
   it('Dynamics: finds the Stakeholders list by its card heading when the grid and card lost their aria-labels too', () => {
@@ -140,7 +120,7 @@ describe('contacts read from a labelled list when the adapter found none', () =>
     ]);
     expect(enriched.sources).toMatchObject({ contacts: 'label' });
     expect(enriched.unreadContactDetails).toBeUndefined();
-    expect(RecordSnapshotSchema.safeParse(snapshotOf('salesforce', enriched, page.objectType, page.recordId)).success).toBe(true);
+    expect(passesSnapshotSchema('salesforce', enriched, page.objectType, page.recordId)).toBe(true);
   });
 
   it('leaves the contacts the adapter found alone', () => {

@@ -6,23 +6,15 @@ import { hubspotAdapter } from '../adapters/hubspot';
 import { odooAdapter } from '../adapters/odoo';
 import { salesforceAdapter } from '../adapters/salesforce';
 import { fixturesOf } from '../adapters/testing/fixtures';
-import { RecordSnapshotSchema } from '../snapshot';
 import type { PageRule, RuleLocator } from '../../page-rules/schema';
 import { enrichExtraction } from './enrich';
+import { passesSnapshotSchema, readRecord } from './testing/record';
 import { vocabularyFor } from './vocabulary';
 
 const dynamics = fixturesOf('dynamics');
 const hubspot = fixturesOf('hubspot');
 const odoo = fixturesOf('odoo');
 const salesforce = fixturesOf('salesforce');
-
-/** What `adapter` reads of `doc` at `url`, with its record root. */
-function read(adapter: CrmAdapter, url: URL, doc: Document): { root: Element; extraction: Extraction; objectType: string; recordId: string } {
-  const ref = adapter.recognize(url, doc);
-  const root = ref && adapter.findRecordRoot(doc, ref);
-  if (!ref || !root) throw new Error(`${url.href} is no record page of ${adapter.id}`);
-  return { root, extraction: adapter.extract(root, ref), ...ref };
-}
 
 const rule = (id: string, part: PageRule['part'], locator: RuleLocator): PageRule => ({
   id,
@@ -35,25 +27,13 @@ const rule = (id: string, part: PageRule['part'], locator: RuleLocator): PageRul
   createdAt: 1,
 });
 
-/** The snapshot the content script would send: `extraction` must still pass the background's schema. */
-const snapshotOf = (extraction: Extraction, recordId: string) => ({
-  ...extraction,
-  crm: 'odoo',
-  adapter: 'odoo',
-  host: 'acme.odoo.com',
-  url: 'https://acme.odoo.com/odoo/crm/1',
-  objectType: 'crm.lead',
-  recordId,
-  readAt: 1,
-});
-
 /** The Odoo lead with its Salesperson widget no longer named `user_id` (a release renamed it): the adapter misses the owner. */
 function odooLeadWithoutOwnerName() {
   const doc = odoo.load('lead-en.html');
   const widget = doc.querySelector('[name="user_id"]');
   if (!widget) throw new Error('the fixture has no user_id widget');
   widget.removeAttribute('name');
-  return { doc, ...read(odooAdapter, odoo.urlOf('lead-en.html'), doc) };
+  return { doc, ...readRecord(odooAdapter, odoo.urlOf('lead-en.html'), doc) };
 }
 
 describe('part-by-part fallback: the label reader', () => {
@@ -66,7 +46,7 @@ describe('part-by-part fallback: the label reader', () => {
     expect(enriched.sources).toEqual({ owner: 'label' });
     // The parts the adapter read are its own.
     expect({ ...enriched, owner: undefined, sources: undefined, missing: extraction.missing }).toEqual({ ...extraction, owner: undefined, sources: undefined });
-    expect(RecordSnapshotSchema.safeParse(snapshotOf(enriched, recordId)).success).toBe(true);
+    expect(passesSnapshotSchema('odoo', enriched, 'crm.lead', recordId)).toBe(true);
   });
 
   it('finds a part under a label the CRM vocabulary does not know but the generic one does (an admin relabelled "Stage" "Sales Stage")', () => {
@@ -78,7 +58,7 @@ describe('part-by-part fallback: the label reader', () => {
     stageItem.removeAttribute('data-target-selection-name');
     stageItem.closest('[field-label]')?.setAttribute('field-label', 'Sales Stage');
     for (const label of Array.from(stageItem.querySelectorAll('.test-id__field-label'))) label.textContent = 'Sales Stage';
-    const { root, extraction } = read(salesforceAdapter, salesforce.urlOf('opportunity-en.html'), doc);
+    const { root, extraction } = readRecord(salesforceAdapter, salesforce.urlOf('opportunity-en.html'), doc);
     expect(extraction.missing).toContain('stage');
 
     const enriched = enrichExtraction(root, extraction, { rules: [], vocabulary: vocabularyFor('salesforce') });
@@ -131,12 +111,12 @@ describe('page rules at read time', () => {
     const enriched = enrichExtraction(root, extraction, { rules, vocabulary: vocabularyFor('odoo') });
     expect(enriched).toMatchObject({ owner: 'Amara Okafor', missing: [], sources: { owner: 'rule' } });
     expect(enriched.staleRules).toBeUndefined();
-    expect(RecordSnapshotSchema.safeParse(snapshotOf(enriched, recordId)).success).toBe(true);
+    expect(passesSnapshotSchema('odoo', enriched, 'crm.lead', recordId)).toBe(true);
   });
 
   it("wins over the adapter's own read: the user said where the value is", () => {
     const doc = odoo.load('lead-en.html');
-    const { root, extraction } = read(odooAdapter, odoo.urlOf('lead-en.html'), doc);
+    const { root, extraction } = readRecord(odooAdapter, odoo.urlOf('lead-en.html'), doc);
     expect(extraction.owner).toBe('Amara Okafor');
     // On this layout the user's owner is the Sales Team field.
     const rules = [rule('team-as-owner', 'owner', { kind: 'beside-label', label: 'Sales Team' })];
@@ -156,7 +136,7 @@ describe('page rules at read time', () => {
     expect(enriched.staleRules).toEqual(['gone', 'also-gone']);
     // The stale owner rule gave nothing: the label reader still found the owner.
     expect(enriched.sources).toEqual({ owner: 'label', account: 'rule' });
-    expect(RecordSnapshotSchema.safeParse(snapshotOf(enriched, recordId)).success).toBe(true);
+    expect(passesSnapshotSchema('odoo', enriched, 'crm.lead', recordId)).toBe(true);
   });
 
   it('does not run a rule whose selector is outside the safe grammar', () => {
@@ -225,7 +205,7 @@ describe('contact e-mails read by column', () => {
       span.setAttribute('title', header);
       span.textContent = header;
     }
-    return read(salesforceAdapter, salesforce.urlOf(FILE), doc);
+    return readRecord(salesforceAdapter, salesforce.urlOf(FILE), doc);
   }
 
   it.each(['E-mail', '邮箱'])('fills the e-mails the adapter could not see under a column headed "%s", and says the label reader gave them', (header) => {
@@ -268,7 +248,7 @@ describe('part-by-part fallback on Chinese pages', () => {
   /** `file` of `crm` read by `adapter` after `attribute` was taken off every element inside its record root: the hooks the adapter reads by are gone, the labels stay. */
   function withoutHooks(adapter: CrmAdapter, crm: 'dynamics' | 'hubspot' | 'odoo', file: string, attribute: string) {
     const fixtures = { dynamics, hubspot, odoo }[crm];
-    const { root, ...ref } = read(adapter, fixtures.urlOf(file), fixtures.load(file));
+    const { root, ...ref } = readRecord(adapter, fixtures.urlOf(file), fixtures.load(file));
     for (const element of Array.from(root.querySelectorAll(`[${attribute}]`))) element.removeAttribute(attribute);
     return { root, extraction: adapter.extract(root, ref) };
   }

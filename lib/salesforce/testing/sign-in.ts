@@ -2,7 +2,7 @@
 // only tests import it). It runs the real flow: authorize URL → the stand-in's redirect →
 // state check → code exchange with the PKCE verifier.
 import type { SalesforceServer } from '@/test/support/salesforce-server.mjs';
-import type { AccessGrant, TokenSource } from '../client.ts';
+import { SalesforceClient, type AccessGrant, type TokenSource } from '../client.ts';
 import { authorizeUrl, codeFromRedirect, exchangeCode, refreshTokens, type OAuthConfig, type SalesforceTokens } from '../oauth.ts';
 import { codeChallengeS256, createCodeVerifier, createState } from '../pkce.ts';
 
@@ -35,4 +35,9 @@ export function tokenSource(server: SalesforceServer, tokens: SalesforceTokens, 
       return grant();
     },
   };
+}
+
+/** A REST client signed in to the stand-in through the real flow, as the background's after Connect. */
+export async function signedInClient(server: SalesforceServer): Promise<SalesforceClient> {
+  return new SalesforceClient({ fetch: server.fetch, tokens: tokenSource(server, await signIn(server)) });
 }
