@@ -2,6 +2,7 @@ import { recordKey } from '@/lib/crm/snapshot';
 import { t } from '@/lib/i18n';
 import { DealAnalysisView } from './analysis/DealAnalysisView';
 import { CaptureStatus } from './CaptureStatus';
+import { DeskLink } from './DeskLink';
 import { useCaptureStatus } from './hooks/useCaptureStatus';
 import { useFollowedTab, useTabState } from './hooks/useTabRecord';
 import { NoRecord } from './NoRecord';
@@ -32,6 +33,9 @@ export function Panel({ target }: { target: PanelTarget }) {
           {t('dockedClose')}
         </button>
       )}
+      <nav className="panel-nav small" aria-label={t('panelNav')}>
+        <DeskLink />
+      </nav>
       <CaptureStatus outcome={capture} />
       {tab.status === 'loading' && <p className="muted">{t('panelLoading')}</p>}
       {tab.status === 'error' && <NoRecord state={{ kind: 'none' }} />}

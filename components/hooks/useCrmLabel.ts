@@ -2,8 +2,17 @@ import { useEffect, useState } from 'react';
 import { adapterById } from '@/lib/crm/registry';
 import { createCustomAdapter } from '@/lib/custom-crm/adapter';
 import { CUSTOM_ADAPTER_PREFIX } from '@/lib/custom-crm/definition';
+import type { CustomCrm } from '@/lib/custom-crm/schema';
 import { readCustomCrms } from '@/lib/custom-crm/store';
 import { getDatabase } from '@/lib/store/connection';
+
+/** The name of the reader behind an adapter id among the built-in CRMs and `customCrms`; the id itself when neither knows it. */
+export function crmLabelFor(adapterId: string, customCrms: readonly CustomCrm[]): string {
+  const builtIn = adapterById(adapterId)?.label;
+  if (builtIn) return builtIn;
+  const crm = customCrms.find((candidate) => `${CUSTOM_ADAPTER_PREFIX}${candidate.id}` === adapterId);
+  return crm ? createCustomAdapter(crm).label : adapterId;
+}
 
 /** The name of the reader behind an adapter id: a built-in CRM, or a CRM the user added. */
 export function useCrmLabel(adapterId: string): string {
@@ -15,8 +24,7 @@ export function useCrmLabel(adapterId: string): string {
     void getDatabase()
       .then(readCustomCrms)
       .then((crms) => {
-        const crm = crms.find((candidate) => `${CUSTOM_ADAPTER_PREFIX}${candidate.id}` === adapterId);
-        if (crm && current) setCustom({ id: adapterId, label: createCustomAdapter(crm).label });
+        if (current) setCustom({ id: adapterId, label: crmLabelFor(adapterId, crms) });
       });
     return () => {
       current = false;

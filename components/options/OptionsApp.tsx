@@ -1,5 +1,6 @@
 import { useReducer } from 'react';
 import { t } from '@/lib/i18n';
+import { DeskLink } from '../DeskLink';
 import { AboutSection } from './AboutSection';
 import { CustomCrmsSection } from './CustomCrmsSection';
 import { DataSection } from './DataSection';
@@ -19,6 +20,9 @@ export function OptionsApp() {
   return (
     <main className="panel options">
       <h1>{t('optionsTitle')}</h1>
+      <p>
+        <DeskLink />
+      </p>
       <LanguageSection onChange={rerender} />
       <SignatureSection />
       <DisplaySection />

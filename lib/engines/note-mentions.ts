@@ -1,4 +1,5 @@
 import type { Note } from '../domain/note';
+import { fnv1a } from '../text/hash';
 import { proposeFacts } from '../notes/propose';
 import { statementAt } from '../notes/statements';
 import type { Figure } from '../notes/types';
@@ -112,9 +113,7 @@ function readNote(compiled: CompiledPlaybook, note: Note): NoteReading {
  * that collide on all four are not a case worth a copy of every note in memory.
  */
 function versionKey(note: Note): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < note.text.length; index++) hash = Math.imul(hash ^ note.text.charCodeAt(index), 0x01000193);
-  return `${note.id}\u0000${note.capturedAt}\u0000${note.text.length}\u0000${hash >>> 0}`;
+  return `${note.id}\u0000${note.capturedAt}\u0000${note.text.length}\u0000${fnv1a(note.text)}`;
 }
 
 function proposalKey(noteId: string, fieldId: string): string {

@@ -1,13 +1,13 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Person } from '../domain/team';
-import type { StoredNote, StoredOutboxEntry, StoredRecord, StoredRequirementValue, StoredStakeholder, StoredAssignment, StoredDecision, StoredStageOverride } from './rows';
+import type { StoredNote, StoredOutboxEntry, StoredSnapshot, StoredRecord, StoredRequirementValue, StoredStakeholder, StoredAssignment, StoredDecision, StoredStageOverride } from './rows';
 
 // The extension's one IndexedDB database. It is opened only in extension pages
 // and the background (the extension origin), never in a content script, whose
 // IndexedDB would belong to the CRM's origin.
 
 export const DB_NAME = 'iron-triangle';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface IronTriangleDB extends DBSchema {
   notes: {
@@ -29,6 +29,10 @@ export interface IronTriangleDB extends DBSchema {
   settings: { key: string; value: unknown };
   /** Changes waiting to be written to the CRM, in order per record (see outbox.ts). */
   outbox: { key: string; value: StoredOutboxEntry; indexes: { byRecord: [string, number]; byState: string } };
+  /** The last reading of each record's page, keyed by recordKey: what the deal desk analyses without the page open. */
+  snapshots: { key: string; value: StoredSnapshot };
+  /** The deal desk's row of each record as last computed (lib/desk/): a cache, checked again whenever the desk opens. */
+  deskRows: { key: string; value: unknown };
 }
 
 export type Database = IDBPDatabase<IronTriangleDB>;
@@ -68,6 +72,10 @@ const MIGRATIONS: Record<number, (db: Database, tx: UpgradeTransaction) => Promi
     const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
     outbox.createIndex('byRecord', ['recordKey', 'seq'], { unique: true });
     outbox.createIndex('byState', 'state');
+  },
+  5(db) {
+    db.createObjectStore('snapshots', { keyPath: 'recordKey' });
+    db.createObjectStore('deskRows', { keyPath: 'recordKey' });
   },
 };
 

@@ -4,6 +4,8 @@ import { DB_VERSION, openDatabase } from './db';
 import { clearStageOverride, factsForRecord, setStageOverride } from './facts';
 import { inboxNotes, notesForRecord } from './notes';
 import { nextSendable, saveNoteWithOutbox } from './outbox';
+import { lastSnapshot, rememberRecord } from './records';
+import { validSnapshot } from '@/test/support/snapshots';
 
 const NAME = 'migration-test';
 afterEach(() => deleteDB(NAME));
@@ -46,7 +48,7 @@ describe('schema migrations', () => {
     expect(db.version).toBe(DB_VERSION);
     expect((await notesForRecord(db, 'sf|h|Opportunity|1')).map((n) => n.text)).toEqual(['Needs solar']);
     expect((await inboxNotes(db)).map((n) => [n.id, n.inboxAt])).toEqual([['inbox', 20]]);
-    expect([...db.objectStoreNames].sort()).toEqual(['assignments', 'decisions', 'directory', 'notes', 'outbox', 'records', 'requirementValues', 'settings', 'stageOverrides', 'stakeholders']);
+    expect([...db.objectStoreNames].sort()).toEqual(['assignments', 'decisions', 'deskRows', 'directory', 'notes', 'outbox', 'records', 'requirementValues', 'settings', 'snapshots', 'stageOverrides', 'stakeholders']);
     db.close();
   });
 
@@ -81,6 +83,25 @@ describe('schema migrations', () => {
     await saveNoteWithOutbox(db, { id: 'n3', text: 'Tender in May', pageTitle: 'Mail', url: 'https://m/3', capturedAt: 40, recordKey: R }, '006000000000001', 'o2');
     expect((await nextSendable(db, 100)).map((e) => [e.id, e.seq])).toEqual([['o1', 1]]);
     expect((await notesForRecord(db, R)).map((n) => n.id)).toEqual(['n3', 'n2', 'n1']);
+    db.close();
+  });
+
+  it('v4 -> v5: keeps every row of every store and adds the page readings and the desk rows, keyed by record', async () => {
+    await seedVersion2();
+    const v4 = await openDatabase(NAME, 4);
+    await v4.put('stageOverrides', { recordKey: R, stageId: 'delivery', fromCrmStage: 'Closed Won', setBy: 'Priya', setAt: 20 });
+    await saveNoteWithOutbox(v4, { id: 'n2', text: 'Budget approved', pageTitle: 'Mail', url: 'https://m/2', capturedAt: 30, recordKey: R }, '006000000000001', 'o1');
+    const stores = [...VERSION_2_STORES, 'stageOverrides', 'outbox'] as const;
+    const v4Rows = Object.fromEntries(await Promise.all(stores.map(async (store) => [store, await v4.getAll(store)] as const)));
+    v4.close();
+
+    const db = await openDatabase(NAME, 5);
+    for (const store of stores) expect(await db.getAll(store), store).toEqual(v4Rows[store]);
+    expect([await db.count('snapshots'), await db.count('deskRows')]).toEqual([0, 0]);
+    // A record remembered before the upgrade has no reading: the desk lists it without figures until it is read again.
+    expect(await lastSnapshot(db, R)).toBeUndefined();
+    await rememberRecord(db, { ...validSnapshot, recordId: '1', host: 'h', objectType: 'Opportunity' }, 50);
+    expect((await lastSnapshot(db, 'salesforce|h|Opportunity|1'))?.readAt).toBe(validSnapshot.readAt);
     db.close();
   });
 

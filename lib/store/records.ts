@@ -1,11 +1,15 @@
 import { recordKey, type RecordSnapshot } from '../crm/snapshot';
 import type { Database } from './db';
-import { StoredRecordSchema, validRows, type StoredRecord } from './rows';
+import { StoredRecordSchema, StoredSnapshotSchema, validRows, type StoredRecord } from './rows';
 
-/** Remembers a record seen in a tab, so notes can be moved to it later and exports can name it. */
+/**
+ * Remembers a record seen in a tab, so notes can be moved to it later, exports
+ * can name it, and the deal desk can analyse it while its page is closed.
+ */
 export async function rememberRecord(db: Database, snapshot: RecordSnapshot, now: number): Promise<void> {
+  const key = recordKey(snapshot);
   const row = StoredRecordSchema.parse({
-    recordKey: recordKey(snapshot),
+    recordKey: key,
     crm: snapshot.crm,
     host: snapshot.host,
     objectType: snapshot.objectType,
@@ -15,7 +19,8 @@ export async function rememberRecord(db: Database, snapshot: RecordSnapshot, now
     lastSeenAt: now,
   });
   // Default durability: a record lost in a crash is simply read from the page again.
-  await db.put('records', row);
+  const tx = db.transaction(['records', 'snapshots'], 'readwrite');
+  await Promise.all([tx.objectStore('records').put(row), tx.objectStore('snapshots').put(StoredSnapshotSchema.parse({ recordKey: key, snapshot })), tx.done]);
 }
 
 /** Records seen, most recent first. */
@@ -27,4 +32,14 @@ export async function recentRecords(db: Database, limit = 50): Promise<StoredRec
     cursor = await cursor.continue();
   }
   return validRows(StoredRecordSchema, rows);
+}
+
+/** Every record seen, in no particular order. */
+export async function allRecords(db: Database): Promise<StoredRecord[]> {
+  return validRows(StoredRecordSchema, await db.getAll('records'));
+}
+
+/** The record's page as last read, or undefined when it was never read by this version or the row is not valid. */
+export async function lastSnapshot(db: Database, key: string): Promise<RecordSnapshot | undefined> {
+  return validRows(StoredSnapshotSchema, [await db.get('snapshots', key)])[0]?.snapshot;
 }

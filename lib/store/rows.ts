@@ -1,3 +1,4 @@
+import { RecordSnapshotSchema } from '../crm/snapshot';
 import { NoteSchema } from '../domain/note';
 import { RequirementValueSchema } from '../domain/requirement-value';
 import { StageOverrideSchema } from '../domain/stage-override';
@@ -51,6 +52,10 @@ export const StoredRecordSchema = z.object({
   lastSeenAt: z.number().int().nonnegative(),
 });
 export type StoredRecord = z.infer<typeof StoredRecordSchema>;
+
+/** A record's page as last read (validated as every snapshot is); a cache of the page, so not part of a backup. */
+export const StoredSnapshotSchema = z.object({ recordKey, snapshot: RecordSnapshotSchema });
+export type StoredSnapshot = z.infer<typeof StoredSnapshotSchema>;
 
 /** The longest requirement value kept, here and in the facts note. */
 const MAX_VALUE_CHARS = 20_000;
