@@ -20,6 +20,7 @@ import { LoadError, Loading } from '../LoadState';
 import { NotesSection } from '../NotesSection';
 import { summarizeDeal } from '@/lib/engines/summary';
 import { BriefSection } from './BriefSection';
+import { DealProgress } from './DealProgress';
 import { DealSummaryLine } from './DealSummaryLine';
 import { DecisionChainSection } from './DecisionChainSection';
 import type { FocusRequest } from './focus';
@@ -50,6 +51,7 @@ export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
   return (
     <>
       <DealSummaryLine summary={summarizeDeal(analysis)} labels={labels} />
+      <DealProgress requirements={analysis.requirements} team={analysis.team} labels={labels} />
       <NextActions findings={analysis.findings} labels={labels} start={(finding) => setFocus({ action: finding.action, seq: (focus?.seq ?? 0) + 1 })} />
       <p className="small muted" data-testid="stage-resolution">
         {say(analysis.stage.explanation)}
