@@ -51,8 +51,9 @@ export function DealAnalysisView({ record }: { record: RecordSnapshot }) {
   return (
     <>
       <DealSummaryLine summary={summarizeDeal(analysis)} labels={labels} />
-      <DealProgress requirements={analysis.requirements} team={analysis.team} labels={labels} />
       <NextActions findings={analysis.findings} labels={labels} start={(finding) => setFocus({ action: finding.action, seq: (focus?.seq ?? 0) + 1 })} />
+      {/* Below the next actions: the one missing link comes first, the picture of the whole deal after it. */}
+      <DealProgress requirements={analysis.requirements} team={analysis.team} labels={labels} />
       <p className="small muted" data-testid="stage-resolution">
         {say(analysis.stage.explanation)}
       </p>

@@ -79,6 +79,11 @@ export function useDesk(openDatabase: () => Promise<Database>, passOptions?: Des
       );
       passes.add(pass);
       remaining = remainingOfAll();
+      // A pass cut short (the database closed under it) leaves the rows it had; the next opening checks them again.
+      pass.done.catch((error: unknown) => {
+        passes.delete(pass);
+        if (live) console.warn('Iron Triangle: the desk stopped checking rows', error);
+      });
       return pass;
     };
     const stopAll = () => {
@@ -107,9 +112,9 @@ export function useDesk(openDatabase: () => Promise<Database>, passOptions?: Des
         if (cached && cached.lastSeenAt === record.lastSeenAt) rows.set(record.recordKey, cached);
         else addRecords([record]);
       }
-      flush();
       const isCurrent = (record: StoredRecord) => desk.cached.get(record.recordKey)?.basis === basis.stamp && !pending.has(record.recordKey);
       startPass(db, current, desk.records, isCurrent);
+      flush();
 
       const recompute = (changed: StoredRecord[]) => {
         if (changed.length === 0) return;
