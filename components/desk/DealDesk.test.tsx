@@ -34,7 +34,7 @@ const hubspotDeal: RecordSnapshot = {
   amount: { text: 'USD 480,000', value: 480_000, currency: 'USD' },
   contacts: [],
 };
-const DATA = ['Nile Telecom – Solar Hybrid Sites', 'Delta Ports – Cranes', 'Old deal', 'Needs Analysis', 'Contract Sent', 'Salesforce', 'HubSpot', 'USD', 'Amina Hassan'];
+const DATA = ['Aswan Grid – Storage', 'Nile Telecom – Solar Hybrid Sites', 'Delta Ports – Cranes', 'Old deal', 'Needs Analysis', 'Contract Sent', 'Salesforce', 'HubSpot', 'USD', 'Amina Hassan'];
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -128,6 +128,16 @@ describeInEachLocale('DealDesk', (locale) => {
     expect(nile[column('deskColumnMedium')]).toBe(String(counts.get(recordKey(validSnapshot))!.medium));
     expect(nile[column('deskCsvAmountValue')]).toBe('1250000');
     expect(nile[column('deskCsvUrl')]).toBe(validSnapshot.url);
+  });
+
+  it('adds a record read while the desk is open', async () => {
+    render(<DealDesk openDatabase={open} passOptions={passOptions} />);
+    await settled();
+    await rememberRecord(db, { ...validSnapshot, recordId: '0065g00000NeWdEAAZ', name: 'Aswan Grid – Storage' }, Date.now());
+    await act(() => publish({ type: 'broadcast/tab-state', tabId: 7 }));
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    await settled();
+    expect(rows().find((row) => row.textContent?.includes('Aswan Grid'))?.dataset.high).toMatch(/^\d+$/);
   });
 
   it('recomputes a record when a panel says its facts changed', async () => {

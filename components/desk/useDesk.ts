@@ -9,7 +9,7 @@ import type { Broadcast } from '@/lib/messaging/protocol';
 import { onBroadcast } from '@/lib/panel/client';
 import type { Playbook } from '@/lib/playbook/schema';
 import type { Database } from '@/lib/store/db';
-import { allRecords } from '@/lib/store/records';
+import { recordsSeenSince } from '@/lib/store/records';
 import type { StoredRecord } from '@/lib/store/rows';
 
 export interface DeskState {
@@ -135,7 +135,8 @@ export function useDesk(openDatabase: () => Promise<Database>, passOptions?: Des
           flush();
         } else if (message.type === 'broadcast/tab-state') {
           // A page was read: a new record, or a new reading of a known one.
-          const read = (await allRecords(db)).filter((record) => records.get(record.recordKey)?.lastSeenAt !== record.lastSeenAt);
+          const newest = Math.max(0, ...[...records.values()].map((record) => record.lastSeenAt));
+          const read = (await recordsSeenSince(db, newest)).filter((record) => records.get(record.recordKey)?.lastSeenAt !== record.lastSeenAt);
           addRecords(read);
           recompute(read);
         } else if ((message.type === 'broadcast/facts' || message.type === 'broadcast/notes' || message.type === 'broadcast/capture') && message.recordKey) {

@@ -39,6 +39,11 @@ export async function allRecords(db: Database): Promise<StoredRecord[]> {
   return validRows(StoredRecordSchema, await db.getAll('records'));
 }
 
+/** Records seen at or after `since` (epoch ms): what was read while a page that lists records was open. */
+export async function recordsSeenSince(db: Database, since: number): Promise<StoredRecord[]> {
+  return validRows(StoredRecordSchema, await db.getAllFromIndex('records', 'byLastSeen', IDBKeyRange.lowerBound(since)));
+}
+
 /** The record's page as last read, or undefined when it was never read by this version or the row is not valid. */
 export async function lastSnapshot(db: Database, key: string): Promise<RecordSnapshot | undefined> {
   return validRows(StoredSnapshotSchema, [await db.get('snapshots', key)])[0]?.snapshot;
