@@ -3,6 +3,9 @@ import { z } from './zod';
 export const STANCES = ['supporter', 'neutral', 'opponent', 'unknown'] as const;
 export const INFLUENCE_LEVELS = ['high', 'medium', 'low', 'unknown'] as const;
 
+/** The longest stakeholder id a reports-to line keeps (an id is at most a page's contact name or e-mail, with its prefix). */
+export const MAX_REPORTS_TO_CHARS = 4_096;
+
 export const StanceSchema = z.enum(STANCES);
 export const InfluenceSchema = z.enum(INFLUENCE_LEVELS);
 export type Stance = z.infer<typeof StanceSchema>;
@@ -23,6 +26,8 @@ export const StakeholderSchema = z.object({
   influence: InfluenceSchema,
   /** Team-directory person id of the colleague who owns the relationship. */
   ourOwner: z.string().min(1).optional(),
+  /** Id of the person at the customer this one reports to (absent: nobody known). */
+  reportsTo: z.string().min(1).max(MAX_REPORTS_TO_CHARS).optional(),
   /** Epoch milliseconds of the last meeting, call or mail. */
   lastEngagedAt: z.number().int().nonnegative().optional(),
   /** How we intend to win over or neutralise this person. */
@@ -47,13 +52,14 @@ export function contactNameKey(name: string): string {
 }
 
 /** What the team may set about any person at the customer, whether the CRM lists them or the team added them. */
-export type StakeholderAnnotations = Pick<Stakeholder, 'stance' | 'influence' | 'ourOwner' | 'lastEngagedAt'>;
+export type StakeholderAnnotations = Pick<Stakeholder, 'stance' | 'influence' | 'ourOwner' | 'lastEngagedAt' | 'reportsTo'>;
 
 /**
  * The stored fact for a person after the team set `annotations` on them.
  * `person` is who they are (for a CRM contact: as the page shows them now);
  * what else was stored before (roles set by hand, the plan) is kept. An
- * annotation left empty is cleared, not kept from before.
+ * annotation left empty is cleared, not kept from before, and so is a
+ * reports-to line to the person themself.
  */
 export function annotateStakeholder(
   person: Pick<Stakeholder, 'id' | 'name' | 'title' | 'source'>,
@@ -70,9 +76,15 @@ export function annotateStakeholder(
     influence: annotations.influence,
     ...(annotations.ourOwner !== undefined ? { ourOwner: annotations.ourOwner } : {}),
     ...(annotations.lastEngagedAt !== undefined ? { lastEngagedAt: annotations.lastEngagedAt } : {}),
+    ...reportsTo(person.id, annotations.reportsTo),
     ...(stored?.plan !== undefined ? { plan: stored.plan } : {}),
     source: person.source,
   };
+}
+
+/** The reports-to line worth storing: to someone else, by an id the schema accepts. */
+function reportsTo(id: string, to: string | undefined): Pick<Stakeholder, 'reportsTo'> {
+  return to !== undefined && to !== '' && to !== id && to.length <= MAX_REPORTS_TO_CHARS ? { reportsTo: to } : {};
 }
 
 /**

@@ -165,4 +165,14 @@ describe('classifyStakeholders: one person, whatever key the team stored them un
     const twins = [stored('crm:email:a@x.sd', 'Li Wei'), stored('crm:email:b@x.sd', 'Li Wei')];
     expect(classifyStakeholders(compiled, [{ name: 'Li Wei' }], twins)).toHaveLength(3);
   });
+
+  it('keeps whom a person reports to, also when that person is shown under the page’s key', () => {
+    const karim = stored('crm:email:karim@sudatel.sd', 'Karim Saleh');
+    const huda = { ...stored('manual:1', 'Huda Ali'), source: 'manual' as const, reportsTo: karim.id };
+    const people = classifyStakeholders(compiled, [{ name: 'Karim Saleh' }], [karim, huda]);
+    expect(people.map((person) => [person.name, person.reportsTo])).toEqual([
+      ['Karim Saleh', undefined],
+      ['Huda Ali', 'crm:name:karim saleh'],
+    ]);
+  });
 });

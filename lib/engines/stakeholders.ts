@@ -35,6 +35,8 @@ export function classifyStakeholders(
   const byEmailName = storedByEmailName(stored);
   const result: ClassifiedStakeholder[] = [];
   const seen = new Set<string>();
+  // Stored ids shown under the page's contact id instead, so a reports-to line to them still finds them.
+  const shownAs = new Map<string, string>();
 
   for (const contact of contacts) {
     const id = stakeholderIdForContact(contact);
@@ -48,6 +50,7 @@ export function classifyStakeholders(
     if (alias) {
       known = alias;
       seen.add(alias.id);
+      shownAs.set(alias.id, id);
     }
     const title = contact.title ?? known?.title;
     result.push({
@@ -57,6 +60,7 @@ export function classifyStakeholders(
       stance: known?.stance ?? 'unknown',
       influence: known?.influence ?? 'unknown',
       ourOwner: known?.ourOwner,
+      reportsTo: known?.reportsTo,
       lastEngagedAt: known?.lastEngagedAt,
       plan: known?.plan,
       source: 'crm',
@@ -75,12 +79,16 @@ export function classifyStakeholders(
       stance: stakeholder.stance,
       influence: stakeholder.influence,
       ourOwner: stakeholder.ourOwner,
+      reportsTo: stakeholder.reportsTo,
       lastEngagedAt: stakeholder.lastEngagedAt,
       plan: stakeholder.plan,
       source: stakeholder.source,
       crmRole: undefined,
       roles: classify(compiled, stakeholder.roles, undefined, stakeholder.title),
     });
+  }
+  if (shownAs.size > 0) {
+    for (const person of result) if (person.reportsTo !== undefined) person.reportsTo = shownAs.get(person.reportsTo) ?? person.reportsTo;
   }
   return result;
 }
