@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Person } from '@/lib/domain/team';
 import type { DecisionChainReport } from '@/lib/engines/decision-chain';
 import { groupPersonGaps, isCollapsible, peopleWithGap } from '@/lib/engines/findings';
@@ -8,6 +8,7 @@ import type { ClassifiedStakeholder } from '@/lib/engines/stakeholders';
 import { formatDay, formatNumber } from '@/lib/i18n/format';
 import type { StakeholderSave } from '@/lib/panel/actions';
 import type { StoredStakeholder } from '@/lib/store/rows';
+import { DecisionChainMap } from './DecisionChainMap';
 import { ownerName, StakeholderEditor } from './StakeholderEditor';
 import { INFLUENCE_LABEL, STANCE_LABEL, StakeholderForm, type NewStakeholder } from './StakeholderForm';
 import { bringIntoView, useFocusRequest, type FocusRequest } from './focus';
@@ -43,6 +44,20 @@ export function DecisionChainSection({
   const nameOf = new Map(report.stakeholders.map((person) => [person.id, person.name]));
   const section = useRef<HTMLElement>(null);
   const storedAt = (id: string) => stored.find((row) => row.id === id)?.updatedAt ?? null;
+  // A press on the map opens a form in the lists below; once it is rendered, the keyboard focus moves into it.
+  const focusAfterRender = useRef<string | null>(null);
+  const [focusSeq, setFocusSeq] = useState(0);
+  useEffect(() => {
+    const selector = focusAfterRender.current;
+    if (selector === null) return;
+    focusAfterRender.current = null;
+    bringIntoView(section.current?.querySelector<HTMLElement>(selector) ?? null);
+  }, [focusSeq]);
+  const openFromMap = (selector: string, open: () => void) => {
+    focusAfterRender.current = selector;
+    open();
+    setFocusSeq((seq) => seq + 1);
+  };
   useFocusRequest(focus, (action) => {
     const find = (selector: string) => section.current?.querySelector<HTMLElement>(selector) ?? null;
     if (action.kind === 'add-person') {
@@ -63,6 +78,19 @@ export function DecisionChainSection({
           {say(report.rolesNotRead)}
         </p>
       )}
+      <DecisionChainMap
+        report={report}
+        labels={labels}
+        directory={directory}
+        addPerson={(roleId) =>
+          openFromMap(`[data-testid=gap][data-role="${CSS.escape(roleId)}"] [data-testid=stakeholder-form] input`, () => setAddingFor(roleId))
+        }
+        editPerson={(id) =>
+          openFromMap(`[data-testid=stakeholder][data-id="${CSS.escape(id)}"] [data-testid=stakeholder-editor] select`, () =>
+            setEditing((current) => (current?.id === id ? current : { id, seen: storedAt(id) })),
+          )
+        }
+      />
       <h3>{t('gapsHeading')}</h3>
       {report.gaps.length === 0 ? (
         <p className="muted">{t('noGaps')}</p>
@@ -145,6 +173,7 @@ export function DecisionChainSection({
                   name={person.name}
                   initial={person}
                   directory={directory}
+                  others={report.stakeholders.filter((other) => other.id !== person.id)}
                   save={(annotations, basedOn) => annotate(person, annotations, basedOn ?? editing.seen)}
                   close={() => setEditing(null)}
                 />

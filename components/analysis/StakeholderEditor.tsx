@@ -12,6 +12,8 @@ export interface StakeholderEditorProps {
   name: string;
   initial: StakeholderAnnotations;
   directory: readonly Person[];
+  /** The deal's other people at the customer, whom this one may report to; without them whom they report to is kept as it is. */
+  others?: readonly { id: string; name: string; title?: string | undefined }[];
   /** Saves based on `basedOn` (undefined: the version the panel showed when editing began). */
   save(annotations: StakeholderAnnotations, basedOn?: number): Promise<StakeholderSave>;
   close(): void;
@@ -39,14 +41,15 @@ function conflictText(name: string, theirs: StoredStakeholder, directory: readon
  * contact the CRM lists, whose name and title stay the CRM's. A save another
  * panel made meanwhile is shown for the user to decide, never overwritten.
  */
-export function StakeholderEditor({ name, initial, directory, save, close }: StakeholderEditorProps) {
+export function StakeholderEditor({ name, initial, directory, others, save, close }: StakeholderEditorProps) {
   const [draft, setDraft] = useState(() => draftOf(initial));
+  const [reportsTo, setReportsTo] = useState(initial.reportsTo ?? '');
   const [conflict, setConflict] = useState<StoredStakeholder | null>(null);
   const [failed, setFailed] = useState(false);
 
   const submit = (basedOn?: number) => {
     setFailed(false);
-    return save(annotationsOf(draft), basedOn).then(
+    return save({ ...annotationsOf(draft), ...(reportsTo ? { reportsTo } : {}) }, basedOn).then(
       (result) => (result.ok ? close() : setConflict(result.conflict)),
       () => setFailed(true),
     );
@@ -59,6 +62,7 @@ export function StakeholderEditor({ name, initial, directory, save, close }: Sta
   return (
     <form className="stakeholder-form" onSubmit={onSubmit} aria-label={t('stakeholderEditLabel', name)} data-testid="stakeholder-editor">
       <AnnotationFields draft={draft} onChange={setDraft} directory={directory} />
+      {others && <ReportsToField value={reportsTo} onChange={setReportsTo} others={others} />}
       <EditorActions
         conflictText={conflict ? conflictText(name, conflict, directory) : null}
         saveMine={() => {
@@ -68,5 +72,25 @@ export function StakeholderEditor({ name, initial, directory, save, close }: Sta
         failed={failed}
       />
     </form>
+  );
+}
+
+/** Whom the person reports to: nobody, or one of the deal's other people. */
+function ReportsToField({ value, onChange, others }: { value: string; onChange: (id: string) => void; others: NonNullable<StakeholderEditorProps['others']> }) {
+  // Someone no longer listed stays selectable, so saving other fields does not drop the line silently.
+  const known = value === '' || others.some((person) => person.id === value);
+  return (
+    <label>
+      {t('stakeholderReportsTo')}{' '}
+      <select value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{t('stakeholderReportsToNobody')}</option>
+        {!known && <option value={value}>{value}</option>}
+        {others.map((person) => (
+          <option key={person.id} value={person.id}>
+            {person.title ? t('stakeholderNameWithTitle', person.name, person.title) : person.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
