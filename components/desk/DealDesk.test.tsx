@@ -5,10 +5,12 @@ import { deleteDB } from 'idb';
 import Papa from 'papaparse';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recordKey, type RecordSnapshot } from '@/lib/crm/snapshot';
+import * as compute from '@/lib/desk/compute';
 import { computeDeskRow, loadDeskBasis } from '@/lib/desk/compute';
 import { t } from '@/lib/i18n';
 import * as files from '@/lib/options/files';
 import { publish } from '@/lib/panel/client';
+import { applyImport, BACKUP_FORMAT, BACKUP_VERSION, BackupSchema } from '@/lib/store/backup';
 import { openDatabase, type Database } from '@/lib/store/db';
 import { assignMember } from '@/lib/store/facts';
 import { allRecords, rememberRecord } from '@/lib/store/records';
@@ -150,5 +152,34 @@ describeInEachLocale('DealDesk', (locale) => {
     await assignMember(db, key, 'sr', 'p1', 30);
     await act(() => publish({ type: 'broadcast/facts', recordKey: key }));
     await waitFor(() => expect(cell()).not.toBe(before));
+  });
+
+  it('adds the records a backup imported while the desk is open brings', async () => {
+    render(<DealDesk openDatabase={open} passOptions={passOptions} />);
+    await settled();
+    const imported = { recordKey: 'pipedrive|acme.pipedrive.com|deal|77', crm: 'pipedrive', host: 'acme.pipedrive.com', objectType: 'deal', recordId: '77', name: 'Imported deal', url: 'https://acme.pipedrive.com/deal/77', lastSeenAt: 1 };
+    const empty = { notes: [], requirementValues: [], decisions: [], stakeholders: [], assignments: [], stageOverrides: [], directory: [] };
+    await applyImport(db, BackupSchema.parse({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date().toISOString(), data: { records: [imported], ...empty } }));
+    // What the options page publishes after an import.
+    await act(() => publish({ type: 'broadcast/configuration' }));
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    await settled();
+    expect(rows().find((row) => row.dataset.key === imported.recordKey)?.textContent).toContain(t('deskNotRead'));
+  });
+
+  it('opens with the cached row of a record read again since, marked as not yet checked', async () => {
+    const key = recordKey(validSnapshot);
+    const record = (await allRecords(db)).find((row) => row.recordKey === key)!;
+    const cached = await computeDeskRow(db, record, await loadDeskBasis(db, Date.now()));
+    await db.put('deskRows', cached);
+    await rememberRecord(db, validSnapshot, 50);
+    // The pass never finishes a row: what shows is what the desk opened with.
+    vi.spyOn(compute, 'computeDeskRow').mockReturnValue(new Promise(() => {}));
+    render(<DealDesk openDatabase={open} passOptions={passOptions} />);
+    await waitFor(() => expect(rows().map((candidate) => candidate.dataset.key)).toContain(key));
+    const row = rows().find((candidate) => candidate.dataset.key === key)!;
+    expect(row.dataset.pending).toBe('true');
+    expect(row.dataset.high).toBe(String(cached.analysed!.high));
+    expect(within(row).getByTestId('desk-medium').textContent).toBe(String(cached.analysed!.medium));
   });
 });

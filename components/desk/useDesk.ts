@@ -9,7 +9,7 @@ import type { Broadcast } from '@/lib/messaging/protocol';
 import { onBroadcast } from '@/lib/panel/client';
 import type { Playbook } from '@/lib/playbook/schema';
 import type { Database } from '@/lib/store/db';
-import { recordsSeenSince } from '@/lib/store/records';
+import { allRecords, recordsSeenSince } from '@/lib/store/records';
 import type { StoredRecord } from '@/lib/store/rows';
 
 export interface DeskState {
@@ -109,8 +109,8 @@ export function useDesk(openDatabase: () => Promise<Database>, passOptions?: Des
         records.set(record.recordKey, record);
         const cached = desk.cached.get(record.recordKey);
         // A cached row of a record read again since is shown, but counted as not yet current.
-        if (cached && cached.lastSeenAt === record.lastSeenAt) rows.set(record.recordKey, cached);
-        else addRecords([record]);
+        if (cached) rows.set(record.recordKey, cached);
+        if (cached?.lastSeenAt !== record.lastSeenAt) addRecords([record]);
       }
       const isCurrent = (record: StoredRecord) => desk.cached.get(record.recordKey)?.basis === basis.stamp && !pending.has(record.recordKey);
       startPass(db, current, desk.records, isCurrent);
@@ -129,7 +129,10 @@ export function useDesk(openDatabase: () => Promise<Database>, passOptions?: Des
         if (message.type === 'broadcast/configuration') {
           current = await loadDeskBasis(db, Date.now());
           extras = { playbook: current.playbook.playbook, customCrms: await readCustomCrms(db) };
+          // An imported backup publishes this too, and may bring records this desk has not listed yet.
+          const known = await allRecords(db);
           stopAll();
+          addRecords(known.filter((record) => records.get(record.recordKey)?.lastSeenAt !== record.lastSeenAt));
           for (const key of records.keys()) pending.add(key);
           startPass(db, current, [...records.values()], () => false);
           flush();
