@@ -1,7 +1,8 @@
-// Accessibility of the production panel and options page: axe-core on every
-// panel state (no record, a CRM page that is not a record, a record with its
-// analysis, an open editor) and on the options page, with no serious or
-// critical violation; and a keyboard-only walk through the record view.
+// Accessibility of the production panel, options page and deal desk: axe-core
+// on every panel state (no record, a CRM page that is not a record, a record
+// with its analysis, an open editor), on the options page and on the desk with
+// a record in it, with no serious or critical violation; and a keyboard-only
+// walk through the record view.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -80,6 +81,16 @@ test('options page', async () => {
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await options.getByTestId('custom-crms-section').waitFor();
   assert.deepEqual(await seriousViolations(options), []);
+});
+
+test('deal desk, with a record read in it', async () => {
+  const panel = await panelFor(FIRST_OPPORTUNITY.url);
+  await panel.getByTestId('requirements-section').waitFor();
+  const desk = await browser.context.newPage();
+  await desk.goto(`chrome-extension://${browser.extensionId}/deals.html`);
+  await desk.locator('[data-testid=desk][data-checking=false] [data-testid=desk-row][data-high]').first().waitFor();
+  assert.deepEqual(await seriousViolations(desk), []);
+  await Promise.all([desk.close(), panel.close()]);
 });
 
 test('the in-page badge and the docked panel', async () => {
