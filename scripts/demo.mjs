@@ -106,7 +106,13 @@ async function tellTheStory() {
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const tx = db.transaction(['directory', 'assignments', 'stakeholders'], 'readwrite');
+    const tx = db.transaction(['directory', 'assignments', 'stakeholders', 'requirementValues'], 'readwrite');
+    const value = (fieldId, text, confirmedByCustomer, daysAgo) =>
+      tx.objectStore('requirementValues').put({ id: `demo-${fieldId}`, recordKey, fieldId, value: text, source: { kind: 'manual' }, confirmedByCustomer, setBy: 'Ana Costa', setAt: now - daysAgo * day });
+    value('business-pain', 'Diesel for 42 off-grid sites costs USD 1.9M a year', true, 20);
+    value('budget', 'USD 1.2M approved for phase 1', true, 12);
+    value('decision-timeline', 'Board decision at the end of June', false, 10);
+    value('site-power', 'Off-grid, 3–5 kW average load per site', false, 4);
     for (const row of [person('p-ana', 'Ana Costa', ['ar', 'fr']), person('p-li', 'Li Wei', ['sr']), person('p-zhang', 'Zhang Min', ['fr'])]) tx.objectStore('directory').put(row);
     tx.objectStore('assignments').put({ recordKey, roleId: 'ar', personId: 'p-ana', assignedAt: now });
     tx.objectStore('assignments').put({ recordKey, roleId: 'sr', personId: 'p-li', assignedAt: now });

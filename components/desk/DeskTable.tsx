@@ -104,7 +104,9 @@ const DeskTableRow = memo(function DeskTableRow({ line, index, pending }: { line
         {row.account && <span className="muted small"> · {row.account}</span>}
       </th>
       <td className="desk-col-crm">{line.crmLabel}</td>
-      <td className="desk-col-stage">{line.stageText}</td>
+      <td className="desk-col-stage" title={line.stageText}>
+        {line.stageText}
+      </td>
       <td className="desk-col-amount">{line.amountText}</td>
       <td className="desk-col-closeDate">{line.closeDateText}</td>
       <td className="desk-col-high" data-testid="desk-high">
@@ -113,8 +115,12 @@ const DeskTableRow = memo(function DeskTableRow({ line, index, pending }: { line
       <td className="desk-col-medium" data-testid="desk-medium">
         {count(figures?.medium, 'medium')}
       </td>
-      <td className="desk-col-topAction">{figures ? line.topActionText : <span className="muted">{pending ? t('deskAnalysing') : t('deskNotRead')}</span>}</td>
-      <td className="desk-col-missingRoles">{line.missingRolesText}</td>
+      <td className="desk-col-topAction" title={line.topActionText || undefined}>
+        {figures ? line.topActionText : <span className="muted">{pending ? t('deskAnalysing') : t('deskNotRead')}</span>}
+      </td>
+      <td className="desk-col-missingRoles" title={line.missingRolesText || undefined}>
+        {line.missingRolesText}
+      </td>
       <td className="desk-col-lastNote">{line.lastNoteText}</td>
     </tr>
   );
