@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { adapterById } from '@/lib/crm/registry';
+import { builtInCrmLabel } from '@/lib/crm/labels';
 import { formatPath } from '@/lib/domain/issues';
 import { t, type MessageKey } from '@/lib/i18n';
 import { loadPolicyPageRules, type PolicyPageRules } from '@/lib/panel/active-policy';
@@ -92,7 +92,7 @@ export function PageRulesSection() {
             <tbody>
               {rules.map((rule) => (
                 <tr key={`${rule.origin}:${rule.id}`} data-testid="page-rule" data-origin={rule.origin}>
-                  <td>{adapterById(rule.crm)?.label ?? rule.crm}</td>
+                  <td>{builtInCrmLabel(rule.crm) ?? rule.crm}</td>
                   <td>{hostOf(rule)}</td>
                   <td>{rule.objectType}</td>
                   <td>{t(PART_LABEL[rule.part])}</td>

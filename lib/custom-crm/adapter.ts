@@ -2,7 +2,7 @@ import type { CrmAdapter } from '../crm/adapter';
 import { attempt } from '../crm/adapters/common';
 import { GENERIC_ADAPTER_ID, createGenericAdapter } from '../crm/adapters/generic';
 import { cleanText } from '../crm/parse';
-import { CUSTOM_ADAPTER_PREFIX, CUSTOM_HOST_PATTERN, CUSTOM_ID, MAX_CRM_NAME, type CustomCrmDefinition } from './definition';
+import { CUSTOM_ADAPTER_PREFIX, CUSTOM_HOST_PATTERN, CUSTOM_ID, MAX_CRM_NAME, customCrmLabel, type CustomCrmDefinition } from './definition';
 
 // The content-script side of a user-defined CRM (entrypoints/custom.content.ts):
 // no zod and no store here, so the content script stays small.
@@ -19,7 +19,7 @@ export function createCustomAdapter(definition: CustomCrmDefinition): CrmAdapter
   const pattern = attempt(() => (typeof def.hostPattern === 'string' && CUSTOM_HOST_PATTERN.test(def.hostPattern) ? def.hostPattern : ''), '');
   return createGenericAdapter({
     id: slug ? `${CUSTOM_ADAPTER_PREFIX}${slug}` : GENERIC_ADAPTER_ID,
-    label: `${name} (best-effort reader)`,
+    label: customCrmLabel(name),
     matches: slug && pattern ? [pattern] : [],
     selectors: attempt(() => def.selectors, undefined),
   });

@@ -21,3 +21,8 @@ export const CUSTOM_ID = /^[a-z0-9](?:[a-z0-9-]{0,31}[a-z0-9])?$/;
 export const CUSTOM_ADAPTER_PREFIX = 'custom-';
 /** The match patterns a custom CRM may have (the full check, with messages, is matchPatternForHost). */
 export const CUSTOM_HOST_PATTERN = /^https:\/\/(?:\*\.)?[a-z0-9.-]+\/\*$/;
+
+/** How a user-defined CRM is named wherever the extension shows it: the user's name for it, and what its reader promises. */
+export function customCrmLabel(name: string): string {
+  return `${name} (best-effort reader)`;
+}
