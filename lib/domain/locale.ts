@@ -1,8 +1,8 @@
 import { z } from './zod';
 
-/** The languages every user-facing text of the product exists in. */
-export const LOCALES = ['en', 'zh-CN'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES } from './locales';
+
+export { LOCALES, type Locale } from './locales';
 
 const nonBlank = z.string().trim().min(1);
 

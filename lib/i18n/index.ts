@@ -1,13 +1,13 @@
 import en from '../../public/_locales/en/messages.json';
 import zhCN from '../../public/_locales/zh_CN/messages.json';
+import type { Locale } from '../domain/locales';
 
 // The _locales catalogs are the single source of every user-visible string:
 // the browser reads them for the manifest and the menu, and the extension's
 // pages bundle them so the user can pick a language other than the browser's.
 
 export type MessageKey = keyof typeof en;
-export type Locale = 'en' | 'zh-CN';
-export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+export { LOCALES, type Locale } from '../domain/locales';
 
 type Catalog = Record<MessageKey, { message: string }>;
 const CATALOGS: Record<Locale, Catalog> = { en, 'zh-CN': zhCN };
