@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n';
-import { closeDockedPanel } from '@/lib/panel/client';
+import { closeDockedPanel } from '@/lib/messaging/page-client';
 
 /** The docked panel when the browser denies embedded pages their storage. */
 export function DockedStorageBlocked() {

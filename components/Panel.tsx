@@ -9,7 +9,7 @@ import { NoRecord } from './NoRecord';
 import { RecordHeader } from './RecordHeader';
 import { SyncStatus } from './SyncStatus';
 import type { RecordSnapshot } from '@/lib/crm/snapshot';
-import { closeDockedPanel, type PanelTarget } from '@/lib/panel/client';
+import { closeDockedPanel, type PanelTarget } from '@/lib/messaging/page-client';
 
 function RecordView({ record, tabId }: { record: RecordSnapshot; tabId: number | null }) {
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { EXPECTED_PARTS, type ExpectedPart, type RecordSnapshot } from '@/lib/crm/snapshot';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { PointAtItResult } from '@/lib/messaging/protocol';
-import { pointAtIt } from '@/lib/panel/client';
+import { pointAtIt } from '@/lib/messaging/page-client';
 import { PART_LABEL } from './part-labels';
 
 type Failure = Extract<PointAtItResult, { outcome: 'failed' }>['reason'];

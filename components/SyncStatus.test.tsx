@@ -4,7 +4,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { t } from '@/lib/i18n';
 import type { SalesforceStatus } from '@/lib/messaging/protocol';
-import { publish } from '@/lib/panel/client';
+import { publish } from '@/lib/messaging/page-client';
 import { getDatabase } from '@/lib/store/connection';
 import { markDone, park, saveNoteWithOutbox } from '@/lib/store/outbox';
 import { describeInEachLocale, expectOnlyLocaleText } from './testing/locales';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
 import type { Broadcast, PullResult } from '@/lib/messaging/protocol';
-import { fetchSalesforceStatus, pullFromSalesforce } from '@/lib/panel/client';
+import { fetchSalesforceStatus, pullFromSalesforce } from '@/lib/messaging/page-client';
 import { connectedOpportunityId } from '@/lib/salesforce/org-match';
 import { getDatabase } from '@/lib/store/connection';
 import { outboxSummary } from '@/lib/store/outbox';

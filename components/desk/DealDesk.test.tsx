@@ -9,7 +9,7 @@ import * as compute from '@/lib/desk/compute';
 import { computeDeskRow, loadDeskBasis } from '@/lib/desk/compute';
 import { t } from '@/lib/i18n';
 import * as files from '@/lib/options/files';
-import { publish } from '@/lib/panel/client';
+import { publish } from '@/lib/messaging/page-client';
 import { applyImport, BACKUP_FORMAT, BACKUP_VERSION, BackupSchema } from '@/lib/store/backup';
 import { openDatabase, type Database } from '@/lib/store/db';
 import { assignMember } from '@/lib/store/facts';

@@ -6,7 +6,7 @@ import { DeskPass, type DeskPassOptions } from '@/lib/desk/pass';
 import { deskRowFor, type DeskRow } from '@/lib/desk/row';
 import { readDesk } from '@/lib/desk/store';
 import type { Broadcast } from '@/lib/messaging/protocol';
-import { onBroadcast } from '@/lib/panel/client';
+import { onBroadcast } from '@/lib/messaging/page-client';
 import type { Playbook } from '@/lib/playbook/schema';
 import type { Database } from '@/lib/store/db';
 import { allRecords, recordsSeenSince } from '@/lib/store/records';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Broadcast } from '@/lib/messaging/protocol';
-import { onBroadcast } from '@/lib/panel/client';
+import { onBroadcast } from '@/lib/messaging/page-client';
 
 export type CaptureOutcome = Extract<Broadcast, { type: 'broadcast/capture' }>['outcome'];
 

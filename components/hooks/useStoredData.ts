@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Broadcast } from '@/lib/messaging/protocol';
-import { onBroadcast } from '@/lib/panel/client';
+import { onBroadcast } from '@/lib/messaging/page-client';
 import type { Loadable } from './useTabRecord';
 
 export interface StoredData<T> {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { TabState } from '@/lib/messaging/protocol';
-import { fetchTabState, followActiveTab, onBroadcast, ownTabId, type PanelTarget } from '@/lib/panel/client';
+import { fetchTabState, followActiveTab, onBroadcast, ownTabId, type PanelTarget } from '@/lib/messaging/page-client';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string };
 

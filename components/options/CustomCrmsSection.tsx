@@ -9,7 +9,7 @@ import { formatPath } from '@/lib/domain/issues';
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/format';
 import { download, readFileText } from '@/lib/options/files';
-import { publish } from '@/lib/panel/client';
+import { publish } from '@/lib/messaging/page-client';
 import { getDatabase } from '@/lib/store/connection';
 import { isConfiguration, useStoredData } from '../hooks/useStoredData';
 import { LoadError, Loading } from '../LoadState';

@@ -3,7 +3,7 @@ import { formatPath } from '@/lib/domain/issues';
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/format';
 import { datedFilename, download, readFileText } from '@/lib/options/files';
-import { publish } from '@/lib/panel/client';
+import { publish } from '@/lib/messaging/page-client';
 import { applyImport, exportBackup, parseBackup, previewImport, TABLE_NAMES, type Backup, type ImportPreview, type TableName } from '@/lib/store/backup';
 import { getDatabase } from '@/lib/store/connection';
 import { FileButton, StatusLine, type Status } from './FileButton';

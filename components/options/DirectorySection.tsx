@@ -6,7 +6,7 @@ import { formatPath } from '@/lib/domain/issues';
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/format';
 import { datedFilename, download, readFileText } from '@/lib/options/files';
-import { publish } from '@/lib/panel/client';
+import { publish } from '@/lib/messaging/page-client';
 import { getDatabase } from '@/lib/store/connection';
 import { loadActiveDirectory, type ActiveDirectory } from '@/lib/panel/active-policy';
 import { listDirectory, replaceDirectory } from '@/lib/store/directory';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { readDisplayPreferences, writeDisplayPreferences } from '@/lib/display/preferences';
 import { t } from '@/lib/i18n';
 import type { DisplayPreferences } from '@/lib/messaging/protocol';
-import { publish } from '@/lib/panel/client';
+import { publish } from '@/lib/messaging/page-client';
 import { getDatabase } from '@/lib/store/connection';
 import { LoadError } from '../LoadState';
 

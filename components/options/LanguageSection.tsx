@@ -1,6 +1,6 @@
 import { t } from '@/lib/i18n';
 import { applyLanguagePreference, readLanguagePreference, writeLanguagePreference, type LanguagePreference } from '@/lib/i18n/preference';
-import { publish } from '@/lib/panel/client';
+import { publish } from '@/lib/messaging/page-client';
 import { getDatabase } from '@/lib/store/connection';
 import { isConfiguration, useStoredData } from '../hooks/useStoredData';
 import { LoadError } from '../LoadState';

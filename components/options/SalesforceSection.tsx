@@ -3,7 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Broadcast, SalesforceStatus } from '@/lib/messaging/protocol';
-import { connectSalesforce, disconnectSalesforce, fetchSalesforceStatus, publish, sendOutboxNow } from '@/lib/panel/client';
+import { connectSalesforce, disconnectSalesforce, fetchSalesforceStatus, publish, sendOutboxNow } from '@/lib/messaging/page-client';
 import { connectPermissions, SALESFORCE_DATA_COLLECTION } from '@/lib/salesforce/data-collection';
 import { LOGIN_HOSTS } from '@/lib/salesforce/hosts';
 import { SalesforceSetupSchema } from '@/lib/salesforce/policy';

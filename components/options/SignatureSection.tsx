@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
-import { publish } from '@/lib/panel/client';
+import { publish } from '@/lib/messaging/page-client';
 import { MAX_SIGNATURE_CHARS, readSignature, writeSignature } from '@/lib/panel/signature';
 import { getDatabase } from '@/lib/store/connection';
 import { isConfiguration, useStoredData } from '../hooks/useStoredData';

@@ -2,7 +2,7 @@ import { setLocale } from '@/lib/i18n';
 import { badgeText } from '@/lib/launcher/badge-text';
 import { openPanel, panelOpener } from '@/lib/launcher/open-panel';
 import type { Badge } from '@/lib/messaging/protocol';
-import { fetchBadge, onBroadcast } from '@/lib/panel/client';
+import { fetchBadge, onBroadcast } from '@/lib/messaging/page-client';
 import { touchesDealData } from '@/lib/panel/deal-data-changes';
 
 // The in-page launcher: an extension page the content script frames in the

@@ -4,7 +4,7 @@ import { DockedStorageBlocked } from '@/components/DockedStorageBlocked';
 import { Panel } from '@/components/Panel';
 import { localeFor, setLocale, t } from '@/lib/i18n';
 import { applyLanguagePreference } from '@/lib/i18n/preference';
-import { framedByAnotherOrigin, panelTarget } from '@/lib/panel/client';
+import { framedByAnotherOrigin, panelTarget } from '@/lib/messaging/page-client';
 import { getDatabase } from '@/lib/store/connection';
 import '@/components/panel.css';
 

@@ -1,6 +1,6 @@
 import { chromeSidePanel, firefoxSidebarAction } from '../browser/panel-apis';
 import type { DisplayPreferences } from '../messaging/protocol';
-import { dockPanel } from '../panel/client';
+import { dockPanel } from '../messaging/page-client';
 
 export type PanelOpener = 'side-panel' | 'sidebar' | 'docked';
 

@@ -3,7 +3,7 @@ import { parseFigures } from '../notes/figures';
 import { getDatabase } from '../store/connection';
 import { exportBackup } from '../store/backup';
 import { datedFilename, download } from '../options/files';
-import { publish, sendOutboxNow } from './client';
+import { publish, sendOutboxNow } from '../messaging/page-client';
 import { contactRoleTargetOf, factsTargetOf, teamTargetOf } from './salesforce-target';
 import { readSignature } from './signature';
 import {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from '../zod/mini';
-import { broadcast } from '../messaging/broadcast';
+import { broadcast } from './broadcast';
 import type { ExpectedPart } from '../crm/snapshot';
 import {
   BadgeSchema,
@@ -18,7 +18,7 @@ import {
   type SalesforceRequest,
   type SalesforceStatus,
   type TabState,
-} from '../messaging/protocol';
+} from './protocol';
 
 // The panel's side of the messaging: typed requests to the background, with
 // every answer validated before the UI sees it.

@@ -4,10 +4,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BroadcastSchema } from '../messaging/protocol';
+import { BroadcastSchema } from './protocol';
 import { validSnapshot } from '@/test/support/snapshots';
 import { corpusText } from '@/test/support/xss-corpus.mjs';
-import { fetchTabState, framedByAnotherOrigin, onBroadcast } from './client';
+import { fetchTabState, framedByAnotherOrigin, onBroadcast } from './page-client';
 
 beforeEach(() => fakeBrowser.reset());
 
