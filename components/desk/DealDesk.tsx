@@ -3,6 +3,7 @@ import { UNPLACED_STAGE, filterLines, firstDirection, NO_FILTER, sortLines, type
 import { getLocale, t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/format';
 import type { DeskPassOptions } from '@/lib/desk/pass';
+import type { DeskRow } from '@/lib/desk/row';
 import type { Database } from '@/lib/store/db';
 import { localized } from '../analysis/text';
 import { LoadError, Loading } from '../LoadState';
@@ -16,8 +17,17 @@ import { useDesk } from './useDesk';
  * engines from the same stored facts as the panel: sort by any column,
  * filter, open the record in its CRM, export what is shown as CSV.
  */
-export function DealDesk({ openDatabase, passOptions }: { openDatabase: () => Promise<Database>; passOptions?: DeskPassOptions }) {
-  const desk = useDesk(openDatabase, passOptions);
+export function DealDesk({
+  openDatabase,
+  passOptions,
+  packedRows,
+}: {
+  openDatabase: () => Promise<Database>;
+  passOptions?: DeskPassOptions;
+  /** The packed rows of the last finished pass, read as the page started (lib/desk/packed.ts); read on mount when absent. */
+  packedRows?: Promise<DeskRow[] | null>;
+}) {
+  const desk = useDesk(openDatabase, passOptions, packedRows);
   const [sort, setSort] = useState<DeskSort>({ column: 'high', direction: 'descending' });
   const [filter, setFilter] = useState<DeskFilter>(NO_FILTER);
   // Typing in the search box stays immediate; the table follows when the browser has a moment.

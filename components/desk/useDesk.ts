@@ -4,6 +4,7 @@ import { readCustomCrms } from '@/lib/custom-crm/store';
 import { loadDeskBasis, type DeskBasis } from '@/lib/desk/compute';
 import { DeskPass, type DeskPassOptions } from '@/lib/desk/pass';
 import { deskRowFor, type DeskRow } from '@/lib/desk/row';
+import { packedDeskVersion, preloadPackedDesk, savePackedDesk } from '@/lib/desk/packed';
 import { readDesk } from '@/lib/desk/store';
 import type { Broadcast } from '@/lib/messaging/protocol';
 import { onBroadcast } from '@/lib/messaging/page-client';
@@ -26,13 +27,26 @@ export interface DeskState {
 /** How often computed rows reach the screen while a pass runs: often enough to watch, rarely enough not to re-sort constantly. */
 const FLUSH_MS = 250;
 
+/** Resolves once what was just rendered has been drawn, or after 100 ms where frames are not drawn (a hidden tab). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 /**
  * Every record seen, with its desk row. Opens with the rows computed last
  * time, then checks every one against today's playbook, directory and stored
  * facts, a slice at a time, so the table is usable at once and true shortly
  * after. A change broadcast by a panel moves that record to the front.
  */
-export function useDesk(openDatabase: () => Promise<Database>, passOptions?: DeskPassOptions): DeskState {
+export function useDesk(openDatabase: () => Promise<Database>, passOptions?: DeskPassOptions, preloaded?: Promise<DeskRow[] | null>): DeskState {
   const [state, setState] = useState<DeskState>({ status: 'loading', rows: [], pending: new Set(), remaining: 0, playbook: null, customCrms: [] });
 
   useEffect(() => {
@@ -46,6 +60,7 @@ export function useDesk(openDatabase: () => Promise<Database>, passOptions?: Des
     const pending = new Set<string>();
     const records = new Map<string, StoredRecord>();
     let remaining = 0;
+    const version = packedDeskVersion();
     let cleanup = () => {};
     let flushTimer: ReturnType<typeof setTimeout> | null = null;
     let extras: Pick<DeskState, 'playbook' | 'customCrms'> = { playbook: null, customCrms: [] };
@@ -73,6 +88,9 @@ export function useDesk(openDatabase: () => Promise<Database>, passOptions?: Des
           if (remaining === 0) {
             if (flushTimer) clearTimeout(flushTimer);
             flush();
+            // Every row is current: kept as one value, the next opening shows them before reading every entry.
+            if (live && version !== null && pending.size === 0)
+              savePackedDesk(db, [...rows.values()], version, Date.now()).catch((error: unknown) => console.warn('Iron Triangle: desk rows not packed', error));
           } else flushSoon();
         },
         passOptions,
@@ -101,10 +119,23 @@ export function useDesk(openDatabase: () => Promise<Database>, passOptions?: Des
     };
 
     void (async () => {
+      const packedRead = preloaded ?? preloadPackedDesk(openDatabase);
       const db = await openDatabase();
-      const [desk, basis, customCrms] = await Promise.all([readDesk(db), loadDeskBasis(db, Date.now()), readCustomCrms(db)]);
+      const [packed, basis, customCrms] = await Promise.all([packedRead, loadDeskBasis(db, Date.now()), readCustomCrms(db)]);
       let current = basis;
       extras = { playbook: basis.playbook.playbook, customCrms };
+      // The rows of the last finished pass, shown while every record and cached row is read (that takes a while
+      // with thousands): the rows below replace them, and the pass checks each one again. The read starts once
+      // they are on screen: the database's work for it would otherwise compete with their rendering for the CPU.
+      if (packed && packed.length > 0) {
+        for (const row of packed) rows.set(row.recordKey, row);
+        remaining = packed.length;
+        flush();
+        await afterPaint();
+      }
+      const desk = await readDesk(db);
+      if (!live) return; // closed meanwhile: no pass for a desk nobody sees
+      rows.clear();
       for (const record of desk.records) {
         records.set(record.recordKey, record);
         const cached = desk.cached.get(record.recordKey);
@@ -159,7 +190,7 @@ export function useDesk(openDatabase: () => Promise<Database>, passOptions?: Des
       if (flushTimer) clearTimeout(flushTimer);
       cleanup();
     };
-  }, [openDatabase, passOptions]);
+  }, [openDatabase, passOptions, preloaded]);
 
   return state;
 }

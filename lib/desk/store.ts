@@ -1,6 +1,7 @@
 import type { Database } from '../store/db';
 import { allRecords } from '../store/records';
 import { validRows, type StoredRecord } from '../store/rows';
+import { PACKED_DESK_KEY } from './packed';
 import { DeskRowSchema, type DeskRow } from './row';
 
 /** What the desk opens with: every record seen, and the rows computed for them last time (a cache, checked again). */
@@ -10,8 +11,26 @@ export interface DeskSnapshot {
 }
 
 export async function readDesk(db: Database): Promise<DeskSnapshot> {
-  const [records, rows] = await Promise.all([allRecords(db), db.getAll('deskRows')]);
-  return { records, cached: new Map(validRows(DeskRowSchema, rows).map((row) => [row.recordKey, row])) };
+  // Every row but the packed copy of them all (lib/desk/packed.ts), which is not read twice.
+  const [records, before, after] = await Promise.all([
+    allRecords(db),
+    db.getAll('deskRows', IDBKeyRange.upperBound(PACKED_DESK_KEY, true)),
+    db.getAll('deskRows', IDBKeyRange.lowerBound(PACKED_DESK_KEY, true)),
+  ]);
+  const rows = await validInSlices([...before, ...after]);
+  return { records, cached: new Map(rows.map((row) => [row.recordKey, row])) };
+}
+
+/** Rows validated per slice: thousands take ~100 ms to validate, too long to hold the page in one task. */
+const VALIDATION_SLICE = 500;
+
+async function validInSlices(rows: readonly unknown[]): Promise<DeskRow[]> {
+  const valid: DeskRow[] = [];
+  for (let start = 0; start < rows.length; start += VALIDATION_SLICE) {
+    if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    valid.push(...validRows(DeskRowSchema, rows.slice(start, start + VALIDATION_SLICE)));
+  }
+  return valid;
 }
 
 /** Keeps computed rows for the next opening. A cache: default durability, and a failure only costs recomputing. */
