@@ -39,6 +39,7 @@ const BENCHMARKS = [
   { name: 'notes-list', ids: ['panel.notes5000'], command: ['node', 'bench/notes-list.bench.mjs'], build: true },
   { name: 'page', ids: ['page.overhead', 'page.firstRead', 'observer.burst'], command: ['node', 'bench/page.bench.mjs'], build: true },
   { name: 'store', ids: ['store'], command: ['node', 'bench/store.bench.mjs'], build: true },
+  { name: 'desk', ids: ['desk'], command: ['node', 'bench/desk.bench.mjs'], build: true },
 ];
 
 const prefixes = process.argv.slice(2);
