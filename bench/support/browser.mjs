@@ -45,7 +45,7 @@ export async function openRecordTab({ context, extensionId }) {
 export async function openStorePage({ context, extensionId }) {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=0`);
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((db) => db.name === 'iron-triangle' && db.version === 2));
+  await page.waitForFunction(async () => (await indexedDB.databases()).some((db) => db.name === 'iron-triangle' && db.version >= 2));
   return page;
 }
 
