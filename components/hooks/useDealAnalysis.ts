@@ -2,12 +2,12 @@ import { useMemo } from 'react';
 import type { RecordSnapshot } from '@/lib/crm/snapshot';
 import { recordKey } from '@/lib/crm/snapshot';
 import type { DealAnalysis } from '@/lib/engines/analyze';
-import { analyzeDealData, loadDealData, type DealData } from '@/lib/panel/deal-data';
-import { touchesDealData } from '@/lib/panel/deal-data-changes';
+import { analyzeDealData, loadDealData, type DealData } from '@/lib/deal/deal-data';
+import { touchesDealData } from '@/lib/deal/deal-data-changes';
 import { getDatabase } from '@/lib/store/connection';
 import { useStoredData, type StoredData } from './useStoredData';
 
-export type { DealData } from '@/lib/panel/deal-data';
+export type { DealData } from '@/lib/deal/deal-data';
 
 export interface DealView extends DealData {
   analysis: DealAnalysis;

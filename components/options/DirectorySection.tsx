@@ -8,7 +8,7 @@ import { formatNumber } from '@/lib/i18n/format';
 import { datedFilename, download, readFileText } from '@/lib/options/files';
 import { publish } from '@/lib/messaging/page-client';
 import { getDatabase } from '@/lib/store/connection';
-import { loadActiveDirectory, type ActiveDirectory } from '@/lib/panel/active-policy';
+import { loadActiveDirectory, type ActiveDirectory } from '@/lib/deal/active-policy';
 import { listDirectory, replaceDirectory } from '@/lib/store/directory';
 import { isConfiguration, useStoredData } from '../hooks/useStoredData';
 import { LoadError, Loading } from '../LoadState';

@@ -3,7 +3,7 @@ import { explain } from '@/lib/engines/explain';
 import { getLocale, t } from '@/lib/i18n';
 import { formatFigure } from '@/lib/i18n/format';
 import { tryNote, type LabResult, type LabTrigger } from '@/lib/notes/lab';
-import { loadActivePlaybook } from '@/lib/panel/active-policy';
+import { loadActivePlaybook } from '@/lib/deal/active-policy';
 import type { Playbook } from '@/lib/playbook/schema';
 import { getDatabase } from '@/lib/store/connection';
 import { isConfiguration, useStoredData } from '../hooks/useStoredData';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatPath } from '@/lib/domain/issues';
 import { t, getLocale, type MessageKey } from '@/lib/i18n';
 import { datedFilename, download, readFileText } from '@/lib/options/files';
-import { IMPORTED_PLAYBOOK_SETTING, loadActivePlaybook } from '@/lib/panel/active-policy';
+import { IMPORTED_PLAYBOOK_SETTING, loadActivePlaybook } from '@/lib/deal/active-policy';
 import { publish } from '@/lib/messaging/page-client';
 import { playbookJsonSchema } from '@/lib/playbook/json-schema';
 import { parsePlaybook } from '@/lib/playbook/parse';

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import Papa from 'papaparse';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { IMPORTED_PLAYBOOK_SETTING } from '@/lib/panel/active-policy';
+import { IMPORTED_PLAYBOOK_SETTING } from '@/lib/deal/active-policy';
 import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
 import { BACKUP_FORMAT, BACKUP_VERSION, TABLE_NAMES } from '@/lib/store/backup';
 import { getDatabase } from '@/lib/store/connection';

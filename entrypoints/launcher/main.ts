@@ -3,7 +3,7 @@ import { badgeText } from '@/lib/launcher/badge-text';
 import { openPanel, panelOpener } from '@/lib/launcher/open-panel';
 import type { Badge } from '@/lib/messaging/protocol';
 import { fetchBadge, onBroadcast } from '@/lib/messaging/page-client';
-import { touchesDealData } from '@/lib/panel/deal-data-changes';
+import { touchesDealData } from '@/lib/deal/deal-data-changes';
 
 // The in-page launcher: an extension page the content script frames in the
 // CRM page, so the gap count never passes through the page. The background

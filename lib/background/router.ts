@@ -6,7 +6,7 @@ import { BroadcastSchema, CustomCrmRequestSchema, FramedRequestSchema, PageState
 import { contentScriptOnCrm, isExtensionPage, isOptionsPage } from '../messaging/sender';
 import { getDatabase } from '../store/connection';
 import { allCrmMatches } from './crm-patterns';
-import { badgeFor } from '../launcher/badge';
+import { badgeFor } from './badge';
 import { displayFor, pushDisplayPreferences } from './display';
 import { enrichReportedPage, refreshEveryEnrichment } from './enrichment';
 import { acceptPageState } from './page-state';

@@ -5,7 +5,7 @@ import { connectedOpportunityId } from '../salesforce/org-match';
 import { readSalesforcePolicy } from '../salesforce/policy';
 import { pullRecordNotes } from '../salesforce/read-back';
 import { pullRecordPeople } from '../salesforce/read-back-people';
-import { loadActiveDirectory, loadActivePlaybook } from '../panel/active-policy';
+import { loadActiveDirectory, loadActivePlaybook } from '../deal/active-policy';
 import { broadcast } from '../messaging/broadcast';
 import { InvalidSessionError } from '../salesforce/errors';
 import { connectionState } from '../salesforce/session';

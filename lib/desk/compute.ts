@@ -1,6 +1,6 @@
 import type { Person } from '../domain/team';
 import { analyzeDeal } from '../engines/analyze';
-import { loadActiveDirectory, loadActivePlaybook } from '../panel/active-policy';
+import { loadActiveDirectory, loadActivePlaybook } from '../deal/active-policy';
 import type { ResolvedPlaybook } from '../playbook/sources';
 import type { Database } from '../store/db';
 import { factsForRecord } from '../store/facts';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { recordKey, type RecordSnapshot } from '../crm/snapshot';
 import { summarizeDeal } from '../engines/summary';
-import { analyzeDealData, loadDealData } from '../panel/deal-data';
+import { analyzeDealData, loadDealData } from '../deal/deal-data';
 import { openDatabase, type Database } from '../store/db';
 import { addRequirementValue, assignMember } from '../store/facts';
 import { saveNote } from '../store/notes';

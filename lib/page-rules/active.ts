@@ -1,4 +1,4 @@
-import { loadPolicyPageRules } from '../panel/active-policy';
+import { loadPolicyPageRules } from '../deal/active-policy';
 import { getDatabase } from '../store/connection';
 import { rulesFor, type PageRule } from './schema';
 import { readPageRules } from './store';

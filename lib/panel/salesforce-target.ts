@@ -5,7 +5,7 @@ import { readConnectedOrg } from '../salesforce/session';
 import { readTeamsOff } from '../salesforce/teams';
 import type { Database } from '../store/db';
 import type { FactsTarget, OutboxTarget } from '../store/outbox-mirror';
-import { loadActiveDirectory, loadActivePlaybook } from './active-policy';
+import { loadActiveDirectory, loadActivePlaybook } from '../deal/active-policy';
 
 // Whether a panel write also goes to Salesforce: only for an opportunity of the connected org
 // (signed in or not: the outbox waits for the next sign-in). Read before the write's own

@@ -3,7 +3,7 @@ import { readDisplayPreferences } from '../display/preferences';
 import { summarizeDeal } from '../engines/summary';
 import { localeOf, readLanguagePreference } from '../i18n/preference';
 import type { Badge, TabState } from '../messaging/protocol';
-import { analyzeDealData, loadDealData } from '../panel/deal-data';
+import { analyzeDealData, loadDealData } from '../deal/deal-data';
 import type { Database } from '../store/db';
 
 /**
