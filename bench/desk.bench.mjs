@@ -1,4 +1,4 @@
-// The deal desk (deals.html, production build) over 5 000 realistic records
+// The deal desk (deals.html, e2e build) over 5 000 realistic records
 // seeded into the extension's IndexedDB (bench/support/desk-seed.ts: five
 // CRMs, a few dozen fields and several contacts per record, notes, values,
 // stakeholders and assignments for about half of them):

@@ -1,5 +1,5 @@
 // What the extension adds to a CRM page's main thread, measured as the
-// difference between two browsers of the same run, with the production build
+// difference between two browsers of the same run, with the e2e build
 // loaded and without any extension (same flags, same pages, runs interleaved,
 // which browser goes first alternating). Totals from the DevTools protocol's
 // Performance.getMetrics of the page: TaskDuration (all main-thread tasks) and

@@ -1,5 +1,5 @@
 /* global chrome */
-// The side panel of the production build, pinned to a Salesforce record tab
+// The side panel of the e2e build, pinned to a Salesforce record tab
 // (chrome-extension://ID/sidepanel.html?tabId=N, as the e2e tests open it):
 // - panel.coldOpen: a new panel page, from navigation start to the record's
 //   name in the DOM (performance.now() of a MutationObserver that an init

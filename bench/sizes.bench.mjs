@@ -7,9 +7,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { EXTENSION_DIR } from './support/browser.mjs';
+import { fileURLToPath } from 'node:url';
 import { log, single, writeResults } from './support/stats.mjs';
 
+/** What ships: the runner's snapshot of the production build (scripts/bench.mjs), else .output/chrome-mv3 itself, never the e2e build. */
+const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR || fileURLToPath(new URL('../.output/chrome-mv3/', import.meta.url));
 const CONTENT_TARGET_KB = 15;
 const gzipKb = (file) => gzipSync(readFileSync(file)).length / 1000;
 

@@ -3,10 +3,13 @@
 // then writes docs/benchmarks.md from the report.
 // Each benchmark is a command that writes a JSON array of results
 // ({ id, unit, median, p95, n, target, targetStat? }) to the file named by BENCH_OUTPUT.
-// Benchmarks that load the extension get the production build: `npx wxt build`
-// runs once at the start and its output is copied aside (BENCH_EXTENSION_DIR),
-// so a build started meanwhile by someone else in this working tree cannot
-// change the extension under test.
+// Benchmarks that load the extension get a build made once at the start and
+// copied aside (BENCH_EXTENSION_DIR), so a build started meanwhile by someone
+// else in this working tree cannot change the extension under test: the
+// production build (`npx wxt build`) for what ships as is (the sizes), the e2e
+// build (`npx wxt build --mode e2e`: the same code plus the test hooks the
+// benchmarks drive it with, `globalThis.ironTriangle` and
+// `sidepanel.html?tabId=N`, issue 17) for the rest.
 // Usage: npm run bench [-- <id prefix>...]. A benchmark that writes several
 // ids is told the prefixes asked for (BENCH_ONLY, comma-separated) and may
 // skip the parts nobody asked for: `npm run bench -- page.overhead` does not
@@ -21,11 +24,16 @@ import { benchmarksDoc, targetMet } from '../bench/docs.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REPORT = join(ROOT, 'bench', 'report.json');
 const DOC = join(ROOT, 'docs', 'benchmarks.md');
-const BUILD = join(ROOT, '.output', 'chrome-mv3');
+/** `build` of a benchmark: the WXT mode it needs and where that build lands. */
+const BUILDS = {
+  production: { args: ['wxt', 'build'], dir: join(ROOT, '.output', 'chrome-mv3') },
+  e2e: { args: ['wxt', 'build', '--mode', 'e2e'], dir: join(ROOT, '.output', 'chrome-mv3-e2e') },
+};
 
 /**
  * Add a benchmark here: a name, the ids (or id prefixes) of the results it
- * writes, the command that runs it, and whether it needs the production build.
+ * writes, the command that runs it, and the build it loads, if any: 'e2e' when it
+ * drives the extension through the test hooks, 'production' when it measures what ships.
  */
 const BENCHMARKS = [
   { name: 'engines', ids: ['engines'], command: ['npx', 'tsx', 'bench/engines.bench.ts'] },
@@ -33,13 +41,13 @@ const BENCHMARKS = [
   { name: 'notes', ids: ['notes'], command: ['npx', 'tsx', 'bench/notes.bench.mjs'] },
   { name: 'deals', ids: ['analysis'], command: ['npx', 'tsx', 'bench/deals.bench.mjs'] },
   { name: 'sync', ids: ['sync'], command: ['npx', 'tsx', 'bench/sync.bench.mjs'] },
-  { name: 'sizes', ids: ['content.size.gz', 'panel.size.gz'], command: ['node', 'bench/sizes.bench.mjs'], build: true },
+  { name: 'sizes', ids: ['content.size.gz', 'panel.size.gz'], command: ['node', 'bench/sizes.bench.mjs'], build: 'production' },
   { name: 'extract', ids: ['extract.salesforce.500fields'], command: ['node', 'bench/extract.bench.mjs'] },
-  { name: 'panel', ids: ['panel.coldOpen', 'nav.to.panel', 'panel.update'], command: ['node', 'bench/panel.bench.mjs'], build: true },
-  { name: 'notes-list', ids: ['panel.notes5000'], command: ['node', 'bench/notes-list.bench.mjs'], build: true },
-  { name: 'page', ids: ['page.overhead', 'page.firstRead', 'observer.burst'], command: ['node', 'bench/page.bench.mjs'], build: true },
-  { name: 'store', ids: ['store'], command: ['node', 'bench/store.bench.mjs'], build: true },
-  { name: 'desk', ids: ['desk'], command: ['node', 'bench/desk.bench.mjs'], build: true },
+  { name: 'panel', ids: ['panel.coldOpen', 'nav.to.panel', 'panel.update'], command: ['node', 'bench/panel.bench.mjs'], build: 'e2e' },
+  { name: 'notes-list', ids: ['panel.notes5000'], command: ['node', 'bench/notes-list.bench.mjs'], build: 'e2e' },
+  { name: 'page', ids: ['page.overhead', 'page.firstRead', 'observer.burst'], command: ['node', 'bench/page.bench.mjs'], build: 'e2e' },
+  { name: 'store', ids: ['store'], command: ['node', 'bench/store.bench.mjs'], build: 'e2e' },
+  { name: 'desk', ids: ['desk'], command: ['node', 'bench/desk.bench.mjs'], build: 'e2e' },
 ];
 
 const prefixes = process.argv.slice(2);
@@ -54,7 +62,7 @@ if (selected.length === 0) {
 }
 
 const machine = describeMachine();
-const extensionDir = selected.some((benchmark) => benchmark.build) ? buildExtension() : undefined;
+const extensionDirs = Object.fromEntries([...new Set(selected.map((benchmark) => benchmark.build).filter(Boolean))].map((mode) => [mode, buildExtension(mode)]));
 const fresh = [];
 const failed = [];
 try {
@@ -64,7 +72,7 @@ try {
     else failed.push(benchmark.name);
   }
 } finally {
-  if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
+  for (const dir of Object.values(extensionDirs)) rmSync(dir, { recursive: true, force: true });
 }
 
 const report = { generatedAt: new Date().toISOString(), results: merge(previousResults(), fresh) };
@@ -77,18 +85,19 @@ if (failed.length > 0) {
   process.exit(1);
 }
 
-/** `npx wxt build`, then a private copy of the output, checked to be complete. */
-function buildExtension() {
+/** `npx wxt build` in that mode, then a private copy of the output, checked to be complete. */
+function buildExtension(mode) {
+  const { args, dir } = BUILDS[mode];
   for (let attempt = 1; attempt <= 3; attempt++) {
-    console.error('> npx wxt build');
-    const child = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
+    console.error(`> npx ${args.join(' ')}`);
+    const child = spawnSync('npx', args, { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
     if (child.status !== 0) {
-      console.error(`The production build failed (exit code ${child.status ?? child.signal}).`);
+      console.error(`The ${mode} build failed (exit code ${child.status ?? child.signal}).`);
       process.exit(1);
     }
-    const copy = mkdtempSync(join(tmpdir(), 'iron-triangle-bench-build-'));
+    const copy = mkdtempSync(join(tmpdir(), `iron-triangle-bench-${mode}-build-`));
     try {
-      cpSync(BUILD, copy, { recursive: true });
+      cpSync(dir, copy, { recursive: true });
       const missing = missingFiles(copy);
       if (missing.length === 0) return copy;
       console.error(`The build output changed while it was copied (missing ${missing.join(', ')}); building again.`);
@@ -97,7 +106,7 @@ function buildExtension() {
     }
     rmSync(copy, { recursive: true, force: true });
   }
-  console.error('Could not get a complete copy of the production build.');
+  console.error(`Could not get a complete copy of the ${mode} build.`);
   process.exit(1);
 }
 
@@ -118,7 +127,7 @@ function run({ name, command, build }) {
   rmSync(output, { force: true });
   console.error(`> ${command.join(' ')}`);
   const [program, ...args] = command;
-  const env = { ...process.env, BENCH_OUTPUT: output, BENCH_ONLY: prefixes.join(','), ...(build ? { BENCH_EXTENSION_DIR: extensionDir } : {}) };
+  const env = { ...process.env, BENCH_OUTPUT: output, BENCH_ONLY: prefixes.join(','), ...(build ? { BENCH_EXTENSION_DIR: extensionDirs[build] } : {}) };
   const child = spawnSync(program, args, { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr], env });
   if (child.status !== 0 || !existsSync(output)) {
     console.error(`Benchmark ${name} failed (exit code ${child.status ?? child.signal}).`);

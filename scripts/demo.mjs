@@ -35,7 +35,8 @@ if (!values.headless && !process.env.DISPLAY && process.platform === 'linux') {
   process.exit(1);
 }
 
-if (!values['no-build']) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+// The e2e build: the panel is shown pinned to the CRM tab (sidepanel.html?tabId=N), a test hook store packages lack.
+if (!values['no-build']) execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { stdio: 'inherit' });
 
 const server = await startCrmServer();
 const { context, extensionId } = await launchWithExtension(server, { headless: values.headless });

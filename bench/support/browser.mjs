@@ -1,5 +1,5 @@
-// Debian's Chromium for the browser benchmarks: with the production build
-// loaded (test/e2e/support/chromium.mjs), or the very same browser flags
+// Debian's Chromium for the browser benchmarks: with the e2e build loaded
+// (the production code plus the test hooks they drive it with; test/e2e/support/chromium.mjs), or the very same browser flags
 // without any extension, to compare the two in one run.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { CHROME_BUILD, chromiumArgs, launchWithExtension } from '../../test/e2e/
 import { tabOf } from '../../test/e2e/support/extension.mjs';
 import { FIRST_OPPORTUNITY } from '../../test/e2e/support/fixtures.mjs';
 
-/** The build under test: the runner's snapshot of `.output/chrome-mv3` (see scripts/bench.mjs), else the output itself. */
+/** The build under test: the runner's snapshot of `.output/chrome-mv3-e2e` (see scripts/bench.mjs), else the output itself. */
 export const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR || CHROME_BUILD;
 
 /**

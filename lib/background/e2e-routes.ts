@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { z } from '../zod/mini';
+import { E2E_TAB_PARAM } from '../messaging/page-client';
 import { contentScriptOnCrm } from '../messaging/sender';
 import { allCrmMatches } from './crm-patterns';
 import { CAPTURE_MENU_ID, onContextMenuClicked } from './context-menu';
@@ -17,10 +18,23 @@ import { CAPTURE_MENU_ID, onContextMenuClicked } from './context-menu';
  * - `e2e/menu-present`: whether the capture menu item exists (after a restart).
  * Only our content script, in the top frame of a CRM tab, may ask.
  */
+export const E2E_OPEN_PAGE = 'e2e/open-page';
+export const E2E_CONTEXT_MENU = 'e2e/context-menu';
+export const E2E_MENU_PRESENT = 'e2e/menu-present';
+/**
+ * The service worker's global with the context-menu and shortcut handlers
+ * (background.ts), which the Chromium tests and benchmarks call through
+ * `sw.evaluate` since they cannot click a native menu. e2e builds only.
+ */
+export const E2E_GLOBAL = 'ironTriangle';
+
+// Every `export const E2E_… = '…'` in lib/ and entrypoints/ names something only e2e builds may
+// carry: the release test (test/release/e2e-markers.mjs) reads them from the source and fails
+// when a store package holds any.
 const E2eRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('e2e/open-page'), page: z.enum(['sidepanel', 'options']) }),
-  z.object({ type: z.literal('e2e/context-menu'), selectionText: z.string(), pageUrl: z.string() }),
-  z.object({ type: z.literal('e2e/menu-present') }),
+  z.object({ type: z.literal(E2E_OPEN_PAGE), page: z.enum(['sidepanel', 'options']) }),
+  z.object({ type: z.literal(E2E_CONTEXT_MENU), selectionText: z.string(), pageUrl: z.string() }),
+  z.object({ type: z.literal(E2E_MENU_PRESENT) }),
 ]);
 type E2eRequest = z.infer<typeof E2eRequestSchema>;
 
@@ -42,15 +56,15 @@ export function handleEndToEndMessage(message: unknown, sender: Browser.runtime.
 
 async function answer(request: E2eRequest, tabId: number): Promise<unknown> {
   switch (request.type) {
-    case 'e2e/open-page': {
+    case E2E_OPEN_PAGE: {
       if (request.page === 'options') return (await browser.tabs.create({ url: browser.runtime.getURL('/options.html') })).id;
-      return (await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}`) })).id;
+      return (await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?${E2E_TAB_PARAM}=${tabId}`) })).id;
     }
-    case 'e2e/context-menu': {
+    case E2E_CONTEXT_MENU: {
       const info = { menuItemId: CAPTURE_MENU_ID, selectionText: request.selectionText, pageUrl: request.pageUrl, frameId: 0, editable: false };
       return onContextMenuClicked(info, await browser.tabs.get(tabId));
     }
-    case 'e2e/menu-present':
+    case E2E_MENU_PRESENT:
       // Updating an item that does not exist rejects.
       return browser.contextMenus.update(CAPTURE_MENU_ID, {}).then(
         () => true,

@@ -7,10 +7,13 @@ import type { PageState } from '../crm/read-page';
  * acknowledgement, from an attribute on the page (and wait for it before
  * using the routes of e2e-bridge.ts).
  */
+/** The attribute on the CRM page's root element. */
+export const E2E_PAGE_MARKER = 'data-iron-triangle-e2e';
+
 export function markForEndToEndTests(state: PageState, reply: unknown): void {
   const acknowledged = (reply as { result?: { ok?: boolean } } | undefined)?.result?.ok === true;
   document.documentElement.setAttribute(
-    'data-iron-triangle-e2e',
+    E2E_PAGE_MARKER,
     JSON.stringify(
       state.kind === 'record'
         ? { kind: state.kind, recordId: state.snapshot.recordId, name: state.snapshot.name ?? null, acknowledged }

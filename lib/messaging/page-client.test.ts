@@ -1,13 +1,13 @@
 // The panel's side of the messaging (docs/security.md, threat T5): only
 // well-formed broadcasts from this extension reach its listeners, and every
 // answer of the background is validated before the UI sees it.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BroadcastSchema } from './protocol';
 import { validSnapshot } from '@/test/support/snapshots';
 import { corpusText } from '@/test/support/xss-corpus.mjs';
-import { fetchTabState, framedByAnotherOrigin, onBroadcast } from './page-client';
+import { fetchTabState, framedByAnotherOrigin, onBroadcast, panelTarget } from './page-client';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -89,5 +89,26 @@ describe('framedByAnotherOrigin', () => {
       },
     } as unknown as Window;
     expect(framedByAnotherOrigin({ parent: crmPage, location: ours })).toBe(true);
+  });
+});
+
+describe('panelTarget', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('follows the window it is in, or the tab it is docked in, whatever the store package is asked', () => {
+    vi.stubEnv('MODE', 'production');
+    expect(panelTarget('')).toEqual({ windowId: 'current' });
+    expect(panelTarget('?docked=1')).toEqual({ docked: true });
+    // ?tabId= and ?windowId= are test hooks (issue 17): a store package ignores them.
+    expect(panelTarget('?tabId=12')).toEqual({ windowId: 'current' });
+    expect(panelTarget('?windowId=3')).toEqual({ windowId: 'current' });
+  });
+
+  it('is pinned to a tab or a window by the tests, in e2e builds only', () => {
+    vi.stubEnv('MODE', 'e2e');
+    expect(panelTarget('?tabId=12')).toEqual({ tabId: 12 });
+    expect(panelTarget('?windowId=3')).toEqual({ windowId: 3 });
+    expect(panelTarget('?tabId=-1')).toEqual({ windowId: 'current' });
+    expect(panelTarget('?docked=1&tabId=12')).toEqual({ docked: true });
   });
 });

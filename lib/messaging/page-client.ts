@@ -99,23 +99,28 @@ export async function publish(message: Broadcast): Promise<void> {
 
 /**
  * What the panel follows, from its URL: `?docked=1` is the panel docked in a
- * CRM page, which follows the tab it is framed in; `?tabId=N` pins it to one
- * tab (the tests), `?windowId=N` follows the active tab of that window, and by
- * default it follows the active tab of its own window.
+ * CRM page, which follows the tab it is framed in; by default it follows the
+ * active tab of its own window. In e2e builds only (`--mode e2e`), the tests
+ * and benchmarks may pin it: `?tabId=N` to one tab, `?windowId=N` to the
+ * active tab of that window. Store packages ignore both (issue 17).
  */
 export type PanelTarget = { docked: true } | { tabId: number } | { windowId: number } | { windowId: 'current' };
+
+/** The query parameters that pin the panel, e2e builds only. */
+export const E2E_TAB_PARAM = 'tabId';
+export const E2E_WINDOW_PARAM = 'windowId';
 
 export function panelTarget(search: string): PanelTarget {
   const params = new URLSearchParams(search);
   if (params.get('docked') === '1') return { docked: true };
-  const number = (name: string) => {
-    const raw = params.get(name);
-    return raw !== null && /^\d{1,10}$/.test(raw) ? Number(raw) : null;
-  };
-  const tabId = number('tabId');
-  if (tabId !== null) return { tabId };
-  const windowId = number('windowId');
-  return { windowId: windowId ?? 'current' };
+  if (import.meta.env.MODE === 'e2e') {
+    const pinned = (raw: string | null) => (raw !== null && /^\d{1,10}$/.test(raw) ? Number(raw) : null);
+    const tabId = pinned(params.get(E2E_TAB_PARAM));
+    if (tabId !== null) return { tabId };
+    const windowId = pinned(params.get(E2E_WINDOW_PARAM));
+    if (windowId !== null) return { windowId };
+  }
+  return { windowId: 'current' };
 }
 
 /**

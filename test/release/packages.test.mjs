@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { e2eMarkersFromSource, findMarkers } from './e2e-markers.mjs';
 import { checkHostAccess, checkIcons, checkLocalizedTexts, checkNoRemoteCode, checkReferencedFiles, checkVersion, storeProblems, unjustified } from './store-rules.mjs';
 import { readZip } from './zip.mjs';
 
@@ -48,6 +49,12 @@ for (const browser of ['chrome', 'firefox']) {
 
     it('asks only for permissions and hosts that both store listings justify', () => {
       for (const listing of LISTINGS) assert.deepEqual(unjustified(pkg.manifest, listing.text), [], `not justified in ${listing.path}`);
+    });
+
+    it('carries none of the e2e-only hooks the source declares (E2E_ constants: handlers global, test routes, page marker, panel pinning)', () => {
+      const markers = e2eMarkersFromSource();
+      assert.ok(markers.length > 0);
+      assert.deepEqual(findMarkers(pkg.files, markers), []);
     });
 
     it('holds no source maps, tests or fixtures', () => {

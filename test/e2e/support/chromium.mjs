@@ -1,4 +1,5 @@
-// Launches the production build in Debian's Chromium (never a downloaded
+// Launches the e2e build (`npm run build:e2e`: the production build plus the
+// test hooks, issue 17) in Debian's Chromium (never a downloaded
 // browser) with every host name resolved to the local fixture server.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,12 @@ import { assertSilent, watchExtensionSilence } from './extension-silence.mjs';
 // Lets context.on('request') see the service worker's requests too (Chromium only).
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
-export const CHROME_BUILD = fileURLToPath(new URL('../../../.output/chrome-mv3/', import.meta.url));
+/**
+ * `wxt build --mode e2e` (`npm run build:e2e`): the tests drive the extension through hooks only
+ * that build has (`globalThis.ironTriangle` in the service worker, `sidepanel.html?tabId=N`).
+ * The store packages are the production build in .output/chrome-mv3 (checked by manifest.test.mjs).
+ */
+export const CHROME_BUILD = fileURLToPath(new URL('../../../.output/chrome-mv3-e2e/', import.meta.url));
 
 /**
  * `resolve`: hosts served by another local server (the Salesforce stand-in), host -> port;

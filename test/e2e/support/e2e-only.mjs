@@ -1,12 +1,15 @@
-// What only `--mode e2e` builds may carry: the content script's page marker
-// and request relay (lib/content/e2e-*.ts) and the background's test routes
-// (lib/background/e2e-routes.ts). The production-bundle check fails if any of
-// these strings ships; the Firefox suite checks that its e2e build has them
-// all, so the list stays true to the code.
+// What only `--mode e2e` builds may carry, read from the source (test/release/e2e-markers.mjs:
+// every `export const E2E_… = '…'` in lib/ and entrypoints/). The production-bundle check
+// fails if any ships; the Firefox suite checks that its e2e build has them all, so no
+// declared marker is stale.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { e2eMarkersFromSource, findMarkers } from '../../release/e2e-markers.mjs';
 
-export const E2E_ONLY_MARKERS = ['data-iron-triangle-e2e', 'iron-triangle-e2e-request', 'e2e/open-page', 'e2e/context-menu', 'e2e/menu-present'];
+export const E2E_ONLY_MARKERS = e2eMarkersFromSource();
+
+/** `{ file, marker }` for each e2e-only marker in `scripts` (as bundleScripts gives them). */
+export const e2eMarkersIn = (scripts) => findMarkers(new Map(scripts.map(({ file, code }) => [file, code])), E2E_ONLY_MARKERS);
 
 /** The bundle's JavaScript files under `dir`, as `{ file, code }`. */
 export async function bundleScripts(dir) {
