@@ -43,7 +43,7 @@ const BENCHMARKS = [
   { name: 'sync', ids: ['sync'], command: ['npx', 'tsx', 'bench/sync.bench.mjs'] },
   { name: 'sizes', ids: ['content.size.gz', 'panel.size.gz'], command: ['node', 'bench/sizes.bench.mjs'], build: 'production' },
   { name: 'extract', ids: ['extract.salesforce.500fields'], command: ['node', 'bench/extract.bench.mjs'] },
-  { name: 'panel', ids: ['panel.coldOpen', 'nav.to.panel', 'panel.update'], command: ['node', 'bench/panel.bench.mjs'], build: 'e2e' },
+  { name: 'panel', ids: ['panel.coldOpen', 'panel.analysis', 'nav.to.panel', 'panel.update'], command: ['node', 'bench/panel.bench.mjs'], build: 'e2e' },
   { name: 'notes-list', ids: ['panel.notes5000'], command: ['node', 'bench/notes-list.bench.mjs'], build: 'e2e' },
   { name: 'page', ids: ['page.overhead', 'page.firstRead', 'observer.burst'], command: ['node', 'bench/page.bench.mjs'], build: 'e2e' },
   { name: 'store', ids: ['store'], command: ['node', 'bench/store.bench.mjs'], build: 'e2e' },
