@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { SUPPORTED_CRM_MATCHES } from './lib/crm/hosts';
 import { SALESFORCE_DATA_COLLECTION } from './lib/salesforce/data-collection';
 
@@ -8,6 +9,34 @@ import { SALESFORCE_DATA_COLLECTION } from './lib/salesforce/data-collection';
 // (MV3 sidebar_action, storage.session, scripting) is older.
 const FIREFOX_MIN_VERSION = '140.0';
 const FIREFOX_ANDROID_MIN_VERSION = '142.0';
+
+/**
+ * The content scripts load on every CRM page, so they take the browser's own
+ * extension API (lib/content/native-browser.ts) instead of webextension-polyfill,
+ * which `@wxt-dev/webextension-polyfill` aliases `wxt/browser` to everywhere, and
+ * a small context (lib/content/script-context.ts) instead of WXT's. Only in the
+ * builds of `*.content.ts` entrypoints (WXT builds each in its own IIFE build);
+ * the pages, background and injected scripts keep the polyfill.
+ */
+function nativeBrowserInContentScripts(): Plugin {
+  const native = fileURLToPath(new URL('./lib/content/native-browser.ts', import.meta.url));
+  const context = fileURLToPath(new URL('./lib/content/script-context.ts', import.meta.url));
+  let contentScript = false;
+  return {
+    name: 'iron-triangle:native-browser-in-content-scripts',
+    enforce: 'pre',
+    configResolved(config) {
+      const lib = config.build.lib;
+      contentScript = !!lib && String(lib.entry).includes('virtual:wxt-content-script-isolated-world-entrypoint');
+    },
+    resolveId(id) {
+      if (!contentScript) return null;
+      if (id === 'wxt/browser' || id === '@wxt-dev/webextension-polyfill/browser') return native;
+      if (id === 'wxt/utils/content-script-context') return context;
+      return null;
+    },
+  };
+}
 
 /** Schema of the policy IT can push to every user (Chrome managed storage): a playbook, a team directory and page rules. */
 const MANAGED_SCHEMA = 'managed-schema.json';
@@ -21,7 +50,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Terser packs the bundles about 5% smaller than esbuild's minifier: the content scripts load on every
   // CRM page and must stay within 15 kB gzip (`content.size.gz` in `npm run bench`).
-  vite: () => ({ build: { minify: 'terser' } }),
+  vite: () => ({ build: { minify: 'terser' }, plugins: [nativeBrowserInContentScripts()] }),
   zip: {
     // The Firefox sources zip holds what an add-on reviewer needs to rebuild
     // the package (`npm ci && npm run build:firefox`), nothing else.

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { nativeBrowser } from '@/lib/content/native-browser';
 import { createCustomAdapter } from '@/lib/custom-crm/adapter';
 import type { CustomCrmDefinition } from '@/lib/custom-crm/definition';
 import { reportRecordsOf } from '@/lib/content/start';
@@ -11,7 +11,7 @@ export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_idle',
   async main(ctx) {
-    const reply = (await browser.runtime.sendMessage({ type: 'page/custom-crm' } satisfies CustomCrmRequest)) as { result?: unknown } | undefined;
+    const reply = (await nativeBrowser().runtime.sendMessage({ type: 'page/custom-crm' } satisfies CustomCrmRequest)) as { result?: unknown } | undefined;
     if (!reply?.result || ctx.isInvalid) return;
     reportRecordsOf(createCustomAdapter(reply.result as CustomCrmDefinition), (stop) => ctx.onInvalidated(stop));
   },

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { nativeBrowser } from './native-browser';
 
 /** DOM events the Firefox end-to-end tests dispatch on the CRM page, and the reply the bridge dispatches back. */
 export const E2E_REQUEST_EVENT = 'iron-triangle-e2e-request';
@@ -21,7 +21,7 @@ export function relayEndToEndRequests(): void {
     const detail = (event as CustomEvent<unknown>).detail;
     if (typeof detail !== 'string') return;
     const { id, message } = JSON.parse(detail) as { id: string; message: unknown };
-    void browser.runtime.sendMessage(message).then(
+    void nativeBrowser().runtime.sendMessage(message).then(
       (response: unknown) => document.dispatchEvent(new CustomEvent(E2E_REPLY_EVENT, { detail: JSON.stringify({ id, response }) })),
       (error: unknown) => document.dispatchEvent(new CustomEvent(E2E_REPLY_EVENT, { detail: JSON.stringify({ id, response: { error: String(error) } }) })),
     );

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { CrmAdapter } from '../crm/adapter';
 import type { PageStateMessage } from '../messaging/protocol';
 import { isExtensionPage } from '../messaging/sender';
@@ -6,6 +5,7 @@ import { displayOfReply, parsePageCommand } from './commands';
 import { relayEndToEndRequests } from './e2e-bridge';
 import { markForEndToEndTests } from './e2e-marker';
 import { createInPageUi } from './in-page-ui';
+import { nativeBrowser, type NativeMessageListener } from './native-browser';
 import { watchPage } from './page-watcher';
 import { trackUserPresence } from './user-presence';
 
@@ -16,6 +16,7 @@ import { trackUserPresence } from './user-presence';
  * data and reaches the extension only through validated messages.
  */
 export function reportRecordsOf(adapter: CrmAdapter, onInvalidated: (stop: () => void) => void): void {
+  const browser = nativeBrowser();
   if (import.meta.env.MODE === 'e2e') relayEndToEndRequests();
   // One tracker: the first sign of the user both starts the read and lets the badge be drawn.
   const presence = trackUserPresence(window);
@@ -44,12 +45,17 @@ export function reportRecordsOf(adapter: CrmAdapter, onInvalidated: (stop: () =>
   });
 
   // Only this extension's own pages and background may change what the page shows or ask for a read.
-  const onCommand = (message: unknown, sender: { id?: string; url?: string }): Promise<{ ok: true }> | undefined => {
+  // The read's answer goes through sendResponse (and `return true` keeps the channel open): Chrome ignores a returned promise.
+  const onCommand: NativeMessageListener = (message, sender, sendResponse) => {
     if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return;
     const command = parsePageCommand(message);
     if (command?.type === 'page/display') ui.show(command.display);
     else if (command?.type === 'page/docked') ui.dock(command.action);
-    else if (command?.type === 'page/read') return watch.readNow().then(() => ({ ok: true }));
+    else if (command?.type === 'page/read') {
+      // A failed read gets no answer, as a rejected promise did before: the background's wait runs out.
+      watch.readNow().then(() => sendResponse({ ok: true }), () => undefined);
+      return true;
+    }
   };
   browser.runtime.onMessage.addListener(onCommand);
 

@@ -87,6 +87,17 @@ describe('commands to the content script', () => {
     expect(watch.readNow).not.toHaveBeenCalled();
   });
 
+  it('answers a read request through sendResponse once the read is done, and a failed read not at all', async () => {
+    const sendResponse = vi.fn();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'page/read' }, ourPage(), sendResponse);
+    await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledWith({ ok: true }));
+    watch.readNow.mockRejectedValueOnce(new Error('page gone'));
+    sendResponse.mockClear();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'page/read' }, ourPage(), sendResponse);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(sendResponse).not.toHaveBeenCalled();
+  });
+
   it('acts on exactly the well-formed commands of this extension’s pages', async () => {
     const near = fc.oneof(
       validCommand,
