@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CrmAdapter } from '../crm/adapter';
 import type { PageState } from '../crm/read-page';
 import { trackUserPresence } from './user-presence';
-import { BREAKER_WINDOW_MS, MAX_READS_PER_WINDOW, SETTLE_MS, STALE_VIEW_MS, watchPage } from './page-watcher';
+import { BREAKER_WINDOW_MS, MAX_READS_PER_WINDOW, NAVIGATION_QUIET_MS, SETTLE_MS, STALE_VIEW_MS, watchPage } from './page-watcher';
 
 /** A stand-in CRM: records live at /r/<id>, the view is `.view.active`, the name is its h1. */
 const fakeAdapter: CrmAdapter = {
@@ -136,6 +136,43 @@ describe('watchPage on in-app navigation', () => {
     showRecord('b2', 'Second deal'); // …and the view follows a moment later
     await settle();
     expect(names(sent)).toEqual(['First deal', 'Second deal']);
+  });
+});
+
+describe('watchPage on in-app navigation, timed', () => {
+  // popstate makes the watcher notice the new URL at once (happy-dom has no Navigation API; the URL poll would add up to 300 ms).
+  const navigate = (path: string) => {
+    history.pushState(null, '', path);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  };
+
+  it('sends a new record after a short quiet, well before the settle time', async () => {
+    const { sent } = watchRecord('a1', 'First deal');
+    navigate('/r/b2');
+    showRecord('b2', 'Second deal');
+    await vi.advanceTimersByTimeAsync(NAVIGATION_QUIET_MS - 1);
+    expect(names(sent)).toEqual(['First deal']);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(names(sent)).toEqual(['First deal', 'Second deal']);
+  });
+
+  it('keeps "not rendered" back until the settle time, and sends a view that renders meanwhile once it is quiet', async () => {
+    const { sent } = watchRecord('a1', 'First deal');
+    navigate('/r/b2');
+    await vi.advanceTimersByTimeAsync(NAVIGATION_QUIET_MS + 20); // the first look found nothing: not sent
+    expect(names(sent)).toEqual(['First deal']);
+    showRecord('b2', 'Second deal');
+    await vi.advanceTimersByTimeAsync(SETTLE_MS - NAVIGATION_QUIET_MS - 20 + 1);
+    expect(names(sent)).toEqual(['First deal', 'Second deal']);
+  });
+
+  it('says "not rendered" once the settle time has passed without a record', async () => {
+    const { sent } = watchRecord('a1', 'First deal');
+    navigate('/r/b2');
+    await vi.advanceTimersByTimeAsync(SETTLE_MS - 1);
+    expect(names(sent)).toEqual(['First deal']);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(names(sent)).toEqual(['First deal', 'record-not-rendered']);
   });
 });
 

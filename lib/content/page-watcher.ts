@@ -5,6 +5,14 @@ import type { UserPresence } from './user-presence';
 
 /** Milliseconds of quiet before the page is read again after DOM changes. */
 export const SETTLE_MS = 120;
+/**
+ * After an in-app navigation, the quiet that is enough for a first look: a
+ * new record found then is sent at once (`nav.to.panel` in `npm run bench`).
+ * What is not a record yet (the view still rendering) is kept back until
+ * SETTLE_MS have passed since the navigation, so the panel does not flash
+ * "No CRM record" between two records.
+ */
+export const NAVIGATION_QUIET_MS = 50;
 /** Circuit breaker: at most this many reads per window; a page mutating non-stop is then read only on navigation. */
 export const MAX_READS_PER_WINDOW = 30;
 export const BREAKER_WINDOW_MS = 10_000;
@@ -69,6 +77,8 @@ export function watchPage({ adapter, send, win = window, readOnDemand }: WatchOp
   let staleSince: number | null = null;
   let staleTimer: ReturnType<typeof setTimeout> | undefined;
   let lastSent: Promise<unknown> = Promise.resolve();
+  /** Until when (Date.now()) a read after an in-app navigation sends only a new record; null when none is pending. */
+  let navigationSettlesAt: number | null = null;
   let readAsked = readOnDemand?.seen ?? true;
   let idleHandle: number | undefined;
   const stopWaitingForUser =
@@ -137,6 +147,11 @@ export function watchPage({ adapter, send, win = window, readOnDemand }: WatchOp
       observe(null); // the new view may render anywhere in the page
       return;
     }
+    if (navigationSettlesAt !== null) {
+      const early = Date.now() < navigationSettlesAt;
+      if (early && state.kind !== 'record') return; // still rendering: the read at navigationSettlesAt decides
+      navigationSettlesAt = null;
+    }
     clearTimeout(staleTimer);
     observe(root);
     sendIfNew(state);
@@ -151,17 +166,28 @@ export function watchPage({ adapter, send, win = window, readOnDemand }: WatchOp
 
   function schedule(): void {
     clearTimeout(settleTimer);
-    settleTimer = setTimeout(() => read(), SETTLE_MS);
+    if (navigationSettlesAt === null) {
+      settleTimer = setTimeout(() => read(), SETTLE_MS);
+      return;
+    }
+    // Navigating: a short quiet is enough for a look, and the settle time still ends in a read.
+    // Forced, so a navigation is never lost to the circuit breaker.
+    const left = navigationSettlesAt - Date.now();
+    settleTimer = setTimeout(() => {
+      read(true);
+      if (navigationSettlesAt !== null) schedule(); // the look found no record: wait out the settle time
+    }, Math.max(0, Math.min(NAVIGATION_QUIET_MS, left)));
   }
 
   function onUrlMaybeChanged(): void {
     if (win.location.href === lastUrl) return;
     lastUrl = win.location.href;
-    clearTimeout(settleTimer);
     // Read once the new view has had a moment to render: read at once, the page still shows the
     // old view (or none) and the panel would flash "No CRM record" on every in-app navigation.
-    // Forced, so a navigation is never lost to the circuit breaker.
-    settleTimer = setTimeout(() => read(true), SETTLE_MS);
+    // The whole page is watched meanwhile: the new view may render anywhere.
+    navigationSettlesAt = Date.now() + SETTLE_MS;
+    observe(null);
+    schedule();
   }
 
   function onPageShow(event: PageTransitionEvent): void {
