@@ -53,7 +53,7 @@ const HOW = {
   'observer.burst.attributed': 'Trace-attributed main-thread time of the content script during the burst window (observer callback, settle timer, read).',
   'observer.burst.without': 'TaskDuration of the burst window without the extension, for scale.',
   'store.capture':
-    "A context-menu capture end to end through the very handler the menu calls (`globalThis.ironTriangle.onContextMenuClicked` in the service worker: read the selection with scripting, queue in storage.local, IndexedDB write with strict durability, badge, broadcast), timed with `performance.now()` inside the worker, on a Salesforce record tab, with the store holding 100 000 notes over 2 000 records; 5 warm-up captures.",
+    "A context-menu capture end to end through the very handler the menu calls (`globalThis.ironTriangle.onContextMenuClicked` in the service worker: read the selection with scripting, the tab's record and the connected org at once; queue in storage.local and IndexedDB write with strict durability at once; badge and broadcast at once), timed with `performance.now()` inside the worker, on a Salesforce record tab, with the store holding 100 000 notes over 2 000 records; 5 warm-up captures.",
   'store.notesByRecord':
     "One record's 50 notes from Chromium's IndexedDB in the extension origin (the panel page): raw `getAll` on the `byRecord` index over `[recordKey, -∞]..[recordKey, +∞]`, as lib/store/notes.ts queries it; random records among 2 000, 100 000 notes stored; 20 warm-up, 200 timed.",
   'store.notesForRecord': 'The same through the real `notesForRecord` (lib/store/notes.ts, bundled with esbuild and run in the panel page through the DevTools protocol): the query plus validation of each row.',

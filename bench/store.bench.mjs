@@ -71,7 +71,7 @@ try {
       const { ms } = await capture();
       if (run >= CAPTURE.warmup) captures.push(ms);
     }
-    results.push(summarize('store.capture', 'ms', captures, 50, { targetStat: 'p95' }));
+    results.push(summarize('store.capture', 'ms', captures, 10, { targetStat: 'p95' }));
   }
 
   if (wanted('store.notesByRecord') || wanted('store.notesForRecord')) {

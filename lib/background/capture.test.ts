@@ -91,10 +91,19 @@ describe('captureNote', () => {
     expect(await pendingNotes()).toHaveLength(1);
   });
 
-  it('tells the user nothing was kept when even the queue cannot be written', async () => {
+  it('saves the note when the store has it, even if the queue could not be written', async () => {
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('disk unavailable'));
+    expect(await captureNote(db, input({}))).toMatchObject({ outcome: 'saved' });
+    expect(await db.count('notes')).toBe(1);
+  });
+
+  it('tells the user nothing was kept when neither the queue nor the store can be written', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('disk unavailable'));
+    db.close();
     expect(await captureNote(db, input({}))).toEqual({ outcome: 'failed', error: 'Error: disk unavailable' });
+    db = await openDatabase(DB);
     expect(await db.count('notes')).toBe(0);
+    expect(await pendingNotes()).toEqual([]);
   });
 
   it('a replayed queue entry that already reached the store is not duplicated', async () => {

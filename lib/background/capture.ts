@@ -37,12 +37,24 @@ export type CaptureOutcome =
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 const isQuotaError = (error: unknown) => error instanceof Error && (error.name === 'QuotaExceededError' || /quota/i.test(error.message));
 
-/** Writes a queued note to the store (with its outbox entry, if any), then lets go of its queue entry. */
-async function commitQueued(db: Database, { salesforce, ...note }: QueuedNote): Promise<void> {
+/** Writes a note to the store, with its outbox entry if it has one. */
+async function store(db: Database, { salesforce, ...note }: QueuedNote): Promise<void> {
   if (salesforce && note.recordKey !== undefined) await saveNoteWithOutbox(db, { ...note, recordKey: note.recordKey }, salesforce.opportunityId, salesforce.outboxId);
   else await saveNote(db, note);
+}
+
+/** Writes a queued note to the store, then lets go of its queue entry. */
+async function commitQueued(db: Database, note: QueuedNote): Promise<void> {
+  await store(db, note);
   await dequeue(note.id);
 }
+
+/** Settles to the error a promise rejected with, or null when it fulfilled. */
+const failureOf = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => null,
+    (error: unknown) => error ?? new Error('unknown error'),
+  );
 
 /**
  * Stores a selection as a customer note of the tab's record, or in the inbox
@@ -63,17 +75,16 @@ export async function captureNote(db: Database, input: CaptureInput): Promise<Ca
     ...(record ? { recordKey: recordKey(record), recordName: record.name ?? record.recordId } : {}),
     ...(record && input.salesforceOpportunityId ? { salesforce: { opportunityId: input.salesforceOpportunityId, outboxId: input.newId() } } : {}),
   };
-  try {
-    await enqueue(note);
-  } catch (error) {
-    return isQuotaError(error) ? { outcome: 'failed', error: 'QuotaExceededError' } : { outcome: 'failed', error: describe(error) };
+  // The queue (storage.local) and the store (IndexedDB) are written at once, not one after the other:
+  // either keeps the note, and the user is told only once both have settled (`store.capture` in
+  // `npm run bench`). The queue entry goes once the store has the note.
+  const [queueFailure, storeFailure] = await Promise.all([failureOf(enqueue(note)), failureOf(store(db, note))]);
+  if (storeFailure === null) {
+    if (queueFailure === null) await dequeue(note.id).catch(() => undefined); // a leftover entry is written again harmlessly
+    return { outcome: 'saved', recordKey: note.recordKey ?? null, noteId: note.id, toSalesforce: note.salesforce !== undefined };
   }
-  try {
-    await commitQueued(db, note);
-  } catch (error) {
-    return isQuotaError(error) ? { outcome: 'quota', noteId: note.id } : { outcome: 'queued', noteId: note.id, error: describe(error) };
-  }
-  return { outcome: 'saved', recordKey: note.recordKey ?? null, noteId: note.id, toSalesforce: note.salesforce !== undefined };
+  if (queueFailure !== null) return { outcome: 'failed', error: isQuotaError(queueFailure) ? 'QuotaExceededError' : describe(queueFailure) };
+  return isQuotaError(storeFailure) ? { outcome: 'quota', noteId: note.id } : { outcome: 'queued', noteId: note.id, error: describe(storeFailure) };
 }
 
 /** Writes every note still in the queue; returns how many were committed now. */
