@@ -3,8 +3,8 @@ import { z } from '../domain/zod';
 import { OPPORTUNITY_ID } from '../salesforce/org-match';
 import { StoredNoteSchema } from '../store/rows';
 
-// A capture is first written here (storage.local, on disk) and only then to
-// IndexedDB; it leaves the queue once IndexedDB committed it. A service worker
+// A capture is written here (storage.local, on disk) and to IndexedDB at the
+// same time; it leaves the queue once IndexedDB committed it. A service worker
 // stopped in between, or a write that failed, leaves the note here to be
 // written again at the next start or capture. Nothing is lost either way.
 
