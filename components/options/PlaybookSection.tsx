@@ -15,7 +15,7 @@ import type { PlaybookSource } from '@/lib/playbook/sources';
 import { explain } from '@/lib/engines/explain';
 import { getDatabase } from '@/lib/store/connection';
 import { writeSetting } from '@/lib/store/settings';
-import { z } from '@/lib/domain/zod';
+import { z } from '@/lib/zod/classic';
 import { isConfiguration, useStoredData } from '../hooks/useStoredData';
 import { LoadError, Loading } from '../LoadState';
 import { FileButton, StatusLine, type Status } from './FileButton';

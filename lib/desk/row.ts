@@ -1,6 +1,6 @@
 import { MoneySchema, type RecordSnapshot } from '../crm/snapshot';
 import { parseDateText } from '../crm/parse';
-import { z } from '../domain/zod';
+import { z } from '../zod/classic';
 import type { DealAnalysis } from '../engines/analyze';
 import type { Explanation } from '../engines/explain';
 import { MESSAGES, type MessageKey } from '../engines/messages';

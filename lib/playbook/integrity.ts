@@ -1,4 +1,4 @@
-import type { z } from '../domain/zod';
+import type { z } from '../zod/classic';
 import { allKeywords, type LocalizedKeywords } from '../domain/locale';
 import { normalizeName } from '../domain/normalize';
 import type { Condition, Playbook } from './schema';

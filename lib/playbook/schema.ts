@@ -1,4 +1,4 @@
-import { z } from '../domain/zod';
+import { z } from '../zod/classic';
 import { LocalizedKeywordsSchema, LocalizedTextSchema } from '../domain/locale';
 import { InfluenceSchema, StanceSchema } from '../domain/stakeholder';
 import { checkPlaybookIntegrity } from './integrity';
