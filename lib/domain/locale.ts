@@ -2,8 +2,6 @@ import { z } from '../zod/classic';
 
 import { LOCALES } from './locales';
 
-export { LOCALES, type Locale } from './locales';
-
 const nonBlank = z.string().trim().min(1);
 
 /** A text shown to users, complete in every supported language. */

@@ -1,4 +1,5 @@
-import type { Locale, LocalizedText } from '../domain/locale';
+import type { LocalizedText } from '../domain/locale';
+import type { Locale } from '../domain/locales';
 import { MESSAGES, type ExplanationKey } from './messages';
 
 /** A value inserted into a message: plain text, a number, playbook text in both languages, or a list of these texts. */

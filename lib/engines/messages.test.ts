@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../domain/locale';
+import { LOCALES } from '../domain/locales';
 import { MESSAGES } from './messages';
 
 function placeholders(template: string): string[] {

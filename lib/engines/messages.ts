@@ -1,4 +1,4 @@
-import type { Locale } from '../domain/locale';
+import type { Locale } from '../domain/locales';
 
 /**
  * Every sentence the engines can produce, in every supported language.

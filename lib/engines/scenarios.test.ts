@@ -3,7 +3,7 @@
  * /work/shared/domain.md), as executable scenarios on the default playbook.
  */
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../domain/locale';
+import { LOCALES } from '../domain/locales';
 import { analyzeDeal, type DealAnalysis } from './analyze';
 import { summarizeDeal } from './summary';
 import { explain, type Explanation } from './explain';

@@ -1,6 +1,7 @@
 import { z } from '../zod/mini';
 import { ExpectedPartSchema, RecordSnapshotSchema } from '../crm/snapshot';
 import { DISPLAY_PLACEMENTS } from '../display/placements';
+import { LOCALES } from '../domain/locales';
 import { MAX_PICK_PREVIEW } from '../page-rules/picker/protocol';
 
 // Every message that crosses a context boundary is defined here, once, with its
@@ -128,7 +129,7 @@ export const BadgeSchema = z.object({
   gapCount: z.nullable(z.number().check(z.int(), z.nonnegative())),
   recordKey: z.nullable(recordKeyString),
   display: DisplayPreferencesSchema,
-  locale: z.enum(['en', 'zh-CN']),
+  locale: z.enum(LOCALES),
 });
 
 export const CAPTURE_OUTCOMES = ['saved', 'empty', 'too-long', 'queued', 'quota', 'failed'] as const;
