@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@/lib/domain/locale';
+import type { LocalizedText } from '@/lib/domain/localized-text';
 import { explain, type Explanation } from '@/lib/engines/explain';
 import { getLocale } from '@/lib/i18n';
 import type { Playbook } from '@/lib/playbook/schema';

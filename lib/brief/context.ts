@@ -1,5 +1,5 @@
 import type { RecordSnapshot } from '../crm/snapshot';
-import type { LocalizedText } from '../domain/locale';
+import type { LocalizedText } from '../domain/localized-text';
 import type { Locale } from '../domain/locales';
 import type { Note } from '../domain/note';
 import type { DealAnalysis } from '../engines/analyze';

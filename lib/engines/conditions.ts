@@ -1,5 +1,5 @@
 import { parseDateText, parseNumber } from '../crm/parse';
-import { allKeywords } from '../domain/locale';
+import { allKeywords } from '../domain/localized-text';
 import { normalizeName } from '../domain/normalize';
 import type { Condition } from '../playbook/schema';
 import type { DealContext } from './context';

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../domain/locale';
+import type { LocalizedText } from '../domain/localized-text';
 import type { Locale } from '../domain/locales';
 import { MESSAGES, type ExplanationKey } from './messages';
 

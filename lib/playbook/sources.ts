@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../domain/locale';
+import type { LocalizedText } from '../domain/localized-text';
 import { formatPath, type ValidationIssue } from '../domain/issues';
 import { explanation, type Explanation } from '../engines/explain';
 import { parsePlaybook } from './parse';
