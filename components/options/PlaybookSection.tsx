@@ -12,7 +12,7 @@ import { MAX_PAGE_RULES } from '@/lib/page-rules/schema';
 import { readPageRules, writePageRules } from '@/lib/page-rules/store';
 import { formatNumber } from '@/lib/i18n/format';
 import type { PlaybookSource } from '@/lib/playbook/sources';
-import { explain } from '@/lib/engines/explain';
+import { explain } from '@/lib/domain/explain';
 import { getDatabase } from '@/lib/store/connection';
 import { writeSetting } from '@/lib/store/settings';
 import { z } from '@/lib/zod/classic';

@@ -1,6 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect } from 'vitest';
-import { MESSAGES } from '@/lib/engines/messages';
+import { MESSAGES } from '@/lib/domain/explanation-messages';
 import { LOCALES, type Locale } from '@/lib/domain/locales';
 import { catalogsForTest, setLocale } from '@/lib/i18n';
 import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';

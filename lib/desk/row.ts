@@ -2,8 +2,8 @@ import { MoneySchema, type RecordSnapshot } from '../crm/snapshot';
 import { parseDateText } from '../crm/parse';
 import { z } from '../zod/classic';
 import type { DealAnalysis } from '../engines/analyze';
-import type { Explanation } from '../engines/explain';
-import { MESSAGES, type ExplanationKey } from '../engines/messages';
+import type { Explanation } from '../domain/explain';
+import { MESSAGES, type ExplanationKey } from '../domain/explanation-messages';
 import { summarizeDeal } from '../engines/summary';
 import type { StoredRecord } from '../store/rows';
 

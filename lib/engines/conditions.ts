@@ -4,7 +4,7 @@ import { normalizeName } from '../domain/normalize';
 import type { Condition } from '../playbook/schema';
 import type { DealContext } from './context';
 import { hasReached } from './stage';
-import { explanation, inEveryLanguage, type Explanation } from './explain';
+import { explanation, inEveryLanguage, type Explanation } from '../domain/explain';
 import { quoteAround } from './quote';
 import { findRecordField } from './record-fields';
 

@@ -1,4 +1,4 @@
-import type { Locale } from '../domain/locales';
+import type { Locale } from './locales';
 
 /**
  * Every sentence the engines can produce, in every supported language.

@@ -1,6 +1,6 @@
-import type { LocalizedText } from '../domain/localized-text';
-import type { Locale } from '../domain/locales';
-import { MESSAGES, type ExplanationKey } from './messages';
+import type { LocalizedText } from './localized-text';
+import type { Locale } from './locales';
+import { MESSAGES, type ExplanationKey } from './explanation-messages';
 
 /** A value inserted into a message: plain text, a number, playbook text in both languages, or a list of these texts. */
 export type ExplanationParam = string | number | LocalizedText | readonly (string | LocalizedText)[];
