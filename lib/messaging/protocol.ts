@@ -1,6 +1,6 @@
 import { z } from '../zod/mini';
 import { ExpectedPartSchema, RecordSnapshotSchema } from '../crm/snapshot';
-import { DISPLAY_PLACEMENTS } from '../display/placements';
+import { DisplayPreferencesSchema } from '../display/schema';
 import { LOCALES } from '../domain/locales';
 import { MAX_PICK_PREVIEW } from '../page-rules/picker/protocol';
 
@@ -20,13 +20,6 @@ export const PageStateMessageSchema = z.object({
     z.object({ kind: z.literal('unrecognised'), reason: UnrecognisedReasonSchema, adapter: z.string().check(z.maxLength(40)) }),
   ]),
 });
-
-/**
- * Where the panel appears besides the toolbar button: `launcher` is the small
- * gap badge on recognised record pages; `placement` is the browser's side
- * panel / sidebar, or the same panel docked inside the CRM page.
- */
-export const DisplayPreferencesSchema = z.object({ launcher: z.boolean(), placement: z.enum(DISPLAY_PLACEMENTS) });
 
 /** Background -> content script, the answer to `page/state`: was it accepted, and what to show in the page. */
 export const PageStateReplySchema = z.object({
@@ -159,7 +152,6 @@ export const TabStateSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type PageStateMessage = z.infer<typeof PageStateMessageSchema>;
-export type DisplayPreferences = z.infer<typeof DisplayPreferencesSchema>;
 export type PageCommand = z.infer<typeof PageCommandSchema>;
 export type CustomCrmRequest = z.infer<typeof CustomCrmRequestSchema>;
 export type PanelRequest = z.infer<typeof PanelRequestSchema>;
