@@ -1,4 +1,5 @@
 import { z } from '../zod/mini';
+import { PageStateSchema, UnrecognisedReasonSchema } from '../crm/page-state';
 import { ExpectedPartSchema, RecordSnapshotSchema } from '../crm/snapshot';
 import { DisplayPreferencesSchema } from '../display/schema';
 import { LOCALES } from '../domain/locales';
@@ -8,18 +9,8 @@ import { MAX_PICK_PREVIEW } from '../page-rules/picker/protocol';
 // schema. Handlers parse with these schemas and check the sender (see sender.ts)
 // before doing anything.
 
-/** `not-read-yet`: a record page the content script has not read, as nothing has shown it yet (see page-watcher.ts). */
-export const UNRECOGNISED_REASONS = ['not-a-record-page', 'unsupported-object', 'record-not-rendered', 'not-read-yet'] as const;
-export const UnrecognisedReasonSchema = z.enum(UNRECOGNISED_REASONS);
-
 /** Content script -> background: what the tab shows now. */
-export const PageStateMessageSchema = z.object({
-  type: z.literal('page/state'),
-  state: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('record'), snapshot: RecordSnapshotSchema }),
-    z.object({ kind: z.literal('unrecognised'), reason: UnrecognisedReasonSchema, adapter: z.string().check(z.maxLength(40)) }),
-  ]),
-});
+export const PageStateMessageSchema = z.object({ type: z.literal('page/state'), state: PageStateSchema });
 
 /** Background -> content script, the answer to `page/state`: was it accepted, and what to show in the page. */
 export const PageStateReplySchema = z.object({
