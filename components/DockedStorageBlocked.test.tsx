@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { setLocale, type Locale } from '@/lib/i18n';
+import type { Locale } from '@/lib/domain/locales';
+import { setLocale } from '@/lib/i18n';
 import { DockedStorageBlocked } from './DockedStorageBlocked';
 
 afterEach(() => {

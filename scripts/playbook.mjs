@@ -3,7 +3,7 @@
 // Run with tsx, which loads the TypeScript modules: `npm run playbook -- --help`.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { z } from '../lib/domain/zod.ts';
+import { z } from '../lib/zod/classic.ts';
 import { formatPath } from '../lib/domain/issues.ts';
 import { localeFor, setLocale } from '../lib/i18n/index.ts';
 import { formatFigure } from '../lib/i18n/format.ts';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { explain } from '@/lib/engines/explain';
+import { explain } from '@/lib/domain/explain';
 import { getLocale, t } from '@/lib/i18n';
 import { analysed, DEAL_DATA, dealRecord, noFacts } from '../testing/deal';
 import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';

@@ -1,5 +1,5 @@
-import type { LocalizedText } from '@/lib/domain/locale';
-import { explain, type Explanation } from '@/lib/engines/explain';
+import type { LocalizedText } from '@/lib/domain/localized-text';
+import { explain, type Explanation } from '@/lib/domain/explain';
 import { getLocale } from '@/lib/i18n';
 import type { Playbook } from '@/lib/playbook/schema';
 

@@ -1,7 +1,7 @@
 import type { CustomCrm } from '@/lib/custom-crm/schema';
 import type { DeskRow } from '@/lib/desk/row';
 import type { DeskLine } from '@/lib/desk/table';
-import type { Explanation } from '@/lib/engines/explain';
+import type { Explanation } from '@/lib/domain/explain';
 import { t } from '@/lib/i18n';
 import { formatDay, formatDisplayedDate, formatMoney } from '@/lib/i18n/format';
 import type { Playbook } from '@/lib/playbook/schema';

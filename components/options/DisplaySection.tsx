@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { readDisplayPreferences, writeDisplayPreferences } from '@/lib/display/preferences';
 import { t } from '@/lib/i18n';
-import type { DisplayPreferences } from '@/lib/messaging/protocol';
+import type { DisplayPreferences } from '@/lib/display/schema';
 import { publish } from '@/lib/messaging/page-client';
 import { getDatabase } from '@/lib/store/connection';
 import { LoadError } from '../LoadState';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { explain } from '@/lib/engines/explain';
+import { explain } from '@/lib/domain/explain';
 import { getLocale, t } from '@/lib/i18n';
 import { formatFigure } from '@/lib/i18n/format';
 import { tryNote, type LabResult, type LabTrigger } from '@/lib/notes/lab';

@@ -1,7 +1,8 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect } from 'vitest';
-import { MESSAGES } from '@/lib/engines/messages';
-import { catalogsForTest, LOCALES, setLocale, type Locale } from '@/lib/i18n';
+import { MESSAGES } from '@/lib/domain/explanation-messages';
+import { LOCALES, type Locale } from '@/lib/domain/locales';
+import { catalogsForTest, setLocale } from '@/lib/i18n';
 import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
 
 // Component tests run every case in every locale, and end each one by checking

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from '../domain/zod';
+import { z } from '../zod/classic';
 import { OPPORTUNITY_ID } from '../salesforce/org-match';
 import { StoredNoteSchema } from '../store/rows';
 

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { SUPPORTED_CRM_MATCHES, urlMatchesPatterns } from '../crm/hosts';
 import { readDisplayPreferences } from '../display/preferences';
-import type { DisplayPreferences, PageCommand } from '../messaging/protocol';
+import type { DisplayPreferences } from '../display/schema';
+import type { PageCommand } from '../messaging/protocol';
 import { getDatabase } from '../store/connection';
 
 /**

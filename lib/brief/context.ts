@@ -1,9 +1,10 @@
 import type { RecordSnapshot } from '../crm/snapshot';
-import type { LocalizedText } from '../domain/locale';
+import type { LocalizedText } from '../domain/localized-text';
+import type { Locale } from '../domain/locales';
 import type { Note } from '../domain/note';
 import type { DealAnalysis } from '../engines/analyze';
-import { explain, type Explanation } from '../engines/explain';
-import { getLocale, t, type Locale } from '../i18n';
+import { explain, type Explanation } from '../domain/explain';
+import { getLocale, t } from '../i18n';
 import type { Playbook } from '../playbook/schema';
 import type { BriefFormat } from './format';
 

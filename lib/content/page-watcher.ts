@@ -1,6 +1,7 @@
 import type { CrmAdapter } from '../crm/adapter';
 import { deepScope } from '../crm/dom';
-import { pageStateKey, readPage, recordContentKey, recordPageNotRead, type PageState } from '../crm/read-page';
+import type { PageState } from '../crm/page-state';
+import { pageStateKey, readPage, recordContentKey, recordPageNotRead } from '../crm/read-page';
 import type { UserPresence } from './user-presence';
 
 /** Milliseconds of quiet before the page is read again after DOM changes. */

@@ -1,9 +1,7 @@
 import type { CrmAdapter, RecordRef } from './adapter';
 import { withEnrichment } from './enrich/registration';
 import { MAX_CONTACTS, MAX_FIELDS } from './limits';
-import type { PageStateMessage } from '../messaging/protocol';
-
-export type PageState = PageStateMessage['state'];
+import type { PageState } from './page-state';
 
 export interface PageReading {
   state: PageState;

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDatabase, type Database } from '../store/db';
 import { replaceDirectory } from '../store/directory';
 import { writeSetting } from '../store/settings';
-import { z } from '../domain/zod';
+import { z } from '../zod/classic';
 import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
 import { activeRulesFor } from '../page-rules/active';
 import { writePageRules } from '../page-rules/store';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from '../domain/zod';
+import { z } from '../zod/classic';
 import type { Database } from '../store/db';
 import { readSetting } from '../store/settings';
 import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';

@@ -1,9 +1,9 @@
 import { MoneySchema, type RecordSnapshot } from '../crm/snapshot';
 import { parseDateText } from '../crm/parse';
-import { z } from '../domain/zod';
+import { z } from '../zod/classic';
 import type { DealAnalysis } from '../engines/analyze';
-import type { Explanation } from '../engines/explain';
-import { MESSAGES, type MessageKey } from '../engines/messages';
+import type { Explanation } from '../domain/explain';
+import { MESSAGES, type ExplanationKey } from '../domain/explanation-messages';
 import { summarizeDeal } from '../engines/summary';
 import type { StoredRecord } from '../store/rows';
 
@@ -12,8 +12,8 @@ import type { StoredRecord } from '../store/rows';
 // analysis of the record's last reading and its stored facts, the same
 // analysis the panel shows, so the two never disagree about a number.
 
-const MessageKeySchema = z.custom<MessageKey>((key) => typeof key === 'string' && Object.hasOwn(MESSAGES, key));
-const ExplanationSchema = z.object({ key: MessageKeySchema, params: z.record(z.string(), z.unknown()) });
+const ExplanationKeySchema = z.custom<ExplanationKey>((key) => typeof key === 'string' && Object.hasOwn(MESSAGES, key));
+const ExplanationSchema = z.object({ key: ExplanationKeySchema, params: z.record(z.string(), z.unknown()) });
 
 export const DeskRowSchema = z.object({
   recordKey: z.string().min(1).max(400),

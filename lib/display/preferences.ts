@@ -1,4 +1,4 @@
-import { DisplayPreferencesSchema, type DisplayPreferences } from '../messaging/protocol';
+import { DisplayPreferencesSchema, type DisplayPreferences } from './schema';
 import type { Database } from '../store/db';
 import { readSetting, writeSetting } from '../store/settings';
 

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { z } from '../zod/classic';
 
 const terms = z.array(z.string().trim().min(1));
 

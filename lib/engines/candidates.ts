@@ -4,7 +4,7 @@ import type { Matching, TeamRole } from '../playbook/schema';
 import { compareText } from './compare';
 import { PROFILE_DIMENSIONS, type DealProfile, type ProfileDimension } from './deal-profile';
 import { TERMS_OF, type DirectoryIndex, type IndexedPerson, type TermTable } from './directory-index';
-import { explanation, type Explanation } from './explain';
+import { explanation, type Explanation } from '../domain/explain';
 import { TopN } from './top-n';
 
 export type MatchFactor = 'skill' | ProfileDimension | 'capacity';

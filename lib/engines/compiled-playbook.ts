@@ -1,4 +1,4 @@
-import { allKeywords } from '../domain/locale';
+import { allKeywords } from '../domain/localized-text';
 import { normalizeName } from '../domain/normalize';
 import type { Condition, DecisionRole, Playbook, Requirement, Stage, TeamRole } from '../playbook/schema';
 import { compileKeywordMatcher, type KeywordMatcher } from '../text/keyword-matcher';

@@ -4,7 +4,7 @@ import type { DealFacts } from '../domain/deal-facts';
 import type { Condition } from '../playbook/schema';
 import { evaluateCondition, type ConditionOutcome } from './conditions';
 import { createDealContext } from './context';
-import { explain } from './explain';
+import { explain } from '../domain/explain';
 import { NOW, dealInput, record } from './testing/fixtures';
 
 /** A `field` condition evaluated on the default playbook for a record (Salesforce stage names). */

@@ -1,10 +1,10 @@
 import { parseDateText, parseNumber } from '../crm/parse';
-import { allKeywords } from '../domain/locale';
+import { allKeywords } from '../domain/localized-text';
 import { normalizeName } from '../domain/normalize';
 import type { Condition } from '../playbook/schema';
 import type { DealContext } from './context';
 import { hasReached } from './stage';
-import { explanation, inEveryLanguage, type Explanation } from './explain';
+import { explanation, inEveryLanguage, type Explanation } from '../domain/explain';
 import { quoteAround } from './quote';
 import { findRecordField } from './record-fields';
 

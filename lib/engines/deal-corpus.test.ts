@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEAL_CORPUS, DEAL_CORPUS_RULES, scoreDealCorpus, type DealQuality } from '../../bench/deal-quality';
-import { LOCALES } from '../domain/locale';
+import { LOCALES } from '../domain/locales';
 import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
 import type { GapKind } from './decision-chain';
 

@@ -5,7 +5,7 @@ import type { PlaybookInput } from '../playbook/schema';
 import { buildPlaybook } from '../playbook/testing/minimal-playbook';
 import { createDealContext } from './context';
 import { evaluateDecisionChain, type DecisionChainReport, type GapKind } from './decision-chain';
-import { explain } from './explain';
+import { explain } from '../domain/explain';
 import { DAY, NOW, dealInput, note, person, record, stakeholder } from './testing/fixtures';
 
 const text = (en: string, zh = `${en}（中文）`) => ({ en, 'zh-CN': zh });

@@ -6,7 +6,7 @@ import type { DealContext } from './context';
 import { leadRole } from './lead-role';
 import { hasReached } from './stage';
 import { indexDirectory } from './directory-index';
-import { DistinctExplanations, explanation, type Explanation } from './explain';
+import { DistinctExplanations, explanation, type Explanation } from '../domain/explain';
 import { INFLUENCE_LABELS, STANCE_LABELS } from './labels';
 import { compareUrgency, raiseSeverity, urgency, type Severity, type Urgency } from './severity';
 import { titleNamesRole, type ClassifiedStakeholder } from './stakeholders';

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../domain/locale';
+import type { LocalizedText } from '../domain/localized-text';
 import type { Influence, Stance } from '../domain/stakeholder';
 
 /** Influence levels as words inside explanations. */

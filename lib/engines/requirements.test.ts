@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlaybookInput } from '../playbook/schema';
 import { buildPlaybook } from '../playbook/testing/minimal-playbook';
 import { createDealContext } from './context';
-import { explain } from './explain';
+import { explain } from '../domain/explain';
 import { evaluateRequirements } from './requirements';
 import { DAY, NOW, dealInput, note, record, value } from './testing/fixtures';
 

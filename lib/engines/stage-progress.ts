@@ -3,7 +3,7 @@ import { normalizeName } from '../domain/normalize';
 import type { Stage } from '../playbook/schema';
 import { evaluateCondition } from './conditions';
 import type { DealContext } from './context';
-import { explanation, inEveryLanguage } from './explain';
+import { explanation, inEveryLanguage } from '../domain/explain';
 import type { StageResolution } from './stage';
 
 /** What the team may do with the deal's stage in the panel. */

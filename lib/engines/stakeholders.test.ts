@@ -3,7 +3,7 @@ import type { RecordContact } from '../crm/snapshot';
 import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
 import type { Playbook } from '../playbook/schema';
 import { compilePlaybook } from './compiled-playbook';
-import { explain } from './explain';
+import { explain } from '../domain/explain';
 import { classifyStakeholders } from './stakeholders';
 
 function classify(contact: Omit<RecordContact, 'name'>, playbook: Playbook = DEFAULT_PLAYBOOK) {

@@ -3,7 +3,7 @@ import { normalizeName } from '../domain/normalize';
 import { contactNameKey, stakeholderIdForContact, type Stakeholder } from '../domain/stakeholder';
 import type { DecisionRole } from '../playbook/schema';
 import type { CompiledPlaybook } from './compiled-playbook';
-import { explanation, type Explanation } from './explain';
+import { explanation, type Explanation } from '../domain/explain';
 import type { KeywordHit } from '../text/keyword-matcher';
 
 /** A customer person with everything known about them and the decision-chain roles they hold. */

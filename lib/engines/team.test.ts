@@ -4,7 +4,7 @@ import type { PlaybookInput } from '../playbook/schema';
 import { buildPlaybook } from '../playbook/testing/minimal-playbook';
 import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
 import { createDealContext } from './context';
-import { explain } from './explain';
+import { explain } from '../domain/explain';
 import { evaluateTeam } from './team';
 import { dealInput, note, person, record, value } from './testing/fixtures';
 

@@ -6,7 +6,7 @@ import { evaluateCondition } from './conditions';
 import type { DealContext } from './context';
 import { dealProfile } from './deal-profile';
 import { indexDirectory } from './directory-index';
-import { DistinctExplanations, explanation, type Explanation } from './explain';
+import { DistinctExplanations, explanation, type Explanation } from '../domain/explain';
 import { compareUrgency, urgency, type Urgency } from './severity';
 
 /** A playbook rule that fired for the deal. */

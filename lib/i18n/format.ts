@@ -1,7 +1,8 @@
 import { parseDateText } from '../crm/parse';
 import type { Money } from '../crm/snapshot';
 import type { Figure } from '../domain/figure';
-import { getLocale, t, type Locale } from './index';
+import type { Locale } from '../domain/locales';
+import { getLocale, t } from './index';
 
 // Every date, number and amount the extension's pages show goes through
 // here, so it reads the way the user's chosen language writes it (the page's

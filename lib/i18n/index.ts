@@ -7,7 +7,6 @@ import type { Locale } from '../domain/locales';
 // pages bundle them so the user can pick a language other than the browser's.
 
 export type MessageKey = keyof typeof en;
-export { LOCALES, type Locale } from '../domain/locales';
 
 type Catalog = Record<MessageKey, { message: string }>;
 const CATALOGS: Record<Locale, Catalog> = { en, 'zh-CN': zhCN };

@@ -1,10 +1,11 @@
-import { z } from '../domain/zod';
+import { z } from '../zod/classic';
 import type { Database } from '../store/db';
 import { readSetting, writeSetting } from '../store/settings';
-import { localeFor, setLocale, type Locale } from './index';
+import { LOCALES, type Locale } from '../domain/locales';
+import { localeFor, setLocale } from './index';
 
 /** The user's language choice: a locale, or 'auto' to follow the browser. */
-export const LanguagePreferenceSchema = z.enum(['auto', 'en', 'zh-CN']);
+export const LanguagePreferenceSchema = z.enum(['auto', ...LOCALES]);
 export type LanguagePreference = z.infer<typeof LanguagePreferenceSchema>;
 
 const SETTING = 'language';

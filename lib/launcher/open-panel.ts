@@ -1,5 +1,5 @@
 import { chromeSidePanel, firefoxSidebarAction } from '../browser/panel-apis';
-import type { DisplayPreferences } from '../messaging/protocol';
+import type { DisplayPreferences } from '../display/schema';
 import { dockPanel } from '../messaging/page-client';
 
 export type PanelOpener = 'side-panel' | 'sidebar' | 'docked';

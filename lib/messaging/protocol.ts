@@ -1,31 +1,16 @@
 import { z } from '../zod/mini';
+import { PageStateSchema, UnrecognisedReasonSchema } from '../crm/page-state';
 import { ExpectedPartSchema, RecordSnapshotSchema } from '../crm/snapshot';
-import { DISPLAY_PLACEMENTS } from '../display/placements';
+import { DisplayPreferencesSchema } from '../display/schema';
+import { LOCALES } from '../domain/locales';
 import { MAX_PICK_PREVIEW } from '../page-rules/picker/protocol';
 
 // Every message that crosses a context boundary is defined here, once, with its
 // schema. Handlers parse with these schemas and check the sender (see sender.ts)
 // before doing anything.
 
-/** `not-read-yet`: a record page the content script has not read, as nothing has shown it yet (see page-watcher.ts). */
-export const UNRECOGNISED_REASONS = ['not-a-record-page', 'unsupported-object', 'record-not-rendered', 'not-read-yet'] as const;
-export const UnrecognisedReasonSchema = z.enum(UNRECOGNISED_REASONS);
-
 /** Content script -> background: what the tab shows now. */
-export const PageStateMessageSchema = z.object({
-  type: z.literal('page/state'),
-  state: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('record'), snapshot: RecordSnapshotSchema }),
-    z.object({ kind: z.literal('unrecognised'), reason: UnrecognisedReasonSchema, adapter: z.string().check(z.maxLength(40)) }),
-  ]),
-});
-
-/**
- * Where the panel appears besides the toolbar button: `launcher` is the small
- * gap badge on recognised record pages; `placement` is the browser's side
- * panel / sidebar, or the same panel docked inside the CRM page.
- */
-export const DisplayPreferencesSchema = z.object({ launcher: z.boolean(), placement: z.enum(DISPLAY_PLACEMENTS) });
+export const PageStateMessageSchema = z.object({ type: z.literal('page/state'), state: PageStateSchema });
 
 /** Background -> content script, the answer to `page/state`: was it accepted, and what to show in the page. */
 export const PageStateReplySchema = z.object({
@@ -128,7 +113,7 @@ export const BadgeSchema = z.object({
   gapCount: z.nullable(z.number().check(z.int(), z.nonnegative())),
   recordKey: z.nullable(recordKeyString),
   display: DisplayPreferencesSchema,
-  locale: z.enum(['en', 'zh-CN']),
+  locale: z.enum(LOCALES),
 });
 
 export const CAPTURE_OUTCOMES = ['saved', 'empty', 'too-long', 'queued', 'quota', 'failed'] as const;
@@ -158,7 +143,6 @@ export const TabStateSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type PageStateMessage = z.infer<typeof PageStateMessageSchema>;
-export type DisplayPreferences = z.infer<typeof DisplayPreferencesSchema>;
 export type PageCommand = z.infer<typeof PageCommandSchema>;
 export type CustomCrmRequest = z.infer<typeof CustomCrmRequestSchema>;
 export type PanelRequest = z.infer<typeof PanelRequestSchema>;

@@ -1,4 +1,4 @@
-import { LOCALES } from '../domain/locale';
+import { LOCALES } from '../domain/locales';
 import type { Playbook, Requirement } from '../playbook/schema';
 import { compileKeywordMatcher, type KeywordHit, type KeywordMatcher } from '../text/keyword-matcher';
 import { onWordBoundaries } from './chinese-words';

@@ -2,7 +2,7 @@ import type { RecordSnapshot } from '../crm/snapshot';
 import type { DealFacts } from '../domain/deal-facts';
 import type { Note } from '../domain/note';
 import { analyzeDeal, type DealAnalysis } from '../engines/analyze';
-import type { Explanation } from '../engines/explain';
+import type { Explanation } from '../domain/explain';
 import type { Playbook, Stage } from '../playbook/schema';
 import { proposeFacts, type Proposal } from './propose';
 

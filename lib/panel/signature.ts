@@ -1,4 +1,4 @@
-import { z } from '../domain/zod';
+import { z } from '../zod/classic';
 import type { Database } from '../store/db';
 import { readSetting, writeSetting } from '../store/settings';
 

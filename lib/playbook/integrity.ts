@@ -1,5 +1,5 @@
-import type { z } from '../domain/zod';
-import { allKeywords, type LocalizedKeywords } from '../domain/locale';
+import type { z } from '../zod/classic';
+import { allKeywords, type LocalizedKeywords } from '../domain/localized-text';
 import { normalizeName } from '../domain/normalize';
 import type { Condition, Playbook } from './schema';
 

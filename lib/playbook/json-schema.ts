@@ -1,4 +1,4 @@
-import { z } from '../domain/zod';
+import { z } from '../zod/classic';
 import { PlaybookSchema } from './schema';
 
 /**

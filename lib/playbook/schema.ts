@@ -1,5 +1,5 @@
-import { z } from '../domain/zod';
-import { LocalizedKeywordsSchema, LocalizedTextSchema } from '../domain/locale';
+import { z } from '../zod/classic';
+import { LocalizedKeywordsSchema, LocalizedTextSchema } from '../domain/localized-text';
 import { InfluenceSchema, StanceSchema } from '../domain/stakeholder';
 import { checkPlaybookIntegrity } from './integrity';
 import { PageRulesInFileSchema } from '../page-rules/file';

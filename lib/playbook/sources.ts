@@ -1,6 +1,6 @@
-import type { LocalizedText } from '../domain/locale';
+import type { LocalizedText } from '../domain/localized-text';
 import { formatPath, type ValidationIssue } from '../domain/issues';
-import { explanation, type Explanation } from '../engines/explain';
+import { explanation, type Explanation } from '../domain/explain';
 import { parsePlaybook } from './parse';
 import type { Playbook } from './schema';
 

@@ -3,7 +3,7 @@
 // refreshes once on 401 INVALID_SESSION_ID and retries once [Query for User Information]; it
 // keeps the last Sforce-Limit-Info [Limit Info Header]; every other failure becomes a typed
 // error (errors.ts). No retry loops: the outbox sender owns backoff.
-import { z } from '@/lib/domain/zod.ts';
+import { z } from '@/lib/zod/classic.ts';
 import { SALESFORCE_API_VERSION } from './api-version.ts';
 import { httpDate, parseApiDateTime } from './datetime.ts';
 import {

@@ -1,7 +1,7 @@
 // Typed errors from Salesforce answers, so callers (the outbox sender, the read-back) decide by
 // class: refresh / sign in again, back off, park for the user, show a conflict, mark deleted,
 // retry later. [Status Codes and Error Responses] error bodies are `[{message, errorCode, fields}]`.
-import { z } from '@/lib/domain/zod.ts';
+import { z } from '@/lib/zod/classic.ts';
 import type { ApiLimits } from './limits.ts';
 
 export const errorBodySchema = z.array(

@@ -3,7 +3,7 @@
 // injected fetch and nothing stored here: where tokens live is the caller's choice. Call the
 // token and revoke endpoints from the background, never from a page: they answer CORS only on
 // My Domain hosts [Enable CORS for OAuth Endpoints], and a page must not see tokens anyway.
-import { z } from '@/lib/domain/zod.ts';
+import { z } from '@/lib/zod/classic.ts';
 import { OAuthError, ProtocolError, TransientError } from './errors.ts';
 import { instanceOrigin, loginOrigin } from './hosts.ts';
 

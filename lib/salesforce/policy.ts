@@ -5,7 +5,7 @@
 // values such as "Procurement" the standard picklist lacks). Policy values win over what a user typed; a value that does not parse is
 // ignored as if absent (and the options page shows the user's own fields).
 import { browser } from 'wxt/browser';
-import { z } from '@/lib/domain/zod.ts';
+import { z } from '@/lib/zod/classic.ts';
 import { loginOrigin } from './hosts.ts';
 import type { RoleMaps } from './mapping.ts';
 

@@ -10,7 +10,7 @@
 // colleague can take in the team directory when several roles share one value. A value that
 // names no role, a contact without an e-mail address and a user the directory does not know
 // are left out: the page read and the team still have them.
-import { z } from '@/lib/domain/zod.ts';
+import { z } from '@/lib/zod/classic.ts';
 import { stakeholderIdForContact } from '../domain/stakeholder';
 import type { Person } from '../domain/team';
 import type { Database } from '../store/db';

@@ -3,7 +3,7 @@
 // SR's panel shows the AR's note and who wrote it. Bounded by LastModifiedDate after the
 // first read, paged, one body call per new or changed note. Notes this browser wrote itself
 // (their ids are in its done outbox entries) and the shared requirement-facts note are skipped.
-import { z } from '@/lib/domain/zod.ts';
+import { z } from '@/lib/zod/classic.ts';
 import type { Database } from '../store/db';
 import { notesForRecord, upsertRemoteNote } from '../store/notes';
 import { writtenRemoteIds } from '../store/outbox';

@@ -10,7 +10,7 @@
 //   Chrome lets content scripts read, and never sent to a page or content script: only
 //   this background reads them (docs/security.md, "Salesforce tokens").
 import { browser } from 'wxt/browser';
-import { z } from '@/lib/domain/zod.ts';
+import { z } from '@/lib/zod/classic.ts';
 import type { Database } from '../store/db';
 import { readSetting, writeSetting } from '../store/settings';
 import type { AccessGrant, TokenSource } from './client.ts';

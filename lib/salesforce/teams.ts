@@ -1,4 +1,4 @@
-import { z } from '@/lib/domain/zod.ts';
+import { z } from '@/lib/zod/classic.ts';
 import type { Database } from '../store/db';
 import { readSetting, writeSetting } from '../store/settings';
 

@@ -1,6 +1,6 @@
 import { PersonSchema } from '../domain/team';
 import { toValidationIssues, type ValidationIssue } from '../domain/issues';
-import { z } from '../domain/zod';
+import { z } from '../zod/classic';
 import { writeTransaction, type Database } from './db';
 import {
   StoredAssignmentSchema,

@@ -17,7 +17,7 @@ import { listDirectory, replaceDirectory } from './directory';
 import { readSetting, writeSetting } from './settings';
 import { rememberRecord, recentRecords } from './records';
 import { saveNote } from './notes';
-import { z } from '../domain/zod';
+import { z } from '../zod/classic';
 import type { RequirementValue } from '../domain/requirement-value';
 import type { Stakeholder } from '../domain/stakeholder';
 import { validSnapshot } from '@/test/support/snapshots';

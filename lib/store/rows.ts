@@ -4,7 +4,7 @@ import { RequirementValueSchema } from '../domain/requirement-value';
 import { StageOverrideSchema } from '../domain/stage-override';
 import { StakeholderSchema } from '../domain/stakeholder';
 import { TeamAssignmentSchema } from '../domain/team';
-import { z } from '../domain/zod';
+import { z } from '../zod/classic';
 import { SALESFORCE_ID } from '../salesforce/ids';
 
 // What each object store holds: the domain types plus the keys and

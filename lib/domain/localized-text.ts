@@ -1,8 +1,6 @@
-import { z } from './zod';
+import { z } from '../zod/classic';
 
 import { LOCALES } from './locales';
-
-export { LOCALES, type Locale } from './locales';
 
 const nonBlank = z.string().trim().min(1);
 

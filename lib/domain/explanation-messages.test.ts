@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../domain/locale';
-import { MESSAGES } from './messages';
+import { LOCALES } from './locales';
+import { MESSAGES } from './explanation-messages';
 
 function placeholders(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).sort();

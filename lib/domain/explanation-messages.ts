@@ -1,4 +1,4 @@
-import type { Locale } from '../domain/locale';
+import type { Locale } from './locales';
 
 /**
  * Every sentence the engines can produce, in every supported language.
@@ -242,4 +242,5 @@ export const MESSAGES = {
   },
 } as const satisfies Record<string, Record<Locale, string>>;
 
-export type MessageKey = keyof typeof MESSAGES;
+/** The sentence an `Explanation` names; the UI's own strings are keyed by `MessageKey` (lib/i18n, the _locales catalog). */
+export type ExplanationKey = keyof typeof MESSAGES;

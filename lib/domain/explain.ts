@@ -1,5 +1,6 @@
-import type { Locale, LocalizedText } from '../domain/locale';
-import { MESSAGES, type MessageKey } from './messages';
+import type { LocalizedText } from './localized-text';
+import type { Locale } from './locales';
+import { MESSAGES, type ExplanationKey } from './explanation-messages';
 
 /** A value inserted into a message: plain text, a number, playbook text in both languages, or a list of these texts. */
 export type ExplanationParam = string | number | LocalizedText | readonly (string | LocalizedText)[];
@@ -10,11 +11,11 @@ export type ExplanationParam = string | number | LocalizedText | readonly (strin
  * tests compare keys and parameters instead of sentences.
  */
 export interface Explanation {
-  key: MessageKey;
+  key: ExplanationKey;
   params: Readonly<Record<string, ExplanationParam>>;
 }
 
-export function explanation(key: MessageKey, params: Explanation['params'] = {}): Explanation {
+export function explanation(key: ExplanationKey, params: Explanation['params'] = {}): Explanation {
   return { key, params };
 }
 

@@ -1,0 +1,13 @@
+import { z } from '../zod/mini';
+import { RecordSnapshotSchema } from './snapshot';
+
+/** `not-read-yet`: a record page the content script has not read, as nothing has shown it yet (see page-watcher.ts). */
+export const UNRECOGNISED_REASONS = ['not-a-record-page', 'unsupported-object', 'record-not-rendered', 'not-read-yet'] as const;
+export const UnrecognisedReasonSchema = z.enum(UNRECOGNISED_REASONS);
+
+/** What the content script read from the tab's page (read-page.ts): a record, or why none. */
+export const PageStateSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('record'), snapshot: RecordSnapshotSchema }),
+  z.object({ kind: z.literal('unrecognised'), reason: UnrecognisedReasonSchema, adapter: z.string().check(z.maxLength(40)) }),
+]);
+export type PageState = z.infer<typeof PageStateSchema>;
