@@ -82,6 +82,20 @@ test('production bundles carry no end-to-end test hooks (handlers global, page m
   }
 });
 
+test('the e2e builds the tests and benchmarks run are the production code: React in its production build, as shipped', async () => {
+  // `jsxDEV` is the development JSX runtime; only React's development build warns about keys.
+  const development = /\bjsxDEV\b|unique "key" prop/;
+  for (const dir of ['chrome-mv3', 'chrome-mv3-e2e']) {
+    const scripts = await bundleScripts(output(dir));
+    assert.ok(scripts.length > 0, `${dir} is built`);
+    assert.deepEqual(
+      scripts.filter(({ code }) => development.test(code)).map(({ file }) => file),
+      [],
+      `${dir} bundles React's development build`,
+    );
+  }
+});
+
 /** The .js and .html files of a build, with their text. */
 async function bundleFiles(dir) {
   const files = (await readdir(output(dir), { recursive: true })).filter((file) => /\.(js|html)$/.test(file));
