@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { z } from '../zod/classic';
 import type { Database } from '../store/db';
 import { readSetting } from '../store/settings';
@@ -9,23 +8,11 @@ import type { Person } from '../domain/team';
 import { listDirectory } from '../store/directory';
 import type { ValidationIssue } from '../domain/issues';
 import { parsePolicyRules, rulesFromFile } from '../page-rules/file';
+import { liveManagedPolicy, promptManagedPolicy } from './managed-policy';
 import type { PageRule } from '../page-rules/schema';
 
 /** Settings key of the playbook a user imported in the options page (its JSON text). */
 export const IMPORTED_PLAYBOOK_SETTING = 'importedPlaybook';
-
-/**
- * A policy IT pushed through managed storage, if any. Browsers
- * without a managed-storage backend (or without a policy) reject or return
- * nothing: both mean "no policy".
- */
-async function managedPolicy(key: 'playbook' | 'teamDirectory' | 'pageRules'): Promise<unknown> {
-  try {
-    return (await browser.storage.managed.get(key))?.[key];
-  } catch {
-    return undefined;
-  }
-}
 
 export type ActiveDirectory = { people: Person[]; source: 'managed' | 'stored'; managedErrors: number };
 
@@ -34,7 +21,7 @@ export type ActiveDirectory = { people: Person[]; source: 'managed' | 'stored'; 
  * every row is valid (never applied in part), else the one imported in the options.
  */
 export async function loadActiveDirectory(db: Database): Promise<ActiveDirectory> {
-  const managed = await managedPolicy('teamDirectory');
+  const managed = await promptManagedPolicy(db, 'teamDirectory');
   if (managed !== undefined && managed !== null) {
     const parsed = importDirectoryJson(managed);
     if (parsed.ok) return { people: parsed.people, source: 'managed', managedErrors: 0 };
@@ -46,7 +33,7 @@ export async function loadActiveDirectory(db: Database): Promise<ActiveDirectory
 /** The playbook in force for this user: managed policy, else import, else the default. */
 export async function loadActivePlaybook(db: Database): Promise<ResolvedPlaybook> {
   const [managed, imported] = await Promise.all([
-    managedPolicy('playbook'),
+    promptManagedPolicy(db, 'playbook'),
     readSetting(db, IMPORTED_PLAYBOOK_SETTING, z.string().optional(), undefined),
   ]);
   return resolvePlaybook({ default: DEFAULT_PLAYBOOK, managed, imported });
@@ -64,7 +51,7 @@ export interface PolicyPageRules {
  * (every rule valid, or none used) and the `pageRules` of a valid managed playbook.
  */
 export async function loadPolicyPageRules(): Promise<PolicyPageRules> {
-  const [managedRules, managedPlaybook] = await Promise.all([managedPolicy('pageRules'), managedPolicy('playbook')]);
+  const [managedRules, managedPlaybook] = await Promise.all([liveManagedPolicy('pageRules'), liveManagedPolicy('playbook')]);
   const own = managedRules === undefined || managedRules === null ? null : parsePolicyRules(managedRules);
   const playbook = managedPlaybook === undefined || managedPlaybook === null ? null : resolvePlaybook({ default: DEFAULT_PLAYBOOK, managed: managedPlaybook });
   const fromPlaybook = playbook?.source === 'managed' ? rulesFromFile(playbook.playbook.pageRules ?? [], 'policy', 0, (index) => `policy-playbook-${index + 1}`) : [];
