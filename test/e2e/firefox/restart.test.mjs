@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { puppeteerDriver } from '../support/drivers.mjs';
-import { askExtension, captureSelection, launchFirefoxWithExtension, openCrmPage, openExtensionPage } from '../support/firefox.mjs';
+import { askExtension, captureSelection, closeFirefox, launchFirefoxWithExtension, openCrmPage, openExtensionPage } from '../support/firefox.mjs';
 import { startCrmServer } from '../support/crm-server.mjs';
 import { FIRST_OPPORTUNITY } from '../support/fixtures.mjs';
 
@@ -28,7 +28,7 @@ before(async () => {
 });
 
 after(async () => {
-  await firefox?.browser.close();
+  if (firefox) await closeFirefox(firefox.browser);
   await server?.close();
 });
 
@@ -38,7 +38,7 @@ test('Firefox: before the restart, the menu item exists and a note is captured t
   assert.equal(await askExtension(crmPage, { type: 'e2e/menu-present' }), true);
   assert.equal((await captureSelection(crmPage, NOTE)).outcome, 'saved');
   await panelShowingTheNote();
-  await firefox.browser.close();
+  await closeFirefox(firefox.browser);
   firefox = undefined;
 });
 

@@ -70,8 +70,29 @@ export async function launchFirefoxWithExtension(server, { extensionDir = FIREFO
 export function firefoxForTheseTests(options) {
   return serverAndBrowserForTheseTests(
     (server) => launchFirefoxWithExtension(server, options),
-    (firefox) => firefox.browser.close(),
+    (firefox) => closeFirefox(firefox.browser),
   );
+}
+
+/** How long `browser.close()` may take before Firefox's process is killed. */
+const CLOSE_TIMEOUT_MS = 20_000;
+
+/**
+ * Closes Firefox, or kills its process when puppeteer's close does not return: over WebDriver
+ * BiDi it was seen to wait forever after Firefox had gone (test/e2e/firefox/salesforce.test.mjs,
+ * 2026-12-06), which held the whole run until CI's time ran out.
+ */
+export async function closeFirefox(browser) {
+  let timer;
+  const gaveUp = await Promise.race([
+    browser.close().then(
+      () => false,
+      () => true,
+    ),
+    new Promise((resolve) => (timer = setTimeout(() => resolve(true), CLOSE_TIMEOUT_MS))),
+  ]);
+  clearTimeout(timer);
+  if (gaveUp) browser.process()?.kill('SIGKILL');
 }
 
 /** Opens `url` in a new tab and waits until the content script has reported the page to the background. */
