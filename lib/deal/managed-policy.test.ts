@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDatabase, type Database } from '../store/db';
 import { onBroadcast } from '../messaging/page-client';
 import type { Broadcast } from '../messaging/protocol';
-import { LIVE_WAIT_MS, promptManagedPolicy } from './managed-policy';
+import { askForManagedPolicy, LIVE_WAIT_MS, promptManagedPolicy } from './managed-policy';
 
 let db: Database;
 const told: Broadcast[] = [];
@@ -61,6 +61,17 @@ describe('promptManagedPolicy', () => {
     await settled();
     expect(told).toEqual([{ type: 'broadcast/configuration' }]);
     expect(await db.get('settings', 'managedPolicyCopy:teamDirectory')).toBeNull();
+  });
+
+  it('counts the wait from when the page asked, not from when the analysis reads', async () => {
+    const service = slowPolicyService();
+    askForManagedPolicy();
+    await new Promise((resolve) => setTimeout(resolve, LIVE_WAIT_MS));
+    const started = Date.now();
+    expect(await promptManagedPolicy(db, 'playbook')).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(LIVE_WAIT_MS / 2);
+    service.answer({});
+    await settled();
   });
 
   it('without a copy, goes on as without a policy and corrects once IT’s arrives', async () => {

@@ -20,20 +20,46 @@ const copySetting = (key: ManagedPolicyKey) => `managedPolicyCopy:${key}`;
 /** The raw policy as Chrome gave it (object or JSON text); null: none was set. Validated where it is used. */
 const CopySchema = z.unknown();
 
+const MANAGED_POLICY_KEYS: readonly ManagedPolicyKey[] = ['playbook', 'teamDirectory', 'pageRules'];
+
+/** The browser's answer being awaited, shared by every read meanwhile, and when it was asked. */
+let pending: { askedAt: number; answer: Promise<Record<string, unknown>> } | undefined;
+
+function askBrowser(): NonNullable<typeof pending> {
+  if (!pending) {
+    const answer = browser.storage.managed.get([...MANAGED_POLICY_KEYS]).then(
+      (values) => (values ?? {}) as Record<string, unknown>,
+      () => ({}), // browsers without a managed-storage backend, or without a policy
+    );
+    const asked = { askedAt: Date.now(), answer };
+    pending = asked;
+    // Asked again after each answer: a policy IT changes is read at the next analysis.
+    void answer.finally(() => {
+      if (pending === asked) pending = undefined;
+    });
+  }
+  return pending;
+}
+
+/**
+ * Asks the browser for IT's policy now, for an analysis to come: a page calls it
+ * first thing, so the wait for a policy service still starting overlaps the
+ * page's own start instead of following it.
+ */
+export function askForManagedPolicy(): void {
+  askBrowser();
+}
+
 /** IT's policy `key` as the browser says it now; undefined when none is set or there is no managed storage. */
 export async function liveManagedPolicy(key: ManagedPolicyKey): Promise<unknown> {
-  try {
-    return (await browser.storage.managed.get(key))?.[key] ?? undefined;
-  } catch {
-    return undefined; // browsers without a managed-storage backend, or without a policy
-  }
+  return (await askBrowser().answer)[key] ?? undefined;
 }
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
  * IT's policy `key` without waiting on a policy service that is still starting:
- * the browser's answer when it comes within LIVE_WAIT_MS, else the copy kept
+ * the browser's answer when it comes within LIVE_WAIT_MS of being asked, else the copy kept
  * from the last answer (none kept: no policy). Each answer replaces a copy that
  * differs; when the copy was used and the answer differs, the extension's pages
  * are told (`broadcast/configuration`) and read again, so within seconds of the
@@ -41,12 +67,13 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON
  */
 export async function promptManagedPolicy(db: Database, key: ManagedPolicyKey): Promise<unknown> {
   const copy = readSetting(db, copySetting(key), CopySchema, null).catch(() => null);
-  const live = liveManagedPolicy(key);
+  const { askedAt, answer } = askBrowser();
+  const live = answer.then((values) => values[key] ?? undefined);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const answered = await Promise.race([
     live.then((value) => ({ value })),
     new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), LIVE_WAIT_MS);
+      timer = setTimeout(() => resolve(undefined), Math.max(0, askedAt + LIVE_WAIT_MS - Date.now()));
     }),
   ]);
   clearTimeout(timer);
