@@ -49,13 +49,6 @@ async function commitQueued(db: Database, note: QueuedNote): Promise<void> {
   await dequeue(note.id);
 }
 
-/** Settles to the error a promise rejected with, or null when it fulfilled. */
-const failureOf = (promise: Promise<unknown>): Promise<unknown> =>
-  promise.then(
-    () => null,
-    (error: unknown) => error ?? new Error('unknown error'),
-  );
-
 /**
  * Stores a selection as a customer note of the tab's record, or in the inbox
  * when the tab shows none. Resolves 'saved' only after the write committed.
@@ -78,13 +71,13 @@ export async function captureNote(db: Database, input: CaptureInput): Promise<Ca
   // The queue (storage.local) and the store (IndexedDB) are written at once, not one after the other:
   // either keeps the note, and the user is told only once both have settled (`store.capture` in
   // `npm run bench`). The queue entry goes once the store has the note.
-  const [queueFailure, storeFailure] = await Promise.all([failureOf(enqueue(note)), failureOf(store(db, note))]);
-  if (storeFailure === null) {
-    if (queueFailure === null) await dequeue(note.id).catch(() => undefined); // a leftover entry is written again harmlessly
+  const [queued, stored] = await Promise.allSettled([enqueue(note), store(db, note)]);
+  if (stored.status === 'fulfilled') {
+    if (queued.status === 'fulfilled') await dequeue(note.id).catch(() => undefined); // a leftover entry is written again harmlessly
     return { outcome: 'saved', recordKey: note.recordKey ?? null, noteId: note.id, toSalesforce: note.salesforce !== undefined };
   }
-  if (queueFailure !== null) return { outcome: 'failed', error: isQuotaError(queueFailure) ? 'QuotaExceededError' : describe(queueFailure) };
-  return isQuotaError(storeFailure) ? { outcome: 'quota', noteId: note.id } : { outcome: 'queued', noteId: note.id, error: describe(storeFailure) };
+  if (queued.status === 'rejected') return { outcome: 'failed', error: isQuotaError(queued.reason) ? 'QuotaExceededError' : describe(queued.reason) };
+  return isQuotaError(stored.reason) ? { outcome: 'quota', noteId: note.id } : { outcome: 'queued', noteId: note.id, error: describe(stored.reason) };
 }
 
 /** Writes every note still in the queue; returns how many were committed now. */
