@@ -67,8 +67,8 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON
  */
 export async function promptManagedPolicy(db: Database, key: ManagedPolicyKey): Promise<unknown> {
   const copy = readSetting(db, copySetting(key), CopySchema, null).catch(() => null);
-  const { askedAt, answer } = askBrowser();
-  const live = answer.then((values) => values[key] ?? undefined);
+  const { askedAt } = askBrowser();
+  const live = liveManagedPolicy(key);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const answered = await Promise.race([
     live.then((value) => ({ value })),
