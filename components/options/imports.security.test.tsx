@@ -21,10 +21,15 @@ import { PlaybookSection } from './PlaybookSection';
 const KEY = 'salesforce|acme.lightning.force.com|Opportunity|0065g00000AbCdEAAZ';
 const named = SHORT_XSS_CORPUS.filter((entry) => entry.text.trim() !== '');
 
-/** Everything the store holds, to show an import changed nothing. */
+/**
+ * Everything the store holds, to show an import changed nothing; but the copy of IT's policy, which
+ * any read of the playbook or directory keeps (lib/deal/managed-policy.ts), is the browser's, not the user's.
+ */
 async function storeContents(): Promise<unknown> {
   const db = await getDatabase();
-  return Object.fromEntries(await Promise.all([...TABLE_NAMES, 'settings' as const].map(async (table) => [table, await db.getAll(table)])));
+  const [keys, values] = await Promise.all([db.getAllKeys('settings'), db.getAll('settings')]);
+  const settings = keys.map((key, i) => [key, values[i]]).filter(([key]) => !String(key).startsWith('managedPolicyCopy:'));
+  return { settings, ...Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (table) => [table, await db.getAll(table)]))) };
 }
 
 function choose(section: HTMLElement, name: string, content: string): void {

@@ -9,6 +9,7 @@ import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
 import { activeRulesFor } from '../page-rules/active';
 import { writePageRules } from '../page-rules/store';
 import { getDatabase } from '../store/connection';
+import { onBroadcast } from '../messaging/page-client';
 import { IMPORTED_PLAYBOOK_SETTING, loadActiveDirectory, loadActivePlaybook, loadPolicyPageRules } from './active-policy';
 
 let db: Database;
@@ -24,6 +25,20 @@ afterEach(async () => {
   await deleteDB('policy-test');
 });
 
+/**
+ * A policy IT sets while the browser runs: the read that notices it still uses the kept copy
+ * (lib/deal/managed-policy.ts) and tells the pages to read again; resolves on that word.
+ */
+function correctionAnnounced(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = onBroadcast((message) => {
+      if (message.type !== 'broadcast/configuration') return;
+      stop();
+      resolve();
+    });
+  });
+}
+
 describe('playbook in force', () => {
   it('is the default when nothing else is set', async () => {
     expect((await loadActivePlaybook(db)).source).toBe('default');
@@ -33,6 +48,9 @@ describe('playbook in force', () => {
     await writeSetting(db, IMPORTED_PLAYBOOK_SETTING, z.string(), importedPlaybook);
     expect(await loadActivePlaybook(db)).toMatchObject({ source: 'imported', playbook: { id: 'acme' } });
     await fakeBrowser.storage.managed.set({ playbook: JSON.stringify({ ...DEFAULT_PLAYBOOK, id: 'it-policy' }) });
+    const announced = correctionAnnounced();
+    expect(await loadActivePlaybook(db)).toMatchObject({ source: 'imported' });
+    await announced;
     expect(await loadActivePlaybook(db)).toMatchObject({ source: 'managed', playbook: { id: 'it-policy' } });
   });
 
@@ -55,6 +73,9 @@ describe('team directory in force', () => {
     await fakeBrowser.storage.managed.set({ teamDirectory: JSON.stringify([person('it1', 'Anna Berg')]) });
     expect(await loadActiveDirectory(db)).toMatchObject({ source: 'managed', people: [{ id: 'it1' }] });
     await fakeBrowser.storage.managed.set({ teamDirectory: JSON.stringify([person('it1', 'Anna Berg'), { id: 'bad' }]) });
+    const announced = correctionAnnounced();
+    expect(await loadActiveDirectory(db)).toMatchObject({ source: 'managed', people: [{ id: 'it1' }] });
+    await announced;
     const fallback = await loadActiveDirectory(db);
     expect(fallback).toMatchObject({ source: 'stored', people: [{ id: 'p1' }] });
     expect(fallback.managedErrors).toBeGreaterThan(0);

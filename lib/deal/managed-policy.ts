@@ -8,11 +8,11 @@ import { readSetting, writeSetting } from '../store/settings';
 export type ManagedPolicyKey = 'playbook' | 'teamDirectory' | 'pageRules';
 
 /**
- * How long a read waits for Chrome's own answer before it goes on with the copy.
- * Chrome answers `storage.managed.get` only once its policy service is up: about
- * 3 s after a fresh start on this machine, 3–8 s elsewhere
- * (ghostery/ghostery-extension#3367), even when no policy is set; later reads
- * take ~2 ms. The panel's analysis waited for it (`panel.analysis.first`).
+ * How long a profile that never had Chrome's answer waits for it. Chrome answers
+ * `storage.managed.get` only once its policy service is up: about 3 s after a
+ * fresh start on this machine, 3–8 s elsewhere (ghostery/ghostery-extension#3367),
+ * even when no policy is set; later reads mostly take ~2 ms, but a new page's
+ * first read sometimes had no answer for its whole first 250 ms.
  */
 export const LIVE_WAIT_MS = 250;
 
@@ -58,17 +58,30 @@ export async function liveManagedPolicy(key: ManagedPolicyKey): Promise<unknown>
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
- * IT's policy `key` without waiting on a policy service that is still starting:
- * the browser's answer when it comes within LIVE_WAIT_MS of being asked, else the copy kept
- * from the last answer (none kept: no policy). Each answer replaces a copy that
- * differs; when the copy was used and the answer differs, the extension's pages
- * are told (`broadcast/configuration`) and read again, so within seconds of the
- * browser's start what they show follows IT's policy.
+ * IT's policy `key` without waiting on the browser: the copy kept from the last
+ * answer, checked against a fresh answer meanwhile. Chrome's answer can take
+ * seconds (see LIVE_WAIT_MS) and, measured on panel pages of a warm browser,
+ * sometimes never came in the page's first 250 ms, which every analysis then
+ * waited for (`panel.analysis.open`, bench/findings.md). When the answer differs,
+ * the copy is replaced and the extension's pages are told
+ * (`broadcast/configuration`) and read again. Only a profile that never had an
+ * answer waits, up to LIVE_WAIT_MS from the page's ask, before it goes on as
+ * without a policy (corrected the same way when IT's arrives).
  */
 export async function promptManagedPolicy(db: Database, key: ManagedPolicyKey): Promise<unknown> {
-  const copy = readSetting(db, copySetting(key), CopySchema, null).catch(() => null);
+  // undefined: never kept; null: the last answer had no policy.
+  const kept = await readSetting(db, copySetting(key), CopySchema, undefined).catch(() => undefined);
   const { askedAt } = askBrowser();
   const live = liveManagedPolicy(key);
+  const correctLater = (used: unknown) =>
+    void live.then(async (value) => {
+      await keepCopy(db, key, value, kept);
+      if (!sameValue(value, used)) await publish({ type: 'broadcast/configuration' });
+    });
+  if (kept !== undefined) {
+    correctLater(kept);
+    return kept ?? undefined;
+  }
   let timer: ReturnType<typeof setTimeout> | undefined;
   const answered = await Promise.race([
     live.then((value) => ({ value })),
@@ -78,19 +91,15 @@ export async function promptManagedPolicy(db: Database, key: ManagedPolicyKey): 
   ]);
   clearTimeout(timer);
   if (answered) {
-    await keepCopy(db, key, answered.value, await copy);
+    await keepCopy(db, key, answered.value, kept);
     return answered.value;
   }
-  const kept = await copy;
-  void live.then(async (value) => {
-    await keepCopy(db, key, value, kept);
-    if (!sameValue(value, kept)) await publish({ type: 'broadcast/configuration' });
-  });
-  return kept ?? undefined;
+  correctLater(undefined);
+  return undefined;
 }
 
 async function keepCopy(db: Database, key: ManagedPolicyKey, value: unknown, kept: unknown): Promise<void> {
-  if (sameValue(value, kept)) return;
+  if (kept !== undefined && sameValue(value, kept)) return;
   // A copy that cannot be written (storage blocked, database closing) only costs the next slow start its head start.
   await writeSetting(db, copySetting(key), CopySchema, value ?? null).catch(() => undefined);
 }
