@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DealDesk } from '@/components/desk/DealDesk';
-import { askForManagedPolicy } from '@/lib/deal/managed-policy';
 import { preloadPackedDesk } from '@/lib/desk/packed';
 import { t } from '@/lib/i18n';
 import { applyLanguagePreference } from '@/lib/i18n/preference';
@@ -10,7 +9,6 @@ import '@/components/panel.css';
 import '@/components/desk/desk.css';
 
 async function start(root: HTMLElement): Promise<void> {
-  askForManagedPolicy(); // for the desk's pass, which analyses every deal (lib/deal/managed-policy.ts)
   // The desk's rows are read while the language is (lib/desk/packed.ts).
   const packedRows = preloadPackedDesk(getDatabase);
   // The stored language decides every string, so it is read before the first render.

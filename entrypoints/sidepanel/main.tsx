@@ -4,15 +4,11 @@ import { DockedStorageBlocked } from '@/components/DockedStorageBlocked';
 import { Panel } from '@/components/Panel';
 import { localeFor, setLocale, t } from '@/lib/i18n';
 import { applyLanguagePreference } from '@/lib/i18n/preference';
-import { askForManagedPolicy } from '@/lib/deal/managed-policy';
 import { framedByAnotherOrigin, panelTarget } from '@/lib/messaging/page-client';
 import { getDatabase } from '@/lib/store/connection';
 import '@/components/panel.css';
 
 async function start(root: HTMLElement): Promise<void> {
-  // IT's policy shapes the analysis, and a browser just started takes seconds to say it: asked now,
-  // the wait overlaps the page's start (lib/deal/managed-policy.ts).
-  askForManagedPolicy();
   // Framed by a page (the docked panel, or a CRM page's own script): follow only the tab it is in, never a
   // tab the page names with ?tabId= (found by test/e2e/chromium/security.test.mjs, docs/security.md F1).
   const target = framedByAnotherOrigin() ? ({ docked: true } as const) : panelTarget(location.search);

@@ -11,6 +11,7 @@ import { writePageRules } from '../page-rules/store';
 import { getDatabase } from '../store/connection';
 import { onBroadcast } from '../messaging/page-client';
 import { IMPORTED_PLAYBOOK_SETTING, loadActiveDirectory, loadActivePlaybook, loadPolicyPageRules } from './active-policy';
+import { promptManagedPolicy, type ManagedPolicyKey } from './managed-policy';
 
 let db: Database;
 const person = (id: string, name: string) => ({ id, name, roles: ['sr'], skills: [], industries: [], regions: [], languages: [], capacity: 3, openDeals: 0 });
@@ -39,6 +40,14 @@ function correctionAnnounced(): Promise<void> {
   });
 }
 
+/** IT sets policies, and the copy the pages read is brought up to date (as the background does at start and on each change). */
+async function itSets(values: Partial<Record<ManagedPolicyKey, string>>): Promise<void> {
+  await fakeBrowser.storage.managed.set(values);
+  const announced = correctionAnnounced();
+  await Promise.all(Object.keys(values).map((key) => promptManagedPolicy(db, key as ManagedPolicyKey)));
+  await announced;
+}
+
 describe('playbook in force', () => {
   it('is the default when nothing else is set', async () => {
     expect((await loadActivePlaybook(db)).source).toBe('default');
@@ -55,7 +64,7 @@ describe('playbook in force', () => {
   });
 
   it('falls back with a warning when IT’s policy is invalid', async () => {
-    await fakeBrowser.storage.managed.set({ playbook: '{"schemaVersion": 1}' });
+    await itSets({ playbook: '{"schemaVersion": 1}' });
     const active = await loadActivePlaybook(db);
     expect(active.source).toBe('default');
     expect(active.warnings.map((warning) => warning.source)).toEqual(['managed']);
@@ -70,12 +79,9 @@ describe('team directory in force', () => {
 
   it('is IT’s when valid, and never a part of an invalid one', async () => {
     await replaceDirectory(db, [person('p1', 'Zhang Wei')]);
-    await fakeBrowser.storage.managed.set({ teamDirectory: JSON.stringify([person('it1', 'Anna Berg')]) });
+    await itSets({ teamDirectory: JSON.stringify([person('it1', 'Anna Berg')]) });
     expect(await loadActiveDirectory(db)).toMatchObject({ source: 'managed', people: [{ id: 'it1' }] });
-    await fakeBrowser.storage.managed.set({ teamDirectory: JSON.stringify([person('it1', 'Anna Berg'), { id: 'bad' }]) });
-    const announced = correctionAnnounced();
-    expect(await loadActiveDirectory(db)).toMatchObject({ source: 'managed', people: [{ id: 'it1' }] });
-    await announced;
+    await itSets({ teamDirectory: JSON.stringify([person('it1', 'Anna Berg'), { id: 'bad' }]) });
     const fallback = await loadActiveDirectory(db);
     expect(fallback).toMatchObject({ source: 'stored', people: [{ id: 'p1' }] });
     expect(fallback.managedErrors).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDatabase, type Database } from '../store/db';
 import { onBroadcast } from '../messaging/page-client';
 import type { Broadcast } from '../messaging/protocol';
-import { askForManagedPolicy, LIVE_WAIT_MS, promptManagedPolicy } from './managed-policy';
+import { keepManagedPolicyCopies, promptManagedPolicy } from './managed-policy';
 
 let db: Database;
 const told: Broadcast[] = [];
@@ -23,87 +23,87 @@ afterEach(async () => {
   await deleteDB('managed-policy-test');
 });
 
-/** The browser's policy service still starting: `storage.managed.get` answers only when `answer` is called. */
+/**
+ * The browser's policy service still starting: `storage.managed.get` answers only when `answer` is
+ * called, then at once (an ask left unanswered would be shared by every later read, test after test).
+ */
 function slowPolicyService(): { answer: (values: Record<string, unknown>) => void } {
-  let answer: (values: Record<string, unknown>) => void = () => {};
-  vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(() => new Promise((resolve) => (answer = resolve)) as never);
-  return { answer: (values) => answer(values) };
+  const waiting: ((values: Record<string, unknown>) => void)[] = [];
+  let answered: Record<string, unknown> | undefined;
+  vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(
+    () => (answered ? Promise.resolve(answered) : new Promise((resolve) => waiting.push(resolve))) as never,
+  );
+  return {
+    answer: (values) => {
+      answered = values;
+      for (const resolve of waiting.splice(0)) resolve(values);
+    },
+  };
 }
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
+const copyOf = (key: string) => db.get('settings', `managedPolicyCopy:${key}`);
 
 describe('promptManagedPolicy', () => {
-  it('is the browser’s answer when it comes at once, and keeps a copy of it', async () => {
-    await fakeBrowser.storage.managed.set({ playbook: '{"id":"it"}' });
-    expect(await promptManagedPolicy(db, 'playbook')).toBe('{"id":"it"}');
-    expect(await db.get('settings', 'managedPolicyCopy:playbook')).toBe('{"id":"it"}');
-    expect(told).toEqual([]);
-  });
-
-  it('goes on at once with the kept copy, and says nothing when the answer agrees', async () => {
+  it('is the kept copy, without waiting for the browser, and says nothing when the answer agrees', async () => {
     await fakeBrowser.storage.managed.set({ playbook: '{"id":"it"}' });
     await promptManagedPolicy(db, 'playbook'); // an earlier page kept the copy
+    await settled();
+    told.length = 0;
     const service = slowPolicyService();
-    const started = Date.now();
     expect(await promptManagedPolicy(db, 'playbook')).toBe('{"id":"it"}');
-    expect(Date.now() - started).toBeLessThan(LIVE_WAIT_MS / 2);
     service.answer({ playbook: '{"id":"it"}' });
     await settled();
     expect(told).toEqual([]);
   });
 
-  it('keeps "no policy" as a copy too: a later page does not wait for the answer', async () => {
-    expect(await promptManagedPolicy(db, 'playbook')).toBeUndefined();
-    expect(await db.get('settings', 'managedPolicyCopy:playbook')).toBeNull();
+  it('without a copy, goes on as without a policy, keeps the answer and tells the pages when IT set one', async () => {
     const service = slowPolicyService();
-    const started = Date.now();
     expect(await promptManagedPolicy(db, 'playbook')).toBeUndefined();
-    expect(Date.now() - started).toBeLessThan(LIVE_WAIT_MS / 2);
+    expect(await copyOf('playbook')).toBeUndefined();
     service.answer({ playbook: '{"id":"it"}' });
     await settled();
     expect(told).toEqual([{ type: 'broadcast/configuration' }]);
-    expect(await db.get('settings', 'managedPolicyCopy:playbook')).toBe('{"id":"it"}');
+    expect(await copyOf('playbook')).toBe('{"id":"it"}');
+    expect(await promptManagedPolicy(db, 'playbook')).toBe('{"id":"it"}');
   });
 
-  it('tells the pages when a policy IT set since differs from the copy used, even when the browser answers at once', async () => {
-    await promptManagedPolicy(db, 'playbook');
-    await fakeBrowser.storage.managed.set({ playbook: '{"id":"new"}' });
-    expect(await promptManagedPolicy(db, 'playbook')).toBeUndefined();
+  it('keeps "no policy" as a copy too, without telling anyone', async () => {
+    expect(await promptManagedPolicy(db, 'teamDirectory')).toBeUndefined();
     await settled();
-    expect(told).toEqual([{ type: 'broadcast/configuration' }]);
-    expect(await promptManagedPolicy(db, 'playbook')).toBe('{"id":"new"}');
+    expect(await copyOf('teamDirectory')).toBeNull();
+    expect(told).toEqual([]);
   });
 
-  it('tells the pages when the late answer differs from the copy used, and keeps the new one', async () => {
+  it('tells the pages when the answer differs from the copy used, and keeps the new one', async () => {
     await fakeBrowser.storage.managed.set({ teamDirectory: '[]' });
     await promptManagedPolicy(db, 'teamDirectory');
+    await settled();
+    told.length = 0;
     const service = slowPolicyService();
     expect(await promptManagedPolicy(db, 'teamDirectory')).toBe('[]');
     service.answer({});
     await settled();
     expect(told).toEqual([{ type: 'broadcast/configuration' }]);
-    expect(await db.get('settings', 'managedPolicyCopy:teamDirectory')).toBeNull();
+    expect(await copyOf('teamDirectory')).toBeNull();
+  });
+});
+
+describe('keepManagedPolicyCopies', () => {
+  it('keeps a copy of every policy at start, and again when IT changes one', async () => {
+    await fakeBrowser.storage.managed.set({ playbook: '{"id":"it"}' });
+    keepManagedPolicyCopies(async () => db);
+    await settled();
+    expect([await copyOf('playbook'), await copyOf('teamDirectory'), await copyOf('pageRules')]).toEqual(['{"id":"it"}', null, null]);
+    await fakeBrowser.storage.managed.set({ playbook: '{"id":"it-2"}' });
+    await settled();
+    expect(await copyOf('playbook')).toBe('{"id":"it-2"}');
+    expect(told).toEqual([{ type: 'broadcast/configuration' }, { type: 'broadcast/configuration' }]);
   });
 
-  it('without a copy, counts the wait from when the page asked, not from when the analysis reads', async () => {
-    const service = slowPolicyService();
-    askForManagedPolicy();
-    await new Promise((resolve) => setTimeout(resolve, LIVE_WAIT_MS));
-    const started = Date.now();
-    expect(await promptManagedPolicy(db, 'playbook')).toBeUndefined();
-    expect(Date.now() - started).toBeLessThan(LIVE_WAIT_MS / 2);
-    service.answer({});
+  it('goes on when the database cannot be opened (storage blocked)', async () => {
+    keepManagedPolicyCopies(() => Promise.reject(new Error('blocked')));
     await settled();
-  });
-
-  it('without a copy, waits for the answer a while, then goes on as without a policy and corrects once IT’s arrives', async () => {
-    const service = slowPolicyService();
-    const started = Date.now();
-    expect(await promptManagedPolicy(db, 'playbook')).toBeUndefined();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(LIVE_WAIT_MS - 5);
-    service.answer({ playbook: '{"id":"it"}' });
-    await settled();
-    expect(told).toEqual([{ type: 'broadcast/configuration' }]);
-    expect(await db.get('settings', 'managedPolicyCopy:playbook')).toBe('{"id":"it"}');
+    expect(told).toEqual([]);
   });
 });
