@@ -1,5 +1,5 @@
 import type { CrmAdapter } from '../crm/adapter';
-import { deepScope } from '../crm/dom';
+import { deepScope, sharingDeepScopes } from '../crm/dom';
 import type { PageState } from '../crm/page-state';
 import { pageStateKey, readPage, recordContentKey, recordPageNotRead } from '../crm/read-page';
 import type { UserPresence } from './user-presence';
@@ -140,6 +140,11 @@ export function watchPage({ adapter, send, win = window, readOnDemand }: WatchOp
   function read(force = false): void {
     if (stopped) return;
     if (!force && breakerOpen()) return;
+    // The adapter and the observer walk the same record for its shadow roots: once is enough.
+    sharingDeepScopes(() => readOnce());
+  }
+
+  function readOnce(): void {
     const url = new URL(win.location.href);
     const notRead = readAsked ? null : recordPageNotRead(adapter, url, doc);
     if (notRead) return sendIfNew(notRead);
