@@ -226,6 +226,20 @@ describe('watchPage reading on demand', () => {
     expect(names(sent)).toEqual(['not-read-yet', 'First deal']);
   });
 
+  it('sends a record read again unchanged only once, also after a first read that followed "not read yet"', async () => {
+    const sent: PageState[] = [];
+    history.replaceState(null, '', '/r/a1');
+    const view = showRecord('a1', 'First deal');
+    const watch = watchOnDemand(sent);
+    stop = watch.stop;
+    await watch.readNow();
+    await watch.readNow();
+    view.querySelector('h1')!.textContent = 'First deal, renamed';
+    await watch.readNow();
+    await watch.readNow();
+    expect(names(sent)).toEqual(['not-read-yet', 'First deal', 'First deal, renamed']);
+  });
+
   it('keeps announcing, not reading, while the URL moves before anything asked', async () => {
     const sent: PageState[] = [];
     stop = watchOnDemand(sent).stop;

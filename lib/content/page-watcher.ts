@@ -1,5 +1,5 @@
 import type { CrmAdapter } from '../crm/adapter';
-import { deepScope } from '../crm/dom';
+import { deepScope, sharingDeepScopes } from '../crm/dom';
 import type { PageState } from '../crm/page-state';
 import { pageStateKey, readPage, recordContentKey, recordPageNotRead } from '../crm/read-page';
 import type { UserPresence } from './user-presence';
@@ -66,7 +66,9 @@ interface NavigationLike {
  */
 export function watchPage({ adapter, send, win = window, readOnDemand }: WatchOptions): PageWatch {
   const doc = win.document;
-  let lastKey = '';
+  /** The state last sent, and its key once taken (null before). */
+  let lastState: PageState | null = null;
+  let lastKey: string | null = null;
   let lastUrl = win.location.href;
   let observedTrees: readonly Node[] = [];
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -130,9 +132,16 @@ export function watchPage({ adapter, send, win = window, readOnDemand }: WatchOp
   }
 
   function sendIfNew(state: PageState): void {
-    const key = pageStateKey(state);
-    if (key === lastKey) return;
-    lastKey = key;
+    // Keys are compared only between states of one kind: a state of another kind is new whatever its
+    // key. So a page's first read (a heavy record's key is a 50 kB string) sends at once after the
+    // "not read yet" of its load, and the key of what it sent is taken at the next read.
+    if (lastState?.kind === state.kind) {
+      lastKey ??= pageStateKey(lastState);
+      const key = pageStateKey(state);
+      if (key === lastKey) return;
+      lastKey = key;
+    } else lastKey = null;
+    lastState = state;
     if (state.kind === 'record') previous = state;
     lastSent = send(state).catch(() => stop()); // the extension was updated or removed: this script is orphaned
   }
@@ -140,6 +149,11 @@ export function watchPage({ adapter, send, win = window, readOnDemand }: WatchOp
   function read(force = false): void {
     if (stopped) return;
     if (!force && breakerOpen()) return;
+    // The adapter and the observer walk the same record for its shadow roots: once is enough.
+    sharingDeepScopes(() => readOnce());
+  }
+
+  function readOnce(): void {
     const url = new URL(win.location.href);
     const notRead = readAsked ? null : recordPageNotRead(adapter, url, doc);
     if (notRead) return sendIfNew(notRead);
@@ -194,7 +208,8 @@ export function watchPage({ adapter, send, win = window, readOnDemand }: WatchOp
   function onPageShow(event: PageTransitionEvent): void {
     // Back from the back/forward cache: the background forgot this tab meanwhile.
     if (event.persisted) {
-      lastKey = '';
+      lastState = null;
+      lastKey = null;
       read(true);
     }
   }

@@ -18,6 +18,7 @@ import {
   isRendered,
   labelledCells,
   lightScope,
+  sharingDeepScopes,
   textAfterLabel,
   visibleLines,
   visibleText,
@@ -108,6 +109,20 @@ describe('deep queries', () => {
     const scope = deepScope(document, { maxShadowRoots: 2 });
     expect(scope.truncated).toBe(true);
     expect(scope.roots.length).toBeLessThanOrEqual(3);
+  });
+
+  it('walks each root once while scopes are shared, and afresh after', () => {
+    document.body.append(host('x-a', '<b></b>'));
+    const walks = vi.spyOn(document.body, 'querySelectorAll');
+    const [first, second, limited] = sharingDeepScopes(() => [deepScope(document.body), deepScope(document.body), deepScope(document.body, { maxElements: 5 })]);
+    expect(second).toBe(first);
+    expect(limited).not.toBe(first); // other limits: a walk of its own
+    expect(first.roots).toHaveLength(2);
+    expect(walks).toHaveBeenCalledTimes(2);
+    expect(sharingDeepScopes(() => sharingDeepScopes(() => deepScope(document.body)))).not.toBe(first);
+    document.body.append(host('x-b', '<i></i>'));
+    expect(deepScope(document.body).roots).toHaveLength(3); // outside: the page as it is now
+    expect(deepScope(document.body)).not.toBe(deepScope(document.body));
   });
 
   it('treats an invalid selector as no match', () => {

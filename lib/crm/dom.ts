@@ -31,11 +31,43 @@ function isScope(value: unknown): value is DeepScope {
   return typeof value === 'object' && value !== null && Array.isArray((value as DeepScope).roots);
 }
 
+/** Scopes taken with the default limits while `sharingDeepScopes` runs, by their root; null outside it. */
+let sharedScopes: Map<Root, DeepScope> | null = null;
+
+/**
+ * Runs `read` with each root's deep scope (default limits) taken once: a
+ * read of the page walks its record for shadow roots in the adapter, and the
+ * page watcher then needs the same roots to observe. The first walk of a
+ * record is the costliest part of a first read (every element visited, a
+ * script wrapper made for each), so it is not done twice. Only for code that
+ * does not change the page meanwhile: the scopes are what the page was when
+ * first taken. Nested calls share the outer one's scopes.
+ */
+export function sharingDeepScopes<T>(read: () => T): T {
+  if (sharedScopes) return read();
+  sharedScopes = new Map();
+  try {
+    return read();
+  } finally {
+    sharedScopes = null;
+  }
+}
+
 /**
  * Collects `root` and the open shadow roots below it (breadth first, nested
  * roots included). Closed shadow roots are invisible to scripts and skipped.
  */
 export function deepScope(root: Root, limits: DeepLimits = {}): DeepScope {
+  if (!sharedScopes || limits.maxElements !== undefined || limits.maxShadowRoots !== undefined) return walkScope(root, limits);
+  let scope = sharedScopes.get(root);
+  if (!scope) {
+    scope = walkScope(root, limits);
+    sharedScopes.set(root, scope);
+  }
+  return scope;
+}
+
+function walkScope(root: Root, limits: DeepLimits): DeepScope {
   const maxElements = limits.maxElements ?? DEFAULT_LIMITS.maxElements;
   const maxShadowRoots = limits.maxShadowRoots ?? DEFAULT_LIMITS.maxShadowRoots;
   const roots: Root[] = [root];
@@ -50,7 +82,7 @@ export function deepScope(root: Root, limits: DeepLimits = {}): DeepScope {
       // TreeWalker would visit them) costs far less than a TreeWalker step per element: this runs
       // once per read on cold code, over every element of the record.
       const elements = (roots[i] as Root).querySelectorAll('*');
-      for (let e = 0; e < elements.length; e += 1) {
+      for (let e = 0, count = elements.length; e < count; e += 1) {
         visited += 1;
         if (visited > maxElements) return { roots, truncated: true };
         const shadow = (elements[e] as Element).shadowRoot;
