@@ -73,8 +73,9 @@ export default defineConfig({
   },
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Terser packs the bundles about 5% smaller than esbuild's minifier: the content scripts load on every
-  // CRM page (`content.size.gz` in `npm run bench`, target 8 kB gzip).
-  vite: () => ({ build: { minify: 'terser' }, plugins: [nativeBrowserInContentScripts(), catalogMessagesOnly()] }),
+  // CRM page (`content.size.gz` in `npm run bench`, target 8 kB gzip). IT_SOURCEMAP=1 adds source maps,
+  // to attribute bytes and profiles to modules (bench/findings.md); what ships has none.
+  vite: () => ({ build: { minify: 'terser', sourcemap: !!process.env.IT_SOURCEMAP }, plugins: [nativeBrowserInContentScripts(), catalogMessagesOnly()] }),
   zip: {
     // The Firefox sources zip holds what an add-on reviewer needs to rebuild
     // the package (`npm ci && npm run build:firefox`), nothing else.

@@ -80,7 +80,8 @@ async function measureLoad() {
     }
     if (run === 0) await checkRecordRead(withExtension, browsers[0].page, HEAVY_NAME);
   }
-  pushDifferences('page.overhead', load, 20);
+  // Issue 17: the heavy page's load no more than 10 ms longer with the extension (median).
+  pushDifferences('page.overhead', load, { task: 10 });
 }
 
 /** page.firstRead: the user's first pointer move on a freshly loaded heavy page. */
@@ -103,7 +104,8 @@ async function measureFirstRead() {
       }
     }
   }
-  pushDifferences('page.firstRead', moved, null);
+  // Issue 17: the first read of a 500-field record in at most 10 ms of script (median).
+  pushDifferences('page.firstRead', moved, { script: 10 });
 }
 
 /** observer.burst: DOM mutation bursts in the Salesforce fixture's record view. */
@@ -136,17 +138,20 @@ async function measureBurst() {
       await sleep(BURST.pauseMs);
     }
   }
-  pushDifferences('observer.burst', burst, null);
+  pushDifferences('observer.burst', burst, {});
 }
 
-/** Per-run differences with - without, for TaskDuration and ScriptDuration; the totals without, for scale. */
-function pushDifferences(id, samples, target) {
+/**
+ * Per-run differences with - without, for TaskDuration and ScriptDuration; the totals without, for scale.
+ * `targets`: the medians not to pass, of the task time (`id`) and of the script time (`id.script`).
+ */
+function pushDifferences(id, samples, targets) {
   const runs = Math.min(samples.with.length, samples.without.length);
   const diff = (key) => Array.from({ length: runs }, (_, i) => samples.with[i][key] - samples.without[i][key]);
   const median = (values) => summarize('', 'ms', values).median;
   log(`${id}: TaskDuration median with ${median(samples.with.map((s) => s.task))} ms, without ${median(samples.without.map((s) => s.task))} ms;`, `ScriptDuration median with ${median(samples.with.map((s) => s.script))} ms, without ${median(samples.without.map((s) => s.script))} ms`);
-  results.push(summarize(id, 'ms', diff('task'), target));
-  results.push(summarize(`${id}.script`, 'ms', diff('script')));
+  results.push(summarize(id, 'ms', diff('task'), targets.task ?? null));
+  results.push(summarize(`${id}.script`, 'ms', diff('script'), targets.script ?? null));
   results.push(summarize(`${id}.cpu`, 'ms', diff('cpu')));
   results.push(summarize(`${id}.attributed`, 'ms', samples.with.map((s) => s.attributed)));
   results.push(summarize(`${id}.without`, 'ms', samples.without.map((s) => s.task)));
