@@ -4,6 +4,7 @@ import { recordKey } from '@/lib/crm/snapshot';
 import type { DealAnalysis } from '@/lib/engines/analyze';
 import { analyzeDealData, loadDealData, type DealData } from '@/lib/deal/deal-data';
 import { touchesDealData } from '@/lib/deal/deal-data-changes';
+import { dealDataRead, takeFirstRead } from '@/lib/panel/first-reads';
 import { getDatabase } from '@/lib/store/connection';
 import { useStoredData, type StoredData } from './useStoredData';
 
@@ -22,7 +23,8 @@ export function useDealAnalysis(record: RecordSnapshot): StoredData<DealView> {
   const key = recordKey(record);
   const { data, reload } = useStoredData(
     key,
-    async () => loadDealData(await getDatabase(), key),
+    // The first read may have started with the page (lib/panel/first-reads.ts); later ones are this hook's.
+    async () => takeFirstRead<DealData>(dealDataRead(key)) ?? loadDealData(await getDatabase(), key),
     (message) => touchesDealData(message, key),
   );
   const deal = useMemo((): StoredData<DealView>['data'] => {

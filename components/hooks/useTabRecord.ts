@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { TabState } from '@/lib/messaging/protocol';
 import { fetchTabState, followActiveTab, onBroadcast, ownTabId, type PanelTarget } from '@/lib/messaging/page-client';
+import { tabStateRead, takeFirstRead } from '@/lib/panel/first-reads';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string };
 
@@ -23,12 +24,13 @@ export function useTabState(tabId: number | null): Loadable<TabState> {
   useEffect(() => {
     if (tabId === null) return undefined;
     let current = true;
-    const load = () =>
-      fetchTabState(tabId).then(
+    // The first state may have been asked for as the page started (lib/panel/first-reads.ts).
+    const load = (first = false) =>
+      ((first && takeFirstRead<TabState>(tabStateRead(tabId))) || fetchTabState(tabId)).then(
         (value) => current && setState({ status: 'ready', value }),
         (error: unknown) => current && setState({ status: 'error', error: String(error) }),
       );
-    void load();
+    void load(true);
     const unsubscribe = onBroadcast((message) => {
       if (message.type === 'broadcast/tab-state' && message.tabId === tabId) void load();
     });

@@ -5,6 +5,7 @@ import { Panel } from '@/components/Panel';
 import { localeFor, setLocale, t } from '@/lib/i18n';
 import { applyLanguagePreference } from '@/lib/i18n/preference';
 import { framedByAnotherOrigin, panelTarget } from '@/lib/messaging/page-client';
+import { startFirstReads } from '@/lib/panel/first-reads';
 import { getDatabase } from '@/lib/store/connection';
 import '@/components/panel.css';
 
@@ -12,6 +13,8 @@ async function start(root: HTMLElement): Promise<void> {
   // Framed by a page (the docked panel, or a CRM page's own script): follow only the tab it is in, never a
   // tab the page names with ?tabId= (found by test/e2e/chromium/security.test.mjs, docs/security.md F1).
   const target = framedByAnotherOrigin() ? ({ docked: true } as const) : panelTarget(location.search);
+  // The record and its deal data are read while the database opens and React starts.
+  startFirstReads(target, getDatabase);
   // The stored language decides every string, so it is read before the first render.
   const storage = await getDatabase().then(applyLanguagePreference).then(
     () => true,
