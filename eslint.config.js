@@ -3,6 +3,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** One import style: `./` within a folder, `@/…` for anything in another (issue 17). */
+const ONE_IMPORT_STYLE = { group: ['../*', '../**'], message: 'Import from another folder through "@/…"; "./" only within a folder.' };
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench/**', 'test-results/**'] },
   js.configs.recommended,
@@ -22,6 +25,10 @@ export default tseslint.config(
         { selector: "AssignmentExpression[left.property.name='outerHTML']", message: 'Use DOM APIs.' },
       ],
     },
+  },
+  {
+    files: ['lib/**', 'components/**', 'entrypoints/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ONE_IMPORT_STYLE] }] },
   },
   {
     // Test set-up may build DOM from strings; shipped code may not.
@@ -44,7 +51,7 @@ export default tseslint.config(
         {
           paths: [{ name: 'zod', message: 'Use zod/mini in code that runs in the page.' }, { name: 'react', message: 'No React in the page.' }],
           // The classic zod wrapper (lib/zod/classic.ts, './classic' beside it) is classic zod under another name.
-          patterns: [{ group: ['**/zod/classic', '**/zod/classic.ts', './classic', './classic.ts'], message: 'Use lib/zod/mini in code that runs in the page.' }],
+          patterns: [{ group: ['**/zod/classic', '**/zod/classic.ts', './classic', './classic.ts'], message: 'Use lib/zod/mini in code that runs in the page.' }, ONE_IMPORT_STYLE],
         },
       ],
     },

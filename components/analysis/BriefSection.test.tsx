@@ -4,8 +4,8 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { t } from '@/lib/i18n';
 import * as files from '@/lib/options/files';
 import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
-import { analysed, DEAL_DATA, dealRecord, NOW } from '../testing/deal';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { analysed, DEAL_DATA, dealRecord, NOW } from '@/components/testing/deal';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { BriefSection } from './BriefSection';
 
 const input = () => ({ record: dealRecord, analysis: analysed().analysis, playbook: DEFAULT_PLAYBOOK, notes: [], now: new Date(NOW) });

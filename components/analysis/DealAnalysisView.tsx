@@ -15,9 +15,9 @@ import {
   unassign,
 } from '@/lib/panel/actions';
 import type { PlaybookSource } from '@/lib/playbook/sources';
-import { useDealAnalysis } from '../hooks/useDealAnalysis';
-import { LoadError, Loading } from '../LoadState';
-import { NotesSection } from '../NotesSection';
+import { useDealAnalysis } from '@/components/hooks/useDealAnalysis';
+import { LoadError, Loading } from '@/components/LoadState';
+import { NotesSection } from '@/components/NotesSection';
 import { summarizeDeal } from '@/lib/engines/summary';
 import { BriefSection } from './BriefSection';
 import { DealProgress } from './DealProgress';

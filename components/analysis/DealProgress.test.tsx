@@ -3,8 +3,8 @@ import { expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import type { RequirementValue } from '@/lib/domain/requirement-value';
 import { t } from '@/lib/i18n';
-import { analysed, DEAL_DATA, dealRecord, noFacts, NOW } from '../testing/deal';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { analysed, DEAL_DATA, dealRecord, noFacts, NOW } from '@/components/testing/deal';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { DealProgress } from './DealProgress';
 
 const value = (fieldId: string, confirmedByCustomer: boolean): RequirementValue => ({

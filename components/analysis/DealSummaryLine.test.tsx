@@ -2,8 +2,8 @@
 import { expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { t } from '@/lib/i18n';
-import { analysed } from '../testing/deal';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { analysed } from '@/components/testing/deal';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { DealSummaryLine } from './DealSummaryLine';
 
 describeInEachLocale('DealSummaryLine', (locale) => {

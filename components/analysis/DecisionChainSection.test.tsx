@@ -5,8 +5,8 @@ import { stakeholderIdForContact } from '@/lib/domain/stakeholder';
 import { t } from '@/lib/i18n';
 import { formatDay } from '@/lib/i18n/format';
 import type { StoredStakeholder } from '@/lib/store/rows';
-import { analysed, DEAL_DATA, dealRecord, directory, noFacts, NOW } from '../testing/deal';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { analysed, DEAL_DATA, dealRecord, directory, noFacts, NOW } from '@/components/testing/deal';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { DecisionChainSection } from './DecisionChainSection';
 
 const AMINA = stakeholderIdForContact({ name: 'Amina Hassan', email: 'amina@niletel.example' });

@@ -3,8 +3,8 @@ import { expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { explain } from '@/lib/domain/explain';
 import { getLocale, t } from '@/lib/i18n';
-import { analysed, DEAL_DATA, dealRecord, noFacts } from '../testing/deal';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { analysed, DEAL_DATA, dealRecord, noFacts } from '@/components/testing/deal';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { NextActions } from './NextActions';
 
 // The appliance maker's deal as it happened: won, goods, only the CEO and an engineer known, nobody spoke of inspection.

@@ -2,8 +2,8 @@
 import { expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { t } from '@/lib/i18n';
-import { analysed, DEAL_DATA, dealRecord, noFacts, NOW } from '../testing/deal';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { analysed, DEAL_DATA, dealRecord, noFacts, NOW } from '@/components/testing/deal';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { RequirementsSection, type RequirementActions } from './RequirementsSection';
 
 const DIESEL = 'Their biggest worry is the diesel fuel cost at the remote sites.';

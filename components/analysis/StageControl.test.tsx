@@ -3,8 +3,8 @@ import { expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { t } from '@/lib/i18n';
 import { formatDay } from '@/lib/i18n/format';
-import { analysed, DEAL_DATA, dealRecord, NOW, noFacts } from '../testing/deal';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { analysed, DEAL_DATA, dealRecord, NOW, noFacts } from '@/components/testing/deal';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { StageControl } from './StageControl';
 
 const won = { ...dealRecord, stage: 'Closed Won' };

@@ -3,8 +3,8 @@ import { expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { STANCES, INFLUENCE_LEVELS } from '@/lib/domain/stakeholder';
 import { t } from '@/lib/i18n';
-import { directory } from '../testing/deal';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { directory } from '@/components/testing/deal';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { INFLUENCE_LABEL, STANCE_LABEL, StakeholderForm } from './StakeholderForm';
 
 const DATA = ['Procurement', 'Fatima Idris', 'Head of Procurement', 'Li Wei', 'Ana Costa'];

@@ -2,7 +2,7 @@
 import { render, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '@/lib/domain/figure';
-import { describeInEachLocale } from '../testing/locales';
+import { describeInEachLocale } from '@/components/testing/locales';
 import { FigureList } from './Suggestion';
 
 const FIGURES: Figure[] = [

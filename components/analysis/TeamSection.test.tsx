@@ -2,8 +2,8 @@
 import { expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { t } from '@/lib/i18n';
-import { analysed, DEAL_DATA, dealRecord, noFacts } from '../testing/deal';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { analysed, DEAL_DATA, dealRecord, noFacts } from '@/components/testing/deal';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { TeamSection } from './TeamSection';
 
 const roleItem = (container: HTMLElement, roleId: string) => container.querySelector(`[data-testid=team-role][data-role=${roleId}]`) as HTMLElement;

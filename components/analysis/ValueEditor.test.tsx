@@ -2,7 +2,7 @@
 import { expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { t } from '@/lib/i18n';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { ValueEditor } from './ValueEditor';
 
 const DATA = ['Site power', 'No grid at 40 sites', 'Grid at half the sites', 'x'];

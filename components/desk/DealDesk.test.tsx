@@ -15,7 +15,7 @@ import { openDatabase, type Database } from '@/lib/store/db';
 import { assignMember } from '@/lib/store/facts';
 import { allRecords, rememberRecord } from '@/lib/store/records';
 import { validSnapshot } from '@/test/support/snapshots';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { DealDesk } from './DealDesk';
 
 const NAME = 'deal-desk-test';

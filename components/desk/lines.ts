@@ -5,8 +5,8 @@ import type { Explanation } from '@/lib/domain/explain';
 import { t } from '@/lib/i18n';
 import { formatDay, formatDisplayedDate, formatMoney } from '@/lib/i18n/format';
 import type { Playbook } from '@/lib/playbook/schema';
-import { playbookLabels, say, type PlaybookLabels } from '../analysis/text';
-import { crmLabelFor } from '../hooks/useCrmLabel';
+import { playbookLabels, say, type PlaybookLabels } from '@/components/analysis/text';
+import { crmLabelFor } from '@/components/hooks/useCrmLabel';
 
 /**
  * Turns rows into the texts the desk shows, in the current language. A line

@@ -3,7 +3,7 @@ import { beforeEach, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { t } from '@/lib/i18n';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { AboutSection } from './AboutSection';
 
 beforeEach(() => {

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readCustomCrms } from '@/lib/custom-crm/store';
 import { t } from '@/lib/i18n';
 import { getDatabase } from '@/lib/store/connection';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { CustomCrmsSection } from './CustomCrmsSection';
 
 const DATA = ['Acme CRM', 'crm.acme.example', 'https://crm.acme.example/*', 'CRM', 'CSS', 'JSON'];

@@ -11,10 +11,10 @@ import { formatNumber } from '@/lib/i18n/format';
 import { download, readFileText } from '@/lib/options/files';
 import { publish } from '@/lib/messaging/page-client';
 import { getDatabase } from '@/lib/store/connection';
-import { isConfiguration, useStoredData } from '../hooks/useStoredData';
-import { LoadError, Loading } from '../LoadState';
+import { isConfiguration, useStoredData } from '@/components/hooks/useStoredData';
+import { LoadError, Loading } from '@/components/LoadState';
 import { FileButton, StatusLine, type Status } from './FileButton';
-import { PART_LABEL } from '../part-labels';
+import { PART_LABEL } from '@/components/part-labels';
 
 const PART: Record<(typeof SELECTOR_KEYS)[number], MessageKey> = { ...PART_LABEL, contacts: 'customCrmContacts' };
 

@@ -7,7 +7,7 @@ import * as files from '@/lib/options/files';
 import { exportBackup } from '@/lib/store/backup';
 import { getDatabase } from '@/lib/store/connection';
 import { saveNote } from '@/lib/store/notes';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { DataSection } from './DataSection';
 
 const choose = (text: string) => fireEvent.change(screen.getByLabelText(t('dataImport')), { target: { files: [new File([text], 'backup.json')] } });

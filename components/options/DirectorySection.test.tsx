@@ -6,7 +6,7 @@ import { t } from '@/lib/i18n';
 import * as connection from '@/lib/store/connection';
 import { getDatabase } from '@/lib/store/connection';
 import { listDirectory } from '@/lib/store/directory';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { DirectorySection } from './DirectorySection';
 
 const CSV = [

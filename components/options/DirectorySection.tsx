@@ -10,8 +10,8 @@ import { publish } from '@/lib/messaging/page-client';
 import { getDatabase } from '@/lib/store/connection';
 import { loadActiveDirectory, type ActiveDirectory } from '@/lib/deal/active-policy';
 import { listDirectory, replaceDirectory } from '@/lib/store/directory';
-import { isConfiguration, useStoredData } from '../hooks/useStoredData';
-import { LoadError, Loading } from '../LoadState';
+import { isConfiguration, useStoredData } from '@/components/hooks/useStoredData';
+import { LoadError, Loading } from '@/components/LoadState';
 import { FileButton, StatusLine, type Status } from './FileButton';
 
 async function parseDirectoryFile(file: File): Promise<DirectoryImport | 'too-large' | 'not-json'> {

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readDisplayPreferences } from '@/lib/display/preferences';
 import { t } from '@/lib/i18n';
 import { getDatabase } from '@/lib/store/connection';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { DisplaySection } from './DisplaySection';
 
 beforeEach(async () => {

@@ -4,7 +4,7 @@ import { t } from '@/lib/i18n';
 import type { DisplayPreferences } from '@/lib/display/schema';
 import { publish } from '@/lib/messaging/page-client';
 import { getDatabase } from '@/lib/store/connection';
-import { LoadError } from '../LoadState';
+import { LoadError } from '@/components/LoadState';
 
 /** The launcher badge on/off and where it opens the panel; every open CRM tab follows at once. */
 export function DisplaySection() {

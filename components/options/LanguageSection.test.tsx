@@ -6,7 +6,7 @@ import * as connection from '@/lib/store/connection';
 import { getLocale, t } from '@/lib/i18n';
 import { readLanguagePreference } from '@/lib/i18n/preference';
 import { getDatabase } from '@/lib/store/connection';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { LanguageSection } from './LanguageSection';
 
 beforeEach(async () => {

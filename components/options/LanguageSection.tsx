@@ -2,8 +2,8 @@ import { t } from '@/lib/i18n';
 import { applyLanguagePreference, readLanguagePreference, writeLanguagePreference, type LanguagePreference } from '@/lib/i18n/preference';
 import { publish } from '@/lib/messaging/page-client';
 import { getDatabase } from '@/lib/store/connection';
-import { isConfiguration, useStoredData } from '../hooks/useStoredData';
-import { LoadError } from '../LoadState';
+import { isConfiguration, useStoredData } from '@/components/hooks/useStoredData';
+import { LoadError } from '@/components/LoadState';
 
 export function LanguageSection({ onChange }: { onChange: () => void }) {
   const { data, reload } = useStoredData('language', () => getDatabase().then(readLanguagePreference), isConfiguration);

@@ -1,6 +1,6 @@
 import { useReducer } from 'react';
 import { t } from '@/lib/i18n';
-import { DeskLink } from '../DeskLink';
+import { DeskLink } from '@/components/DeskLink';
 import { AboutSection } from './AboutSection';
 import { CustomCrmsSection } from './CustomCrmsSection';
 import { DataSection } from './DataSection';

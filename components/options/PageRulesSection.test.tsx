@@ -6,7 +6,7 @@ import { t } from '@/lib/i18n';
 import type { PageRule } from '@/lib/page-rules/schema';
 import { readPageRules, writePageRules } from '@/lib/page-rules/store';
 import { getDatabase } from '@/lib/store/connection';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { PageRulesSection } from './PageRulesSection';
 
 const rule = (id: string, overrides: Partial<PageRule> = {}): PageRule => ({

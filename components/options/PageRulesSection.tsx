@@ -7,9 +7,9 @@ import { publish } from '@/lib/messaging/page-client';
 import type { PageRule, RuleLocator } from '@/lib/page-rules/schema';
 import { readPageRules, writePageRules } from '@/lib/page-rules/store';
 import { getDatabase } from '@/lib/store/connection';
-import { isConfiguration, useStoredData } from '../hooks/useStoredData';
-import { LoadError, Loading } from '../LoadState';
-import { PART_LABEL } from '../part-labels';
+import { isConfiguration, useStoredData } from '@/components/hooks/useStoredData';
+import { LoadError, Loading } from '@/components/LoadState';
+import { PART_LABEL } from '@/components/part-labels';
 import { StatusLine, type Status } from './FileButton';
 
 const ORIGIN: Record<PageRule['origin'], MessageKey> = { user: 'pageRuleOriginUser', import: 'pageRuleOriginImport', policy: 'pageRuleOriginPolicy' };

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { t } from '@/lib/i18n';
 import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
 import { getDatabase } from '@/lib/store/connection';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { PlaybookLab } from './PlaybookLab';
 
 beforeEach(async () => {

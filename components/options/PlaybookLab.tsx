@@ -6,8 +6,8 @@ import { tryNote, type LabResult, type LabTrigger } from '@/lib/notes/lab';
 import { loadActivePlaybook } from '@/lib/deal/active-policy';
 import type { Playbook } from '@/lib/playbook/schema';
 import { getDatabase } from '@/lib/store/connection';
-import { isConfiguration, useStoredData } from '../hooks/useStoredData';
-import { LoadError, Loading } from '../LoadState';
+import { isConfiguration, useStoredData } from '@/components/hooks/useStoredData';
+import { LoadError, Loading } from '@/components/LoadState';
 
 /** Long enough to let a typist finish a word, short enough to feel live; reading one note takes a few milliseconds. */
 export const LAB_DEBOUNCE_MS = 150;

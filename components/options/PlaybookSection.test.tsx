@@ -9,7 +9,7 @@ import { getDatabase } from '@/lib/store/connection';
 import * as files from '@/lib/options/files';
 import { readPageRules, writePageRules } from '@/lib/page-rules/store';
 import type { PageRule } from '@/lib/page-rules/schema';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { PlaybookSection } from './PlaybookSection';
 
 const file = (name: string, text: string) => new File([text], name, { type: 'application/json' });

@@ -16,8 +16,8 @@ import { explain } from '@/lib/domain/explain';
 import { getDatabase } from '@/lib/store/connection';
 import { writeSetting } from '@/lib/store/settings';
 import { z } from '@/lib/zod/classic';
-import { isConfiguration, useStoredData } from '../hooks/useStoredData';
-import { LoadError, Loading } from '../LoadState';
+import { isConfiguration, useStoredData } from '@/components/hooks/useStoredData';
+import { LoadError, Loading } from '@/components/LoadState';
 import { FileButton, StatusLine, type Status } from './FileButton';
 
 const SOURCE: Record<PlaybookSource, MessageKey> = { default: 'playbookSourceDefault', imported: 'playbookSourceImported', managed: 'playbookSourceManaged' };

@@ -6,7 +6,7 @@ import { t } from '@/lib/i18n';
 import type { SalesforceRequest, SalesforceStatus } from '@/lib/messaging/protocol';
 import { getDatabase } from '@/lib/store/connection';
 import { enqueueInTransaction, openOutboxEntries, park, saveNoteWithOutbox } from '@/lib/store/outbox';
-import { describeInEachLocale, expectOnlyLocaleText } from '../testing/locales';
+import { describeInEachLocale, expectOnlyLocaleText } from '@/components/testing/locales';
 import { SalesforceSection } from './SalesforceSection';
 
 // The background is played by a stub answering the section's Salesforce requests.

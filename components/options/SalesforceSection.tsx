@@ -10,8 +10,8 @@ import { SalesforceSetupSchema } from '@/lib/salesforce/policy';
 import { getDatabase } from '@/lib/store/connection';
 import { CONFLICT, discard, openOutboxEntries, retryParked } from '@/lib/store/outbox';
 import type { StoredOutboxEntry } from '@/lib/store/rows';
-import { useStoredData } from '../hooks/useStoredData';
-import { LoadError, Loading } from '../LoadState';
+import { useStoredData } from '@/components/hooks/useStoredData';
+import { LoadError, Loading } from '@/components/LoadState';
 import { StatusLine, type Status } from './FileButton';
 
 const touchesOutbox = (message: Broadcast) => message.type === 'broadcast/outbox';

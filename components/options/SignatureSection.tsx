@@ -3,8 +3,8 @@ import { t } from '@/lib/i18n';
 import { publish } from '@/lib/messaging/page-client';
 import { MAX_SIGNATURE_CHARS, readSignature, writeSignature } from '@/lib/panel/signature';
 import { getDatabase } from '@/lib/store/connection';
-import { isConfiguration, useStoredData } from '../hooks/useStoredData';
-import { LoadError, Loading } from '../LoadState';
+import { isConfiguration, useStoredData } from '@/components/hooks/useStoredData';
+import { LoadError, Loading } from '@/components/LoadState';
 import { StatusLine, type Status } from './FileButton';
 
 /** The name written beside each fact the user records or accepts. */

@@ -4,7 +4,7 @@ import { analyzeDeal } from '@/lib/engines/analyze';
 import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
 import type { RecordFacts } from '@/lib/store/facts';
 import { validSnapshot } from '@/test/support/snapshots';
-import { playbookLabels } from '../analysis/text';
+import { playbookLabels } from '@/components/analysis/text';
 
 /** A deal for the analysis sections' tests: the default playbook, a Salesforce opportunity with two CRM contacts. */
 export const NOW = Date.UTC(2027, 0, 15, 12);

@@ -1,10 +1,10 @@
-import { recordKey } from '../crm/snapshot';
-import { readDisplayPreferences } from '../display/preferences';
-import { summarizeDeal } from '../engines/summary';
-import { localeOf, readLanguagePreference } from '../i18n/preference';
-import type { Badge, TabState } from '../messaging/protocol';
-import { analyzeDealData, loadDealData } from '../deal/deal-data';
-import type { Database } from '../store/db';
+import { recordKey } from '@/lib/crm/snapshot';
+import { readDisplayPreferences } from '@/lib/display/preferences';
+import { summarizeDeal } from '@/lib/engines/summary';
+import { localeOf, readLanguagePreference } from '@/lib/i18n/preference';
+import type { Badge, TabState } from '@/lib/messaging/protocol';
+import { analyzeDealData, loadDealData } from '@/lib/deal/deal-data';
+import type { Database } from '@/lib/store/db';
 
 /**
  * What the launcher of a tab shows, worked out by the background: the

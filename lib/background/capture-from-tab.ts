@@ -1,13 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
-import { t, type MessageKey } from '../i18n';
-import { getDatabase } from '../store/connection';
-import { broadcast } from '../messaging/broadcast';
+import { t, type MessageKey } from '@/lib/i18n';
+import { getDatabase } from '@/lib/store/connection';
+import { broadcast } from '@/lib/messaging/broadcast';
 import { captureNote, flushCaptureQueue, type CaptureOutcome } from './capture';
-import type { TabState } from '../messaging/protocol';
+import type { TabState } from '@/lib/messaging/protocol';
 import { notReadYet, requestRead } from './read-request';
 import { readTabState } from './tab-states';
-import { connectedOpportunityId } from '../salesforce/org-match';
-import { readConnectedOrg } from '../salesforce/session';
+import { connectedOpportunityId } from '@/lib/salesforce/org-match';
+import { readConnectedOrg } from '@/lib/salesforce/session';
 import { syncSoon } from './salesforce-sync';
 
 /**

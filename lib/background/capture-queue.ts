@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { z } from '../zod/classic';
-import { OPPORTUNITY_ID } from '../salesforce/org-match';
-import { StoredNoteSchema } from '../store/rows';
+import { z } from '@/lib/zod/classic';
+import { OPPORTUNITY_ID } from '@/lib/salesforce/org-match';
+import { StoredNoteSchema } from '@/lib/store/rows';
 
 // A capture is written here (storage.local, on disk) and to IndexedDB at the
 // same time; it leaves the queue once IndexedDB committed it. A service worker

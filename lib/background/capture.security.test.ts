@@ -3,9 +3,9 @@
 // oversized selection is refused with the user-facing message, never cut.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { t } from '../i18n';
-import { getDatabase } from '../store/connection';
-import { MAX_NOTE_CHARS } from '../store/rows';
+import { t } from '@/lib/i18n';
+import { getDatabase } from '@/lib/store/connection';
+import { MAX_NOTE_CHARS } from '@/lib/store/rows';
 import { XSS_CORPUS, corpusText } from '@/test/support/xss-corpus.mjs';
 import { onContextMenuClicked } from './context-menu';
 

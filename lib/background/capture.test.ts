@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deleteDB } from 'idb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pendingNotes } from './capture-queue';
-import { openDatabase, type Database } from '../store/db';
-import { notesForRecord } from '../store/notes';
+import { openDatabase, type Database } from '@/lib/store/db';
+import { notesForRecord } from '@/lib/store/notes';
 import { captureNote, flushCaptureQueue, type CaptureInput } from './capture';
-import { recordKey } from '../crm/snapshot';
+import { recordKey } from '@/lib/crm/snapshot';
 import { validSnapshot } from '@/test/support/snapshots';
 
 const DB = 'capture-test';

@@ -1,9 +1,9 @@
-import { recordKey } from '../crm/snapshot';
-import type { Database } from '../store/db';
-import { MAX_NOTE_CHARS } from '../store/rows';
-import { saveNote } from '../store/notes';
-import { saveNoteWithOutbox } from '../store/outbox';
-import type { TabState } from '../messaging/protocol';
+import { recordKey } from '@/lib/crm/snapshot';
+import type { Database } from '@/lib/store/db';
+import { MAX_NOTE_CHARS } from '@/lib/store/rows';
+import { saveNote } from '@/lib/store/notes';
+import { saveNoteWithOutbox } from '@/lib/store/outbox';
+import type { TabState } from '@/lib/messaging/protocol';
 import { dequeue, enqueue, pendingNotes, type QueuedNote } from './capture-queue';
 
 export interface CaptureInput {

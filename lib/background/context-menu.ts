@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { t } from '../i18n';
+import { t } from '@/lib/i18n';
 import type { CaptureOutcome } from './capture';
 import { captureFromTab } from './capture-from-tab';
 

@@ -1,6 +1,6 @@
-import { SUPPORTED_CRM_MATCHES } from '../crm/hosts';
-import { readCustomCrms } from '../custom-crm/store';
-import { getDatabase } from '../store/connection';
+import { SUPPORTED_CRM_MATCHES } from '@/lib/crm/hosts';
+import { readCustomCrms } from '@/lib/custom-crm/store';
+import { getDatabase } from '@/lib/store/connection';
 
 /** Host patterns of every CRM the extension reads: the built-in ones and those the user added. */
 export async function allCrmMatches(): Promise<string[]> {

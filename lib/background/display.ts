@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { SUPPORTED_CRM_MATCHES, urlMatchesPatterns } from '../crm/hosts';
-import { readDisplayPreferences } from '../display/preferences';
-import type { DisplayPreferences } from '../display/schema';
-import type { PageCommand } from '../messaging/protocol';
-import { getDatabase } from '../store/connection';
+import { SUPPORTED_CRM_MATCHES, urlMatchesPatterns } from '@/lib/crm/hosts';
+import { readDisplayPreferences } from '@/lib/display/preferences';
+import type { DisplayPreferences } from '@/lib/display/schema';
+import type { PageCommand } from '@/lib/messaging/protocol';
+import { getDatabase } from '@/lib/store/connection';
 
 /**
  * What a content script shows in its page. Only the supported CRMs' hosts

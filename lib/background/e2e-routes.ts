@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
-import { z } from '../zod/mini';
-import { E2E_TAB_PARAM } from '../messaging/page-client';
-import { contentScriptOnCrm } from '../messaging/sender';
+import { z } from '@/lib/zod/mini';
+import { E2E_TAB_PARAM } from '@/lib/messaging/page-client';
+import { contentScriptOnCrm } from '@/lib/messaging/sender';
 import { allCrmMatches } from './crm-patterns';
 import { CAPTURE_MENU_ID, onContextMenuClicked } from './context-menu';
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { installEnricher } from '../crm/enrich/enricher';
-import { ENRICHER_GLOBAL } from '../crm/enrich/registration';
-import type { RecordSnapshot } from '../crm/snapshot';
-import type { PageRule } from '../page-rules/schema';
-import { writePageRules } from '../page-rules/store';
-import { getDatabase } from '../store/connection';
+import { installEnricher } from '@/lib/crm/enrich/enricher';
+import { ENRICHER_GLOBAL } from '@/lib/crm/enrich/registration';
+import type { RecordSnapshot } from '@/lib/crm/snapshot';
+import type { PageRule } from '@/lib/page-rules/schema';
+import { writePageRules } from '@/lib/page-rules/store';
+import { getDatabase } from '@/lib/store/connection';
 import { ENRICHER_FILE, enrichReportedPage, handRules, needsEnrichment, refreshEnrichment, refreshEveryEnrichment } from './enrichment';
 import { writeTabState } from './tab-states';
 

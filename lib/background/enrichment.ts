@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { readsContactLists } from '../crm/enrich/vocabulary';
-import type { RecordSnapshot } from '../crm/snapshot';
-import type { PageStateMessage } from '../messaging/protocol';
-import { activeRulesFor } from '../page-rules/active';
-import type { PageRule } from '../page-rules/schema';
+import { readsContactLists } from '@/lib/crm/enrich/vocabulary';
+import type { RecordSnapshot } from '@/lib/crm/snapshot';
+import type { PageStateMessage } from '@/lib/messaging/protocol';
+import { activeRulesFor } from '@/lib/page-rules/active';
+import type { PageRule } from '@/lib/page-rules/schema';
 import { requestRead } from './read-request';
 import { readTabState } from './tab-states';
 

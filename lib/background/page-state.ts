@@ -1,7 +1,7 @@
-import type { PageStateMessage, TabState } from '../messaging/protocol';
-import { broadcast } from '../messaging/broadcast';
-import { getDatabase } from '../store/connection';
-import { rememberRecord } from '../store/records';
+import type { PageStateMessage, TabState } from '@/lib/messaging/protocol';
+import { broadcast } from '@/lib/messaging/broadcast';
+import { getDatabase } from '@/lib/store/connection';
+import { rememberRecord } from '@/lib/store/records';
 import { writeTabState } from './tab-states';
 
 /**

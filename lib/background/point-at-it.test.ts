@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { validSnapshot } from '@/test/support/snapshots';
-import { catalogsForTest } from '../i18n';
-import { writeLanguagePreference } from '../i18n/preference';
-import { MAX_PAGE_RULES, type PageRule } from '../page-rules/schema';
-import { readPageRules, writePageRules } from '../page-rules/store';
-import { getDatabase } from '../store/connection';
+import { catalogsForTest } from '@/lib/i18n';
+import { writeLanguagePreference } from '@/lib/i18n/preference';
+import { MAX_PAGE_RULES, type PageRule } from '@/lib/page-rules/schema';
+import { readPageRules, writePageRules } from '@/lib/page-rules/store';
+import { getDatabase } from '@/lib/store/connection';
 import { refreshEnrichment } from './enrichment';
 import { mayPointIn, pointAtIt } from './point-at-it';
 import { handleMessage } from './router';

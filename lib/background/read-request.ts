@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { PageCommand, TabState } from '../messaging/protocol';
+import type { PageCommand, TabState } from '@/lib/messaging/protocol';
 
 /** How long a capture waits for a tab's content script to read the record before saving without it. */
 export const READ_REQUEST_TIMEOUT_MS = 2_000;

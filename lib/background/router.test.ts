@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BroadcastSchema, PanelRequestSchema } from '../messaging/protocol';
-import { isExtensionPage, type SenderInfo } from '../messaging/sender';
-import { getDatabase } from '../store/connection';
-import { syncCustomContentScripts } from '../custom-crm/content-scripts';
+import { BroadcastSchema, PanelRequestSchema } from '@/lib/messaging/protocol';
+import { isExtensionPage, type SenderInfo } from '@/lib/messaging/sender';
+import { getDatabase } from '@/lib/store/connection';
+import { syncCustomContentScripts } from '@/lib/custom-crm/content-scripts';
 import { handleMessage } from './router';
 import { readTabState, writeTabState } from './tab-states';
 import { DEFAULT_DISPLAY, writeDisplayPreferences } from '@/lib/display/preferences';
@@ -12,7 +12,7 @@ import { validSnapshot } from '@/test/support/snapshots';
 import { corpusText } from '@/test/support/xss-corpus.mjs';
 
 // Registering content scripts is what a `broadcast/configuration` leads to: watched, not run.
-vi.mock('../custom-crm/content-scripts', () => ({ syncCustomContentScripts: vi.fn(async () => undefined) }));
+vi.mock('@/lib/custom-crm/content-scripts', () => ({ syncCustomContentScripts: vi.fn(async () => undefined) }));
 
 const crmUrl = validSnapshot.url;
 const contentScript = () => ({ id: fakeBrowser.runtime.id, url: crmUrl, tab: { id: 5 } as never, frameId: 0 });

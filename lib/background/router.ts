@@ -1,10 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
-import { urlMatchesPatterns } from '../crm/hosts';
-import { syncCustomContentScripts } from '../custom-crm/content-scripts';
-import { readCustomCrms, customCrmFor } from '../custom-crm/store';
-import { BroadcastSchema, CustomCrmRequestSchema, FramedRequestSchema, PageStateMessageSchema, PanelRequestSchema, SalesforceRequestSchema, type FramedRequest, type PageCommand, type TabState } from '../messaging/protocol';
-import { contentScriptOnCrm, isExtensionPage, isOptionsPage } from '../messaging/sender';
-import { getDatabase } from '../store/connection';
+import { urlMatchesPatterns } from '@/lib/crm/hosts';
+import { syncCustomContentScripts } from '@/lib/custom-crm/content-scripts';
+import { readCustomCrms, customCrmFor } from '@/lib/custom-crm/store';
+import { BroadcastSchema, CustomCrmRequestSchema, FramedRequestSchema, PageStateMessageSchema, PanelRequestSchema, SalesforceRequestSchema, type FramedRequest, type PageCommand, type TabState } from '@/lib/messaging/protocol';
+import { contentScriptOnCrm, isExtensionPage, isOptionsPage } from '@/lib/messaging/sender';
+import { getDatabase } from '@/lib/store/connection';
 import { allCrmMatches } from './crm-patterns';
 import { badgeFor } from './badge';
 import { displayFor, pushDisplayPreferences } from './display';

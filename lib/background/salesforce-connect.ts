@@ -1,11 +1,11 @@
 // Connecting and disconnecting a Salesforce org, run in the background only: the sign-in
 // window (identity.launchWebAuthFlow), the code exchange and the tokens never touch a page.
 import { browser } from 'wxt/browser';
-import type { Database } from '../store/db';
-import { authorizeUrl, codeFromRedirect, exchangeCode, revokeToken, type OAuthConfig } from '../salesforce/oauth';
-import { codeChallengeS256, createCodeVerifier, createState } from '../salesforce/pkce';
-import { readSalesforcePolicy, SalesforceSetupSchema, type SalesforcePolicy, type SalesforceSetup } from '../salesforce/policy';
-import { connectionState, forgetConnection, readConnectedOrg, saveSignIn, tokenToRevoke, type ConnectionState } from '../salesforce/session';
+import type { Database } from '@/lib/store/db';
+import { authorizeUrl, codeFromRedirect, exchangeCode, revokeToken, type OAuthConfig } from '@/lib/salesforce/oauth';
+import { codeChallengeS256, createCodeVerifier, createState } from '@/lib/salesforce/pkce';
+import { readSalesforcePolicy, SalesforceSetupSchema, type SalesforcePolicy, type SalesforceSetup } from '@/lib/salesforce/policy';
+import { connectionState, forgetConnection, readConnectedOrg, saveSignIn, tokenToRevoke, type ConnectionState } from '@/lib/salesforce/session';
 
 export interface ConnectDeps {
   fetch: typeof fetch;

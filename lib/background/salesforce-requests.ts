@@ -1,15 +1,15 @@
 // The background's answers to the options' and panels' Salesforce requests.
-import type { PullResult, SalesforceRequest, SalesforceStatus } from '../messaging/protocol';
-import { parseRecordKey } from '../crm/snapshot';
-import { connectedOpportunityId } from '../salesforce/org-match';
-import { readSalesforcePolicy } from '../salesforce/policy';
-import { pullRecordNotes } from '../salesforce/read-back';
-import { pullRecordPeople } from '../salesforce/read-back-people';
-import { loadActiveDirectory, loadActivePlaybook } from '../deal/active-policy';
-import { broadcast } from '../messaging/broadcast';
-import { InvalidSessionError } from '../salesforce/errors';
-import { connectionState } from '../salesforce/session';
-import { getDatabase } from '../store/connection';
+import type { PullResult, SalesforceRequest, SalesforceStatus } from '@/lib/messaging/protocol';
+import { parseRecordKey } from '@/lib/crm/snapshot';
+import { connectedOpportunityId } from '@/lib/salesforce/org-match';
+import { readSalesforcePolicy } from '@/lib/salesforce/policy';
+import { pullRecordNotes } from '@/lib/salesforce/read-back';
+import { pullRecordPeople } from '@/lib/salesforce/read-back-people';
+import { loadActiveDirectory, loadActivePlaybook } from '@/lib/deal/active-policy';
+import { broadcast } from '@/lib/messaging/broadcast';
+import { InvalidSessionError } from '@/lib/salesforce/errors';
+import { connectionState } from '@/lib/salesforce/session';
+import { getDatabase } from '@/lib/store/connection';
 import { browserConnectDeps, connectSalesforce, disconnectSalesforce, type ConnectDeps } from './salesforce-connect';
 import { connectedClient, syncSoon } from './salesforce-sync';
 

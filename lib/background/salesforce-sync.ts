@@ -3,18 +3,18 @@
 // set for the next due entry fires. The alarm is what survives a stopped worker and a
 // browser restart; entries themselves carry every delivery state (lib/store/outbox.ts).
 import { browser } from 'wxt/browser';
-import { parseRecordKey } from '../crm/snapshot';
-import { broadcast } from '../messaging/broadcast';
-import { SalesforceClient } from '../salesforce/client';
-import { clientWrites } from '../salesforce/client-writes';
-import { isPageOfOrg } from '../salesforce/org-match';
-import { readSalesforcePolicy } from '../salesforce/policy';
-import { sendDue, type SendReport } from '../salesforce/sender';
-import { connectionState, dropTokens, storedTokenSource, type ConnectedOrg } from '../salesforce/session';
-import { getDatabase } from '../store/connection';
-import { nextWakeAt } from '../store/outbox';
-import type { Database } from '../store/db';
-import type { StoredOutboxEntry } from '../store/rows';
+import { parseRecordKey } from '@/lib/crm/snapshot';
+import { broadcast } from '@/lib/messaging/broadcast';
+import { SalesforceClient } from '@/lib/salesforce/client';
+import { clientWrites } from '@/lib/salesforce/client-writes';
+import { isPageOfOrg } from '@/lib/salesforce/org-match';
+import { readSalesforcePolicy } from '@/lib/salesforce/policy';
+import { sendDue, type SendReport } from '@/lib/salesforce/sender';
+import { connectionState, dropTokens, storedTokenSource, type ConnectedOrg } from '@/lib/salesforce/session';
+import { getDatabase } from '@/lib/store/connection';
+import { nextWakeAt } from '@/lib/store/outbox';
+import type { Database } from '@/lib/store/db';
+import type { StoredOutboxEntry } from '@/lib/store/rows';
 
 export const OUTBOX_ALARM = 'salesforce-outbox';
 /** An alarm is never set in the past (Chrome delays a packed extension's alarms to 30 s at least anyway). */

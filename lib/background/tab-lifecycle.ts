@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { urlMatchesPatterns } from '../crm/hosts';
+import { urlMatchesPatterns } from '@/lib/crm/hosts';
 import { allCrmMatches } from './crm-patterns';
-import { broadcast } from '../messaging/broadcast';
+import { broadcast } from '@/lib/messaging/broadcast';
 import { forgetTab } from './tab-states';
 
 async function forget(tabId: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { TabStateSchema, type TabState } from '../messaging/protocol';
+import { TabStateSchema, type TabState } from '@/lib/messaging/protocol';
 
 // The latest state of each tab lives in storage.session: it survives the
 // service worker being stopped and restarted, and is gone when the browser

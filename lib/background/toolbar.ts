@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { chromeSidePanel, firefoxSidebarAction } from '../browser/panel-apis';
+import { chromeSidePanel, firefoxSidebarAction } from '@/lib/browser/panel-apis';
 
 /** Makes the toolbar button open the panel: Chrome's side panel or Firefox's sidebar. */
 export function openPanelFromToolbar(): void {

@@ -1,7 +1,7 @@
-import type { DecisionChainGap } from '../engines/decision-chain';
-import type { RequirementStatus } from '../engines/requirements';
-import { compareUrgency, type Timing, type Urgency } from '../engines/severity';
-import { t } from '../i18n';
+import type { DecisionChainGap } from '@/lib/engines/decision-chain';
+import type { RequirementStatus } from '@/lib/engines/requirements';
+import { compareUrgency, type Timing, type Urgency } from '@/lib/engines/severity';
+import { t } from '@/lib/i18n';
 import { crmHintLine } from './captured';
 import type { BriefContext } from './context';
 

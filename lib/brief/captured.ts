@@ -1,9 +1,9 @@
-import type { RequirementSource } from '../domain/requirement-value';
-import { normalizeName } from '../domain/normalize';
-import type { CapturedValue, CrmHint } from '../engines/requirement-trail';
-import type { RequirementStatus } from '../engines/requirements';
-import { t } from '../i18n';
-import { formatFigure } from '../i18n/format';
+import type { RequirementSource } from '@/lib/domain/requirement-value';
+import { normalizeName } from '@/lib/domain/normalize';
+import type { CapturedValue, CrmHint } from '@/lib/engines/requirement-trail';
+import type { RequirementStatus } from '@/lib/engines/requirements';
+import { t } from '@/lib/i18n';
+import { formatFigure } from '@/lib/i18n/format';
 import type { BriefContext } from './context';
 
 // "Captured needs": every fact known for the record, each value once and in

@@ -1,11 +1,11 @@
-import type { RecordSnapshot } from '../crm/snapshot';
-import type { LocalizedText } from '../domain/localized-text';
-import type { Locale } from '../domain/locales';
-import type { Note } from '../domain/note';
-import type { DealAnalysis } from '../engines/analyze';
-import { explain, type Explanation } from '../domain/explain';
-import { getLocale, t } from '../i18n';
-import type { Playbook } from '../playbook/schema';
+import type { RecordSnapshot } from '@/lib/crm/snapshot';
+import type { LocalizedText } from '@/lib/domain/localized-text';
+import type { Locale } from '@/lib/domain/locales';
+import type { Note } from '@/lib/domain/note';
+import type { DealAnalysis } from '@/lib/engines/analyze';
+import { explain, type Explanation } from '@/lib/domain/explain';
+import { getLocale, t } from '@/lib/i18n';
+import type { Playbook } from '@/lib/playbook/schema';
 import type { BriefFormat } from './format';
 
 export interface BriefInput {

@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '@/lib/i18n';
 
 // The two forms of the brief: Markdown for a wiki, ticket or chat, plain text
 // for an e-mail. The sections are written once against `BriefFormat`; every

@@ -4,12 +4,12 @@
 // value leaves its table cell), the e-mail text carries the values verbatim
 // as plain text.
 import { describe, expect, it } from 'vitest';
-import { cutText } from '../crm/parse';
-import type { DealFacts } from '../domain/deal-facts';
-import type { Note } from '../domain/note';
-import type { Person } from '../domain/team';
-import { analyzeDeal } from '../engines/analyze';
-import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
+import { cutText } from '@/lib/crm/parse';
+import type { DealFacts } from '@/lib/domain/deal-facts';
+import type { Note } from '@/lib/domain/note';
+import type { Person } from '@/lib/domain/team';
+import { analyzeDeal } from '@/lib/engines/analyze';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
 import { validSnapshot } from '@/test/support/snapshots';
 import { SHORT_XSS_CORPUS, corpusText } from '@/test/support/xss-corpus.mjs';
 import { handoffEmail, handoffMarkdown, markdownText } from './handoff';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DealFacts } from '../domain/deal-facts';
-import { analyzeDeal } from '../engines/analyze';
-import { catalogsForTest, setLocale, type MessageKey } from '../i18n';
-import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
+import type { DealFacts } from '@/lib/domain/deal-facts';
+import { analyzeDeal } from '@/lib/engines/analyze';
+import { catalogsForTest, setLocale, type MessageKey } from '@/lib/i18n';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
 import { briefInput, directory, facts, NOW, notes, record } from './testing/deal';
 import { handoffEmail, handoffMarkdown, markdownText } from './handoff';
 

@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '@/lib/i18n';
 import { asks } from './asks';
 import { capturedNeeds } from './captured';
 import { briefContext, NONE, type BriefContext, type BriefInput } from './context';

@@ -1,6 +1,6 @@
-import type { Note } from '../domain/note';
-import { compareText } from '../engines/compare';
-import { t } from '../i18n';
+import type { Note } from '@/lib/domain/note';
+import { compareText } from '@/lib/engines/compare';
+import { t } from '@/lib/i18n';
 import type { BriefContext } from './context';
 
 // The appendix: every note of the record, oldest first, whole, whether or not

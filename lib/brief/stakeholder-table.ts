@@ -1,8 +1,8 @@
-import type { Influence, Stance } from '../domain/stakeholder';
-import type { GapKind } from '../engines/decision-chain';
-import type { Severity } from '../engines/severity';
-import type { ClassifiedStakeholder } from '../engines/stakeholders';
-import { t, type MessageKey } from '../i18n';
+import type { Influence, Stance } from '@/lib/domain/stakeholder';
+import type { GapKind } from '@/lib/engines/decision-chain';
+import type { Severity } from '@/lib/engines/severity';
+import type { ClassifiedStakeholder } from '@/lib/engines/stakeholders';
+import { t, type MessageKey } from '@/lib/i18n';
 import type { BriefContext } from './context';
 
 // "Decision chain": who is who at the customer, as a table (person, the

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PageCommandSchema, PageStateReplySchema } from '../messaging/protocol';
+import { PageCommandSchema, PageStateReplySchema } from '@/lib/messaging/protocol';
 import { displayOfReply, parsePageCommand } from './commands';
 
 // Near-valid messages find more disagreements than arbitrary JSON.

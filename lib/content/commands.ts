@@ -1,6 +1,6 @@
-import { DISPLAY_PLACEMENTS } from '../display/placements';
-import type { DisplayPreferences } from '../display/schema';
-import type { PageCommand } from '../messaging/protocol';
+import { DISPLAY_PLACEMENTS } from '@/lib/display/placements';
+import type { DisplayPreferences } from '@/lib/display/schema';
+import type { PageCommand } from '@/lib/messaging/protocol';
 
 // Plain checks of what the extension sends the content script. The zod
 // schemas of the protocol would pull the snapshot schema into every CRM page;

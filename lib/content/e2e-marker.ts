@@ -1,4 +1,4 @@
-import type { PageState } from '../crm/page-state';
+import type { PageState } from '@/lib/crm/page-state';
 
 /**
  * End-to-end builds only (`--mode e2e`; the production build drops this code):

@@ -1,4 +1,4 @@
-import type { DisplayPreferences } from '../display/schema';
+import type { DisplayPreferences } from '@/lib/display/schema';
 import { trackUserPresence, type UserPresence } from './user-presence';
 
 /**

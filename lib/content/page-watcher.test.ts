@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CrmAdapter } from '../crm/adapter';
-import type { PageState } from '../crm/page-state';
+import type { CrmAdapter } from '@/lib/crm/adapter';
+import type { PageState } from '@/lib/crm/page-state';
 import { trackUserPresence } from './user-presence';
 import { BREAKER_WINDOW_MS, MAX_READS_PER_WINDOW, NAVIGATION_QUIET_MS, SETTLE_MS, STALE_VIEW_MS, watchPage } from './page-watcher';
 

@@ -1,7 +1,7 @@
-import type { CrmAdapter } from '../crm/adapter';
-import { deepScope, sharingDeepScopes } from '../crm/dom';
-import type { PageState } from '../crm/page-state';
-import { pageStateKey, readPage, recordContentKey, recordPageNotRead } from '../crm/read-page';
+import type { CrmAdapter } from '@/lib/crm/adapter';
+import { deepScope, sharingDeepScopes } from '@/lib/crm/dom';
+import type { PageState } from '@/lib/crm/page-state';
+import { pageStateKey, readPage, recordContentKey, recordPageNotRead } from '@/lib/crm/read-page';
 import type { UserPresence } from './user-presence';
 
 /** Milliseconds of quiet before the page is read again after DOM changes. */

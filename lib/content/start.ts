@@ -1,6 +1,6 @@
-import type { CrmAdapter } from '../crm/adapter';
-import type { PageStateMessage } from '../messaging/protocol';
-import { isExtensionPage } from '../messaging/sender';
+import type { CrmAdapter } from '@/lib/crm/adapter';
+import type { PageStateMessage } from '@/lib/messaging/protocol';
+import { isExtensionPage } from '@/lib/messaging/sender';
 import { displayOfReply, parsePageCommand } from './commands';
 import { relayEndToEndRequests } from './e2e-bridge';
 import { markForEndToEndTests } from './e2e-marker';

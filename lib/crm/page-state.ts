@@ -1,4 +1,4 @@
-import { z } from '../zod/mini';
+import { z } from '@/lib/zod/mini';
 import { RecordSnapshotSchema } from './snapshot';
 
 /** `not-read-yet`: a record page the content script has not read, as nothing has shown it yet (see page-watcher.ts). */

@@ -1,4 +1,4 @@
-import { z } from '../zod/mini';
+import { z } from '@/lib/zod/mini';
 import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from './limits';
 
 const text = z.string().check(z.maxLength(MAX_TEXT));

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createGenericAdapter } from '../crm/adapters/generic';
-import { f, load, read } from '../crm/adapters/generic/testing';
+import { createGenericAdapter } from '@/lib/crm/adapters/generic';
+import { f, load, read } from '@/lib/crm/adapters/generic/testing';
 import { createCustomAdapter } from './adapter';
 import type { CustomCrmDefinition } from './definition';
 

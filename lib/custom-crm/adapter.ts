@@ -1,7 +1,7 @@
-import type { CrmAdapter } from '../crm/adapter';
-import { attempt } from '../crm/adapters/common';
-import { GENERIC_ADAPTER_ID, createGenericAdapter } from '../crm/adapters/generic';
-import { cleanText } from '../crm/parse';
+import type { CrmAdapter } from '@/lib/crm/adapter';
+import { attempt } from '@/lib/crm/adapters/common';
+import { GENERIC_ADAPTER_ID, createGenericAdapter } from '@/lib/crm/adapters/generic';
+import { cleanText } from '@/lib/crm/parse';
 import { CUSTOM_ADAPTER_PREFIX, CUSTOM_HOST_PATTERN, CUSTOM_ID, MAX_CRM_NAME, customCrmLabel, type CustomCrmDefinition } from './definition';
 
 // The content-script side of a user-defined CRM (entrypoints/custom.content.ts):

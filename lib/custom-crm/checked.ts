@@ -1,4 +1,4 @@
-import type { z } from '../zod/mini';
+import type { z } from '@/lib/zod/mini';
 
 // Validation results with a message and a path for each problem, for the
 // options page and the import preview.

@@ -1,4 +1,4 @@
-import type { CustomSelectors } from '../crm/adapters/generic';
+import type { CustomSelectors } from '@/lib/crm/adapters/generic';
 
 // The shape of a user-defined CRM as the content script receives it. Plain
 // constants and a type, no zod: the content script and the background import

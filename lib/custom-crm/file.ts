@@ -1,4 +1,4 @@
-import { z } from '../zod/mini';
+import { z } from '@/lib/zod/mini';
 import { check, type Checked } from './checked';
 import { CustomCrmSchema, type CustomCrm } from './schema';
 

@@ -1,5 +1,5 @@
-import { z } from '../zod/mini';
-import { MAX_SELECTOR, isValidSelector } from '../crm/adapters/generic';
+import { z } from '@/lib/zod/mini';
+import { MAX_SELECTOR, isValidSelector } from '@/lib/crm/adapters/generic';
 import { check, type Checked } from './checked';
 import { CUSTOM_ID, MAX_CRM_NAME, type CustomCrmDefinition } from './definition';
 import { matchPatternForHost } from './host-pattern';

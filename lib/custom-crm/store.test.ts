@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { urlMatchesPatterns } from '../crm/hosts';
-import { openDatabase, type Database } from '../store/db';
+import { urlMatchesPatterns } from '@/lib/crm/hosts';
+import { openDatabase, type Database } from '@/lib/store/db';
 import { customCrmFor, readCustomCrms, writeCustomCrms } from './store';
 import { ACME, ESPO } from './testing';
 

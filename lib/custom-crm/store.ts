@@ -1,6 +1,6 @@
-import type { Database } from '../store/db';
-import { writeTransaction } from '../store/db';
-import { z } from '../zod/mini';
+import type { Database } from '@/lib/store/db';
+import { writeTransaction } from '@/lib/store/db';
+import { z } from '@/lib/zod/mini';
 import { CustomCrmSchema, type CustomCrm } from './schema';
 
 // The CRMs a user added in the options, kept in the settings store. Each is

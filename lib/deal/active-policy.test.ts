@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openDatabase, type Database } from '../store/db';
-import { replaceDirectory } from '../store/directory';
-import { writeSetting } from '../store/settings';
-import { z } from '../zod/classic';
-import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
-import { activeRulesFor } from '../page-rules/active';
-import { writePageRules } from '../page-rules/store';
-import { getDatabase } from '../store/connection';
-import { onBroadcast } from '../messaging/page-client';
+import { openDatabase, type Database } from '@/lib/store/db';
+import { replaceDirectory } from '@/lib/store/directory';
+import { writeSetting } from '@/lib/store/settings';
+import { z } from '@/lib/zod/classic';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
+import { activeRulesFor } from '@/lib/page-rules/active';
+import { writePageRules } from '@/lib/page-rules/store';
+import { getDatabase } from '@/lib/store/connection';
+import { onBroadcast } from '@/lib/messaging/page-client';
 import { IMPORTED_PLAYBOOK_SETTING, loadActiveDirectory, loadActivePlaybook, loadPolicyPageRules } from './active-policy';
 import { promptManagedPolicy, type ManagedPolicyKey } from './managed-policy';
 

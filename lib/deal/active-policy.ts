@@ -1,15 +1,15 @@
-import { z } from '../zod/classic';
-import type { Database } from '../store/db';
-import { readSetting } from '../store/settings';
-import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
-import { resolvePlaybook, type ResolvedPlaybook } from '../playbook/sources';
-import { importDirectoryJson } from '../directory/import-json';
-import type { Person } from '../domain/team';
-import { listDirectory } from '../store/directory';
-import type { ValidationIssue } from '../domain/issues';
-import { parsePolicyRules, rulesFromFile } from '../page-rules/file';
+import { z } from '@/lib/zod/classic';
+import type { Database } from '@/lib/store/db';
+import { readSetting } from '@/lib/store/settings';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
+import { resolvePlaybook, type ResolvedPlaybook } from '@/lib/playbook/sources';
+import { importDirectoryJson } from '@/lib/directory/import-json';
+import type { Person } from '@/lib/domain/team';
+import { listDirectory } from '@/lib/store/directory';
+import type { ValidationIssue } from '@/lib/domain/issues';
+import { parsePolicyRules, rulesFromFile } from '@/lib/page-rules/file';
 import { liveManagedPolicy, promptManagedPolicy } from './managed-policy';
-import type { PageRule } from '../page-rules/schema';
+import type { PageRule } from '@/lib/page-rules/schema';
 
 /** Settings key of the playbook a user imported in the options page (its JSON text). */
 export const IMPORTED_PLAYBOOK_SETTING = 'importedPlaybook';

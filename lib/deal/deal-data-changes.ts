@@ -1,4 +1,4 @@
-import type { Broadcast } from '../messaging/protocol';
+import type { Broadcast } from '@/lib/messaging/protocol';
 
 /** Does this broadcast change what `loadDealData` (deal-data.ts) returns for `recordKey`? */
 export function touchesDealData(message: Broadcast, recordKey: string): boolean {

@@ -1,9 +1,9 @@
-import type { RecordSnapshot } from '../crm/snapshot';
-import type { Person } from '../domain/team';
-import { analyzeDeal, type DealAnalysis } from '../engines/analyze';
-import type { ResolvedPlaybook } from '../playbook/sources';
-import type { Database } from '../store/db';
-import { factsForRecord, type RecordFacts } from '../store/facts';
+import type { RecordSnapshot } from '@/lib/crm/snapshot';
+import type { Person } from '@/lib/domain/team';
+import { analyzeDeal, type DealAnalysis } from '@/lib/engines/analyze';
+import type { ResolvedPlaybook } from '@/lib/playbook/sources';
+import type { Database } from '@/lib/store/db';
+import { factsForRecord, type RecordFacts } from '@/lib/store/facts';
 import { loadActiveDirectory, loadActivePlaybook } from './active-policy';
 
 /** What the engines need besides the record: the active playbook and directory, and the record's stored facts. */

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deleteDB } from 'idb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openDatabase, type Database } from '../store/db';
-import { onBroadcast } from '../messaging/page-client';
-import type { Broadcast } from '../messaging/protocol';
+import { openDatabase, type Database } from '@/lib/store/db';
+import { onBroadcast } from '@/lib/messaging/page-client';
+import type { Broadcast } from '@/lib/messaging/protocol';
 import { keepManagedPolicyCopies, promptManagedPolicy } from './managed-policy';
 
 let db: Database;

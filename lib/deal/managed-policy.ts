@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { z } from '../zod/classic';
-import { publish } from '../messaging/page-client';
-import type { Database } from '../store/db';
-import { readSetting, writeSetting } from '../store/settings';
+import { z } from '@/lib/zod/classic';
+import { publish } from '@/lib/messaging/page-client';
+import type { Database } from '@/lib/store/db';
+import { readSetting, writeSetting } from '@/lib/store/settings';
 
 /** The policies IT can push (managed-schema.json) that shape the analysis. */
 export type ManagedPolicyKey = 'playbook' | 'teamDirectory' | 'pageRules';

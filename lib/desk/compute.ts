@@ -1,12 +1,12 @@
-import type { Person } from '../domain/team';
-import { analyzeDeal } from '../engines/analyze';
-import { loadActiveDirectory, loadActivePlaybook } from '../deal/active-policy';
-import type { ResolvedPlaybook } from '../playbook/sources';
-import type { Database } from '../store/db';
-import { factsForRecord } from '../store/facts';
-import { lastSnapshot } from '../store/records';
-import type { StoredRecord } from '../store/rows';
-import { fnv1a } from '../text/hash';
+import type { Person } from '@/lib/domain/team';
+import { analyzeDeal } from '@/lib/engines/analyze';
+import { loadActiveDirectory, loadActivePlaybook } from '@/lib/deal/active-policy';
+import type { ResolvedPlaybook } from '@/lib/playbook/sources';
+import type { Database } from '@/lib/store/db';
+import { factsForRecord } from '@/lib/store/facts';
+import { lastSnapshot } from '@/lib/store/records';
+import type { StoredRecord } from '@/lib/store/rows';
+import { fnv1a } from '@/lib/text/hash';
 import { deskRowFor, lastNoteTime, type DeskRow } from './row';
 
 /** What every row of one desk pass is computed against. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
-import { openDatabase, type Database } from '../store/db';
-import { rememberRecord, allRecords } from '../store/records';
+import { openDatabase, type Database } from '@/lib/store/db';
+import { rememberRecord, allRecords } from '@/lib/store/records';
 import { validSnapshot } from '@/test/support/snapshots';
 import { computeDeskRow, loadDeskBasis } from './compute';
 import { PACKED_DESK_FORMAT, PACKED_DESK_KEY, readPackedDesk, savePackedDesk } from './packed';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { Database } from '../store/db';
-import { validRows } from '../store/rows';
+import type { Database } from '@/lib/store/db';
+import { validRows } from '@/lib/store/rows';
 import { DeskRowSchema, type DeskRow } from './row';
 
 // Every row of the last finished desk pass as ONE value, so that opening the

@@ -1,5 +1,5 @@
-import type { Database } from '../store/db';
-import type { StoredRecord } from '../store/rows';
+import type { Database } from '@/lib/store/db';
+import type { StoredRecord } from '@/lib/store/rows';
 import { computeDeskRow, type DeskBasis } from './compute';
 import type { DeskRow } from './row';
 import { saveDeskRows } from './store';

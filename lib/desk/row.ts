@@ -1,11 +1,11 @@
-import { MoneySchema, type RecordSnapshot } from '../crm/snapshot';
-import { parseDateText } from '../crm/parse';
-import { z } from '../zod/classic';
-import type { DealAnalysis } from '../engines/analyze';
-import type { Explanation } from '../domain/explain';
-import { MESSAGES, type ExplanationKey } from '../domain/explanation-messages';
-import { summarizeDeal } from '../engines/summary';
-import type { StoredRecord } from '../store/rows';
+import { MoneySchema, type RecordSnapshot } from '@/lib/crm/snapshot';
+import { parseDateText } from '@/lib/crm/parse';
+import { z } from '@/lib/zod/classic';
+import type { DealAnalysis } from '@/lib/engines/analyze';
+import type { Explanation } from '@/lib/domain/explain';
+import { MESSAGES, type ExplanationKey } from '@/lib/domain/explanation-messages';
+import { summarizeDeal } from '@/lib/engines/summary';
+import type { StoredRecord } from '@/lib/store/rows';
 
 // One line of the deal desk: what the panel would say about a record, boiled
 // down to what a table can sort and filter. A row is made from the engines'

@@ -1,6 +1,6 @@
-import type { Database } from '../store/db';
-import { allRecords } from '../store/records';
-import { validRows, type StoredRecord } from '../store/rows';
+import type { Database } from '@/lib/store/db';
+import { allRecords } from '@/lib/store/records';
+import { validRows, type StoredRecord } from '@/lib/store/rows';
 import { PACKED_DESK_KEY } from './packed';
 import { DeskRowSchema, type DeskRow } from './row';
 

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import { normalizeName } from '../domain/normalize';
-import type { Person } from '../domain/team';
+import { normalizeName } from '@/lib/domain/normalize';
+import type { Person } from '@/lib/domain/team';
 import { validatePeople, type DirectoryImport, type RowError } from './import-result';
 
 type Column = keyof Person;

@@ -1,5 +1,5 @@
-import { toValidationIssues } from '../domain/issues';
-import { PersonSchema, type Person } from '../domain/team';
+import { toValidationIssues } from '@/lib/domain/issues';
+import { PersonSchema, type Person } from '@/lib/domain/team';
 
 /** One problem in an imported directory. */
 export interface RowError {

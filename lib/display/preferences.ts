@@ -1,6 +1,6 @@
 import { DisplayPreferencesSchema, type DisplayPreferences } from './schema';
-import type { Database } from '../store/db';
-import { readSetting, writeSetting } from '../store/settings';
+import type { Database } from '@/lib/store/db';
+import { readSetting, writeSetting } from '@/lib/store/settings';
 
 const SETTING = 'display';
 

@@ -3,7 +3,7 @@ import { RequirementValueSchema } from './requirement-value';
 import { StageOverrideSchema } from './stage-override';
 import { StakeholderSchema } from './stakeholder';
 import { TeamAssignmentSchema } from './team';
-import { z } from '../zod/classic';
+import { z } from '@/lib/zod/classic';
 
 /** Everything the team has stored about one record, beyond what the CRM page shows. */
 export const DealFactsSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from '../zod/classic';
+import { z } from '@/lib/zod/classic';
 
 /**
  * A figure a statement of a note states, normalised beside the words it was

@@ -1,4 +1,4 @@
-import type { z } from '../zod/classic';
+import type { z } from '@/lib/zod/classic';
 
 /** One validation problem, with the path to the offending value (e.g. `['requirements', 3, 'label', 'en']`). */
 export interface ValidationIssue {

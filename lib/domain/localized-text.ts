@@ -1,4 +1,4 @@
-import { z } from '../zod/classic';
+import { z } from '@/lib/zod/classic';
 
 import { LOCALES } from './locales';
 

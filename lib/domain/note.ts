@@ -1,4 +1,4 @@
-import { z } from '../zod/classic';
+import { z } from '@/lib/zod/classic';
 
 /** Text captured from any page through the context menu. */
 export const NoteSchema = z.object({

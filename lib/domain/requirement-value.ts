@@ -1,5 +1,5 @@
 import { FigureSchema } from './figure';
-import { z } from '../zod/classic';
+import { z } from '@/lib/zod/classic';
 
 /** Where a captured requirement value came from; shown next to the value so nobody has to trust hearsay. */
 export const RequirementSourceSchema = z.discriminatedUnion('kind', [

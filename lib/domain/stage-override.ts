@@ -1,4 +1,4 @@
-import { z } from '../zod/classic';
+import { z } from '@/lib/zod/classic';
 
 /**
  * The team moved the deal on past the CRM's last stage (e.g. a won deal into

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StoredStakeholderSchema } from '../store/rows';
+import { StoredStakeholderSchema } from '@/lib/store/rows';
 import { MAX_REPORTS_TO_CHARS, StakeholderSchema, annotateStakeholder, stakeholderIdForContact } from './stakeholder';
 
 describe('stakeholderIdForContact', () => {

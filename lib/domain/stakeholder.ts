@@ -1,4 +1,4 @@
-import { z } from '../zod/classic';
+import { z } from '@/lib/zod/classic';
 
 export const STANCES = ['supporter', 'neutral', 'opponent', 'unknown'] as const;
 export const INFLUENCE_LEVELS = ['high', 'medium', 'low', 'unknown'] as const;

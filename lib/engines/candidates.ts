@@ -1,10 +1,10 @@
-import { normalizeName } from '../domain/normalize';
-import type { Person } from '../domain/team';
-import type { Matching, TeamRole } from '../playbook/schema';
+import { normalizeName } from '@/lib/domain/normalize';
+import type { Person } from '@/lib/domain/team';
+import type { Matching, TeamRole } from '@/lib/playbook/schema';
 import { compareText } from './compare';
 import { PROFILE_DIMENSIONS, type DealProfile, type ProfileDimension } from './deal-profile';
 import { TERMS_OF, type DirectoryIndex, type IndexedPerson, type TermTable } from './directory-index';
-import { explanation, type Explanation } from '../domain/explain';
+import { explanation, type Explanation } from '@/lib/domain/explain';
 import { TopN } from './top-n';
 
 export type MatchFactor = 'skill' | ProfileDimension | 'capacity';

@@ -1,7 +1,7 @@
-import { allKeywords } from '../domain/localized-text';
-import { normalizeName } from '../domain/normalize';
-import type { Condition, DecisionRole, Playbook, Requirement, Stage, TeamRole } from '../playbook/schema';
-import { compileKeywordMatcher, type KeywordMatcher } from '../text/keyword-matcher';
+import { allKeywords } from '@/lib/domain/localized-text';
+import { normalizeName } from '@/lib/domain/normalize';
+import type { Condition, DecisionRole, Playbook, Requirement, Stage, TeamRole } from '@/lib/playbook/schema';
+import { compileKeywordMatcher, type KeywordMatcher } from '@/lib/text/keyword-matcher';
 
 type NoteCondition = Extract<Condition, { kind: 'note-mentions' }>;
 /** What a note can be evidence for: a requirement (via its keywords) or a `note-mentions` condition. */

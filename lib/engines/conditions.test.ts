@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordSnapshot } from '../crm/snapshot';
-import type { DealFacts } from '../domain/deal-facts';
-import type { Condition } from '../playbook/schema';
+import type { RecordSnapshot } from '@/lib/crm/snapshot';
+import type { DealFacts } from '@/lib/domain/deal-facts';
+import type { Condition } from '@/lib/playbook/schema';
 import { evaluateCondition, type ConditionOutcome } from './conditions';
 import { createDealContext } from './context';
-import { explain } from '../domain/explain';
+import { explain } from '@/lib/domain/explain';
 import { NOW, dealInput, record } from './testing/fixtures';
 
 /** A `field` condition evaluated on the default playbook for a record (Salesforce stage names). */

@@ -1,10 +1,10 @@
-import { parseDateText, parseNumber } from '../crm/parse';
-import { allKeywords } from '../domain/localized-text';
-import { normalizeName } from '../domain/normalize';
-import type { Condition } from '../playbook/schema';
+import { parseDateText, parseNumber } from '@/lib/crm/parse';
+import { allKeywords } from '@/lib/domain/localized-text';
+import { normalizeName } from '@/lib/domain/normalize';
+import type { Condition } from '@/lib/playbook/schema';
 import type { DealContext } from './context';
 import { hasReached } from './stage';
-import { explanation, inEveryLanguage, type Explanation } from '../domain/explain';
+import { explanation, inEveryLanguage, type Explanation } from '@/lib/domain/explain';
 import { quoteAround } from './quote';
 import { findRecordField } from './record-fields';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEAL_CORPUS, DEAL_CORPUS_RULES, scoreDealCorpus, type DealQuality } from '../../bench/deal-quality';
-import { LOCALES } from '../domain/locales';
-import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
+import { DEAL_CORPUS, DEAL_CORPUS_RULES, scoreDealCorpus, type DealQuality } from '@/bench/deal-quality';
+import { LOCALES } from '@/lib/domain/locales';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
 import type { GapKind } from './decision-chain';
 
 /**

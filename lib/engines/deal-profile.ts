@@ -1,4 +1,4 @@
-import type { Matching } from '../playbook/schema';
+import type { Matching } from '@/lib/playbook/schema';
 import { findRecordField, type RecordFieldIndex } from './record-fields';
 
 /** What the record says about the deal that colleagues are matched against. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordContact } from '../crm/snapshot';
-import { stakeholderIdForContact } from '../domain/stakeholder';
-import type { PlaybookInput } from '../playbook/schema';
-import { buildPlaybook } from '../playbook/testing/minimal-playbook';
+import type { RecordContact } from '@/lib/crm/snapshot';
+import { stakeholderIdForContact } from '@/lib/domain/stakeholder';
+import type { PlaybookInput } from '@/lib/playbook/schema';
+import { buildPlaybook } from '@/lib/playbook/testing/minimal-playbook';
 import { createDealContext } from './context';
 import { evaluateDecisionChain, type DecisionChainReport, type GapKind } from './decision-chain';
-import { explain } from '../domain/explain';
+import { explain } from '@/lib/domain/explain';
 import { DAY, NOW, dealInput, note, person, record, stakeholder } from './testing/fixtures';
 
 const text = (en: string, zh = `${en}（中文）`) => ({ en, 'zh-CN': zh });

@@ -1,12 +1,12 @@
-import { stakeholderIdForContact } from '../domain/stakeholder';
-import type { DecisionRole, Weight } from '../playbook/schema';
+import { stakeholderIdForContact } from '@/lib/domain/stakeholder';
+import type { DecisionRole, Weight } from '@/lib/playbook/schema';
 import { compareText } from './compare';
 import { evaluateCondition } from './conditions';
 import type { DealContext } from './context';
 import { leadRole } from './lead-role';
 import { hasReached } from './stage';
 import { indexDirectory } from './directory-index';
-import { DistinctExplanations, explanation, type Explanation } from '../domain/explain';
+import { DistinctExplanations, explanation, type Explanation } from '@/lib/domain/explain';
 import { INFLUENCE_LABELS, STANCE_LABELS } from './labels';
 import { compareUrgency, raiseSeverity, urgency, type Severity, type Urgency } from './severity';
 import { titleNamesRole, type ClassifiedStakeholder } from './stakeholders';

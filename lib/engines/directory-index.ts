@@ -1,7 +1,7 @@
-import { normalizeName } from '../domain/normalize';
-import type { Person } from '../domain/team';
+import { normalizeName } from '@/lib/domain/normalize';
+import type { Person } from '@/lib/domain/team';
 import type { ProfileDimension } from './deal-profile';
-import { compileKeywordMatcher, type KeywordMatcher } from '../text/keyword-matcher';
+import { compileKeywordMatcher, type KeywordMatcher } from '@/lib/text/keyword-matcher';
 
 /** The directory field that holds each profile dimension's terms. */
 export const TERMS_OF = { industry: 'industries', region: 'regions', language: 'languages' } as const satisfies Record<

@@ -1,7 +1,7 @@
 import type { DealContext } from './context';
 import { leadRole } from './lead-role';
 import type { DecisionChainGap, DecisionChainReport, GapKind } from './decision-chain';
-import { explanation, type Explanation } from '../domain/explain';
+import { explanation, type Explanation } from '@/lib/domain/explain';
 import type { RequirementsReport } from './requirements';
 import { compareUrgency, type Severity, type Urgency } from './severity';
 import type { TeamReport } from './team';

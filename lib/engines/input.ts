@@ -1,7 +1,7 @@
-import type { RecordSnapshot } from '../crm/snapshot';
-import type { DealFacts } from '../domain/deal-facts';
-import type { Person } from '../domain/team';
-import type { Playbook } from '../playbook/schema';
+import type { RecordSnapshot } from '@/lib/crm/snapshot';
+import type { DealFacts } from '@/lib/domain/deal-facts';
+import type { Person } from '@/lib/domain/team';
+import type { Playbook } from '@/lib/playbook/schema';
 
 /** Everything the engines look at. They read nothing else: no clock, no storage, no browser. */
 export interface DealInput {

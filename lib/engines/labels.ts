@@ -1,5 +1,5 @@
-import type { LocalizedText } from '../domain/localized-text';
-import type { Influence, Stance } from '../domain/stakeholder';
+import type { LocalizedText } from '@/lib/domain/localized-text';
+import type { Influence, Stance } from '@/lib/domain/stakeholder';
 
 /** Influence levels as words inside explanations. */
 export const INFLUENCE_LABELS: Record<Influence, LocalizedText> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
 import { compilePlaybook } from './compiled-playbook';
 import { findNoteMentions } from './note-mentions';
 

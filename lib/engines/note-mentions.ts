@@ -1,8 +1,8 @@
-import type { Note } from '../domain/note';
-import { fnv1a } from '../text/hash';
-import { proposeFacts } from '../notes/propose';
-import { statementAt } from '../notes/statements';
-import type { Figure } from '../notes/types';
+import type { Note } from '@/lib/domain/note';
+import { fnv1a } from '@/lib/text/hash';
+import { proposeFacts } from '@/lib/notes/propose';
+import { statementAt } from '@/lib/notes/statements';
+import type { Figure } from '@/lib/notes/types';
 import type { CompiledPlaybook, NoteTopic } from './compiled-playbook';
 import { compareText } from './compare';
 

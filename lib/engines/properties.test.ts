@@ -1,17 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RecordSnapshotSchema } from '../crm/snapshot';
-import { DealFactsSchema } from '../domain/deal-facts';
-import { PersonSchema } from '../domain/team';
-import { parsePlaybook } from '../playbook/parse';
-import type { Playbook } from '../playbook/schema';
+import { RecordSnapshotSchema } from '@/lib/crm/snapshot';
+import { DealFactsSchema } from '@/lib/domain/deal-facts';
+import { PersonSchema } from '@/lib/domain/team';
+import { parsePlaybook } from '@/lib/playbook/parse';
+import type { Playbook } from '@/lib/playbook/schema';
 import { analyzeDeal } from './analyze';
 import { evaluateCondition } from './conditions';
 import { createDealContext } from './context';
 import { MAX_NEXT_ACTIONS } from './findings';
 import { compareUrgency, severityOf } from './severity';
 import { summarizeDeal } from './summary';
-import { compileKeywordMatcher } from '../text/keyword-matcher';
+import { compileKeywordMatcher } from '@/lib/text/keyword-matcher';
 import { dealParts, playbookInput, type DealParts } from './testing/arbitraries';
 
 /** A generated input, checked against the schemas the store and the playbook loader use. */

@@ -1,4 +1,4 @@
-import type { KeywordHit } from '../text/keyword-matcher';
+import type { KeywordHit } from '@/lib/text/keyword-matcher';
 
 /** Characters of context kept on each side of a keyword in a quote. */
 const QUOTE_CONTEXT = 80;

@@ -1,5 +1,5 @@
-import type { RecordField, RecordSnapshot } from '../crm/snapshot';
-import { normalizeName } from '../domain/normalize';
+import type { RecordField, RecordSnapshot } from '@/lib/crm/snapshot';
+import { normalizeName } from '@/lib/domain/normalize';
 
 /** A record's non-empty fields by normalised label and API name, so the playbook can name either. */
 export type RecordFieldIndex = ReadonlyMap<string, RecordField>;

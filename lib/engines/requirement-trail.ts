@@ -1,6 +1,6 @@
-import type { Figure } from '../domain/figure';
-import type { RequirementSource, RequirementValue } from '../domain/requirement-value';
-import type { Requirement } from '../playbook/schema';
+import type { Figure } from '@/lib/domain/figure';
+import type { RequirementSource, RequirementValue } from '@/lib/domain/requirement-value';
+import type { Requirement } from '@/lib/playbook/schema';
 import { isPlaceholder } from './placeholder';
 import { findRecordField, type RecordFieldIndex } from './record-fields';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PlaybookInput } from '../playbook/schema';
-import { buildPlaybook } from '../playbook/testing/minimal-playbook';
+import type { PlaybookInput } from '@/lib/playbook/schema';
+import { buildPlaybook } from '@/lib/playbook/testing/minimal-playbook';
 import { createDealContext } from './context';
-import { explain } from '../domain/explain';
+import { explain } from '@/lib/domain/explain';
 import { evaluateRequirements } from './requirements';
 import { DAY, NOW, dealInput, note, record, value } from './testing/fixtures';
 

@@ -1,7 +1,7 @@
-import type { Requirement } from '../playbook/schema';
+import type { Requirement } from '@/lib/playbook/schema';
 import type { DealContext } from './context';
 import { hasReached } from './stage';
-import { explanation, type Explanation } from '../domain/explain';
+import { explanation, type Explanation } from '@/lib/domain/explain';
 import type { NoteMention } from './note-mentions';
 import type { CapturedValue, CrmHint } from './requirement-trail';
 import { raiseSeverity, urgency, type Urgency } from './severity';

@@ -3,10 +3,10 @@
  * /work/shared/domain.md), as executable scenarios on the default playbook.
  */
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../domain/locales';
+import { LOCALES } from '@/lib/domain/locales';
 import { analyzeDeal, type DealAnalysis } from './analyze';
 import { summarizeDeal } from './summary';
-import { explain, type Explanation } from '../domain/explain';
+import { explain, type Explanation } from '@/lib/domain/explain';
 import { DAY, NOW, dealInput, note, person, record, stakeholder } from './testing/fixtures';
 
 describe('Sudan, 2006: the need for cheaper site power never reached the solution people', () => {

@@ -1,4 +1,4 @@
-import type { Weight } from '../playbook/schema';
+import type { Weight } from '@/lib/playbook/schema';
 
 /**
  * Where a missing item stands in its stage window:

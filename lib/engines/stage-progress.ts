@@ -1,9 +1,9 @@
-import type { StageOverride } from '../domain/stage-override';
-import { normalizeName } from '../domain/normalize';
-import type { Stage } from '../playbook/schema';
+import type { StageOverride } from '@/lib/domain/stage-override';
+import { normalizeName } from '@/lib/domain/normalize';
+import type { Stage } from '@/lib/playbook/schema';
 import { evaluateCondition } from './conditions';
 import type { DealContext } from './context';
-import { explanation, inEveryLanguage } from '../domain/explain';
+import { explanation, inEveryLanguage } from '@/lib/domain/explain';
 import type { StageResolution } from './stage';
 
 /** What the team may do with the deal's stage in the panel. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
 import { compilePlaybook } from './compiled-playbook';
-import { explain } from '../domain/explain';
+import { explain } from '@/lib/domain/explain';
 import { resolveStage } from './stage';
 
 const compiled = compilePlaybook(DEFAULT_PLAYBOOK);

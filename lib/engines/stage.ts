@@ -1,7 +1,7 @@
-import type { RecordSnapshot } from '../crm/snapshot';
-import { normalizeName } from '../domain/normalize';
+import type { RecordSnapshot } from '@/lib/crm/snapshot';
+import { normalizeName } from '@/lib/domain/normalize';
 import type { CompiledPlaybook } from './compiled-playbook';
-import { explanation, type Explanation } from '../domain/explain';
+import { explanation, type Explanation } from '@/lib/domain/explain';
 
 /**
  * The playbook stage of a record. A CRM stage name the playbook does not list

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordContact } from '../crm/snapshot';
-import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
-import type { Playbook } from '../playbook/schema';
+import type { RecordContact } from '@/lib/crm/snapshot';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
+import type { Playbook } from '@/lib/playbook/schema';
 import { compilePlaybook } from './compiled-playbook';
-import { explain } from '../domain/explain';
+import { explain } from '@/lib/domain/explain';
 import { classifyStakeholders } from './stakeholders';
 
 function classify(contact: Omit<RecordContact, 'name'>, playbook: Playbook = DEFAULT_PLAYBOOK) {

@@ -1,10 +1,10 @@
-import type { RecordContact } from '../crm/snapshot';
-import { normalizeName } from '../domain/normalize';
-import { contactNameKey, stakeholderIdForContact, type Stakeholder } from '../domain/stakeholder';
-import type { DecisionRole } from '../playbook/schema';
+import type { RecordContact } from '@/lib/crm/snapshot';
+import { normalizeName } from '@/lib/domain/normalize';
+import { contactNameKey, stakeholderIdForContact, type Stakeholder } from '@/lib/domain/stakeholder';
+import type { DecisionRole } from '@/lib/playbook/schema';
 import type { CompiledPlaybook } from './compiled-playbook';
-import { explanation, type Explanation } from '../domain/explain';
-import type { KeywordHit } from '../text/keyword-matcher';
+import { explanation, type Explanation } from '@/lib/domain/explain';
+import type { KeywordHit } from '@/lib/text/keyword-matcher';
 
 /** A customer person with everything known about them and the decision-chain roles they hold. */
 export interface ClassifiedStakeholder extends Omit<Stakeholder, 'roles'> {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Money, RecordSnapshot } from '../crm/snapshot';
-import type { PlaybookInput } from '../playbook/schema';
-import { buildPlaybook } from '../playbook/testing/minimal-playbook';
-import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
+import type { Money, RecordSnapshot } from '@/lib/crm/snapshot';
+import type { PlaybookInput } from '@/lib/playbook/schema';
+import { buildPlaybook } from '@/lib/playbook/testing/minimal-playbook';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
 import { createDealContext } from './context';
-import { explain } from '../domain/explain';
+import { explain } from '@/lib/domain/explain';
 import { evaluateTeam } from './team';
 import { dealInput, note, person, record, value } from './testing/fixtures';
 

@@ -1,12 +1,12 @@
-import { normalizeName } from '../domain/normalize';
-import type { TeamAssignment } from '../domain/team';
-import type { Condition, RoleRule, TeamRole } from '../playbook/schema';
+import { normalizeName } from '@/lib/domain/normalize';
+import type { TeamAssignment } from '@/lib/domain/team';
+import type { Condition, RoleRule, TeamRole } from '@/lib/playbook/schema';
 import { createCandidateRanker, type Candidate } from './candidates';
 import { evaluateCondition } from './conditions';
 import type { DealContext } from './context';
 import { dealProfile } from './deal-profile';
 import { indexDirectory } from './directory-index';
-import { DistinctExplanations, explanation, type Explanation } from '../domain/explain';
+import { DistinctExplanations, explanation, type Explanation } from '@/lib/domain/explain';
 import { compareUrgency, urgency, type Urgency } from './severity';
 
 /** A playbook rule that fired for the deal. */

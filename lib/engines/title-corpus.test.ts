@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { scoreTitleCorpus, TITLE_CORPUS, TITLE_HOLDOUT, type LabelledTitle, type TitleCorpusScore } from '../../bench/title-quality';
-import { LOCALES } from '../domain/locales';
-import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
+import { scoreTitleCorpus, TITLE_CORPUS, TITLE_HOLDOUT, type LabelledTitle, type TitleCorpusScore } from '@/bench/title-quality';
+import { LOCALES } from '@/lib/domain/locales';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
 
 /** The corpus the keywords and rules were fitted to: reached 0.989 / 0.978. */
 const MIN_PRECISION = 0.95;

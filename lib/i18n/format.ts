@@ -1,7 +1,7 @@
-import { parseDateText } from '../crm/parse';
-import type { Money } from '../crm/snapshot';
-import type { Figure } from '../domain/figure';
-import type { Locale } from '../domain/locales';
+import { parseDateText } from '@/lib/crm/parse';
+import type { Money } from '@/lib/crm/snapshot';
+import type { Figure } from '@/lib/domain/figure';
+import type { Locale } from '@/lib/domain/locales';
 import { getLocale, t } from './index';
 
 // Every date, number and amount the extension's pages show goes through

@@ -1,6 +1,6 @@
-import en from '../../public/_locales/en/messages.json';
-import zhCN from '../../public/_locales/zh_CN/messages.json';
-import type { Locale } from '../domain/locales';
+import en from '@/public/_locales/en/messages.json';
+import zhCN from '@/public/_locales/zh_CN/messages.json';
+import type { Locale } from '@/lib/domain/locales';
 
 // The _locales catalogs are the single source of every user-visible string:
 // the browser reads them for the manifest and the menu, and the extension's

@@ -1,7 +1,7 @@
-import { z } from '../zod/classic';
-import type { Database } from '../store/db';
-import { readSetting, writeSetting } from '../store/settings';
-import { LOCALES, type Locale } from '../domain/locales';
+import { z } from '@/lib/zod/classic';
+import type { Database } from '@/lib/store/db';
+import { readSetting, writeSetting } from '@/lib/store/settings';
+import { LOCALES, type Locale } from '@/lib/domain/locales';
 import { localeFor, setLocale } from './index';
 
 /** The user's language choice: a locale, or 'auto' to follow the browser. */

@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '@/lib/i18n';
 
 /** The badge's text and its accessible name, in the current locale. */
 export function badgeText(gapCount: number): { text: string; label: string } {

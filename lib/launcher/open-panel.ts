@@ -1,6 +1,6 @@
-import { chromeSidePanel, firefoxSidebarAction } from '../browser/panel-apis';
-import type { DisplayPreferences } from '../display/schema';
-import { dockPanel } from '../messaging/page-client';
+import { chromeSidePanel, firefoxSidebarAction } from '@/lib/browser/panel-apis';
+import type { DisplayPreferences } from '@/lib/display/schema';
+import { dockPanel } from '@/lib/messaging/page-client';
 
 export type PanelOpener = 'side-panel' | 'sidebar' | 'docked';
 

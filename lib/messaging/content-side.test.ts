@@ -8,10 +8,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { CrmAdapter } from '../crm/adapter';
-import { createCustomAdapter } from '../custom-crm/adapter';
-import type { CustomCrmDefinition } from '../custom-crm/definition';
-import { reportRecordsOf } from '../content/start';
+import type { CrmAdapter } from '@/lib/crm/adapter';
+import { createCustomAdapter } from '@/lib/custom-crm/adapter';
+import type { CustomCrmDefinition } from '@/lib/custom-crm/definition';
+import { reportRecordsOf } from '@/lib/content/start';
 import { PageCommandSchema } from './protocol';
 import { validSnapshot } from '@/test/support/snapshots';
 import { corpusText } from '@/test/support/xss-corpus.mjs';
@@ -19,8 +19,8 @@ import { corpusText } from '@/test/support/xss-corpus.mjs';
 // What the page shows is the in-page UI's job and reading is the watcher's: both watched here, not run.
 const ui = vi.hoisted(() => ({ show: vi.fn(), dock: vi.fn(), remove: vi.fn() }));
 const watch = vi.hoisted(() => ({ readNow: vi.fn(), stop: vi.fn() }));
-vi.mock('../content/in-page-ui', () => ({ createInPageUi: () => ui }));
-vi.mock('../content/page-watcher', () => ({ watchPage: () => watch }));
+vi.mock('@/lib/content/in-page-ui', () => ({ createInPageUi: () => ui }));
+vi.mock('@/lib/content/page-watcher', () => ({ watchPage: () => watch }));
 
 const definition = fc.record(
   {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { z } from '../zod/mini';
+import { z } from '@/lib/zod/mini';
 import { broadcast } from './broadcast';
-import type { ExpectedPart } from '../crm/snapshot';
+import type { ExpectedPart } from '@/lib/crm/snapshot';
 import {
   BadgeSchema,
   BroadcastSchema,

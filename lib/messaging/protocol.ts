@@ -1,9 +1,9 @@
-import { z } from '../zod/mini';
-import { PageStateSchema, UnrecognisedReasonSchema } from '../crm/page-state';
-import { ExpectedPartSchema, RecordSnapshotSchema } from '../crm/snapshot';
-import { DisplayPreferencesSchema } from '../display/schema';
-import { LOCALES } from '../domain/locales';
-import { MAX_PICK_PREVIEW } from '../page-rules/picker/protocol';
+import { z } from '@/lib/zod/mini';
+import { PageStateSchema, UnrecognisedReasonSchema } from '@/lib/crm/page-state';
+import { ExpectedPartSchema, RecordSnapshotSchema } from '@/lib/crm/snapshot';
+import { DisplayPreferencesSchema } from '@/lib/display/schema';
+import { LOCALES } from '@/lib/domain/locales';
+import { MAX_PICK_PREVIEW } from '@/lib/page-rules/picker/protocol';
 
 // Every message that crosses a context boundary is defined here, once, with its
 // schema. Handlers parse with these schemas and check the sender (see sender.ts)

@@ -1,4 +1,4 @@
-import { SUPPORTED_CRM_MATCHES, urlMatchesPatterns } from '../crm/hosts';
+import { SUPPORTED_CRM_MATCHES, urlMatchesPatterns } from '@/lib/crm/hosts';
 
 /** The part of `runtime.MessageSender` the checks read (same shape in Chrome and Firefox). */
 export interface SenderInfo {

@@ -1,6 +1,6 @@
-import { LOCALES } from '../domain/locales';
-import type { Playbook, Requirement } from '../playbook/schema';
-import { compileKeywordMatcher, type KeywordHit, type KeywordMatcher } from '../text/keyword-matcher';
+import { LOCALES } from '@/lib/domain/locales';
+import type { Playbook, Requirement } from '@/lib/playbook/schema';
+import { compileKeywordMatcher, type KeywordHit, type KeywordMatcher } from '@/lib/text/keyword-matcher';
 import { onWordBoundaries } from './chinese-words';
 
 /**

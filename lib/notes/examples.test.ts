@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
 import { exampleProblems } from './examples';
 
 const NOW = Date.parse('2026-11-02T09:00:00Z');

@@ -1,4 +1,4 @@
-import type { Playbook, PlaybookExample } from '../playbook/schema';
+import type { Playbook, PlaybookExample } from '@/lib/playbook/schema';
 import { proposeFacts } from './propose';
 
 /**

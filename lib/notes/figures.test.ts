@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FigureSchema } from '../domain/figure';
+import { FigureSchema } from '@/lib/domain/figure';
 import { parseFigures } from './figures';
 
 const now = new Date(2026, 4, 10, 12).getTime();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NOW } from '../engines/testing/fixtures';
-import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
-import type { Playbook } from '../playbook/schema';
+import { NOW } from '@/lib/engines/testing/fixtures';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
+import type { Playbook } from '@/lib/playbook/schema';
 import { tryNote } from './lab';
 import { proposeFacts } from './propose';
 

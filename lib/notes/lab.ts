@@ -1,9 +1,9 @@
-import type { RecordSnapshot } from '../crm/snapshot';
-import type { DealFacts } from '../domain/deal-facts';
-import type { Note } from '../domain/note';
-import { analyzeDeal, type DealAnalysis } from '../engines/analyze';
-import type { Explanation } from '../domain/explain';
-import type { Playbook, Stage } from '../playbook/schema';
+import type { RecordSnapshot } from '@/lib/crm/snapshot';
+import type { DealFacts } from '@/lib/domain/deal-facts';
+import type { Note } from '@/lib/domain/note';
+import { analyzeDeal, type DealAnalysis } from '@/lib/engines/analyze';
+import type { Explanation } from '@/lib/domain/explain';
+import type { Playbook, Stage } from '@/lib/playbook/schema';
 import { proposeFacts, type Proposal } from './propose';
 
 /**

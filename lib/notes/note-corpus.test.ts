@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NOTE_CORPUS, NOTE_HOLDOUT, scoreNoteCorpus, type LabelledNote, type NoteQuality } from '../../bench/note-quality';
-import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
+import { NOTE_CORPUS, NOTE_HOLDOUT, scoreNoteCorpus, type LabelledNote, type NoteQuality } from '@/bench/note-quality';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
 
 /**
  * Floors a little under what the default playbook reaches (see `npm run bench`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
-import type { Playbook } from '../playbook/schema';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
+import type { Playbook } from '@/lib/playbook/schema';
 import { proposeFacts } from './propose';
 
 const NOW = Date.parse('2026-11-02T09:00:00Z');

@@ -1,4 +1,4 @@
-import type { Playbook } from '../playbook/schema';
+import type { Playbook } from '@/lib/playbook/schema';
 import { compileEvidence, type EvidenceHit } from './evidence';
 import { parseFigures } from './figures';
 import { splitStatements, type Statement } from './statements';

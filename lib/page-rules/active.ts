@@ -1,5 +1,5 @@
-import { loadPolicyPageRules } from '../deal/active-policy';
-import { getDatabase } from '../store/connection';
+import { loadPolicyPageRules } from '@/lib/deal/active-policy';
+import { getDatabase } from '@/lib/store/connection';
 import { rulesFor, type PageRule } from './schema';
 import { readPageRules } from './store';
 

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { displayedValue } from '../crm/dom';
-import { cleanText } from '../crm/parse';
+import { displayedValue } from '@/lib/crm/dom';
+import { cleanText } from '@/lib/crm/parse';
 import { deriveLocator, looksGenerated, resolveLocator } from './derive';
 import type { RuleLocator } from './schema';
 import { isSafeLocator } from './selector-safety';

@@ -1,7 +1,7 @@
-import { inferFields } from '../crm/adapters/generic/infer-fields';
-import { composedParent, deepQueryAll, deepScope, displayedValue, isFormControl, labelledCells, visibleText, type DeepScope } from '../crm/dom';
-import { cleanText, collapseWhitespace, displayLabel, normaliseLabel } from '../crm/parse';
-import type { RecordField } from '../crm/snapshot';
+import { inferFields } from '@/lib/crm/adapters/generic/infer-fields';
+import { composedParent, deepQueryAll, deepScope, displayedValue, isFormControl, labelledCells, visibleText, type DeepScope } from '@/lib/crm/dom';
+import { cleanText, collapseWhitespace, displayLabel, normaliseLabel } from '@/lib/crm/parse';
+import type { RecordField } from '@/lib/crm/snapshot';
 import { resolveLocator } from './resolve';
 import type { RuleLocator } from './schema';
 import { isSafeLocator, isSafeRuleLabel, isSafeRuleSelector } from './selector-safety';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
-import { playbookJsonSchema } from '../playbook/json-schema';
-import { parsePlaybook } from '../playbook/parse';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
+import { playbookJsonSchema } from '@/lib/playbook/json-schema';
+import { parsePlaybook } from '@/lib/playbook/parse';
 import { PageRuleSchema, type PageRule } from './schema';
 import { parsePolicyRules, rulesForFile, rulesFromFile, withRules, type PageRuleInFile } from './file';
 

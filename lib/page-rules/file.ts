@@ -1,6 +1,6 @@
-import { EXPECTED_PARTS } from '../crm/snapshot';
-import { toValidationIssues, type Validated } from '../domain/issues';
-import { z } from '../zod/classic';
+import { EXPECTED_PARTS } from '@/lib/crm/snapshot';
+import { toValidationIssues, type Validated } from '@/lib/domain/issues';
+import { z } from '@/lib/zod/classic';
 import { MAX_PAGE_RULES, MAX_RULE_LABEL, MAX_RULE_SELECTOR, type PageRule } from './schema';
 import { isSafeLocator } from './selector-safety';
 

@@ -1,7 +1,7 @@
-import { deepQueryAll, displayedValue, isRendered, labelledCells } from '../crm/dom';
-import { inferFields } from '../crm/adapters/generic/infer-fields';
-import { cleanText, normaliseLabel } from '../crm/parse';
-import type { RecordField } from '../crm/snapshot';
+import { deepQueryAll, displayedValue, isRendered, labelledCells } from '@/lib/crm/dom';
+import { inferFields } from '@/lib/crm/adapters/generic/infer-fields';
+import { cleanText, normaliseLabel } from '@/lib/crm/parse';
+import type { RecordField } from '@/lib/crm/snapshot';
 import type { RuleLocator } from './schema';
 import { isSafeLocator } from './selector-safety';
 

@@ -1,5 +1,5 @@
-import { z } from '../zod/mini';
-import { EXPECTED_PARTS } from '../crm/snapshot';
+import { z } from '@/lib/zod/mini';
+import { EXPECTED_PARTS } from '@/lib/crm/snapshot';
 
 // A page rule says where one part of a record sits on a CRM's page when the
 // adapter's own selectors miss it: made by the user pointing at the value

@@ -1,6 +1,6 @@
-import { z } from '../zod/mini';
-import type { Database } from '../store/db';
-import { writeTransaction } from '../store/db';
+import { z } from '@/lib/zod/mini';
+import type { Database } from '@/lib/store/db';
+import { writeTransaction } from '@/lib/store/db';
 import { MAX_PAGE_RULES, PageRuleSchema, type PageRule } from './schema';
 
 // The page rules the user made or imported, kept in the settings store.

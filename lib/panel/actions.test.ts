@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getDatabase } from '../store/connection';
-import { factsForRecord } from '../store/facts';
+import { getDatabase } from '@/lib/store/connection';
+import { factsForRecord } from '@/lib/store/facts';
 import { moveDealOn, saveRequirementValue } from './actions';
 import { writeSignature } from './signature';
 

@@ -1,9 +1,9 @@
-import type { NoteMention } from '../engines/note-mentions';
-import { parseFigures } from '../notes/figures';
-import { getDatabase } from '../store/connection';
-import { exportBackup } from '../store/backup';
-import { datedFilename, download } from '../options/files';
-import { publish, sendOutboxNow } from '../messaging/page-client';
+import type { NoteMention } from '@/lib/engines/note-mentions';
+import { parseFigures } from '@/lib/notes/figures';
+import { getDatabase } from '@/lib/store/connection';
+import { exportBackup } from '@/lib/store/backup';
+import { datedFilename, download } from '@/lib/options/files';
+import { publish, sendOutboxNow } from '@/lib/messaging/page-client';
 import { contactRoleTargetOf, factsTargetOf, teamTargetOf } from './salesforce-target';
 import { readSignature } from './signature';
 import {
@@ -16,10 +16,10 @@ import {
   saveStakeholderRoles,
   setStageOverride,
   unassignMember,
-} from '../store/facts';
-import type { Stakeholder, StakeholderAnnotations } from '../domain/stakeholder';
-import { deleteNote, moveNote, saveNote } from '../store/notes';
-import type { StoredNote, StoredStakeholder } from '../store/rows';
+} from '@/lib/store/facts';
+import type { Stakeholder, StakeholderAnnotations } from '@/lib/domain/stakeholder';
+import { deleteNote, moveNote, saveNote } from '@/lib/store/notes';
+import type { StoredNote, StoredStakeholder } from '@/lib/store/rows';
 
 // What the panel writes. Extension pages share the extension's IndexedDB with
 // the background, so they write directly and then tell other open pages. On an

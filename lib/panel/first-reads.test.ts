@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { recordKey } from '../crm/snapshot';
-import { publish } from '../messaging/page-client';
-import type { TabState } from '../messaging/protocol';
-import { getDatabase } from '../store/connection';
-import { saveNote } from '../store/notes';
+import { recordKey } from '@/lib/crm/snapshot';
+import { publish } from '@/lib/messaging/page-client';
+import type { TabState } from '@/lib/messaging/protocol';
+import { getDatabase } from '@/lib/store/connection';
+import { saveNote } from '@/lib/store/notes';
 import { validSnapshot } from '@/test/support/snapshots';
 import { dealDataRead, startFirstReads, tabStateRead, takeFirstRead } from './first-reads';
 

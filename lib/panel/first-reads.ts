@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { recordKey } from '../crm/snapshot';
-import { loadDealData } from '../deal/deal-data';
-import { touchesDealData } from '../deal/deal-data-changes';
-import { fetchTabState, onBroadcast, ownTabId, type PanelTarget } from '../messaging/page-client';
-import type { TabState } from '../messaging/protocol';
-import type { Database } from '../store/db';
+import { recordKey } from '@/lib/crm/snapshot';
+import { loadDealData } from '@/lib/deal/deal-data';
+import { touchesDealData } from '@/lib/deal/deal-data-changes';
+import { fetchTabState, onBroadcast, ownTabId, type PanelTarget } from '@/lib/messaging/page-client';
+import type { TabState } from '@/lib/messaging/protocol';
+import type { Database } from '@/lib/store/db';
 
 /**
  * The panel's first reads, started as its script starts: the followed tab's

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { setLocale } from '../i18n';
-import { saveSignIn, forgetConnection } from '../salesforce/session';
-import { readTeamsOff, writeTeamsOff } from '../salesforce/teams';
-import { getDatabase } from '../store/connection';
-import { replaceDirectory } from '../store/directory';
+import { setLocale } from '@/lib/i18n';
+import { saveSignIn, forgetConnection } from '@/lib/salesforce/session';
+import { readTeamsOff, writeTeamsOff } from '@/lib/salesforce/teams';
+import { getDatabase } from '@/lib/store/connection';
+import { replaceDirectory } from '@/lib/store/directory';
 import { contactRoleTargetOf, factsTargetOf, teamTargetOf } from './salesforce-target';
 
 // Which panel writes also go to Salesforce: only those on an opportunity of the connected org.

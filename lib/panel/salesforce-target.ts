@@ -1,11 +1,11 @@
-import { parseRecordKey } from '../crm/snapshot';
-import { getLocale } from '../i18n';
-import { connectedOpportunityId } from '../salesforce/org-match';
-import { readConnectedOrg } from '../salesforce/session';
-import { readTeamsOff } from '../salesforce/teams';
-import type { Database } from '../store/db';
-import type { FactsTarget, OutboxTarget } from '../store/outbox-mirror';
-import { loadActiveDirectory, loadActivePlaybook } from '../deal/active-policy';
+import { parseRecordKey } from '@/lib/crm/snapshot';
+import { getLocale } from '@/lib/i18n';
+import { connectedOpportunityId } from '@/lib/salesforce/org-match';
+import { readConnectedOrg } from '@/lib/salesforce/session';
+import { readTeamsOff } from '@/lib/salesforce/teams';
+import type { Database } from '@/lib/store/db';
+import type { FactsTarget, OutboxTarget } from '@/lib/store/outbox-mirror';
+import { loadActiveDirectory, loadActivePlaybook } from '@/lib/deal/active-policy';
 
 // Whether a panel write also goes to Salesforce: only for an opportunity of the connected org
 // (signed in or not: the outbox waits for the next sign-in). Read before the write's own

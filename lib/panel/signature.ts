@@ -1,6 +1,6 @@
-import { z } from '../zod/classic';
-import type { Database } from '../store/db';
-import { readSetting, writeSetting } from '../store/settings';
+import { z } from '@/lib/zod/classic';
+import type { Database } from '@/lib/store/db';
+import { readSetting, writeSetting } from '@/lib/store/settings';
 
 // Who the user is, as the team reads it: written beside every value the user sets or accepts
 // (`setBy`), so the hand-off brief and the Salesforce facts note say who captured each fact.

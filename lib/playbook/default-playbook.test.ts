@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../domain/locales';
+import { LOCALES } from '@/lib/domain/locales';
 import { DEFAULT_PLAYBOOK } from './default-playbook';
 import defaultPlaybookJson from './default-playbook.json';
 import { parsePlaybook } from './parse';

@@ -1,6 +1,6 @@
-import type { z } from '../zod/classic';
-import { allKeywords, type LocalizedKeywords } from '../domain/localized-text';
-import { normalizeName } from '../domain/normalize';
+import type { z } from '@/lib/zod/classic';
+import { allKeywords, type LocalizedKeywords } from '@/lib/domain/localized-text';
+import { normalizeName } from '@/lib/domain/normalize';
 import type { Condition, Playbook } from './schema';
 
 type Path = (string | number)[];

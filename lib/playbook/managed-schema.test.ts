@@ -12,7 +12,7 @@ describe('managed storage schema', () => {
 
   it('declares the playbook, team directory, page rules and Salesforce policies the extension reads', async () => {
     expect(schema.type).toBe('object');
-    const { SALESFORCE_POLICY_KEYS } = await import('../salesforce/policy');
+    const { SALESFORCE_POLICY_KEYS } = await import('@/lib/salesforce/policy');
     expect(Object.keys(schema.properties).sort()).toEqual(['pageRules', 'playbook', 'teamDirectory', ...SALESFORCE_POLICY_KEYS].sort());
     expect(schema.properties.salesforceSignInEverySession?.type).toBe('boolean');
   });

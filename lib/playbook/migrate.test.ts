@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeDeal } from '../engines/analyze';
-import { dealInput, record } from '../engines/testing/fixtures';
+import { analyzeDeal } from '@/lib/engines/analyze';
+import { dealInput, record } from '@/lib/engines/testing/fixtures';
 import { migratePlaybook } from './migrate';
 import { parsePlaybook } from './parse';
 import { PLAYBOOK_SCHEMA_VERSION } from './schema';

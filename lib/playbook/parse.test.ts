@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath } from '../domain/issues';
+import { formatPath } from '@/lib/domain/issues';
 import { parsePlaybook } from './parse';
 import type { PlaybookInput } from './schema';
 import { minimalPlaybook } from './testing/minimal-playbook';

@@ -1,4 +1,4 @@
-import { validate, type Validated } from '../domain/issues';
+import { validate, type Validated } from '@/lib/domain/issues';
 import { migratePlaybook } from './migrate';
 import { PlaybookSchema, type Playbook } from './schema';
 

@@ -1,9 +1,9 @@
-import { z } from '../zod/classic';
-import { LocalizedKeywordsSchema, LocalizedTextSchema } from '../domain/localized-text';
-import { InfluenceSchema, StanceSchema } from '../domain/stakeholder';
+import { z } from '@/lib/zod/classic';
+import { LocalizedKeywordsSchema, LocalizedTextSchema } from '@/lib/domain/localized-text';
+import { InfluenceSchema, StanceSchema } from '@/lib/domain/stakeholder';
 import { checkPlaybookIntegrity } from './integrity';
-import { PageRulesInFileSchema } from '../page-rules/file';
-import { FIGURE_KINDS } from '../domain/figure';
+import { PageRulesInFileSchema } from '@/lib/page-rules/file';
+import { FIGURE_KINDS } from '@/lib/domain/figure';
 
 /**
  * Bumped when a playbook file written for the old shape would be read wrongly.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explain } from '../domain/explain';
+import { explain } from '@/lib/domain/explain';
 import { DEFAULT_PLAYBOOK } from './default-playbook';
 import { resolvePlaybook } from './sources';
 import { minimalPlaybook } from './testing/minimal-playbook';

@@ -1,6 +1,6 @@
-import type { LocalizedText } from '../domain/localized-text';
-import { formatPath, type ValidationIssue } from '../domain/issues';
-import { explanation, type Explanation } from '../domain/explain';
+import type { LocalizedText } from '@/lib/domain/localized-text';
+import { formatPath, type ValidationIssue } from '@/lib/domain/issues';
+import { explanation, type Explanation } from '@/lib/domain/explain';
 import { parsePlaybook } from './parse';
 import type { Playbook } from './schema';
 

@@ -5,8 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { startSalesforceServer, type SalesforceServer } from '@/test/support/salesforce-server.mjs';
-import { openDatabase, writeTransaction, type Database } from '../store/db';
-import { enqueueInTransaction, outboxSummary, saveNoteWithOutbox, SENDING_TIMEOUT_MS, type OutboxChange } from '../store/outbox';
+import { openDatabase, writeTransaction, type Database } from '@/lib/store/db';
+import { enqueueInTransaction, outboxSummary, saveNoteWithOutbox, SENDING_TIMEOUT_MS, type OutboxChange } from '@/lib/store/outbox';
 import { SalesforceClient } from './client.ts';
 import { clientWrites, noteIdsByTitleQuery, soqlString, toWriteFault } from './client-writes.ts';
 import {

@@ -1,6 +1,6 @@
 import { httpDateOfVersion } from './datetime';
 import { describe, expect, it } from 'vitest';
-import defaultPlaybook from '../playbook/default-playbook.json';
+import defaultPlaybook from '@/lib/playbook/default-playbook.json';
 import {
   base64Utf8,
   contactRoleFor,

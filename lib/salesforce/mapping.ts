@@ -1,4 +1,4 @@
-import type { RequirementSource } from '../domain/requirement-value';
+import type { RequirementSource } from '@/lib/domain/requirement-value';
 
 // What the extension writes to Salesforce, as plain objects: readable there
 // without the extension. Pure functions; the sender sends what they return.

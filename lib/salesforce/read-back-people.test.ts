@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { startSalesforceServer, type SalesforceServer } from '@/test/support/salesforce-server.mjs';
-import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
-import type { Person } from '../domain/team';
-import { openDatabase, writeTransaction, type Database } from '../store/db';
-import { factsForRecord, saveStakeholderRoles, unassignMember } from '../store/facts';
-import { enqueueInTransaction, markDone, markSending, recordRemoteId } from '../store/outbox';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
+import type { Person } from '@/lib/domain/team';
+import { openDatabase, writeTransaction, type Database } from '@/lib/store/db';
+import { factsForRecord, saveStakeholderRoles, unassignMember } from '@/lib/store/facts';
+import { enqueueInTransaction, markDone, markSending, recordRemoteId } from '@/lib/store/outbox';
 import type { SalesforceClient } from './client';
 import { pullRecordPeople, type PeopleContext } from './read-back-people';
 import { readTeamsOff } from './teams';

@@ -11,13 +11,13 @@
 // names no role, a contact without an e-mail address and a user the directory does not know
 // are left out: the page read and the team still have them.
 import { z } from '@/lib/zod/classic.ts';
-import { stakeholderIdForContact } from '../domain/stakeholder';
-import type { Person } from '../domain/team';
-import type { Database } from '../store/db';
-import { mergeRemoteAssignments, mergeRemoteContactRoles, type RemoteContactRoles } from '../store/facts';
-import { writtenRemoteIds } from '../store/outbox';
-import { StoredStakeholderSchema, validRows } from '../store/rows';
-import { readSetting, writeSetting } from '../store/settings';
+import { stakeholderIdForContact } from '@/lib/domain/stakeholder';
+import type { Person } from '@/lib/domain/team';
+import type { Database } from '@/lib/store/db';
+import { mergeRemoteAssignments, mergeRemoteContactRoles, type RemoteContactRoles } from '@/lib/store/facts';
+import { writtenRemoteIds } from '@/lib/store/outbox';
+import { StoredStakeholderSchema, validRows } from '@/lib/store/rows';
+import { readSetting, writeSetting } from '@/lib/store/settings';
 import type { SalesforceClient } from './client.ts';
 import { parseApiDateTime } from './datetime.ts';
 import { FieldError } from './errors.ts';

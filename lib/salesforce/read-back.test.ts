@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { startSalesforceServer, type SalesforceServer } from '@/test/support/salesforce-server.mjs';
-import { openDatabase, writeTransaction, type Database } from '../store/db';
-import { notesForRecord } from '../store/notes';
-import { enqueueInTransaction, markDone, markSending, recordRemoteId } from '../store/outbox';
+import { openDatabase, writeTransaction, type Database } from '@/lib/store/db';
+import { notesForRecord } from '@/lib/store/notes';
+import { enqueueInTransaction, markDone, markSending, recordRemoteId } from '@/lib/store/outbox';
 import type { SalesforceClient } from './client';
 import { base64Utf8, contentNoteForNote } from './mapping';
 import { pullRecordNotes, readPullState } from './read-back';

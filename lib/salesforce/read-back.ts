@@ -4,10 +4,10 @@
 // first read, paged, one body call per new or changed note. Notes this browser wrote itself
 // (their ids are in its done outbox entries) and the shared requirement-facts note are skipped.
 import { z } from '@/lib/zod/classic.ts';
-import type { Database } from '../store/db';
-import { notesForRecord, upsertRemoteNote } from '../store/notes';
-import { writtenRemoteIds } from '../store/outbox';
-import { readSetting, writeSetting } from '../store/settings';
+import type { Database } from '@/lib/store/db';
+import { notesForRecord, upsertRemoteNote } from '@/lib/store/notes';
+import { writtenRemoteIds } from '@/lib/store/outbox';
+import { readSetting, writeSetting } from '@/lib/store/settings';
 import type { SalesforceClient } from './client.ts';
 import { parseApiDateTime } from './datetime.ts';
 import { NotFoundError } from './errors.ts';

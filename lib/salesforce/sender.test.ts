@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
-import { openDatabase, writeTransaction, type Database } from '../store/db';
-import { addRequirementValue } from '../store/facts';
-import { enqueueInTransaction, nextSendable, openOutboxEntries, outboxSummary, retryParked, saveNoteWithOutbox, SENDING_TIMEOUT_MS, type OutboxChange } from '../store/outbox';
-import type { StoredNote } from '../store/rows';
+import { openDatabase, writeTransaction, type Database } from '@/lib/store/db';
+import { addRequirementValue } from '@/lib/store/facts';
+import { enqueueInTransaction, nextSendable, openOutboxEntries, outboxSummary, retryParked, saveNoteWithOutbox, SENDING_TIMEOUT_MS, type OutboxChange } from '@/lib/store/outbox';
+import type { StoredNote } from '@/lib/store/rows';
 import { type ContentDocumentLinkFields, type ContentNoteFields, type FactRow } from './mapping';
 import { LIMIT_BACKOFF_MS, retryDelay, sendDue } from './sender';
 import { readTeamsOff } from './teams';

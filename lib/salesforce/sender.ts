@@ -1,5 +1,5 @@
 import { httpDateOfVersion } from './datetime';
-import type { Database } from '../store/db';
+import type { Database } from '@/lib/store/db';
 import { writeTeamsOff } from './teams';
 import {
   CONFLICT,
@@ -12,8 +12,8 @@ import {
   park,
   recordRemoteId,
   retryAt,
-} from '../store/outbox';
-import type { ParkedReason, StoredOutboxEntry } from '../store/rows';
+} from '@/lib/store/outbox';
+import type { ParkedReason, StoredOutboxEntry } from '@/lib/store/rows';
 import {
   contactRoleFor,
   contentNoteForNote,

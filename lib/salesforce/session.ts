@@ -11,8 +11,8 @@
 //   this background reads them (docs/security.md, "Salesforce tokens").
 import { browser } from 'wxt/browser';
 import { z } from '@/lib/zod/classic.ts';
-import type { Database } from '../store/db';
-import { readSetting, writeSetting } from '../store/settings';
+import type { Database } from '@/lib/store/db';
+import { readSetting, writeSetting } from '@/lib/store/settings';
 import type { AccessGrant, TokenSource } from './client.ts';
 import { InvalidSessionError, OAuthError } from './errors.ts';
 import { instanceOrigin, loginOrigin } from './hosts.ts';

@@ -1,6 +1,6 @@
 import { z } from '@/lib/zod/classic.ts';
-import type { Database } from '../store/db';
-import { readSetting, writeSetting } from '../store/settings';
+import type { Database } from '@/lib/store/db';
+import { readSetting, writeSetting } from '@/lib/store/settings';
 
 // Whether the connected org has opportunity teams off, as Salesforce last told us (a team-member
 // write or read answering that the type does not exist). While off, team assignments are not

@@ -7,7 +7,7 @@ import { addRequirementValue, assignMember, factsForRecord, saveStakeholder, set
 import { replaceDirectory } from './directory';
 import { rememberRecord } from './records';
 import { validSnapshot } from '@/test/support/snapshots';
-import { recordKey } from '../crm/snapshot';
+import { recordKey } from '@/lib/crm/snapshot';
 
 const R = recordKey(validSnapshot);
 const NOW = new Date('2026-11-27T10:00:00Z');

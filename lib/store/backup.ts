@@ -1,6 +1,6 @@
-import { PersonSchema } from '../domain/team';
-import { toValidationIssues, type ValidationIssue } from '../domain/issues';
-import { z } from '../zod/classic';
+import { PersonSchema } from '@/lib/domain/team';
+import { toValidationIssues, type ValidationIssue } from '@/lib/domain/issues';
+import { z } from '@/lib/zod/classic';
 import { writeTransaction, type Database } from './db';
 import {
   StoredAssignmentSchema,

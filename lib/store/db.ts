@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Person } from '../domain/team';
+import type { Person } from '@/lib/domain/team';
 import type { StoredNote, StoredOutboxEntry, StoredSnapshot, StoredRecord, StoredRequirementValue, StoredStakeholder, StoredAssignment, StoredDecision, StoredStageOverride } from './rows';
 
 // The extension's one IndexedDB database. It is opened only in extension pages

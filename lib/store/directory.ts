@@ -1,4 +1,4 @@
-import { PersonSchema, type Person } from '../domain/team';
+import { PersonSchema, type Person } from '@/lib/domain/team';
 import { writeTransaction, type Database } from './db';
 import { validRows } from './rows';
 

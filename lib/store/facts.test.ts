@@ -17,9 +17,9 @@ import { listDirectory, replaceDirectory } from './directory';
 import { readSetting, writeSetting } from './settings';
 import { rememberRecord, recentRecords } from './records';
 import { saveNote } from './notes';
-import { z } from '../zod/classic';
-import type { RequirementValue } from '../domain/requirement-value';
-import type { Stakeholder } from '../domain/stakeholder';
+import { z } from '@/lib/zod/classic';
+import type { RequirementValue } from '@/lib/domain/requirement-value';
+import type { Stakeholder } from '@/lib/domain/stakeholder';
 import { validSnapshot } from '@/test/support/snapshots';
 
 const NAME = 'facts-test';

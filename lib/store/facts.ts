@@ -1,7 +1,7 @@
-import type { DealFacts } from '../domain/deal-facts';
-import type { RequirementValue } from '../domain/requirement-value';
-import { StageOverrideSchema, type StageOverride } from '../domain/stage-override';
-import { annotateStakeholder, setStakeholderRoles, type Stakeholder, type StakeholderAnnotations } from '../domain/stakeholder';
+import type { DealFacts } from '@/lib/domain/deal-facts';
+import type { RequirementValue } from '@/lib/domain/requirement-value';
+import { StageOverrideSchema, type StageOverride } from '@/lib/domain/stage-override';
+import { annotateStakeholder, setStakeholderRoles, type Stakeholder, type StakeholderAnnotations } from '@/lib/domain/stakeholder';
 import type { IDBPTransaction } from 'idb';
 import { abortWith, allOrNothing, writeTransaction, type Database, type IronTriangleDB } from './db';
 import { notesForRecord } from './notes';

@@ -5,7 +5,7 @@ import { addRequirementValue, assignMember, decideSuggestion, saveStakeholderRol
 import { markSending } from './outbox';
 import { contactEmailOf } from './outbox-mirror';
 import type { StoredOutboxEntry } from './rows';
-import type { RequirementValue } from '../domain/requirement-value';
+import type { RequirementValue } from '@/lib/domain/requirement-value';
 
 // The panel's writes that also go to Salesforce: the outbox entry is written in
 // the same transaction as the local change, or not at all.

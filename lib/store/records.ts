@@ -1,4 +1,4 @@
-import { recordKey, type RecordSnapshot } from '../crm/snapshot';
+import { recordKey, type RecordSnapshot } from '@/lib/crm/snapshot';
 import type { Database } from './db';
 import { StoredRecordSchema, StoredSnapshotSchema, validRows, type StoredRecord } from './rows';
 

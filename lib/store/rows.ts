@@ -1,11 +1,11 @@
-import { RecordSnapshotSchema } from '../crm/snapshot';
-import { NoteSchema } from '../domain/note';
-import { RequirementValueSchema } from '../domain/requirement-value';
-import { StageOverrideSchema } from '../domain/stage-override';
-import { StakeholderSchema } from '../domain/stakeholder';
-import { TeamAssignmentSchema } from '../domain/team';
-import { z } from '../zod/classic';
-import { SALESFORCE_ID } from '../salesforce/ids';
+import { RecordSnapshotSchema } from '@/lib/crm/snapshot';
+import { NoteSchema } from '@/lib/domain/note';
+import { RequirementValueSchema } from '@/lib/domain/requirement-value';
+import { StageOverrideSchema } from '@/lib/domain/stage-override';
+import { StakeholderSchema } from '@/lib/domain/stakeholder';
+import { TeamAssignmentSchema } from '@/lib/domain/team';
+import { z } from '@/lib/zod/classic';
+import { SALESFORCE_ID } from '@/lib/salesforce/ids';
 
 // What each object store holds: the domain types plus the keys and
 // bookkeeping the store needs. Rows are validated on the way in and out.

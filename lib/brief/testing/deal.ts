@@ -1,12 +1,12 @@
 // A realistic deal for the brief's tests (not shipped: only tests import it).
-import type { RecordSnapshot } from '../../crm/snapshot';
-import type { DealFacts } from '../../domain/deal-facts';
-import type { Note } from '../../domain/note';
-import type { Person } from '../../domain/team';
-import { analyzeDeal } from '../../engines/analyze';
-import { DEFAULT_PLAYBOOK } from '../../playbook/default-playbook';
-import { parseFigures } from '../../notes/figures';
-import type { BriefInput } from '../context';
+import type { RecordSnapshot } from '@/lib/crm/snapshot';
+import type { DealFacts } from '@/lib/domain/deal-facts';
+import type { Note } from '@/lib/domain/note';
+import type { Person } from '@/lib/domain/team';
+import { analyzeDeal } from '@/lib/engines/analyze';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
+import { parseFigures } from '@/lib/notes/figures';
+import type { BriefInput } from '@/lib/brief/context';
 
 export const NOW = Date.UTC(2027, 0, 15, 12);
 const DAY = 24 * 60 * 60 * 1000;

@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from '../limits';
-import { EXPECTED_PARTS, RecordSnapshotSchema, type RecordField } from '../snapshot';
+import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from '@/lib/crm/limits';
+import { EXPECTED_PARTS, RecordSnapshotSchema, type RecordField } from '@/lib/crm/snapshot';
 import { ContactList, PART_ORDER, attempt, contactFromPairs, emptyExtraction, extractionOf, isCurrencyCode, mergeFields, partValue, type RecordRead } from './common';
 
 const f = (label: string, value: string, apiName?: string): RecordField => (apiName ? { label, value, apiName } : { label, value });
@@ -248,11 +248,12 @@ describe('adapters run in the page without zod or app code', () => {
     const source = readFileSync(file, 'utf8');
     for (const match of source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)) {
       const specifier = match[1] as string;
-      if (!specifier.startsWith('.')) {
+      const inRepo = specifier.startsWith('@/');
+      if (!specifier.startsWith('.') && !inRepo) {
         seen.add(specifier);
         continue;
       }
-      const target = resolve(dirname(file), specifier);
+      const target = inRepo ? join(repo, specifier.slice(2)) : resolve(dirname(file), specifier);
       runtimeImports(existsSync(`${target}.ts`) ? `${target}.ts` : join(target, 'index.ts'), seen);
     }
     return seen;

@@ -1,7 +1,7 @@
-import type { Extraction } from '../adapter';
-import { MAX_CONTACTS, MAX_FIELDS } from '../limits';
-import { assumedCurrencyOf, cleanText, labelMatches, normaliseLabel, parseMoney } from '../parse';
-import type { ContactDetail, ExpectedPart, Money, RecordContact, RecordField } from '../snapshot';
+import type { Extraction } from '@/lib/crm/adapter';
+import { MAX_CONTACTS, MAX_FIELDS } from '@/lib/crm/limits';
+import { assumedCurrencyOf, cleanText, labelMatches, normaliseLabel, parseMoney } from '@/lib/crm/parse';
+import type { ContactDetail, ExpectedPart, Money, RecordContact, RecordField } from '@/lib/crm/snapshot';
 
 // What every CRM adapter does with what it read off the page, whatever the
 // CRM: guard each read, merge the label/value pairs into fields, pick the

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { Extraction, RecordRef } from '../adapter';
-import { DYNAMICS_MATCHES, urlMatchesPatterns } from '../hosts';
-import { MAX_CONTACTS } from '../limits';
-import { RecordSnapshotSchema } from '../snapshot';
+import type { Extraction, RecordRef } from '@/lib/crm/adapter';
+import { DYNAMICS_MATCHES, urlMatchesPatterns } from '@/lib/crm/hosts';
+import { MAX_CONTACTS } from '@/lib/crm/limits';
+import { RecordSnapshotSchema } from '@/lib/crm/snapshot';
 import { dynamicsAdapter, normaliseGuid, recognizeDynamicsUrl } from './dynamics';
 import { dynamicsSelectors } from './dynamics.selectors';
 import { describeAdapterContract, slotReads, writeText, type FixtureExpectation } from './testing/contract';

@@ -1,4 +1,4 @@
-import type { CrmAdapter, Extraction, RecordRef } from '../adapter';
+import type { CrmAdapter, Extraction, RecordRef } from '@/lib/crm/adapter';
 import {
   allMatches,
   allOfFirstMatch,
@@ -12,11 +12,11 @@ import {
   visibleText,
   within,
   type DeepScope,
-} from '../dom';
-import { DYNAMICS_MATCHES } from '../hosts';
-import { MAX_CONTACTS } from '../limits';
-import { cleanText, labelMatches, normaliseLabel, withoutPlaceholder } from '../parse';
-import type { RecordContact, RecordField } from '../snapshot';
+} from '@/lib/crm/dom';
+import { DYNAMICS_MATCHES } from '@/lib/crm/hosts';
+import { MAX_CONTACTS } from '@/lib/crm/limits';
+import { cleanText, labelMatches, normaliseLabel, withoutPlaceholder } from '@/lib/crm/parse';
+import type { RecordContact, RecordField } from '@/lib/crm/snapshot';
 import { ContactList, attempt, emptyExtraction, extractionOf, mergeFields, partValue, type PartSpec } from './common';
 import { contactColumns, contactSubgrids, currencyNames, dynamicsSelectors as S, opportunityParts } from './dynamics.selectors';
 

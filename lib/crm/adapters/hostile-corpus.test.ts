@@ -5,10 +5,10 @@
 // the page is parsed or run.
 import { describe, expect, it } from 'vitest';
 import { CANARY, POISON_ORDER, poisonValues } from '@/test/support/xss-corpus.mjs';
-import type { CrmAdapter } from '../adapter';
-import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from '../limits';
-import { readPage } from '../read-page';
-import { RecordSnapshotSchema, type RecordSnapshot } from '../snapshot';
+import type { CrmAdapter } from '@/lib/crm/adapter';
+import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from '@/lib/crm/limits';
+import { readPage } from '@/lib/crm/read-page';
+import { RecordSnapshotSchema, type RecordSnapshot } from '@/lib/crm/snapshot';
 import { dynamicsAdapter } from './dynamics';
 import { createGenericAdapter } from './generic';
 import { hubspotAdapter } from './hubspot';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { Extraction } from '../adapter';
-import { MAX_TEXT } from '../limits';
+import type { Extraction } from '@/lib/crm/adapter';
+import { MAX_TEXT } from '@/lib/crm/limits';
 import { hubspotAdapter, hubspotObjectType, recognizeHubspotUrl } from './hubspot';
 import { hubspotSelectors } from './hubspot.selectors';
 import { describeAdapterContract, slotReads, writeText, type FixtureExpectation } from './testing/contract';

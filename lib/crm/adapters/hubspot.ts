@@ -1,4 +1,4 @@
-import type { CrmAdapter, Extraction, RecordRef } from '../adapter';
+import type { CrmAdapter, Extraction, RecordRef } from '@/lib/crm/adapter';
 import {
   allMatches,
   allOfFirstMatch,
@@ -13,10 +13,10 @@ import {
   visibleText,
   type DeepScope,
   type Variants,
-} from '../dom';
-import { HUBSPOT_MATCHES, urlMatchesPatterns } from '../hosts';
-import { displayLabel, withoutPlaceholder } from '../parse';
-import type { RecordContact, RecordField } from '../snapshot';
+} from '@/lib/crm/dom';
+import { HUBSPOT_MATCHES, urlMatchesPatterns } from '@/lib/crm/hosts';
+import { displayLabel, withoutPlaceholder } from '@/lib/crm/parse';
+import type { RecordContact, RecordField } from '@/lib/crm/snapshot';
 import { ContactList, attempt, contactFromPairs, emptyExtraction, extractionOf, mergeFields, partValue } from './common';
 import { OBJECT_TYPE_IDS, contactColumns, dealParts, hubspotSelectors as S } from './hubspot.selectors';
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Extraction, RecordRef } from '../adapter';
-import { ODOO_MATCHES } from '../hosts';
-import { MAX_TEXT } from '../limits';
+import type { Extraction, RecordRef } from '@/lib/crm/adapter';
+import { ODOO_MATCHES } from '@/lib/crm/hosts';
+import { MAX_TEXT } from '@/lib/crm/limits';
 import { extractOdooRecord, findOdooRecordRoot, modelOfAction, odooAdapter, odooModelOnPage, parseOdooUrl, recognizeOdooPage, widgetValue } from './odoo';
 import { odooSelectors } from './odoo.selectors';
 import { describeAdapterContract, slotReads, type FixtureExpectation } from './testing/contract';

@@ -1,8 +1,8 @@
-import type { CrmAdapter, Extraction, RecordRef } from '../adapter';
-import { allMatches, allOfFirstMatch, closestMatch, controlValue, firstMatch, isRendered, labelledCells, lightScope, visibleText } from '../dom';
-import { ODOO_MATCHES } from '../hosts';
-import { cleanText, labelMatches, normaliseLabel } from '../parse';
-import type { RecordContact, RecordField } from '../snapshot';
+import type { CrmAdapter, Extraction, RecordRef } from '@/lib/crm/adapter';
+import { allMatches, allOfFirstMatch, closestMatch, controlValue, firstMatch, isRendered, labelledCells, lightScope, visibleText } from '@/lib/crm/dom';
+import { ODOO_MATCHES } from '@/lib/crm/hosts';
+import { cleanText, labelMatches, normaliseLabel } from '@/lib/crm/parse';
+import type { RecordContact, RecordField } from '@/lib/crm/snapshot';
 import { ContactList, attempt, contactFromPairs, emptyExtraction, extractionOf, mergeFields, partValue, type ContactColumns, type PartSpec } from './common';
 import {
   CRM_LEAD_ACTION_PATHS,

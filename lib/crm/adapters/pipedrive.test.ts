@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { Extraction, RecordRef } from '../adapter';
+import type { Extraction, RecordRef } from '@/lib/crm/adapter';
 import { pipedriveAdapter, recognizePipedriveUrl } from './pipedrive';
 import { DEFAULT_STAGES, pipedriveSelectors } from './pipedrive.selectors';
 import { describeAdapterContract, slotReads, writeText, type FixtureExpectation } from './testing/contract';

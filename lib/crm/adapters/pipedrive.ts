@@ -1,4 +1,4 @@
-import type { CrmAdapter, Extraction, RecordRef } from '../adapter';
+import type { CrmAdapter, Extraction, RecordRef } from '@/lib/crm/adapter';
 import {
   allMatches,
   closestMatch,
@@ -10,10 +10,10 @@ import {
   textAfterLabel,
   visibleText,
   type DeepScope,
-} from '../dom';
-import { PIPEDRIVE_MATCHES, urlMatchesPatterns } from '../hosts';
-import { displayLabel, withoutPlaceholder } from '../parse';
-import type { RecordContact, RecordField } from '../snapshot';
+} from '@/lib/crm/dom';
+import { PIPEDRIVE_MATCHES, urlMatchesPatterns } from '@/lib/crm/hosts';
+import { displayLabel, withoutPlaceholder } from '@/lib/crm/parse';
+import type { RecordContact, RecordField } from '@/lib/crm/snapshot';
 import { ContactList, attempt, emptyExtraction, extractionOf, mergeFields, partValue } from './common';
 import { dealParts, pipedriveSelectors as S } from './pipedrive.selectors';
 

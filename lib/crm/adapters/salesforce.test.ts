@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { Extraction, RecordRef } from '../adapter';
-import { deepQueryAll, deepScope, type DeepScope } from '../dom';
+import type { Extraction, RecordRef } from '@/lib/crm/adapter';
+import { deepQueryAll, deepScope, type DeepScope } from '@/lib/crm/dom';
 import {
   caseSafeSuffix,
   classicRecordId,

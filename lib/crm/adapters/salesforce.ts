@@ -1,4 +1,4 @@
-import type { CrmAdapter, Extraction, RecordRef } from '../adapter';
+import type { CrmAdapter, Extraction, RecordRef } from '@/lib/crm/adapter';
 import {
   allMatches,
   allOfFirstMatch,
@@ -13,11 +13,11 @@ import {
   visibleText,
   within,
   type DeepScope,
-} from '../dom';
-import { SALESFORCE_MATCHES } from '../hosts';
-import { cleanText, labelMatches } from '../parse';
-import { MAX_CONTACTS } from '../limits';
-import type { RecordContact, RecordField } from '../snapshot';
+} from '@/lib/crm/dom';
+import { SALESFORCE_MATCHES } from '@/lib/crm/hosts';
+import { cleanText, labelMatches } from '@/lib/crm/parse';
+import { MAX_CONTACTS } from '@/lib/crm/limits';
+import type { RecordContact, RecordField } from '@/lib/crm/snapshot';
 import { attempt, contactFromPairs, emptyExtraction, extractionOf, mergeFields, partValue } from './common';
 import { contactColumns, contactRolesList, opportunityParts, salesforceSelectors as S } from './salesforce.selectors';
 

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Extraction } from '../adapter';
-import { ZOHO_MATCHES } from '../hosts';
+import type { Extraction } from '@/lib/crm/adapter';
+import { ZOHO_MATCHES } from '@/lib/crm/hosts';
 import { extractZohoRecord, findZohoRecordRoot, recognizeZohoUrl, zohoAdapter } from './zoho';
 import { zohoSelectors } from './zoho.selectors';
 import { describeAdapterContract, slotReads, writeText, type FixtureExpectation } from './testing/contract';

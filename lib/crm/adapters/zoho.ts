@@ -1,9 +1,9 @@
-import type { CrmAdapter, Extraction, RecordRef } from '../adapter';
-import { allMatches, allOfFirstMatch, firstMatch, isRendered, labelledCells, lightScope, visibleText } from '../dom';
-import { ZOHO_MATCHES } from '../hosts';
-import { MAX_CONTACTS } from '../limits';
-import { cleanText, labelMatches } from '../parse';
-import type { RecordContact, RecordField } from '../snapshot';
+import type { CrmAdapter, Extraction, RecordRef } from '@/lib/crm/adapter';
+import { allMatches, allOfFirstMatch, firstMatch, isRendered, labelledCells, lightScope, visibleText } from '@/lib/crm/dom';
+import { ZOHO_MATCHES } from '@/lib/crm/hosts';
+import { MAX_CONTACTS } from '@/lib/crm/limits';
+import { cleanText, labelMatches } from '@/lib/crm/parse';
+import type { RecordContact, RecordField } from '@/lib/crm/snapshot';
 import { attempt, contactFromPairs, emptyExtraction, extractionOf, mergeFields, partValue } from './common';
 import {
   CONTACT_ROLE_MODULES,

@@ -16,10 +16,10 @@
 //   Its Chinese variant takes the labels a Chinese (Simplified) org shows, as salesforce/opportunity-zh.html
 //   has them: the list "联系人角色", the columns 联系人姓名 / 职务 / 角色 / 电子邮件.
 import { describe, expect, it } from 'vitest';
-import type { Extraction } from '../adapter';
-import { dynamicsAdapter } from '../adapters/dynamics';
-import { salesforceAdapter } from '../adapters/salesforce';
-import { fixturesOf } from '../adapters/testing/fixtures';
+import type { Extraction } from '@/lib/crm/adapter';
+import { dynamicsAdapter } from '@/lib/crm/adapters/dynamics';
+import { salesforceAdapter } from '@/lib/crm/adapters/salesforce';
+import { fixturesOf } from '@/lib/crm/adapters/testing/fixtures';
 import { listedContacts } from './contact-lists';
 import { passesSnapshotSchema, readRecord } from './testing/record';
 import { enrichExtraction } from './enrich';

@@ -1,7 +1,7 @@
-import { ContactList, contactFromPairs } from '../adapters/common';
-import { cellsOf, composedParent, deepScope, displayedValue, headerName, isRendered, labelledCells, TABLES, visibleText } from '../dom';
-import { cleanText, labelMatches, normaliseLabel } from '../parse';
-import type { RecordContact } from '../snapshot';
+import { ContactList, contactFromPairs } from '@/lib/crm/adapters/common';
+import { cellsOf, composedParent, deepScope, displayedValue, headerName, isRendered, labelledCells, TABLES, visibleText } from '@/lib/crm/dom';
+import { cleanText, labelMatches, normaliseLabel } from '@/lib/crm/parse';
+import type { RecordContact } from '@/lib/crm/snapshot';
 import { OUR_SIDE_LISTS, type Vocabulary } from './vocabulary';
 
 // The contacts of a record page whose adapter found none although the page

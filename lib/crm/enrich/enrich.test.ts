@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { CrmAdapter, Extraction } from '../adapter';
-import { dynamicsAdapter } from '../adapters/dynamics';
-import { hubspotAdapter } from '../adapters/hubspot';
-import { odooAdapter } from '../adapters/odoo';
-import { salesforceAdapter } from '../adapters/salesforce';
-import { fixturesOf } from '../adapters/testing/fixtures';
-import type { PageRule, RuleLocator } from '../../page-rules/schema';
+import type { CrmAdapter, Extraction } from '@/lib/crm/adapter';
+import { dynamicsAdapter } from '@/lib/crm/adapters/dynamics';
+import { hubspotAdapter } from '@/lib/crm/adapters/hubspot';
+import { odooAdapter } from '@/lib/crm/adapters/odoo';
+import { salesforceAdapter } from '@/lib/crm/adapters/salesforce';
+import { fixturesOf } from '@/lib/crm/adapters/testing/fixtures';
+import type { PageRule, RuleLocator } from '@/lib/page-rules/schema';
 import { enrichExtraction } from './enrich';
 import { passesSnapshotSchema, readRecord } from './testing/record';
 import { vocabularyFor } from './vocabulary';

@@ -1,11 +1,11 @@
-import type { Extraction } from '../adapter';
-import { amountOf, attempt, contactFromPairs, PART_ORDER, partValue, unreadContactDetails } from '../adapters/common';
-import { inferFields, partForLabel } from '../adapters/generic';
-import { deepScope, displayedValue, labelledCells } from '../dom';
-import { cleanText, labelMatches, normaliseLabel } from '../parse';
-import type { ExpectedPart, ReadPart, ReadSource, RecordContact, RecordField } from '../snapshot';
-import { resolveLocator } from '../../page-rules/resolve';
-import type { PageRule } from '../../page-rules/schema';
+import type { Extraction } from '@/lib/crm/adapter';
+import { amountOf, attempt, contactFromPairs, PART_ORDER, partValue, unreadContactDetails } from '@/lib/crm/adapters/common';
+import { inferFields, partForLabel } from '@/lib/crm/adapters/generic';
+import { deepScope, displayedValue, labelledCells } from '@/lib/crm/dom';
+import { cleanText, labelMatches, normaliseLabel } from '@/lib/crm/parse';
+import type { ExpectedPart, ReadPart, ReadSource, RecordContact, RecordField } from '@/lib/crm/snapshot';
+import { resolveLocator } from '@/lib/page-rules/resolve';
+import type { PageRule } from '@/lib/page-rules/schema';
 import { listedContacts } from './contact-lists';
 import { currencyCodeOf, type Vocabulary } from './vocabulary';
 

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Extraction } from '../adapter';
-import { odooAdapter } from '../adapters/odoo';
-import { fixturesOf } from '../adapters/testing/fixtures';
-import { readPage } from '../read-page';
-import type { PageRule } from '../../page-rules/schema';
+import type { Extraction } from '@/lib/crm/adapter';
+import { odooAdapter } from '@/lib/crm/adapters/odoo';
+import { fixturesOf } from '@/lib/crm/adapters/testing/fixtures';
+import { readPage } from '@/lib/crm/read-page';
+import type { PageRule } from '@/lib/page-rules/schema';
 import { createEnricher, installEnricher, validRules } from './enricher';
 import { ENRICHER_GLOBAL, withEnrichment } from './registration';
 

@@ -1,5 +1,5 @@
-import { MAX_PAGE_RULES, PageRuleSchema, rulesFor, type PageRule } from '../../page-rules/schema';
-import { isSafeLocator } from '../../page-rules/selector-safety';
+import { MAX_PAGE_RULES, PageRuleSchema, rulesFor, type PageRule } from '@/lib/page-rules/schema';
+import { isSafeLocator } from '@/lib/page-rules/selector-safety';
 import { enrichExtraction } from './enrich';
 import { ENRICHER_GLOBAL, type Enricher } from './registration';
 import { vocabularyFor } from './vocabulary';

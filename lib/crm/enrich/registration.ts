@@ -1,4 +1,4 @@
-import type { Extraction } from '../adapter';
+import type { Extraction } from '@/lib/crm/adapter';
 
 // The meeting point of the content script and the enricher the background
 // injects on demand (entrypoints/enricher.ts): both run in the extension's

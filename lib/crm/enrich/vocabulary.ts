@@ -1,11 +1,11 @@
-import type { ContactColumns, PartOptions, PartSpec } from '../adapters/common';
-import { contactColumns as dynamicsContactColumns, contactSubgrids, currencyNames, opportunityParts as dynamicsParts } from '../adapters/dynamics.selectors';
-import { contactColumns as hubspotContactColumns, dealParts as hubspotParts } from '../adapters/hubspot.selectors';
-import { leadParts as odooParts } from '../adapters/odoo.selectors';
-import { dealParts as pipedriveParts } from '../adapters/pipedrive.selectors';
-import { contactRolesList, contactColumns as salesforceContactColumns, opportunityParts as salesforceParts } from '../adapters/salesforce.selectors';
-import { CONTACT_ROLE_MODULES, contactRoleColumns as zohoContactColumns, dealParts as zohoParts } from '../adapters/zoho.selectors';
-import type { ExpectedPart } from '../snapshot';
+import type { ContactColumns, PartOptions, PartSpec } from '@/lib/crm/adapters/common';
+import { contactColumns as dynamicsContactColumns, contactSubgrids, currencyNames, opportunityParts as dynamicsParts } from '@/lib/crm/adapters/dynamics.selectors';
+import { contactColumns as hubspotContactColumns, dealParts as hubspotParts } from '@/lib/crm/adapters/hubspot.selectors';
+import { leadParts as odooParts } from '@/lib/crm/adapters/odoo.selectors';
+import { dealParts as pipedriveParts } from '@/lib/crm/adapters/pipedrive.selectors';
+import { contactRolesList, contactColumns as salesforceContactColumns, opportunityParts as salesforceParts } from '@/lib/crm/adapters/salesforce.selectors';
+import { CONTACT_ROLE_MODULES, contactRoleColumns as zohoContactColumns, dealParts as zohoParts } from '@/lib/crm/adapters/zoho.selectors';
+import type { ExpectedPart } from '@/lib/crm/snapshot';
 
 // What the fallback readers look for on one CRM's record page: the labels (in
 // English and Chinese) and field names its adapter knows for each part, from

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import type { RecordSnapshot } from '../../crm/snapshot';
-import type { DealFacts } from '../../domain/deal-facts';
-import type { Person } from '../../domain/team';
-import type { ConditionInput, PlaybookInput } from '../../playbook/schema';
-import type { DealInput } from '../input';
+import type { RecordSnapshot } from '@/lib/crm/snapshot';
+import type { DealFacts } from '@/lib/domain/deal-facts';
+import type { Person } from '@/lib/domain/team';
+import type { ConditionInput, PlaybookInput } from '@/lib/playbook/schema';
+import type { DealInput } from '@/lib/engines/input';
 
 /**
  * fast-check generators of schema-valid engine inputs. Names, stage names and

@@ -1,11 +1,11 @@
-import type { RecordSnapshot } from '../../crm/snapshot';
-import type { DealFacts } from '../../domain/deal-facts';
-import type { Note } from '../../domain/note';
-import type { RequirementValue } from '../../domain/requirement-value';
-import type { Stakeholder } from '../../domain/stakeholder';
-import type { Person } from '../../domain/team';
-import { DEFAULT_PLAYBOOK } from '../../playbook/default-playbook';
-import type { DealInput } from '../input';
+import type { RecordSnapshot } from '@/lib/crm/snapshot';
+import type { DealFacts } from '@/lib/domain/deal-facts';
+import type { Note } from '@/lib/domain/note';
+import type { RequirementValue } from '@/lib/domain/requirement-value';
+import type { Stakeholder } from '@/lib/domain/stakeholder';
+import type { Person } from '@/lib/domain/team';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
+import type { DealInput } from '@/lib/engines/input';
 
 /** Test builders: each fills only what a schema requires, so a test states the facts it is about. */
 

@@ -1,4 +1,4 @@
-import type { Figure } from '../types';
+import type { Figure } from '@/lib/notes/types';
 import { latinFactor, NUMBER, NUMBER_START, parseNumber, tidy } from './numbers';
 
 type Amount = Extract<Figure, { kind: 'amount' }>;

@@ -1,4 +1,4 @@
-import type { Figure } from '../types';
+import type { Figure } from '@/lib/notes/types';
 import {
   dayAfter, dayRange, isValidDay, monthAhead, monthOf, monthPart, spanPart, weekRange, yearEnding,
   type DateRange, type MonthPart,

@@ -1,4 +1,4 @@
-import type { Figure } from '../types';
+import type { Figure } from '@/lib/notes/types';
 
 type Negation = Extract<Figure, { kind: 'negation' }>;
 

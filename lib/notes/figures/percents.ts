@@ -1,4 +1,4 @@
-import type { Figure } from '../types';
+import type { Figure } from '@/lib/notes/types';
 import { CHINESE_NUMERAL, parseChineseNumber } from './chinese-numbers';
 import { DIGITS, NUMBER_START, parseDigits, tidy } from './numbers';
 

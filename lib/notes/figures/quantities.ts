@@ -1,4 +1,4 @@
-import type { Figure } from '../types';
+import type { Figure } from '@/lib/notes/types';
 import { NUMBER, NUMBER_START, parseNumber, tidy } from './numbers';
 
 type Quantity = Extract<Figure, { kind: 'quantity' }>;

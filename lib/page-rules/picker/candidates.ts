@@ -1,4 +1,4 @@
-import { controlValue, deepScope, isFormControl, isRendered } from '../../crm/dom';
+import { controlValue, deepScope, isFormControl, isRendered } from '@/lib/crm/dom';
 
 // The elements the keyboard steps through while picking: those that show a
 // value of their own — text directly inside them, or a form control's value —

@@ -1,4 +1,4 @@
-import { EXPECTED_PARTS, type ExpectedPart } from '../../crm/snapshot';
+import { EXPECTED_PARTS, type ExpectedPart } from '@/lib/crm/snapshot';
 import { PICKER_GLOBAL, type PickOptions, type PickerApi } from './protocol';
 import { startPickSession, type PickSession } from './session';
 

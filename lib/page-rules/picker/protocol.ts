@@ -1,5 +1,5 @@
-import type { ExpectedPart } from '../../crm/snapshot';
-import type { RuleLocator } from '../schema';
+import type { ExpectedPart } from '@/lib/crm/snapshot';
+import type { RuleLocator } from '@/lib/page-rules/schema';
 
 // What the background and the picker script (`/picker.js`, injected into the
 // CRM's frame on the user's click) say to each other. The background injects

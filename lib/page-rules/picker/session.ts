@@ -1,6 +1,6 @@
-import { displayedValue } from '../../crm/dom';
-import { cleanText, cutText } from '../../crm/parse';
-import { deriveLocator, isWithin, resolveLocator } from '../derive';
+import { displayedValue } from '@/lib/crm/dom';
+import { cleanText, cutText } from '@/lib/crm/parse';
+import { deriveLocator, isWithin, resolveLocator } from '@/lib/page-rules/derive';
 import { valueCandidates } from './candidates';
 import { drawOverlay } from './overlay';
 import { MAX_PICK_PREVIEW, type PickOptions, type PickResult } from './protocol';

@@ -1,5 +1,5 @@
-import { parsePlaybook } from '../parse';
-import type { Playbook, PlaybookInput } from '../schema';
+import { parsePlaybook } from '@/lib/playbook/parse';
+import type { Playbook, PlaybookInput } from '@/lib/playbook/schema';
 
 const text = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 

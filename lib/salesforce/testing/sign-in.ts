@@ -2,9 +2,9 @@
 // only tests import it). It runs the real flow: authorize URL → the stand-in's redirect →
 // state check → code exchange with the PKCE verifier.
 import type { SalesforceServer } from '@/test/support/salesforce-server.mjs';
-import { SalesforceClient, type AccessGrant, type TokenSource } from '../client.ts';
-import { authorizeUrl, codeFromRedirect, exchangeCode, refreshTokens, type OAuthConfig, type SalesforceTokens } from '../oauth.ts';
-import { codeChallengeS256, createCodeVerifier, createState } from '../pkce.ts';
+import { SalesforceClient, type AccessGrant, type TokenSource } from '@/lib/salesforce/client.ts';
+import { authorizeUrl, codeFromRedirect, exchangeCode, refreshTokens, type OAuthConfig, type SalesforceTokens } from '@/lib/salesforce/oauth.ts';
+import { codeChallengeS256, createCodeVerifier, createState } from '@/lib/salesforce/pkce.ts';
 
 export function testConfig(server: SalesforceServer): OAuthConfig {
   return { loginHost: new URL(server.state.instanceUrl).host, clientId: 'test-consumer-key', redirectUri: 'https://abcdefghijklmnop.chromiumapp.org/sf' };

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { Extraction, RecordRef } from '../../adapter';
-import { MAX_TEXT } from '../../limits';
-import { readPage } from '../../read-page';
-import { RecordSnapshotSchema } from '../../snapshot';
+import type { Extraction, RecordRef } from '@/lib/crm/adapter';
+import { MAX_TEXT } from '@/lib/crm/limits';
+import { readPage } from '@/lib/crm/read-page';
+import { RecordSnapshotSchema } from '@/lib/crm/snapshot';
 import { createGenericAdapter } from './adapter';
 import { inferFields } from './infer-fields';
 import { ALL_PARTS, FILES, f, load, manifest, read, readHtml, urlOf } from './testing';

@@ -1,6 +1,6 @@
-import type { CrmAdapter } from '../../adapter';
-import { cleanText } from '../../parse';
-import { attempt, emptyExtraction } from '../common';
+import type { CrmAdapter } from '@/lib/crm/adapter';
+import { cleanText } from '@/lib/crm/parse';
+import { attempt, emptyExtraction } from '@/lib/crm/adapters/common';
 import { extractGenericRecord } from './extract';
 import { findGenericRecordRoot } from './record-root';
 import { validSelectors, type CustomSelectors } from './selectors';

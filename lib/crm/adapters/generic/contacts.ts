@@ -1,7 +1,7 @@
-import { displayedValue, visibleText } from '../../dom';
-import { cleanText } from '../../parse';
-import type { RecordContact, RecordField } from '../../snapshot';
-import { contactFromPairs } from '../common';
+import { displayedValue, visibleText } from '@/lib/crm/dom';
+import { cleanText } from '@/lib/crm/parse';
+import type { RecordContact, RecordField } from '@/lib/crm/snapshot';
+import { contactFromPairs } from '@/lib/crm/adapters/common';
 import { inferFields } from './infer-fields';
 import { decodeComponent } from './url';
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { MAX_TEXT } from '../../limits';
+import { MAX_TEXT } from '@/lib/crm/limits';
 import { extractGenericRecord } from './extract';
 import { ALL_PARTS, loadHtml } from './testing';
 

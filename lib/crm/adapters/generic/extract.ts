@@ -1,8 +1,8 @@
-import type { Extraction } from '../../adapter';
-import { deepScope, displayedValue, type DeepScope } from '../../dom';
-import { MAX_CONTACTS } from '../../limits';
-import type { ExpectedPart, RecordContact } from '../../snapshot';
-import { attempt, extractionOf } from '../common';
+import type { Extraction } from '@/lib/crm/adapter';
+import { deepScope, displayedValue, type DeepScope } from '@/lib/crm/dom';
+import { MAX_CONTACTS } from '@/lib/crm/limits';
+import type { ExpectedPart, RecordContact } from '@/lib/crm/snapshot';
+import { attempt, extractionOf } from '@/lib/crm/adapters/common';
 import { contactFrom } from './contacts';
 import { inferFields } from './infer-fields';
 import { firstHeading, partsFrom } from './parts';

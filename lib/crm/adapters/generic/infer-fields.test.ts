@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { MAX_FIELDS } from '../../limits';
+import { MAX_FIELDS } from '@/lib/crm/limits';
 import { inferFields } from './infer-fields';
 import { f, loadHtml } from './testing';
 

@@ -1,8 +1,8 @@
-import { controlValue, displayedValue, isFormControl, isRendered, visibleLines, visibleText } from '../../dom';
-import { MAX_FIELDS } from '../../limits';
-import { cleanText, collapseWhitespace, displayLabel } from '../../parse';
-import type { RecordField } from '../../snapshot';
-import { mergeFields } from '../common';
+import { controlValue, displayedValue, isFormControl, isRendered, visibleLines, visibleText } from '@/lib/crm/dom';
+import { MAX_FIELDS } from '@/lib/crm/limits';
+import { cleanText, collapseWhitespace, displayLabel } from '@/lib/crm/parse';
+import type { RecordField } from '@/lib/crm/snapshot';
+import { mergeFields } from '@/lib/crm/adapters/common';
 
 // Label/value pairs found the way browsers find the label of a form control:
 // - Chromium's autofill label inference (components/autofill/content/renderer/

@@ -1,7 +1,7 @@
-import { isRendered, visibleText } from '../../dom';
-import { normaliseLabel } from '../../parse';
-import type { ExpectedPart, RecordField } from '../../snapshot';
-import { PART_ORDER } from '../common';
+import { isRendered, visibleText } from '@/lib/crm/dom';
+import { normaliseLabel } from '@/lib/crm/parse';
+import type { ExpectedPart, RecordField } from '@/lib/crm/snapshot';
+import { PART_ORDER } from '@/lib/crm/adapters/common';
 
 // Well-known parts (name, stage…) picked from inferred fields by their labels,
 // in English and Chinese.

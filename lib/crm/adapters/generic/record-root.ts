@@ -1,4 +1,4 @@
-import { isRendered } from '../../dom';
+import { isRendered } from '@/lib/crm/dom';
 
 /** `main`, else `[role=main]` (the first rendered one), else the body. The generic reader cannot tell records apart. */
 export function findGenericRecordRoot(doc: Document): Element | null {

@@ -1,4 +1,4 @@
-import { isRendered, type DeepScope } from '../../dom';
+import { isRendered, type DeepScope } from '@/lib/crm/dom';
 
 /** CSS selectors a user gives for the parts of their CRM's record page (and for its contacts). */
 export interface CustomSelectors {

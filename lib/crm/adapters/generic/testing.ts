@@ -1,7 +1,7 @@
 // The generic fixtures as the generic reader's tests load them (imported by tests only).
-import type { CrmAdapter, Extraction, RecordRef } from '../../adapter';
-import type { RecordField } from '../../snapshot';
-import { fixturesOf } from '../testing/fixtures';
+import type { CrmAdapter, Extraction, RecordRef } from '@/lib/crm/adapter';
+import type { RecordField } from '@/lib/crm/snapshot';
+import { fixturesOf } from '@/lib/crm/adapters/testing/fixtures';
 
 const { index, files, urlOf, load: loadRaw, loadHtml: loadHtmlRaw, readHtml } = fixturesOf('generic');
 export { index as manifest, files as FILES, urlOf, readHtml };

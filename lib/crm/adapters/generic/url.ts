@@ -1,4 +1,4 @@
-import type { RecordRef } from '../../adapter';
+import type { RecordRef } from '@/lib/crm/adapter';
 
 // URL -> record ref for any page: the last id-looking segment of the hash route
 // or path, or an `id` query parameter.

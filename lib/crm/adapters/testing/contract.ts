@@ -4,10 +4,10 @@
 // and every selector variant matches what the fixtures say it should. The
 // adapter-specific tests (URLs, finding the record, fallbacks) stay beside it.
 import { describe, expect, it } from 'vitest';
-import type { CrmAdapter, Extraction, RecordRef } from '../../adapter';
-import { deepQueryAll, deepScope } from '../../dom';
-import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from '../../limits';
-import { RecordSnapshotSchema } from '../../snapshot';
+import type { CrmAdapter, Extraction, RecordRef } from '@/lib/crm/adapter';
+import { deepQueryAll, deepScope } from '@/lib/crm/dom';
+import { MAX_CONTACTS, MAX_FIELDS, MAX_TEXT } from '@/lib/crm/limits';
+import { RecordSnapshotSchema } from '@/lib/crm/snapshot';
 import type { FixtureEntry, FixtureIndex } from './fixtures';
 
 /** One expected reading of a fixture; `extraction: null` when no record root is in the page. */

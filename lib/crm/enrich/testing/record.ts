@@ -1,7 +1,7 @@
 // Reading a fixture page as a CRM's adapter does, for the fallback's tests (not shipped: only
 // tests import it).
-import type { CrmAdapter, Extraction } from '../../adapter';
-import { RecordSnapshotSchema } from '../../snapshot';
+import type { CrmAdapter, Extraction } from '@/lib/crm/adapter';
+import { RecordSnapshotSchema } from '@/lib/crm/snapshot';
 
 /** What `adapter` reads of `doc` at `url`, with its record root. */
 export function readRecord(adapter: CrmAdapter, url: URL, doc: Document): { root: Element; extraction: Extraction; objectType: string; recordId: string } {
