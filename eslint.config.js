@@ -42,7 +42,7 @@ export default tseslint.config(
   },
   {
     // The content script runs on every CRM page: it must stay tiny (no React, no classic zod).
-    files: ['entrypoints/*.content.ts', 'entrypoints/*.content/**', 'entrypoints/enricher.ts', 'entrypoints/picker.ts', 'lib/crm/**', 'lib/content/**', 'lib/messaging/**', 'lib/page-rules/**', 'lib/custom-crm/**', 'lib/display/**', 'lib/zod/**'],
+    files: ['entrypoints/*.content.ts', 'entrypoints/*.content/**', 'entrypoints/enricher.ts', 'entrypoints/picker.ts', 'lib/crm/**', 'lib/enrich/**', 'lib/content/**', 'lib/messaging/**', 'lib/page-rules/**', 'lib/custom-crm/**', 'lib/display/**', 'lib/zod/**'],
     // The page-rules file import runs in the options page only; the classic zod wrapper is for extension pages.
     ignores: ['**/*.test.ts', 'lib/page-rules/file.ts', 'lib/zod/classic.ts'],
     rules: {

@@ -1,4 +1,4 @@
-import { installEnricher } from '@/lib/crm/enrich/enricher';
+import { installEnricher } from '@/lib/enrich/enricher';
 
 // Injected by the background (lib/background/enrichment.ts) into a CRM tab's
 // frame, next to its content script, when the record read there misses parts

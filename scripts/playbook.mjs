@@ -7,7 +7,7 @@ import { z } from '../lib/zod/classic.ts';
 import { formatPath } from '../lib/domain/issues.ts';
 import { localeFor, setLocale } from '../lib/i18n/index.ts';
 import { formatFigure } from '../lib/i18n/format.ts';
-import { tryNote } from '../lib/notes/lab.ts';
+import { tryNote } from '../lib/engines/lab.ts';
 import { exampleProblems } from '../lib/notes/examples.ts';
 import { DEFAULT_PLAYBOOK } from '../lib/playbook/default-playbook.ts';
 import { parsePlaybook } from '../lib/playbook/parse.ts';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { builtInCrmLabel } from '@/lib/crm/labels';
 import { formatPath } from '@/lib/domain/issues';
 import { t, type MessageKey } from '@/lib/i18n';
-import { loadPolicyPageRules, type PolicyPageRules } from '@/lib/deal/active-policy';
+import { loadPolicyPageRules, type PolicyPageRules } from '@/lib/deal/policy-page-rules';
 import { publish } from '@/lib/messaging/page-client';
 import type { PageRule, RuleLocator } from '@/lib/page-rules/schema';
 import { readPageRules, writePageRules } from '@/lib/page-rules/store';

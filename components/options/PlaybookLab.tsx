@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { explain } from '@/lib/domain/explain';
 import { getLocale, t } from '@/lib/i18n';
 import { formatFigure } from '@/lib/i18n/format';
-import { tryNote, type LabResult, type LabTrigger } from '@/lib/notes/lab';
+import { tryNote, type LabResult, type LabTrigger } from '@/lib/engines/lab';
 import { loadActivePlaybook } from '@/lib/deal/active-policy';
 import type { Playbook } from '@/lib/playbook/schema';
 import { getDatabase } from '@/lib/store/connection';

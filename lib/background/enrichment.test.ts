@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { installEnricher } from '@/lib/crm/enrich/enricher';
-import { ENRICHER_GLOBAL } from '@/lib/crm/enrich/registration';
+import { installEnricher } from '@/lib/enrich/enricher';
+import { ENRICHER_GLOBAL } from '@/lib/crm/enrich-registration';
 import type { RecordSnapshot } from '@/lib/crm/snapshot';
 import type { PageRule } from '@/lib/page-rules/schema';
 import { writePageRules } from '@/lib/page-rules/store';

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { readsContactLists } from '@/lib/crm/enrich/vocabulary';
+import { readsContactLists } from '@/lib/enrich/vocabulary';
 import type { RecordSnapshot } from '@/lib/crm/snapshot';
 import type { PageStateMessage } from '@/lib/messaging/protocol';
-import { activeRulesFor } from '@/lib/page-rules/active';
+import { activeRulesFor } from '@/lib/deal/active-page-rules';
 import type { PageRule } from '@/lib/page-rules/schema';
 import { requestRead } from './read-request';
 import { readTabState } from './tab-states';
@@ -58,7 +58,7 @@ export function needsEnrichment(snapshot: RecordSnapshot, rules: readonly PageRu
  * Hands `rules` to the enricher in the page; -1 when there is none (a new
  * document). Runs in the page, serialised by `scripting.executeScript`: it
  * names the enricher's global itself (ENRICHER_GLOBAL in
- * lib/crm/enrich/registration.ts) and may use nothing from this module.
+ * lib/crm/enrich-registration.ts) and may use nothing from this module.
  */
 export function handRules(rules: unknown): number {
   const enricher = (globalThis as { __ironTriangleEnricher?: { setRules?: (rules: unknown) => number } }).__ironTriangleEnricher;

@@ -1,5 +1,5 @@
 import type { CrmAdapter, RecordRef } from './adapter';
-import { withEnrichment } from './enrich/registration';
+import { withEnrichment } from './enrich-registration';
 import { MAX_CONTACTS, MAX_FIELDS } from './limits';
 import type { PageState } from './page-state';
 

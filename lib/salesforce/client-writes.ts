@@ -14,7 +14,7 @@ import {
   RequestLimitExceededError,
   SalesforceError,
 } from './errors.ts';
-import { assertSalesforceId } from './ids.ts';
+import { assertSalesforceId } from '@/lib/domain/salesforce-ids';
 import type { ContentDocumentLinkFields, ContentNoteFields } from './mapping.ts';
 import { WriteFault, type SalesforceWrites } from './writes.ts';
 

@@ -16,7 +16,7 @@ import {
   type SalesforceError,
 } from './errors.ts';
 import { instanceOrigin } from './hosts.ts';
-import { assertSalesforceId, assertSObjectType } from './ids.ts';
+import { assertSalesforceId, assertSObjectType } from '@/lib/domain/salesforce-ids';
 import { parseLimitInfo, type ApiLimits } from './limits.ts';
 
 export interface AccessGrant {

@@ -3,7 +3,7 @@
 // The bound is `>=` to the second (API datetimes have no finer grain): a change in the same
 // second as the last one seen comes back again; the caller merges by Id.
 import { soqlDateTime } from './datetime.ts';
-import { assertSalesforceId } from './ids.ts';
+import { assertSalesforceId } from '@/lib/domain/salesforce-ids';
 
 function since(field: string, ms: number | undefined): string {
   return ms === undefined ? '' : ` AND ${field} >= ${soqlDateTime(ms)}`;

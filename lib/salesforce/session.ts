@@ -16,7 +16,7 @@ import { readSetting, writeSetting } from '@/lib/store/settings';
 import type { AccessGrant, TokenSource } from './client.ts';
 import { InvalidSessionError, OAuthError } from './errors.ts';
 import { instanceOrigin, loginOrigin } from './hosts.ts';
-import { SALESFORCE_ID } from './ids.ts';
+import { SALESFORCE_ID } from '@/lib/domain/salesforce-ids';
 import { TEAMS_OFF_SETTING } from './teams.ts';
 import { refreshTokens, type OAuthConfig, type SalesforceTokens } from './oauth.ts';
 

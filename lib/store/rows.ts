@@ -5,7 +5,7 @@ import { StageOverrideSchema } from '@/lib/domain/stage-override';
 import { StakeholderSchema } from '@/lib/domain/stakeholder';
 import { TeamAssignmentSchema } from '@/lib/domain/team';
 import { z } from '@/lib/zod/classic';
-import { SALESFORCE_ID } from '@/lib/salesforce/ids';
+import { SALESFORCE_ID } from '@/lib/domain/salesforce-ids';
 
 // What each object store holds: the domain types plus the keys and
 // bookkeeping the store needs. Rows are validated on the way in and out.

@@ -6,7 +6,7 @@ import { fixturesOf } from '@/lib/crm/adapters/testing/fixtures';
 import { readPage } from '@/lib/crm/read-page';
 import type { PageRule } from '@/lib/page-rules/schema';
 import { createEnricher, installEnricher, validRules } from './enricher';
-import { ENRICHER_GLOBAL, withEnrichment } from './registration';
+import { ENRICHER_GLOBAL, withEnrichment } from '@/lib/crm/enrich-registration';
 
 const odoo = fixturesOf('odoo');
 const FILE = 'lead-en.html';

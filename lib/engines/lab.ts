@@ -4,7 +4,7 @@ import type { Note } from '@/lib/domain/note';
 import { analyzeDeal, type DealAnalysis } from '@/lib/engines/analyze';
 import type { Explanation } from '@/lib/domain/explain';
 import type { Playbook, Stage } from '@/lib/playbook/schema';
-import { proposeFacts, type Proposal } from './propose';
+import { proposeFacts, type Proposal } from '@/lib/notes/propose';
 
 /**
  * The playbook lab: what a playbook makes of one note, by the panel's own

@@ -1,12 +1,12 @@
 import { MAX_PAGE_RULES, PageRuleSchema, rulesFor, type PageRule } from '@/lib/page-rules/schema';
 import { isSafeLocator } from '@/lib/page-rules/selector-safety';
 import { enrichExtraction } from './enrich';
-import { ENRICHER_GLOBAL, type Enricher } from './registration';
+import { ENRICHER_GLOBAL, type Enricher } from '@/lib/crm/enrich-registration';
 import { vocabularyFor } from './vocabulary';
 
 // The enricher as the injected script registers it in the CRM page's isolated
 // world: the page rules the background handed it, and `enrich` for the
-// content script's read (lib/crm/enrich/registration.ts).
+// content script's read (lib/crm/enrich-registration.ts).
 
 /** The enricher of one page: the content script's `enrich`, and the rules the background hands it. */
 export interface PageEnricher extends Enricher {

@@ -3,7 +3,7 @@ import { NOW } from '@/lib/engines/testing/fixtures';
 import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
 import type { Playbook } from '@/lib/playbook/schema';
 import { tryNote } from './lab';
-import { proposeFacts } from './propose';
+import { proposeFacts } from '@/lib/notes/propose';
 
 const lab = (text: string, playbook: Playbook = DEFAULT_PLAYBOOK) => tryNote(playbook, text, { now: NOW });
 

@@ -1,7 +1,7 @@
-import { loadPolicyPageRules } from '@/lib/deal/active-policy';
+import { loadPolicyPageRules } from './policy-page-rules';
 import { getDatabase } from '@/lib/store/connection';
-import { rulesFor, type PageRule } from './schema';
-import { readPageRules } from './store';
+import { rulesFor, type PageRule } from '@/lib/page-rules/schema';
+import { readPageRules } from '@/lib/page-rules/store';
 
 /**
  * The page rules that apply to one record page: those of its CRM, host (or
