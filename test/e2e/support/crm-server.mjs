@@ -77,6 +77,14 @@ export async function startCrmServer() {
   // tunnels every CONNECT to the fixture server whatever host was asked for —
   // except hosts a test sent elsewhere with `tunnel` (the Salesforce stand-in).
   const tunnels = new Map();
+  // A tunnel's sockets leave the HTTP server's books once CONNECT is answered, so `closeAllConnections`
+  // does not reach them, yet `close` waits for them: one left open by a browser that was killed held a
+  // whole Firefox run (test/e2e/firefox/salesforce.test.mjs, 2026-12-07). They are kept here and destroyed.
+  const tunnelSockets = new Set();
+  const track = (socket) => {
+    tunnelSockets.add(socket);
+    socket.on('close', () => tunnelSockets.delete(socket));
+  };
   const proxy = createHttpServer((_req, res) => res.writeHead(405).end());
   proxy.on('connect', (req, client, head) => {
     const host = new URL(`https://${req.url}`).hostname;
@@ -86,6 +94,11 @@ export async function startCrmServer() {
       upstream.pipe(client);
       client.pipe(upstream);
     });
+    track(client);
+    track(upstream);
+    // One end gone, the other goes too: no half-open tunnel outlives its browser.
+    upstream.on('close', () => client.destroy());
+    client.on('close', () => upstream.destroy());
     upstream.on('error', () => client.destroy());
     client.on('error', () => upstream.destroy());
   });
@@ -100,6 +113,7 @@ export async function startCrmServer() {
     },
     url: (host, path) => `https://${host}${path}`,
     async close() {
+      for (const socket of tunnelSockets) socket.destroy();
       proxy.closeAllConnections?.();
       server.closeAllConnections?.();
       await Promise.all([new Promise((r) => proxy.close(r)), new Promise((r) => server.close(r))]);
