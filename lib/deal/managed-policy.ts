@@ -45,7 +45,7 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON
  * 3 s after a fresh start on this machine, 3–8 s elsewhere
  * (ghostery/ghostery-extension#3367), even when no policy is set; later answers
  * mostly take ~2 ms, yet a new panel page's first ask sometimes had none for 250 ms
- * and more (bench/findings.md, item 7). When the answer differs from the copy, the
+ * and more (bench/findings.md, item 8). When the answer differs from the copy, the
  * copy is replaced and the extension's pages are told (`broadcast/configuration`)
  * and read again: within seconds of a fresh start, or of IT changing a policy,
  * what they show follows IT's policy. The background keeps the copies current

@@ -152,6 +152,13 @@ async function resolveWindowId(windowId: number | 'current'): Promise<number | u
   return windowId === 'current' ? (await browser.windows.getCurrent()).id : windowId;
 }
 
+/** The window's active tab now, and the window's id (`'current'` resolved). */
+export async function activeTabOf(windowId: number | 'current'): Promise<{ windowId: number | undefined; tabId: number | undefined }> {
+  const id = await resolveWindowId(windowId);
+  const [tab] = await browser.tabs.query({ active: true, windowId: id });
+  return { windowId: id, tabId: tab?.id };
+}
+
 /** Calls `listener` with the window's active tab now and whenever the user activates another. */
 export function followActiveTab(windowId: number | 'current', listener: (tabId: number) => void): () => void {
   let resolved: number | undefined;
@@ -159,10 +166,9 @@ export function followActiveTab(windowId: number | 'current', listener: (tabId: 
     if (info.windowId === resolved) listener(info.tabId);
   };
   browser.tabs.onActivated.addListener(handler);
-  void resolveWindowId(windowId).then(async (id) => {
+  void activeTabOf(windowId).then(({ windowId: id, tabId }) => {
     resolved = id;
-    const [tab] = await browser.tabs.query({ active: true, windowId: id });
-    if (tab?.id !== undefined) listener(tab.id);
+    if (tabId !== undefined) listener(tabId);
   });
   return () => browser.tabs.onActivated.removeListener(handler);
 }

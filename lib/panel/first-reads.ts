@@ -1,9 +1,8 @@
-import { browser } from 'wxt/browser';
 import { recordKey } from '@/lib/crm/snapshot';
 import { loadDealData } from '@/lib/deal/deal-data';
 import { touchesDealData } from '@/lib/deal/deal-data-changes';
-import { fetchTabState, onBroadcast, ownTabId, type PanelTarget } from '@/lib/messaging/page-client';
-import type { TabState } from '@/lib/messaging/protocol';
+import { activeTabOf, fetchTabState, onBroadcast, ownTabId, type PanelTarget } from '@/lib/messaging/page-client';
+import type { Broadcast, TabState } from '@/lib/messaging/protocol';
 import type { Database } from '@/lib/store/db';
 
 /**
@@ -15,7 +14,8 @@ import type { Database } from '@/lib/store/db';
  * broadcast says is out of date before it is taken is dropped, so a hook never
  * starts from what changed while the panel was starting.
  */
-const started = new Map<string, Promise<unknown>>();
+/** Each read started, with what says it is out of date. */
+const started = new Map<string, { read: Promise<unknown>; outdatedBy: (message: Broadcast) => boolean }>();
 /** Reads dropped as out of date: what follows from them is not started. */
 const outdated = new WeakSet<Promise<unknown>>();
 let stopListening: (() => void) | undefined;
@@ -25,11 +25,11 @@ const UNTAKEN_MS = 10_000;
 export const tabStateRead = (tabId: number) => `tab:${tabId}`;
 export const dealDataRead = (key: string) => `deal:${key}`;
 
-function start<T>(key: string, read: Promise<T>): Promise<T> {
+function start<T>(key: string, read: Promise<T>, outdatedBy: (message: Broadcast) => boolean): Promise<T> {
   read.catch(() => undefined); // the hook that takes it sees the failure; untaken, it is nobody's
-  started.set(key, read);
+  started.set(key, { read, outdatedBy });
   setTimeout(() => {
-    if (started.get(key) === read) forget(key);
+    if (started.get(key)?.read === read) forget(key);
   }, UNTAKEN_MS);
   return read;
 }
@@ -47,26 +47,20 @@ function stopWhenIdle(): void {
 
 /** The read started for `key`, once: undefined when none was, or when it was taken or dropped. */
 export function takeFirstRead<T>(key: string): Promise<T> | undefined {
-  const read = started.get(key) as Promise<T> | undefined;
+  const read = started.get(key)?.read as Promise<T> | undefined;
   if (read) forget(key);
   return read;
 }
 
 async function followedTabId(target: { docked: true } | { windowId: number | 'current' }): Promise<number | undefined> {
-  if ('docked' in target) return ownTabId();
-  const windowId = target.windowId === 'current' ? (await browser.windows.getCurrent()).id : target.windowId;
-  const [tab] = await browser.tabs.query({ active: true, windowId });
-  return tab?.id;
+  return 'docked' in target ? ownTabId() : (await activeTabOf(target.windowId)).tabId;
 }
 
 /** Starts the reads of what `target` will show first; `database` is the page's connection. */
 export function startFirstReads(target: PanelTarget, database: () => Promise<Database>): void {
   stopListening ??= onBroadcast((message) => {
-    for (const [key, read] of [...started]) {
-      const changed = key.startsWith('tab:')
-        ? message.type === 'broadcast/tab-state' && key === tabStateRead(message.tabId)
-        : touchesDealData(message, key.slice('deal:'.length));
-      if (!changed) continue;
+    for (const [key, { read, outdatedBy }] of [...started]) {
+      if (!outdatedBy(message)) continue;
       outdated.add(read);
       forget(key);
     }
@@ -75,11 +69,11 @@ export function startFirstReads(target: PanelTarget, database: () => Promise<Dat
     // A pinned tab is asked for at once, before anything else is awaited.
     const tabId = 'tabId' in target ? target.tabId : await followedTabId(target);
     if (tabId === undefined) return stopWhenIdle();
-    const read = start(tabStateRead(tabId), fetchTabState(tabId));
+    const read = start(tabStateRead(tabId), fetchTabState(tabId), (message) => message.type === 'broadcast/tab-state' && message.tabId === tabId);
     const state: TabState = await read;
     if (state.kind !== 'record' || outdated.has(read)) return undefined;
     const key = recordKey(state.snapshot);
-    start(dealDataRead(key), database().then((db) => loadDealData(db, key)));
+    start(dealDataRead(key), database().then((db) => loadDealData(db, key)), (message) => touchesDealData(message, key));
     return undefined;
   };
   readTab().catch(stopWhenIdle);
