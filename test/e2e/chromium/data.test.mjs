@@ -26,6 +26,13 @@ async function storedTexts(page) {
 
 async function readStoredTexts(page) {
   return page.evaluate(async () => {
+    // The queue before the store: a queued note leaves the queue only after the store committed it,
+    // so a note missing from the queue read first is in the store read after. The other order can
+    // miss a note the worker's start moves from the queue to the store between the two reads, and
+    // the test would then capture it a second time.
+    const queued = Object.entries(await chrome.storage.local.get(null))
+      .filter(([key]) => key.startsWith('captureQueue:'))
+      .map(([, note]) => note);
     const db = await new Promise((resolve, reject) => {
       const open = indexedDB.open('iron-triangle');
       open.onsuccess = () => resolve(open.result);
@@ -36,9 +43,6 @@ async function readStoredTexts(page) {
       request.onsuccess = () => resolve(request.result);
     });
     db.close();
-    const queued = Object.entries(await chrome.storage.local.get(null))
-      .filter(([key]) => key.startsWith('captureQueue:'))
-      .map(([, note]) => note);
     return { stored: notes.map((n) => n.text), queued: queued.map((n) => n.text) };
   });
 }
