@@ -2,6 +2,8 @@
 // Vite reports them; kB = 1 000 bytes):
 // - content.size.gz: the largest content script, what one CRM page loads;
 //   content.size.gz.<crm>: each CRM's script (.output/chrome-mv3/content-scripts/<crm>.js).
+// - content.size.gz.inPageUi: the in-page UI (/in-page-ui.js), injected into a CRM
+//   page only when the badge or the docked panel is first shown there (info).
 // - panel.size.gz: what sidepanel.html loads: its scripts and stylesheets and
 //   the chunks they import, each compressed on its own as it is read.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -49,6 +51,7 @@ log(`panel.size.gz: ${panel.join(', ')}`);
 writeResults([
   single('content.size.gz', 'kB', largest.kb, CONTENT_TARGET_KB),
   ...[...scripts].sort((a, b) => a.crm.localeCompare(b.crm)).map(({ crm, kb }) => single(`content.size.gz.${crm}`, 'kB', kb, CONTENT_TARGET_KB)),
+  single('content.size.gz.inPageUi', 'kB', gzipKb(join(EXTENSION_DIR, 'in-page-ui.js'))),
   single(
     'panel.size.gz',
     'kB',

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BroadcastSchema, PanelRequestSchema } from '@/lib/messaging/protocol';
-import { isExtensionPage, type SenderInfo } from '@/lib/messaging/sender';
+import { BroadcastSchema, InPageUiRequestSchema, PanelRequestSchema } from '@/lib/messaging/protocol';
+import { contentScriptOnCrm, isExtensionPage, type SenderInfo } from '@/lib/messaging/sender';
 import { getDatabase } from '@/lib/store/connection';
 import { syncCustomContentScripts } from '@/lib/custom-crm/content-scripts';
 import { handleMessage } from './router';
@@ -154,6 +154,21 @@ describe('background message router', () => {
     });
   });
 
+  describe('the in-page UI asked for by a content script', () => {
+    it('is injected into the asking document (Chromium names it) or else the top frame of the sender’s tab', async () => {
+      const injected = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
+      expect(await send({ type: 'page/in-page-ui' }, { ...contentScript(), documentId: 'DOC-1' })).toEqual({ result: { ok: true } });
+      expect(injected).toHaveBeenLastCalledWith({ target: { tabId: 5, documentIds: ['DOC-1'] }, files: ['/in-page-ui.js'] });
+      expect(await send({ type: 'page/in-page-ui' }, contentScript())).toEqual({ result: { ok: true } });
+      expect(injected).toHaveBeenLastCalledWith({ target: { tabId: 5, frameIds: [0] }, files: ['/in-page-ui.js'] });
+    });
+
+    it('says so when the page refuses the script', async () => {
+      vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access contents of the page'));
+      expect(await send({ type: 'page/in-page-ui' }, contentScript())).toEqual({ error: 'Cannot access contents of the page' });
+    });
+  });
+
   it('ignores malformed payloads without answering or storing', async () => {
     const bad = { type: 'page/state', state: { kind: 'record', snapshot: { ...validSnapshot, recordId: '<script>' } } };
     expect(await send(bad, contentScript())).toBeUndefined();
@@ -178,7 +193,7 @@ async function touched(): Promise<unknown> {
 const refused = (reply: { result?: unknown; error?: string } | undefined) => reply === undefined || (reply.error !== undefined && !('result' in reply));
 
 const pageState = { type: 'page/state', state: { kind: 'record', snapshot: validSnapshot } };
-const knownTypes = ['page/state', 'page/custom-crm', 'panel/tab-state', 'broadcast/tab-state', 'broadcast/notes', 'broadcast/facts', 'broadcast/configuration', 'broadcast/capture'];
+const knownTypes = ['page/state', 'page/custom-crm', 'page/in-page-ui', 'panel/tab-state', 'broadcast/tab-state', 'broadcast/notes', 'broadcast/facts', 'broadcast/configuration', 'broadcast/capture'];
 
 /** Any message: random values, and objects that look like ours with random contents (corpus strings included). */
 const anyPayload = fc.oneof(
@@ -237,9 +252,11 @@ describe('background message router, fuzzed', () => {
   it('any payload from any sender: a malformed one is refused and changes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(anyPayload, anySender, async (message, sender) => {
-        // The allowed messages the generators can make (a page of ours asking for a tab or announcing a change): tested on their own.
+        // The allowed messages the generators can make (a page of ours asking for a tab or announcing a change,
+        // our content script asking for the in-page UI): tested on their own.
         const fromOurPage = isExtensionPage(sender as SenderInfo, ourId(), fakeBrowser.runtime.getURL('/'));
         fc.pre(!(fromOurPage && (BroadcastSchema.safeParse(message).success || PanelRequestSchema.safeParse(message).success)));
+        fc.pre(!(contentScriptOnCrm(sender as SenderInfo, ourId()) && InPageUiRequestSchema.safeParse(message).success));
         const before = await touched();
         const reply = await send(message, sender);
         expect(refused(reply)).toBe(true);
@@ -261,13 +278,15 @@ describe('background message router, fuzzed', () => {
     );
   });
 
-  it('page state and custom-CRM questions from anything but our top-frame content script on a CRM are refused and change nothing', async () => {
+  it('page state, custom-CRM questions and in-page UI requests from anything but our top-frame content script on a CRM are refused and change nothing', async () => {
+    const injected = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
     await fc.assert(
-      fc.asyncProperty(notOurContentScript, fc.constantFrom(pageState, { type: 'page/custom-crm' }), async (sender, message) => {
+      fc.asyncProperty(notOurContentScript, fc.constantFrom(pageState, { type: 'page/custom-crm' }, { type: 'page/in-page-ui' }), async (sender, message) => {
         const before = await touched();
         expect(await send(message, sender)).toEqual({ error: 'sender not allowed' });
         expect(await touched()).toEqual(before);
         expect(await readTabState(5)).toEqual({ kind: 'none' });
+        expect(injected).not.toHaveBeenCalled();
       }),
       { numRuns: 80 },
     );

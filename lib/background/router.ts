@@ -2,13 +2,14 @@ import { browser, type Browser } from 'wxt/browser';
 import { urlMatchesPatterns } from '@/lib/crm/hosts';
 import { syncCustomContentScripts } from '@/lib/custom-crm/content-scripts';
 import { readCustomCrms, customCrmFor } from '@/lib/custom-crm/store';
-import { BroadcastSchema, CustomCrmRequestSchema, FramedRequestSchema, PageStateMessageSchema, PanelRequestSchema, SalesforceRequestSchema, type FramedRequest, type PageCommand, type TabState } from '@/lib/messaging/protocol';
+import { BroadcastSchema, CustomCrmRequestSchema, FramedRequestSchema, InPageUiRequestSchema, PageStateMessageSchema, PanelRequestSchema, SalesforceRequestSchema, type FramedRequest, type PageCommand, type TabState } from '@/lib/messaging/protocol';
 import { contentScriptOnCrm, isExtensionPage, isOptionsPage } from '@/lib/messaging/sender';
 import { getDatabase } from '@/lib/store/connection';
 import { allCrmMatches } from './crm-patterns';
 import { badgeFor } from './badge';
 import { displayFor, pushDisplayPreferences } from './display';
 import { enrichReportedPage, refreshEveryEnrichment } from './enrichment';
+import { injectInPageUi } from './in-page-ui';
 import { acceptPageState } from './page-state';
 import { mayPointIn, pointAtIt } from './point-at-it';
 import { notReadYet, requestRead } from './read-request';
@@ -37,6 +38,18 @@ export function handleMessage(message: unknown, sender: Browser.runtime.MessageS
         // Not awaited: the page's answer does not wait for the enricher to be injected.
         if (ok) void enrichReportedPage({ tabId: from.tabId, frameId: 0, documentId: sender.documentId }, page.data.state);
         return { ok, display: ok ? await displayFor(from.url) : undefined };
+      }),
+    );
+    return true;
+  }
+
+  if (InPageUiRequestSchema.safeParse(message).success) {
+    respond(
+      reply,
+      allCrmMatches().then((matches) => {
+        const from = contentScriptOnCrm(sender, extensionId, matches);
+        if (!from) throw new Error(NOT_ALLOWED);
+        return injectInPageUi(from.tabId, sender.documentId);
       }),
     );
     return true;

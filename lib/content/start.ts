@@ -1,10 +1,10 @@
 import type { CrmAdapter } from '@/lib/crm/adapter';
-import type { PageStateMessage } from '@/lib/messaging/protocol';
+import type { InPageUiRequest, PageStateMessage } from '@/lib/messaging/protocol';
 import { isExtensionPage } from '@/lib/messaging/sender';
 import { displayOfReply, parsePageCommand } from './commands';
 import { relayEndToEndRequests } from './e2e-bridge';
 import { markForEndToEndTests } from './e2e-marker';
-import { createInPageUi } from './in-page-ui';
+import { inPageUiOnDemand, registeredInPageUi } from './in-page-ui-on-demand';
 import { nativeBrowser, type NativeMessageListener } from './native-browser';
 import { watchPage } from './page-watcher';
 import { trackUserPresence } from './user-presence';
@@ -22,7 +22,7 @@ export function reportRecordsOf(adapter: CrmAdapter, onInvalidated: (stop: () =>
   const presence = trackUserPresence(window);
   // Getters: asked for only when a frame is made. A fresh page draws none before the user is there,
   // and the first i18n lookup costs the page's load a round trip to the browser for the catalog.
-  const ui = createInPageUi(document, {
+  const urls = {
     get launcher() {
       return browser.runtime.getURL('/launcher.html');
     },
@@ -32,7 +32,14 @@ export function reportRecordsOf(adapter: CrmAdapter, onInvalidated: (stop: () =>
     get frameTitle() {
       return browser.i18n.getMessage('extName');
     },
-  }, presence);
+  };
+  const ui = inPageUiOnDemand(
+    async () => {
+      const reply: unknown = await browser.runtime.sendMessage({ type: 'page/in-page-ui' } satisfies InPageUiRequest);
+      return (reply as { result?: { ok?: unknown } } | undefined)?.result?.ok === true ? registeredInPageUi() : null;
+    },
+    (createInPageUi) => createInPageUi(document, urls, presence),
+  );
   const watch = watchPage({
     adapter,
     readOnDemand: presence,

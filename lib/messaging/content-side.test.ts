@@ -19,7 +19,7 @@ import { corpusText } from '@/test/support/xss-corpus.mjs';
 // What the page shows is the in-page UI's job and reading is the watcher's: both watched here, not run.
 const ui = vi.hoisted(() => ({ show: vi.fn(), dock: vi.fn(), remove: vi.fn() }));
 const watch = vi.hoisted(() => ({ readNow: vi.fn(), stop: vi.fn() }));
-vi.mock('@/lib/content/in-page-ui', () => ({ createInPageUi: () => ui }));
+vi.mock('@/lib/content/in-page-ui-on-demand', () => ({ inPageUiOnDemand: () => ui, registeredInPageUi: () => null }));
 vi.mock('@/lib/content/page-watcher', () => ({ watchPage: () => watch }));
 
 const definition = fc.record(

@@ -25,6 +25,9 @@ export const PageCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page/read') }),
 ]);
 
+/** Content script -> background: inject the in-page UI into my frame (lib/content/in-page-ui-on-demand.ts). */
+export const InPageUiRequestSchema = z.object({ type: z.literal('page/in-page-ui') });
+
 /** Custom-CRM content script -> background: which user-defined CRM is this page on? */
 export const CustomCrmRequestSchema = z.object({ type: z.literal('page/custom-crm') });
 
@@ -145,6 +148,7 @@ export const TabStateSchema = z.discriminatedUnion('kind', [
 export type PageStateMessage = z.infer<typeof PageStateMessageSchema>;
 export type PageCommand = z.infer<typeof PageCommandSchema>;
 export type CustomCrmRequest = z.infer<typeof CustomCrmRequestSchema>;
+export type InPageUiRequest = z.infer<typeof InPageUiRequestSchema>;
 export type PanelRequest = z.infer<typeof PanelRequestSchema>;
 export type PointAtItResult = z.infer<typeof PointAtItResultSchema>;
 export type FramedRequest = z.infer<typeof FramedRequestSchema>;
