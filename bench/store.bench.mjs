@@ -2,7 +2,9 @@
 // filled with 100 000 notes over 2 000 records:
 // - store.capture: a context-menu capture end to end, through the very handler
 //   the menu calls (service worker: read the selection, queue, IndexedDB
-//   write with strict durability, badge, broadcast), timed inside the worker.
+//   write with strict durability), timed inside the worker up to the commit;
+//   the badge, title and broadcast that tell the user are asked for then, not
+//   waited for.
 // - store.notesByRecord: one record's notes, a getAll on the byRecord index
 //   (raw IndexedDB, as lib/store/notes.ts queries it) in the panel page;
 //   store.notesForRecord: the same through lib/store/notes.ts (with validation).

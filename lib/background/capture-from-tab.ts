@@ -60,7 +60,10 @@ export async function captureFromTab(tab: Browser.tabs.Tab | undefined, frameId:
     newId: () => crypto.randomUUID(),
     ...(org && tabState.kind === 'record' ? { salesforceOpportunityId: connectedOpportunityId(tabState.snapshot, org.instanceUrl) } : {}),
   });
-  await tellUser(outcome, tabId);
+  // Told once the outcome is known (for "saved": durable), but not waited for: the badge, the title and
+  // the panels' broadcast are asked for at once, and the capture is done when the note is committed
+  // (`store.capture` in `npm run bench`).
+  void tellUser(outcome, tabId);
   // Told first: the note is durable; sending it is the outbox's job from here.
   if (outcome.outcome === 'saved' && outcome.toSalesforce) void syncSoon();
   return outcome;

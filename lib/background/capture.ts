@@ -73,7 +73,8 @@ export async function captureNote(db: Database, input: CaptureInput): Promise<Ca
   // `npm run bench`). The queue entry goes once the store has the note.
   const [queued, stored] = await Promise.allSettled([enqueue(note), store(db, note)]);
   if (stored.status === 'fulfilled') {
-    if (queued.status === 'fulfilled') await dequeue(note.id).catch(() => undefined); // a leftover entry is written again harmlessly
+    // Not waited for: the note is durable already, and a leftover entry is written again harmlessly.
+    if (queued.status === 'fulfilled') void dequeue(note.id).catch(() => undefined);
     return { outcome: 'saved', recordKey: note.recordKey ?? null, noteId: note.id, toSalesforce: note.salesforce !== undefined };
   }
   if (queued.status === 'rejected') return { outcome: 'failed', error: isQuotaError(queued.reason) ? 'QuotaExceededError' : describe(queued.reason) };
