@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { InPageUi } from './in-page-ui';
 import { IN_PAGE_UI_GLOBAL, inPageUiOnDemand, registeredInPageUi, type InPageUiFactory } from './in-page-ui-on-demand';
 
-const launcherOn = { launcher: true, placement: 'sidepanel' } as const;
-const launcherOff = { launcher: false, placement: 'sidepanel' } as const;
+const launcherOn = { launcher: true, placement: 'side-panel' } as const;
+const launcherOff = { launcher: false, placement: 'side-panel' } as const;
 
 /** A loader whose answer the test gives, and the real UI it leads to, watched. */
 function harness() {
