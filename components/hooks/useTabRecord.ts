@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { TabState } from '@/lib/messaging/protocol';
+import { notReadYet } from '@/lib/crm/page-state';
+import { TabStateSchema, type TabState } from '@/lib/messaging/protocol';
 import { fetchTabState, followActiveTab, onBroadcast, ownTabId, type PanelTarget } from '@/lib/messaging/page-client';
 import { tabStateRead, takeFirstRead } from '@/lib/panel/first-reads';
 
@@ -24,15 +25,26 @@ export function useTabState(tabId: number | null): Loadable<TabState> {
   useEffect(() => {
     if (tabId === null) return undefined;
     let current = true;
+    /** Numbers each update: an answer is shown only if nothing newer came meanwhile. */
+    let latest = 0;
     // The first state may have been asked for as the page started (lib/panel/first-reads.ts).
-    const load = (first = false) =>
-      ((first && takeFirstRead<TabState>(tabStateRead(tabId))) || fetchTabState(tabId)).then(
-        (value) => current && setState({ status: 'ready', value }),
-        (error: unknown) => current && setState({ status: 'error', error: String(error) }),
+    const load = (first = false) => {
+      const update = ++latest;
+      const showing = () => current && update === latest;
+      return ((first && takeFirstRead<TabState>(tabStateRead(tabId))) || fetchTabState(tabId)).then(
+        (value) => showing() && setState({ status: 'ready', value }),
+        (error: unknown) => showing() && setState({ status: 'error', error: String(error) }),
       );
+    };
     void load(true);
     const unsubscribe = onBroadcast((message) => {
-      if (message.type === 'broadcast/tab-state' && message.tabId === tabId) void load();
+      if (message.type !== 'broadcast/tab-state' || message.tabId !== tabId) return;
+      // The new state comes with the notification. A record page not read yet is asked for instead:
+      // the background then has it read (router.ts, tabStateShown), as something shows it now.
+      const carried = TabStateSchema.safeParse(message.state);
+      if (!carried.success || notReadYet(carried.data)) return void load();
+      latest++;
+      setState({ status: 'ready', value: carried.data });
     });
     return () => {
       current = false;

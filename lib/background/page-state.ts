@@ -20,6 +20,6 @@ export async function acceptPageState(tabId: number, pageUrl: URL, message: Page
     tabState = state;
   }
   await writeTabState(tabId, tabState);
-  await broadcast({ type: 'broadcast/tab-state', tabId });
+  await broadcast({ type: 'broadcast/tab-state', tabId, state: tabState });
   return true;
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { notReadYet, requestRead } from './read-request';
+import { notReadYet } from '@/lib/crm/page-state';
+import { requestRead } from './read-request';
 import { validSnapshot } from '@/test/support/snapshots';
 
 beforeEach(() => fakeBrowser.reset());

@@ -1,13 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { PageCommand, TabState } from '@/lib/messaging/protocol';
+import type { PageCommand } from '@/lib/messaging/protocol';
 
 /** How long a capture waits for a tab's content script to read the record before saving without it. */
 export const READ_REQUEST_TIMEOUT_MS = 2_000;
-
-/** True for a record page whose content script has not read it yet (it waits until something shows it). */
-export function notReadYet(state: TabState): boolean {
-  return state.kind === 'unrecognised' && state.reason === 'not-read-yet';
-}
 
 /**
  * Asks the content script of `tabId` to read its record now; resolves once it

@@ -40,6 +40,8 @@ describe('background message router', () => {
     const reply = await send({ type: 'page/state', state: { kind: 'record', snapshot: validSnapshot } }, contentScript());
     expect(reply).toEqual({ result: { ok: true, display: DEFAULT_DISPLAY } });
     expect(await readTabState(5)).toEqual({ kind: 'record', snapshot: validSnapshot });
+    // The pages showing the tab get the new state with the notification: no second hop.
+    expect(fakeBrowser.runtime.sendMessage).toHaveBeenCalledWith({ type: 'broadcast/tab-state', tabId: 5, state: { kind: 'record', snapshot: validSnapshot } });
   });
 
   it('answers a content script with the stored display preferences', async () => {

@@ -12,7 +12,8 @@ import { enrichReportedPage, refreshEveryEnrichment } from './enrichment';
 import { injectInPageUi } from './in-page-ui';
 import { acceptPageState } from './page-state';
 import { mayPointIn, pointAtIt } from './point-at-it';
-import { notReadYet, requestRead } from './read-request';
+import { notReadYet } from '@/lib/crm/page-state';
+import { requestRead } from './read-request';
 import { readTabState } from './tab-states';
 import { answerSalesforce } from './salesforce-requests';
 

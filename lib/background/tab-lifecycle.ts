@@ -2,11 +2,12 @@ import { browser } from 'wxt/browser';
 import { urlMatchesPatterns } from '@/lib/crm/hosts';
 import { allCrmMatches } from './crm-patterns';
 import { broadcast } from '@/lib/messaging/broadcast';
+import type { TabState } from '@/lib/messaging/protocol';
 import { forgetTab } from './tab-states';
 
 async function forget(tabId: number): Promise<void> {
   await forgetTab(tabId);
-  await broadcast({ type: 'broadcast/tab-state', tabId });
+  await broadcast({ type: 'broadcast/tab-state', tabId, state: { kind: 'none' } satisfies TabState });
 }
 
 /**

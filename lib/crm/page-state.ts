@@ -11,3 +11,8 @@ export const PageStateSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unrecognised'), reason: UnrecognisedReasonSchema, adapter: z.string().check(z.maxLength(40)) }),
 ]);
 export type PageState = z.infer<typeof PageStateSchema>;
+
+/** True for a record page whose content script has not read it yet (it waits until something shows it). */
+export function notReadYet(state: PageState | { kind: 'none' }): boolean {
+  return state.kind === 'unrecognised' && state.reason === 'not-read-yet';
+}

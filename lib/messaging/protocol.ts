@@ -121,9 +121,14 @@ export const BadgeSchema = z.object({
 
 export const CAPTURE_OUTCOMES = ['saved', 'empty', 'too-long', 'queued', 'quota', 'failed'] as const;
 
-/** Background -> extension pages: something changed, ask again. Carries no data. */
+/** Background -> extension pages: something changed, ask again. Carries no data but a tab's new state. */
 export const BroadcastSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('broadcast/tab-state'), tabId }),
+  /**
+   * `state`: the tab's new state (a TabState), so that a panel showing the tab needs no second hop.
+   * Parsed only by the page that uses it (TabStateSchema, components/hooks/useTabRecord.ts): every
+   * other page, the launcher in each CRM tab among them, lets it go unread.
+   */
+  z.object({ type: z.literal('broadcast/tab-state'), tabId, state: z.optional(z.unknown()) }),
   z.object({ type: z.literal('broadcast/notes'), recordKey: z.nullable(recordKeyString) }),
   /** Requirement values, decisions, stakeholders or assignments of a record changed. */
   z.object({ type: z.literal('broadcast/facts'), recordKey: recordKeyString }),
