@@ -7,6 +7,7 @@ import { handleMessage, registerCustomCrms } from '@/lib/background/router';
 import { watchTabLifecycle } from '@/lib/background/tab-lifecycle';
 import { openPanelFromToolbar } from '@/lib/background/toolbar';
 import { E2E_GLOBAL, handleEndToEndMessage } from '@/lib/background/e2e-routes';
+import { refreshEveryEnrichment } from '@/lib/background/enrichment';
 import { onAlarm, syncSoon } from '@/lib/background/salesforce-sync';
 import { keepManagedPolicyCopies } from '@/lib/deal/managed-policy';
 
@@ -29,7 +30,7 @@ export default defineBackground({
     browser.runtime.onStartup.addListener(() => void registerCustomCrms());
     browser.alarms.onAlarm.addListener(onAlarm);
     // The pages read IT's policy from a copy the background keeps current (lib/deal/managed-policy.ts).
-    keepManagedPolicyCopies(getDatabase);
+    keepManagedPolicyCopies(getDatabase, () => void refreshEveryEnrichment());
     // A capture cut short by a stopped service worker is still in the queue; then
     // what waits in the Salesforce outbox goes (nothing at all when no org is connected).
     void getDatabase()

@@ -28,6 +28,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
   await writePageRules(await getDatabase(), []);
+  await (await getDatabase()).clear('settings'); // no copy of IT's policy kept by an earlier test
 });
 
 const rows = () => screen.getAllByTestId('page-rule');

@@ -15,7 +15,8 @@ import { StatusLine, type Status } from './FileButton';
 const ORIGIN: Record<PageRule['origin'], MessageKey> = { user: 'pageRuleOriginUser', import: 'pageRuleOriginImport', policy: 'pageRuleOriginPolicy' };
 
 async function loadRules(): Promise<{ stored: PageRule[]; policy: PolicyPageRules }> {
-  const [stored, policy] = await Promise.all([getDatabase().then(readPageRules), loadPolicyPageRules()]);
+  const db = await getDatabase();
+  const [stored, policy] = await Promise.all([readPageRules(db), loadPolicyPageRules(db)]);
   return { stored, policy };
 }
 

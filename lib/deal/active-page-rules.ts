@@ -11,6 +11,7 @@ import { readPageRules } from '@/lib/page-rules/store';
  */
 export async function activeRulesFor(crm: string, host: string, objectType: string): Promise<PageRule[]> {
   // The user's own and imported rules first: a reader takes the first rule of a part that finds a value.
-  const [stored, policy] = await Promise.all([getDatabase().then(readPageRules), loadPolicyPageRules()]);
+  const db = await getDatabase();
+  const [stored, policy] = await Promise.all([readPageRules(db), loadPolicyPageRules(db)]);
   return rulesFor([...stored, ...policy.rules], crm, host, objectType);
 }

@@ -101,6 +101,20 @@ describe('keepManagedPolicyCopies', () => {
     expect(told).toEqual([{ type: 'broadcast/configuration' }, { type: 'broadcast/configuration' }]);
   });
 
+  it('says when a copy changed, and only then', async () => {
+    const changed = vi.fn();
+    await fakeBrowser.storage.managed.set({ pageRules: '[]' });
+    keepManagedPolicyCopies(async () => db, changed);
+    await settled();
+    expect(changed).toHaveBeenCalledOnce(); // nothing was kept before
+    keepManagedPolicyCopies(async () => db, changed); // a service worker's next start, nothing changed
+    await settled();
+    expect(changed).toHaveBeenCalledOnce();
+    await fakeBrowser.storage.managed.set({ pageRules: '[{"id":"x"}]' });
+    await settled();
+    expect(changed.mock.calls.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('goes on when the database cannot be opened (storage blocked)', async () => {
     keepManagedPolicyCopies(() => Promise.reject(new Error('blocked')));
     await settled();

@@ -32,7 +32,7 @@ function askBrowser(): Promise<Record<string, unknown>> {
 }
 
 /** IT's policy `key` as the browser says it now; undefined when none is set or there is no managed storage. */
-export async function liveManagedPolicy(key: ManagedPolicyKey): Promise<unknown> {
+async function liveManagedPolicy(key: ManagedPolicyKey): Promise<unknown> {
   return (await askBrowser())[key] ?? undefined;
 }
 
@@ -52,27 +52,38 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON
  * (keepManagedPolicyCopies), so a page rarely shows one that is out of date.
  */
 export async function promptManagedPolicy(db: Database, key: ManagedPolicyKey): Promise<unknown> {
-  // undefined: no answer was ever kept; null: the last one had no policy.
-  const kept = await readSetting(db, copySetting(key), CopySchema, undefined).catch(() => undefined);
+  const kept = await keptCopy(db, key);
   void correctCopy(db, key, kept);
   return kept ?? undefined;
 }
 
-async function correctCopy(db: Database, key: ManagedPolicyKey, kept: unknown): Promise<void> {
+/** undefined: no answer was ever kept; null: the last one had no policy. */
+const keptCopy = (db: Database, key: ManagedPolicyKey): Promise<unknown> => readSetting(db, copySetting(key), CopySchema, undefined).catch(() => undefined);
+
+/** Brings the copy of `key` up to the browser's answer; true when what it says changed (the pages were told). */
+async function correctCopy(db: Database, key: ManagedPolicyKey, kept: unknown): Promise<boolean> {
   const value = await liveManagedPolicy(key);
-  if (kept !== undefined && sameValue(value, kept)) return;
+  if (kept !== undefined && sameValue(value, kept)) return false;
   // A copy that cannot be written (storage blocked, database closing) is asked for again at the next read.
   await writeSetting(db, copySetting(key), CopySchema, value ?? null).catch(() => undefined);
-  if (!sameValue(value, kept)) await publish({ type: 'broadcast/configuration' });
+  if (sameValue(value, kept)) return false;
+  await publish({ type: 'broadcast/configuration' });
+  return true;
 }
 
 /**
  * For the background: brings every copy up to the browser's answer now (at the
  * extension's start, so a copy exists before the first page needs one) and
- * whenever IT changes a policy while the browser runs.
+ * whenever IT changes a policy while the browser runs. `onChange` runs when a
+ * copy changed: the background's own work that follows IT's policy (the page
+ * rules the tabs' enrichers hold) is redone, as the pages redo theirs on the broadcast.
  */
-export function keepManagedPolicyCopies(database: () => Promise<Database>): void {
-  const refresh = () => void database().then((db) => Promise.all(MANAGED_POLICY_KEYS.map((key) => promptManagedPolicy(db, key)))).catch(() => undefined);
+export function keepManagedPolicyCopies(database: () => Promise<Database>, onChange: () => void = () => undefined): void {
+  const refresh = () =>
+    void database()
+      .then((db) => Promise.all(MANAGED_POLICY_KEYS.map(async (key) => correctCopy(db, key, await keptCopy(db, key)))))
+      .then((changed) => changed.includes(true) && onChange())
+      .catch(() => undefined);
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') refresh();
   });

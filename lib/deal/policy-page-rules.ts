@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '@/lib/domain/issues';
-import { liveManagedPolicy } from './managed-policy';
+import type { Database } from '@/lib/store/db';
+import { promptManagedPolicy } from './managed-policy';
 import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
 import { resolvePlaybook } from '@/lib/playbook/sources';
 import { parsePolicyRules, rulesFromFile } from '@/lib/page-rules/file';
@@ -15,9 +16,12 @@ export interface PolicyPageRules {
 /**
  * The page rules IT pushed, each with origin "policy": the `pageRules` policy
  * (every rule valid, or none used) and the `pageRules` of a valid managed playbook.
+ * Read from the copies kept of IT's policy, like the playbook in force: a record
+ * page's enrichment never waits for the browser's policy service (seconds after
+ * a fresh start), and the background hands the tabs new rules when a copy changes.
  */
-export async function loadPolicyPageRules(): Promise<PolicyPageRules> {
-  const [managedRules, managedPlaybook] = await Promise.all([liveManagedPolicy('pageRules'), liveManagedPolicy('playbook')]);
+export async function loadPolicyPageRules(db: Database): Promise<PolicyPageRules> {
+  const [managedRules, managedPlaybook] = await Promise.all([promptManagedPolicy(db, 'pageRules'), promptManagedPolicy(db, 'playbook')]);
   const own = managedRules === undefined || managedRules === null ? null : parsePolicyRules(managedRules);
   const playbook = managedPlaybook === undefined || managedPlaybook === null ? null : resolvePlaybook({ default: DEFAULT_PLAYBOOK, managed: managedPlaybook });
   const fromPlaybook = playbook?.source === 'managed' ? rulesFromFile(playbook.playbook.pageRules ?? [], 'policy', 0, (index) => `policy-playbook-${index + 1}`) : [];
