@@ -9,16 +9,6 @@ export interface RecordRef {
 /** What an adapter read from the DOM; the content script adds crm/host/url/adapter/readAt. */
 export type Extraction = Omit<RecordSnapshot, 'crm' | 'host' | 'url' | 'adapter' | 'readAt' | 'objectType' | 'recordId'>;
 
-/** Why a page on a supported host produced no record. Shown to the user as is. */
-export type UnrecognisedReason =
-  | 'not-a-record-page' // URL is not a record URL (list view, home, setup…)
-  | 'unsupported-object' // record page of an object type the adapter does not read
-  | 'record-not-rendered'; // URL says record, but its view is not in the DOM (yet)
-
-export type ReadResult =
-  | { kind: 'record'; ref: RecordRef; extraction: Extraction }
-  | { kind: 'unrecognised'; reason: UnrecognisedReason };
-
 /**
  * One CRM. Each adapter lives in its own file in `adapters/` and is registered
  * in `registry.ts`. Adapters are pure DOM readers: no messaging, no storage,

@@ -1,15 +1,13 @@
 import type { CrmAdapter, RecordRef } from './adapter';
 import { withEnrichment } from './enrich-registration';
 import { MAX_CONTACTS, MAX_FIELDS } from './limits';
-import type { PageState } from './page-state';
+import type { PageState, UnrecognisedReason } from './page-state';
 
 export interface PageReading {
   state: PageState;
   /** The element holding the record in view, for the observer; null when none rendered. */
   root: Element | null;
 }
-
-type UnrecognisedReason = Extract<PageState, { kind: 'unrecognised' }>['reason'];
 
 /** The record `url` names when `adapter` reads its type (from the URL alone: cheap), else why not. May throw. */
 function readableRecord(adapter: CrmAdapter, url: URL, doc: Document): RecordRef | UnrecognisedReason {
