@@ -30,18 +30,19 @@ export function registeredInPageUi(): InPageUiFactory | null {
 export function inPageUiOnDemand(load: () => Promise<InPageUiFactory | null>, make: (factory: InPageUiFactory) => InPageUi): InPageUi {
   let real: InPageUi | null = null;
   let loading = false;
-  let removed = false;
   let display: DisplayPreferences | null = null;
   let dockRequested = false;
+  /** Something to show once loaded: the badge, or a docked panel asked for. */
+  const wanted = () => display?.launcher === true || dockRequested;
 
   function ensureLoaded(): void {
     if (loading) return;
     loading = true;
-    removed = false;
     load()
       .then((factory) => {
         loading = false;
-        if (removed || !factory || real) return;
+        // Removed, or nothing to show any more (the badge turned off meanwhile): the next display loads again.
+        if (!factory || real || !wanted()) return;
         real = make(factory);
         real.show(display);
         if (dockRequested) real.dock('open');
@@ -68,7 +69,7 @@ export function inPageUiOnDemand(load: () => Promise<InPageUiFactory | null>, ma
       if (dockRequested) ensureLoaded();
     },
     remove() {
-      removed = true;
+      display = null;
       dockRequested = false;
       real?.remove();
       real = null;
