@@ -114,4 +114,18 @@ describe('captureNote', () => {
     expect(await db.count('notes')).toBe(1);
     expect(outcome.outcome).toBe('saved');
   });
+
+  it('a capture made again while the first is still queued is one note, whichever reaches the store first', async () => {
+    db.close(); // the first try is kept only in the queue (the worker stopped before the store committed it)
+    const first = await captureNote(db, input({ tabState: { kind: 'record', snapshot: validSnapshot } }));
+    expect(first).toMatchObject({ outcome: 'queued' });
+    db = await openDatabase(DB);
+    // Not told "saved", the user captures the same selection again a few seconds later.
+    const again = await captureNote(db, input({ tabState: { kind: 'record', snapshot: validSnapshot }, now: 1_700_000_004_000 }));
+    expect(again).toMatchObject({ outcome: 'saved' });
+    // The next start writes the queued first try: it repeats the note already kept.
+    await flushCaptureQueue(db);
+    expect(await db.count('notes')).toBe(1);
+    expect(await pendingNotes()).toEqual([]);
+  });
 });

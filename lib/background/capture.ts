@@ -37,10 +37,10 @@ export type CaptureOutcome =
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 const isQuotaError = (error: unknown) => error instanceof Error && (error.name === 'QuotaExceededError' || /quota/i.test(error.message));
 
-/** Writes a note to the store, with its outbox entry if it has one. */
-async function store(db: Database, { salesforce, ...note }: QueuedNote): Promise<void> {
-  if (salesforce && note.recordKey !== undefined) await saveNoteWithOutbox(db, { ...note, recordKey: note.recordKey }, salesforce.opportunityId, salesforce.outboxId);
-  else await saveNote(db, note);
+/** Writes a note to the store, with its outbox entry if it has one; resolves the id of the note kept (a repeated capture keeps the first). */
+async function store(db: Database, { salesforce, ...note }: QueuedNote): Promise<string> {
+  if (salesforce && note.recordKey !== undefined) return saveNoteWithOutbox(db, { ...note, recordKey: note.recordKey }, salesforce.opportunityId, salesforce.outboxId);
+  return saveNote(db, note);
 }
 
 /** Writes a queued note to the store, then lets go of its queue entry. */
@@ -75,7 +75,7 @@ export async function captureNote(db: Database, input: CaptureInput): Promise<Ca
   if (stored.status === 'fulfilled') {
     // Not waited for: the note is durable already, and a leftover entry is written again harmlessly.
     if (queued.status === 'fulfilled') void dequeue(note.id).catch(() => undefined);
-    return { outcome: 'saved', recordKey: note.recordKey ?? null, noteId: note.id, toSalesforce: note.salesforce !== undefined };
+    return { outcome: 'saved', recordKey: note.recordKey ?? null, noteId: stored.value, toSalesforce: note.salesforce !== undefined };
   }
   if (queued.status === 'rejected') return { outcome: 'failed', error: isQuotaError(queued.reason) ? 'QuotaExceededError' : describe(queued.reason) };
   return isQuotaError(stored.reason) ? { outcome: 'quota', noteId: note.id } : { outcome: 'queued', noteId: note.id, error: describe(stored.reason) };

@@ -1,19 +1,47 @@
-import { abortWith, writeTransaction, type Database } from './db';
+import type { IDBPObjectStore, StoreNames } from 'idb';
+import { abortWith, writeTransaction, type Database, type IronTriangleDB } from './db';
 import { StoredNoteSchema, validRows, type StoredNote } from './rows';
 
 /**
- * Stores a note and resolves only once the transaction has committed with
- * strict durability, so "saved" is never said too early. Idempotent for the
- * same id and content (the capture queue may replay a note), but never
- * overwrites a different note.
+ * Two captures of the same words for the same record (or both for the inbox) this close in time are one
+ * capture made twice: a user not told "saved" (the worker stopped mid-capture) who captures again while the
+ * first one is still on its way, or a double click on the menu. The second keeps the first's note.
  */
-export async function saveNote(db: Database, note: StoredNote): Promise<void> {
+export const REPEAT_WINDOW_MS = 10 * 60_000;
+
+/**
+ * The note captured here that `note` repeats, if any. Read in the transaction that would add `note`:
+ * write transactions on the notes are serialised, so of two repeats racing only the first is added.
+ */
+export async function repeatedNote<Names extends ArrayLike<StoreNames<IronTriangleDB>>>(
+  notes: IDBPObjectStore<IronTriangleDB, Names, 'notes', 'readwrite'>,
+  note: StoredNote,
+): Promise<StoredNote | undefined> {
+  const from = note.capturedAt - REPEAT_WINDOW_MS;
+  const to = note.capturedAt + REPEAT_WINDOW_MS;
+  const near =
+    note.recordKey === undefined
+      ? await notes.index('byInbox').getAll(IDBKeyRange.bound(from, to))
+      : await notes.index('byRecord').getAll(IDBKeyRange.bound([note.recordKey, from], [note.recordKey, to]));
+  // Notes read back from the CRM (they have an author) are a colleague's words, never a repeat of a capture.
+  return near.find((other) => other.id !== note.id && other.author === undefined && other.text === note.text);
+}
+
+/**
+ * Stores a note and resolves, with the id of the note kept, only once the transaction has committed with
+ * strict durability, so "saved" is never said too early. Idempotent for the same id and content (the
+ * capture queue may replay a note) and for a repeated capture (`REPEAT_WINDOW_MS`), but never overwrites a
+ * different note.
+ */
+export async function saveNote(db: Database, note: StoredNote): Promise<string> {
   const valid = StoredNoteSchema.parse({ ...note, inboxAt: note.recordKey === undefined ? note.capturedAt : undefined });
   const tx = writeTransaction(db, ['notes']);
   const existing = await tx.store.get(valid.id);
   if (existing && existing.text !== valid.text) return abortWith(tx, new Error(`a different note already has id ${valid.id}`));
-  if (!existing) await tx.store.add(valid);
+  const repeated = existing ? undefined : await repeatedNote(tx.store, valid);
+  if (!existing && !repeated) await tx.store.add(valid);
   await tx.done;
+  return repeated?.id ?? valid.id;
 }
 
 /** Notes of one record, newest first. */

@@ -1,5 +1,6 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { abortWith, allOrNothing, writeTransaction, type Database, type IronTriangleDB } from './db';
+import { repeatedNote } from './notes';
 import { StoredNoteSchema, StoredOutboxEntrySchema, validRows, type OutboxKind, type ParkedReason, type StoredNote, type StoredOutboxEntry } from './rows';
 
 // The durable outbox. A change meant for the CRM is an entry written in the
@@ -49,7 +50,7 @@ export async function enqueueInTransaction<Names extends Stores>(tx: WithOutbox<
 /**
  * Stores a note attached to a connected opportunity and its outbox entry in
  * one transaction. Same rules as `saveNote` (lib/store/notes.ts): a replay of
- * the same note is a no-op (and adds no second entry), a different note under
+ * the same note, or a repeated capture of it, is a no-op (and adds no second entry), a different note under
  * the same id is refused. Capture calls this instead of `saveNote` when the
  * record's org is connected.
  */
@@ -58,12 +59,13 @@ export async function saveNoteWithOutbox(
   note: StoredNote & { recordKey: string },
   opportunityId: string,
   outboxId: string,
-): Promise<void> {
+): Promise<string> {
   const valid = StoredNoteSchema.parse({ ...note, inboxAt: undefined });
   const tx = writeTransaction(db, ['notes', 'outbox']);
   const existing = await tx.objectStore('notes').get(valid.id);
   if (existing && existing.text !== valid.text) return abortWith(tx, new Error(`a different note already has id ${valid.id}`));
-  if (!existing) {
+  const repeated = existing ? undefined : await repeatedNote(tx.objectStore('notes'), valid);
+  if (!existing && !repeated) {
     await tx.objectStore('notes').add(valid);
     const { id, text, pageTitle, url, capturedAt } = valid;
     // An invalid entry: nothing of the note is kept either.
@@ -78,6 +80,7 @@ export async function saveNoteWithOutbox(
     );
   }
   await tx.done;
+  return repeated?.id ?? valid.id;
 }
 
 const OPEN_STATES = ['pending', 'sending', 'parked'] as const;

@@ -83,10 +83,12 @@ test('a note captured on a page of no CRM waits in the inbox and can be moved to
 
 test('200 captures while the service worker is stopped again and again: every one is kept, none twice', { timeout: 15 * 60_000 }, async () => {
   const CAPTURES = 200;
-  // A user who was not told "saved" captures again; the retry runs undisturbed, so
-  // each capture takes at most MAX_TRIES tries however slow the machine is (on a slow
-  // machine a worker stopped every few hundred milliseconds would otherwise never
-  // finish a capture at all).
+  // A user who was not told "saved" captures again: the retry runs undisturbed, so each
+  // capture takes at most MAX_TRIES tries however slow the machine is (on a slow machine a
+  // worker stopped every few hundred milliseconds would otherwise never finish a capture).
+  // The interrupted try may still reach the store later (from the queue at the next start,
+  // or a commit the stopped worker had already handed over): the store keeps one note of a
+  // capture made again (REPEAT_WINDOW_MS in lib/store/notes.ts), which "none twice" checks.
   const MAX_TRIES = 3;
   const witness = await browser.context.newPage();
   await witness.goto(panelUrl(crmTabId));
@@ -108,29 +110,14 @@ test('200 captures while the service worker is stopped again and again: every on
       const text = `Capture #${i}: site ${i} runs on diesel.`;
       let kept = false;
       for (let attempt = 1; attempt <= MAX_TRIES && !kept; attempt++) {
-        const stopsBefore = stops;
         paused = attempt > 1;
         try {
           const info = { menuItemId: 'capture-note', selectionText: text, pageUrl: crmPage.url(), frameId: 0, editable: false };
           // Rejects when the worker is stopped in the middle of the call.
-          await evaluateInServiceWorker(browser.context, browser.extensionId, `globalThis.ironTriangle.onContextMenuClicked(${JSON.stringify(info)}, { id: ${crmTabId} })`);
-          kept = true;
+          const outcome = await evaluateInServiceWorker(browser.context, browser.extensionId, `globalThis.ironTriangle.onContextMenuClicked(${JSON.stringify(info)}, { id: ${crmTabId} })`);
+          kept = outcome?.outcome === 'saved' || outcome?.outcome === 'queued';
         } catch {
-          // The worker was stopped mid-capture and the user was not told "saved". They would
-          // capture again only if the note is neither stored nor queued once things settle:
-          // the next start writes what the queue holds.
           interrupted++;
-          paused = true;
-          await evaluateInServiceWorker(browser.context, browser.extensionId, 'true').catch(() => {});
-          // A write the stopped worker had already handed to the browser can land a moment later.
-          // A call that merely got no answer in time (a busy machine, the worker still running)
-          // may still finish: give it much longer before deciding it is lost.
-          const slowNotStopped = stops === stopsBefore;
-          for (let look = 0; look < (slowNotStopped ? 40 : 8) && !kept; look++) {
-            await new Promise((resolve) => setTimeout(resolve, 500));
-            const { stored, queued } = await storedTexts(witness);
-            kept = stored.includes(text) || queued.includes(text);
-          }
         }
       }
       paused = false;
