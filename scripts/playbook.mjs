@@ -3,7 +3,7 @@
 // Run with tsx, which loads the TypeScript modules: `npm run playbook -- --help`.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { z } from '../lib/zod/classic.ts';
+import { z } from '../lib/zod/mini.ts';
 import { formatPath } from '../lib/domain/issues.ts';
 import { localeFor, setLocale } from '../lib/i18n/index.ts';
 import { formatFigure } from '../lib/i18n/format.ts';
@@ -29,9 +29,9 @@ const USAGE = `Usage:
 `;
 
 const NoteLineSchema = z.object({
-  id: z.string({ error: 'missing or not a string' }).trim().min(1, 'empty'),
-  text: z.string({ error: 'missing or not a string' }).refine((text) => text.trim() !== '', 'empty'),
-  lang: z.string({ error: 'not a language tag such as "en" or "zh-CN"' }).optional(),
+  id: z.string({ error: 'missing or not a string' }).check(z.trim(), z.minLength(1, 'empty')),
+  text: z.string({ error: 'missing or not a string' }).check(z.refine((text) => text.trim() !== '', 'empty')),
+  lang: z.optional(z.string({ error: 'not a language tag such as "en" or "zh-CN"' })),
 });
 
 /** Epoch ms the notes are read at: relative dates ("end of June") against today. */

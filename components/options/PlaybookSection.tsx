@@ -15,7 +15,7 @@ import type { PlaybookSource } from '@/lib/playbook/sources';
 import { explain } from '@/lib/domain/explain';
 import { getDatabase } from '@/lib/store/connection';
 import { writeSetting } from '@/lib/store/settings';
-import { z } from '@/lib/zod/classic';
+import { z } from '@/lib/zod/mini';
 import { isConfiguration, useStoredData } from '@/components/hooks/useStoredData';
 import { LoadError, Loading } from '@/components/LoadState';
 import { FileButton, StatusLine, type Status } from './FileButton';

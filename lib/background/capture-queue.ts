@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from '@/lib/zod/classic';
+import { z } from '@/lib/zod/mini';
 import { OPPORTUNITY_ID } from '@/lib/salesforce/org-match';
 import { StoredNoteSchema } from '@/lib/store/rows';
 
@@ -15,8 +15,8 @@ const PREFIX = 'captureQueue:';
  * through this outbox entry (written in the same transaction as the note). Entries
  * queued before Salesforce write-back existed have none, and parse as before.
  */
-export const QueuedNoteSchema = StoredNoteSchema.extend({
-  salesforce: z.object({ opportunityId: z.string().regex(OPPORTUNITY_ID), outboxId: z.string().min(1).max(64) }).optional(),
+export const QueuedNoteSchema = z.extend(StoredNoteSchema, {
+  salesforce: z.optional(z.object({ opportunityId: z.string().check(z.regex(OPPORTUNITY_ID)), outboxId: z.string().check(z.minLength(1), z.maxLength(64)) })),
 });
 export type QueuedNote = z.infer<typeof QueuedNoteSchema>;
 

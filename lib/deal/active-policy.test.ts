@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDatabase, type Database } from '@/lib/store/db';
 import { replaceDirectory } from '@/lib/store/directory';
 import { writeSetting } from '@/lib/store/settings';
-import { z } from '@/lib/zod/classic';
+import { z } from '@/lib/zod/mini';
 import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
 import { onBroadcast } from '@/lib/messaging/page-client';
 import { IMPORTED_PLAYBOOK_SETTING, loadActiveDirectory, loadActivePlaybook } from './active-policy';

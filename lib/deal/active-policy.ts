@@ -1,4 +1,4 @@
-import { z } from '@/lib/zod/classic';
+import { z } from '@/lib/zod/mini';
 import type { Database } from '@/lib/store/db';
 import { readSetting } from '@/lib/store/settings';
 import { DEFAULT_PLAYBOOK } from '@/lib/playbook/default-playbook';
@@ -31,7 +31,7 @@ export async function loadActiveDirectory(db: Database): Promise<ActiveDirectory
 export async function loadActivePlaybook(db: Database): Promise<ResolvedPlaybook> {
   const [managed, imported] = await Promise.all([
     promptManagedPolicy(db, 'playbook'),
-    readSetting(db, IMPORTED_PLAYBOOK_SETTING, z.string().optional(), undefined),
+    readSetting(db, IMPORTED_PLAYBOOK_SETTING, z.optional(z.string()), undefined),
   ]);
   return resolvePlaybook({ default: DEFAULT_PLAYBOOK, managed, imported });
 }

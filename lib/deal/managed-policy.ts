@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from '@/lib/zod/classic';
+import { z } from '@/lib/zod/mini';
 import { publish } from '@/lib/messaging/page-client';
 import type { Database } from '@/lib/store/db';
 import { readSetting, writeSetting } from '@/lib/store/settings';

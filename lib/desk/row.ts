@@ -1,6 +1,6 @@
 import { MoneySchema, type RecordSnapshot } from '@/lib/crm/snapshot';
 import { parseDateText } from '@/lib/crm/parse';
-import { z } from '@/lib/zod/classic';
+import { z } from '@/lib/zod/mini';
 import type { DealAnalysis } from '@/lib/engines/analyze';
 import type { Explanation } from '@/lib/domain/explain';
 import { MESSAGES, type ExplanationKey } from '@/lib/domain/explanation-messages';
@@ -16,40 +16,38 @@ const ExplanationKeySchema = z.custom<ExplanationKey>((key) => typeof key === 's
 const ExplanationSchema = z.object({ key: ExplanationKeySchema, params: z.record(z.string(), z.unknown()) });
 
 export const DeskRowSchema = z.object({
-  recordKey: z.string().min(1).max(400),
+  recordKey: z.string().check(z.minLength(1), z.maxLength(400)),
   /** CRM id (`salesforce`, `hubspot`, a custom CRM's id…) and the adapter that read the page, which names it. */
-  crm: z.string().max(40),
-  adapter: z.string().max(40),
-  name: z.string().max(2_000),
-  account: z.string().max(2_000).optional(),
-  url: z.string().max(4_096),
-  lastSeenAt: z.number().int().nonnegative(),
+  crm: z.string().check(z.maxLength(40)),
+  adapter: z.string().check(z.maxLength(40)),
+  name: z.string().check(z.maxLength(2_000)),
+  account: z.optional(z.string().check(z.maxLength(2_000))),
+  url: z.string().check(z.maxLength(4_096)),
+  lastSeenAt: z.int().check(z.nonnegative()),
   /**
    * The figures below come from an analysis: absent for a record seen before
    * the extension kept its pages' readings (the desk says so, and opening the
    * record fills them in).
    */
-  analysed: z
-    .object({
-      crmStage: z.string().max(2_000).optional(),
-      /** The LTC stage the CRM stage maps to; absent when the playbook does not place it. */
-      stageId: z.string().max(100).optional(),
-      amount: z.optional(MoneySchema),
-      closeDate: z.string().max(2_000).optional(),
-      /** `closeDate` as ISO YYYY-MM-DD when it reads as one date, for sorting. */
-      closeDay: z.string().max(10).optional(),
-      high: z.number().int().nonnegative(),
-      medium: z.number().int().nonnegative(),
-      /** The panel's first next action. */
-      topAction: ExplanationSchema.optional(),
-      /** Team roles a rule requires that nobody holds, and customer roles required that nobody is known to hold. */
-      missingTeamRoles: z.array(z.string().max(100)),
-      missingDecisionRoles: z.array(z.string().max(100)),
-    })
-    .optional(),
-  lastNoteAt: z.number().int().nonnegative().optional(),
+  analysed: z.optional(z.object({
+    crmStage: z.optional(z.string().check(z.maxLength(2_000))),
+    /** The LTC stage the CRM stage maps to; absent when the playbook does not place it. */
+    stageId: z.optional(z.string().check(z.maxLength(100))),
+    amount: z.optional(MoneySchema),
+    closeDate: z.optional(z.string().check(z.maxLength(2_000))),
+    /** `closeDate` as ISO YYYY-MM-DD when it reads as one date, for sorting. */
+    closeDay: z.optional(z.string().check(z.maxLength(10))),
+    high: z.int().check(z.nonnegative()),
+    medium: z.int().check(z.nonnegative()),
+    /** The panel's first next action. */
+    topAction: z.optional(ExplanationSchema),
+    /** Team roles a rule requires that nobody holds, and customer roles required that nobody is known to hold. */
+    missingTeamRoles: z.array(z.string().check(z.maxLength(100))),
+    missingDecisionRoles: z.array(z.string().check(z.maxLength(100))),
+  })),
+  lastNoteAt: z.optional(z.int().check(z.nonnegative())),
   /** What the row was computed against: the playbook and directory in force (`basisStamp`) and the day (time makes gaps). */
-  basis: z.string().max(100),
+  basis: z.string().check(z.maxLength(100)),
 });
 export type DeskRow = z.infer<typeof DeskRowSchema>;
 export type DeskFigures = NonNullable<DeskRow['analysed']>;

@@ -1,4 +1,4 @@
-import { z } from '@/lib/zod/classic';
+import { z } from '@/lib/zod/mini';
 
 /**
  * A figure a statement of a note states, normalised beside the words it was
@@ -11,15 +11,15 @@ import { z } from '@/lib/zod/classic';
  * - period: a span of time ("within 8 weeks", "3个月内") in days;
  * - negation: the statement says the fact is absent or not there yet ("no budget yet", "暂无预算").
  */
-const at = { text: z.string(), start: z.number().int().nonnegative() };
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const at = { text: z.string(), start: z.int().check(z.nonnegative()) };
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 export const FigureSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('amount'), ...at, value: z.number().finite(), currency: z.string().regex(/^[A-Z]{3}$/).optional() }),
-  z.object({ kind: z.literal('percent'), ...at, value: z.number().finite() }),
-  z.object({ kind: z.literal('quantity'), ...at, value: z.number().finite(), unit: z.string().min(1) }),
+  z.object({ kind: z.literal('amount'), ...at, value: z.number(), currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))) }),
+  z.object({ kind: z.literal('percent'), ...at, value: z.number() }),
+  z.object({ kind: z.literal('quantity'), ...at, value: z.number(), unit: z.string().check(z.minLength(1)) }),
   z.object({ kind: z.literal('date'), ...at, from: isoDate, to: isoDate }),
-  z.object({ kind: z.literal('period'), ...at, days: z.number().finite().nonnegative() }),
+  z.object({ kind: z.literal('period'), ...at, days: z.number().check(z.nonnegative()) }),
   z.object({ kind: z.literal('negation'), ...at }),
 ]);
 export type Figure = z.infer<typeof FigureSchema>;

@@ -1,4 +1,4 @@
-import type { z } from '@/lib/zod/classic';
+import type { z } from '@/lib/zod/mini';
 
 /** One validation problem, with the path to the offending value (e.g. `['requirements', 3, 'label', 'en']`). */
 export interface ValidationIssue {
@@ -7,7 +7,7 @@ export interface ValidationIssue {
 }
 
 /** Zod's issues as plain data the UI can list and tests can compare. */
-export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
+export function toValidationIssues(error: z.core.$ZodError): ValidationIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment))),
     message: issue.message,
@@ -23,7 +23,7 @@ export function formatPath(path: readonly (string | number)[]): string {
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
 /** Runs a schema without throwing. */
-export function validate<T>(schema: z.ZodType<T>, input: unknown): Validated<T> {
+export function validate<T>(schema: z.ZodMiniType<T>, input: unknown): Validated<T> {
   const result = schema.safeParse(input);
   return result.success ? { ok: true, value: result.data } : { ok: false, issues: toValidationIssues(result.error) };
 }

@@ -1,8 +1,8 @@
-import { z } from '@/lib/zod/classic';
+import { z } from '@/lib/zod/mini';
 
 import { LOCALES } from './locales';
 
-const nonBlank = z.string().trim().min(1);
+const nonBlank = z.string().check(z.trim(), z.minLength(1));
 
 /** A text shown to users, complete in every supported language. */
 export const LocalizedTextSchema = z.strictObject({ en: nonBlank, 'zh-CN': nonBlank });
@@ -10,8 +10,8 @@ export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
 /** Words that recognise a topic in text, per language, because notes come in both. */
 export const LocalizedKeywordsSchema = z.strictObject({
-  en: z.array(nonBlank).default([]),
-  'zh-CN': z.array(nonBlank).default([]),
+  en: z._default(z.array(nonBlank), []),
+  'zh-CN': z._default(z.array(nonBlank), []),
 });
 export type LocalizedKeywords = z.output<typeof LocalizedKeywordsSchema>;
 

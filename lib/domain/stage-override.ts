@@ -1,4 +1,4 @@
-import { z } from '@/lib/zod/classic';
+import { z } from '@/lib/zod/mini';
 
 /**
  * The team moved the deal on past the CRM's last stage (e.g. a won deal into
@@ -9,12 +9,12 @@ import { z } from '@/lib/zod/classic';
  */
 export const StageOverrideSchema = z.object({
   /** Playbook stage id the deal was moved to. */
-  stageId: z.string().min(1).max(64),
+  stageId: z.string().check(z.minLength(1), z.maxLength(64)),
   /** The CRM stage name shown when the team moved the deal on. */
-  fromCrmStage: z.string().min(1).max(2_000),
+  fromCrmStage: z.string().check(z.minLength(1), z.maxLength(2_000)),
   /** Who moved it (user name or id; empty when unknown). */
-  setBy: z.string().max(200),
+  setBy: z.string().check(z.maxLength(200)),
   /** Epoch milliseconds. */
-  setAt: z.number().int().nonnegative(),
+  setAt: z.int().check(z.nonnegative()),
 });
 export type StageOverride = z.infer<typeof StageOverrideSchema>;

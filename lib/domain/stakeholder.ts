@@ -1,4 +1,4 @@
-import { z } from '@/lib/zod/classic';
+import { z } from '@/lib/zod/mini';
 
 export const STANCES = ['supporter', 'neutral', 'opponent', 'unknown'] as const;
 export const INFLUENCE_LEVELS = ['high', 'medium', 'low', 'unknown'] as const;
@@ -17,21 +17,21 @@ export type Influence = z.infer<typeof InfluenceSchema>;
  * `stakeholderIdForContact`; a manual entry stands on its own.
  */
 export const StakeholderSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  title: z.string().optional(),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  title: z.optional(z.string()),
   /** Decision-chain role ids set by a person; when empty the engines classify from CRM role and title. */
-  roles: z.array(z.string().min(1)),
+  roles: z.array(z.string().check(z.minLength(1))),
   stance: StanceSchema,
   influence: InfluenceSchema,
   /** Team-directory person id of the colleague who owns the relationship. */
-  ourOwner: z.string().min(1).optional(),
+  ourOwner: z.optional(z.string().check(z.minLength(1))),
   /** Id of the person at the customer this one reports to (absent: nobody known). */
-  reportsTo: z.string().min(1).max(MAX_REPORTS_TO_CHARS).optional(),
+  reportsTo: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_REPORTS_TO_CHARS))),
   /** Epoch milliseconds of the last meeting, call or mail. */
-  lastEngagedAt: z.number().int().nonnegative().optional(),
+  lastEngagedAt: z.optional(z.int().check(z.nonnegative())),
   /** How we intend to win over or neutralise this person. */
-  plan: z.string().optional(),
+  plan: z.optional(z.string()),
   source: z.enum(['crm', 'manual']),
 });
 export type Stakeholder = z.infer<typeof StakeholderSchema>;

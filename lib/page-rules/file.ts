@@ -1,6 +1,6 @@
 import { EXPECTED_PARTS } from '@/lib/crm/snapshot';
 import { toValidationIssues, type Validated } from '@/lib/domain/issues';
-import { z } from '@/lib/zod/classic';
+import { z } from '@/lib/zod/mini';
 import { MAX_PAGE_RULES, MAX_RULE_LABEL, MAX_RULE_SELECTOR, type PageRule } from './schema';
 import { isSafeLocator } from './selector-safety';
 
@@ -14,26 +14,24 @@ import { isSafeLocator } from './selector-safety';
 /** A CRM host ("acme.lightning.force.com", a port allowed), or "*" for every host of the CRM. */
 const HOST = /^(?:\*|[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::\d{1,5})?)$/;
 
-const LocatorInFileSchema = z
-  .discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('selector'), selector: z.string().min(1).max(MAX_RULE_SELECTOR) }),
-    z.strictObject({ kind: z.literal('beside-label'), label: z.string().min(1).max(MAX_RULE_LABEL) }),
-  ])
-  .refine(isSafeLocator, {
+const LocatorInFileSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('selector'), selector: z.string().check(z.minLength(1), z.maxLength(MAX_RULE_SELECTOR)) }),
+  z.strictObject({ kind: z.literal('beside-label'), label: z.string().check(z.minLength(1), z.maxLength(MAX_RULE_LABEL)) }),
+]).check(z.refine(isSafeLocator, {
     message: 'Not a safe page rule: a selector may use tags, ids, attribute tests, :nth-of-type() and one :has(), no classes; a label is plain text.',
-  });
+  }));
 
 export const PageRuleInFileSchema = z.strictObject({
   /** Adapter id of the CRM ("salesforce", "custom-…"). */
-  crm: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Use the CRM id, e.g. "salesforce".'),
-  host: z.string().regex(HOST, 'Use the CRM host, e.g. "acme.lightning.force.com", or "*" for every host.'),
+  crm: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/, 'Use the CRM id, e.g. "salesforce".')),
+  host: z.string().check(z.regex(HOST, 'Use the CRM host, e.g. "acme.lightning.force.com", or "*" for every host.')),
   /** Record type as the CRM's adapter names it ("Opportunity", "deal", "crm.lead"). */
-  objectType: z.string().min(1).max(64),
+  objectType: z.string().check(z.minLength(1), z.maxLength(64)),
   part: z.enum(EXPECTED_PARTS),
   locator: LocatorInFileSchema,
 });
 
-export const PageRulesInFileSchema = z.array(PageRuleInFileSchema).max(MAX_PAGE_RULES);
+export const PageRulesInFileSchema = z.array(PageRuleInFileSchema).check(z.maxLength(MAX_PAGE_RULES));
 
 export type PageRuleInFile = z.output<typeof PageRuleInFileSchema>;
 

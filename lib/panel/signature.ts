@@ -1,4 +1,4 @@
-import { z } from '@/lib/zod/classic';
+import { z } from '@/lib/zod/mini';
 import type { Database } from '@/lib/store/db';
 import { readSetting, writeSetting } from '@/lib/store/settings';
 
@@ -8,7 +8,7 @@ import { readSetting, writeSetting } from '@/lib/store/settings';
 
 const SETTING = 'signature';
 export const MAX_SIGNATURE_CHARS = 100;
-const SignatureSchema = z.string().trim().max(MAX_SIGNATURE_CHARS);
+const SignatureSchema = z.string().check(z.trim(), z.maxLength(MAX_SIGNATURE_CHARS));
 
 export function readSignature(db: Database): Promise<string> {
   return readSetting(db, SETTING, SignatureSchema, '');

@@ -1,4 +1,4 @@
-import type { z } from '@/lib/zod/classic';
+import type { z } from '@/lib/zod/mini';
 import { allKeywords, type LocalizedKeywords } from '@/lib/domain/localized-text';
 import { normalizeName } from '@/lib/domain/normalize';
 import type { Condition, Playbook } from './schema';
@@ -11,7 +11,7 @@ type Report = (path: Path, message: string) => void;
  * and CRM stage names that point at one stage only. Every problem is reported
  * at its own path so an admin can find it in the file.
  */
-export function checkPlaybookIntegrity(playbook: Playbook, ctx: z.RefinementCtx): void {
+export function checkPlaybookIntegrity(playbook: Playbook, ctx: z.core.$RefinementCtx): void {
   const report: Report = (path, message) => ctx.addIssue({ code: 'custom', path, message });
 
   checkUniqueIds(playbook, report);

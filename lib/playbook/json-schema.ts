@@ -1,4 +1,4 @@
-import { z } from '@/lib/zod/classic';
+import { z } from '@/lib/zod/mini';
 import { PlaybookSchema } from './schema';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from '@/lib/zod/classic';
+import { z } from '@/lib/zod/mini';
 import { LocalizedKeywordsSchema, LocalizedTextSchema } from '@/lib/domain/localized-text';
 import { InfluenceSchema, StanceSchema } from '@/lib/domain/stakeholder';
 import { checkPlaybookIntegrity } from './integrity';
@@ -11,15 +11,13 @@ import { FIGURE_KINDS } from '@/lib/domain/figure';
  */
 export const PLAYBOOK_SCHEMA_VERSION = 2;
 
-const IdSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Use lower-case letters, digits and dashes (max 64), e.g. "site-power".');
-const NameSchema = z.string().trim().min(1);
-const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'Use an ISO 4217 currency code, e.g. USD.');
+const IdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Use lower-case letters, digits and dashes (max 64), e.g. "site-power".'));
+const NameSchema = z.string().check(z.trim(), z.minLength(1));
+const CurrencySchema = z.string().check(z.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 currency code, e.g. USD.'));
 /** Same shape as `RecordSnapshot.crm`, so a record's CRM id looks up its stage names directly. */
-const CrmIdSchema = z.string().regex(/^[a-z0-9-]{1,40}$/, 'Use the CRM id, e.g. "salesforce".');
+const CrmIdSchema = z.string().check(z.regex(/^[a-z0-9-]{1,40}$/, 'Use the CRM id, e.g. "salesforce".'));
 /** BCP 47 tag of the CRM org's language, e.g. "en" or "zh-CN". */
-const LocaleTagSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a language tag, e.g. "zh-CN".');
+const LocaleTagSchema = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a language tag, e.g. "zh-CN".'));
 
 export const StageSchema = z.strictObject({
   id: IdSchema,
@@ -28,9 +26,9 @@ export const StageSchema = z.strictObject({
    * `pipeline` stages are ordered as listed; a `lost` stage ends the deal
    * outside that order, so nothing becomes required by reaching it.
    */
-  kind: z.enum(['pipeline', 'lost']).default('pipeline'),
+  kind: z._default(z.enum(['pipeline', 'lost']), 'pipeline'),
   /** The stage names each CRM shows for this stage, per org language: `{ salesforce: { en: ['Prospecting'] } }`. */
-  crmNames: z.record(CrmIdSchema, z.record(LocaleTagSchema, z.array(NameSchema))).default({}),
+  crmNames: z._default(z.record(CrmIdSchema, z.record(LocaleTagSchema, z.array(NameSchema))), {}),
 });
 
 export const CategorySchema = z.strictObject({ id: IdSchema, label: LocalizedTextSchema });
@@ -40,9 +38,9 @@ export const TeamRoleSchema = z.strictObject({
   label: LocalizedTextSchema,
   description: LocalizedTextSchema,
   /** Skills that make a colleague a better fit for this role; matched against the directory. */
-  skills: z.array(NameSchema).default([]),
+  skills: z._default(z.array(NameSchema), []),
   /** The CRM record's owner holds this role unless the team assigns someone to it (the account responsible). */
-  heldByRecordOwner: z.boolean().default(false),
+  heldByRecordOwner: z._default(z.boolean(), false),
 });
 
 /**
@@ -50,7 +48,7 @@ export const TeamRoleSchema = z.strictObject({
  * captured fact only when `satisfies` says so: a CRM's Description or Close
  * Date is the rep's text or our forecast, not what the customer said.
  */
-export const CrmFieldMappingSchema = z.strictObject({ field: NameSchema, satisfies: z.boolean().default(false) });
+export const CrmFieldMappingSchema = z.strictObject({ field: NameSchema, satisfies: z._default(z.boolean(), false) });
 
 /**
  * How much a missing item matters when it is due; with its stage window this
@@ -85,18 +83,18 @@ export type Condition =
   | { kind: 'not'; condition: Condition };
 
 /** A fact about the deal that makes a role or a decision-chain role necessary; `all` / `any` / `not` combine them. */
-export const ConditionSchema: z.ZodType<Condition, ConditionInput> = z.lazy(() =>
+export const ConditionSchema: z.ZodMiniType<Condition, ConditionInput> = z.lazy(() =>
   z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('stage-reached'), stage: IdSchema }),
     z.strictObject({
       kind: z.literal('amount-over'),
       /** One threshold per currency; an amount in another currency is reported as not comparable, never converted. */
-      thresholds: z.record(CurrencySchema, z.number().positive()),
+      thresholds: z.record(CurrencySchema, z.number().check(z.positive())),
     }),
     z.strictObject({
       kind: z.literal('record-field'),
       /** CRM field labels or API names, in any language the CRM shows. */
-      fields: z.array(NameSchema).min(1),
+      fields: z.array(NameSchema).check(z.minLength(1)),
       keywords: LocalizedKeywordsSchema,
     }),
     z.strictObject({ kind: z.literal('requirement-mentions'), requirement: IdSchema, keywords: LocalizedKeywordsSchema }),
@@ -107,17 +105,16 @@ export const ConditionSchema: z.ZodType<Condition, ConditionInput> = z.lazy(() =
     z.strictObject({
       kind: z.literal('field'),
       /** CRM field labels or API names (the first the record shows is compared), or one of the record parts "@stage", "@amount"… */
-      fields: z.array(NameSchema).min(1),
+      fields: z.array(NameSchema).check(z.minLength(1)),
       op: z.enum(FIELD_OPERATORS),
-      values: z.array(NameSchema).min(1).optional(),
-      value: z.number().optional(),
-      currency: CurrencySchema.optional(),
+      values: z.optional(z.array(NameSchema).check(z.minLength(1))),
+      value: z.optional(z.number()),
+      currency: z.optional(CurrencySchema),
     }),
-    z.strictObject({ kind: z.literal('all'), conditions: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ kind: z.literal('any'), conditions: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ kind: z.literal('all'), conditions: z.array(ConditionSchema).check(z.minLength(1)) }),
+    z.strictObject({ kind: z.literal('any'), conditions: z.array(ConditionSchema).check(z.minLength(1)) }),
     z.strictObject({ kind: z.literal('not'), condition: ConditionSchema }),
-  ]),
-);
+  ]));
 
 type KeywordsInput = { en?: string[]; 'zh-CN'?: string[] };
 
@@ -136,7 +133,7 @@ export const RoleRuleSchema = z.strictObject({
   level: z.enum(['required', 'suggested']),
   when: ConditionSchema,
   /** How much the missing role matters; by default `normal` for a required role and `minor` for a suggested one. */
-  weight: WeightSchema.optional(),
+  weight: z.optional(WeightSchema),
   /** Why the role joins, in the playbook's words; shown with every suggestion. */
   because: LocalizedTextSchema,
 });
@@ -147,36 +144,36 @@ export const RequirementSchema = z.strictObject({
   help: LocalizedTextSchema,
   category: IdSchema,
   /** Team roles that need this fact to do their part (SR, FR, finance…). */
-  neededBy: z.array(IdSchema).min(1),
+  neededBy: z.array(IdSchema).check(z.minLength(1)),
   /** The first pipeline stage at which the fact must be known. */
   requiredFrom: IdSchema,
   /** The last pipeline stage at which the fact is asked for (e.g. competitors, until the decision); absent: to the end. */
-  requiredUntil: IdSchema.optional(),
+  requiredUntil: z.optional(IdSchema),
   /** How much the missing fact matters when it is due. */
-  weight: WeightSchema.default('normal'),
+  weight: z._default(WeightSchema, 'normal'),
   /** The team role whose job it is to get the fact from the customer; absent: the first of `neededBy`. */
-  collectedBy: IdSchema.optional(),
+  collectedBy: z.optional(IdSchema),
   /** CRM fields shown beside the requirement; a bare name is a hint that does not satisfy it. */
-  crmFields: z.array(z.union([NameSchema.transform((field) => ({ field, satisfies: false })), CrmFieldMappingSchema])).default([]),
+  crmFields: z._default(z.array(z.union([z.pipe(NameSchema, z.transform((field) => ({ field, satisfies: false }))), CrmFieldMappingSchema])), []),
   /** Phrases that, found in a statement of a note, propose the statement as the value and make the field required now. */
   keywords: LocalizedKeywordsSchema,
   /** Weaker phrases: they count only in a statement that also states a figure of a kind in `expects` ("budget" beside an amount). */
-  cues: LocalizedKeywordsSchema.default({ en: [], 'zh-CN': [] }),
+  cues: z._default(LocalizedKeywordsSchema, { en: [], 'zh-CN': [] }),
   /** The figures the fact is stated with (an amount for a budget, a date for a timeline); what `cues` need beside them. */
-  expects: z.array(z.enum(FIGURE_KINDS)).default([]),
+  expects: z._default(z.array(z.enum(FIGURE_KINDS)), []),
   /** Phrases inside which a keyword does not count: "80% on delivery" is a payment term, not a delivery constraint. */
-  excludes: LocalizedKeywordsSchema.default({ en: [], 'zh-CN': [] }),
+  excludes: z._default(LocalizedKeywordsSchema, { en: [], 'zh-CN': [] }),
   /** Facts whose evidence in the same statement means it is about them, not this one (a competitor's solar offer is not the sites' power). */
-  notWith: z.array(IdSchema).default([]),
+  notWith: z._default(z.array(IdSchema), []),
 });
 
 /** A note and what the playbook must and must not propose from it: the playbook's own checks (`npm run playbook -- check`). */
 export const PlaybookExampleSchema = z.strictObject({
-  note: z.string().trim().min(1),
+  note: z.string().check(z.trim(), z.minLength(1)),
   /** Facts the note must be proposed for, each with a text its value must contain. */
-  proposes: z.array(z.strictObject({ requirement: IdSchema, contains: z.string().min(1).optional() })).default([]),
+  proposes: z._default(z.array(z.strictObject({ requirement: IdSchema, contains: z.optional(z.string().check(z.minLength(1))) })), []),
   /** Facts the note must not be proposed for. */
-  mustNotPropose: z.array(IdSchema).default([]),
+  mustNotPropose: z._default(z.array(IdSchema), []),
 });
 
 export const ConditionalReasonSchema = z.strictObject({ when: ConditionSchema, because: LocalizedTextSchema });
@@ -185,23 +182,23 @@ export const DecisionRoleSchema = z.strictObject({
   id: IdSchema,
   label: LocalizedTextSchema,
   /** The top of the chain (decision maker / economic buyer): a deal engaged only there is fragile. */
-  top: z.boolean().default(false),
+  top: z._default(z.boolean(), false),
   /** The first pipeline stage from which a contact must cover this role. */
-  requiredFrom: IdSchema.optional(),
+  requiredFrom: z.optional(IdSchema),
   /** The last pipeline stage at which the role must be covered (the decision maker until the contract); absent: to the end. */
-  requiredUntil: IdSchema.optional(),
+  requiredUntil: z.optional(IdSchema),
   /** Limits `requiredFrom` to deals where this holds (e.g. deals that ship goods). */
-  appliesWhen: ConditionSchema.optional(),
+  appliesWhen: z.optional(ConditionSchema),
   /** How much an uncovered role matters when it is due. */
-  weight: WeightSchema.default('normal'),
+  weight: z._default(WeightSchema, 'normal'),
   /** The team role whose job it is to find and win this person; absent: the playbook's first team role. */
-  counterpart: IdSchema.optional(),
+  counterpart: z.optional(IdSchema),
   /** Customer people whose stance and influence fit are proposed for this role (e.g. a highly influential supporter as coach). */
-  proposeFor: z.strictObject({ stances: z.array(StanceSchema).min(1), influences: z.array(InfluenceSchema).min(1) }).optional(),
+  proposeFor: z.optional(z.strictObject({ stances: z.array(StanceSchema).check(z.minLength(1)), influences: z.array(InfluenceSchema).check(z.minLength(1)) })),
   /** Other facts that make the role necessary earlier or at all. */
-  requiredWhen: z.array(ConditionalReasonSchema).default([]),
+  requiredWhen: z._default(z.array(ConditionalReasonSchema), []),
   /** CRM contact-role names that mean this role, in every language the CRM shows. */
-  crmContactRoles: z.array(NameSchema).default([]),
+  crmContactRoles: z._default(z.array(NameSchema), []),
   titleKeywords: LocalizedKeywordsSchema,
 });
 
@@ -215,19 +212,19 @@ export const StageRuleSchema = z.strictObject({
 
 export const ThresholdsSchema = z.strictObject({
   /** Days without a meeting, call or mail after which a relationship counts as stale. */
-  staleAfterDays: z.number().int().positive(),
+  staleAfterDays: z.int().check(z.positive()),
   /** Fewer engaged customer contacts than this and the deal is single-threaded. */
-  minEngagedContacts: z.number().int().positive(),
+  minEngagedContacts: z.int().check(z.positive()),
 });
 
-const PointsSchema = z.number().nonnegative();
+const PointsSchema = z.number().check(z.nonnegative());
 
 export const MatchingSchema = z.strictObject({
   /** CRM fields (labels or API names) that tell the deal's industry, region and language. */
   profileFields: z.strictObject({
-    industry: z.array(NameSchema).default([]),
-    region: z.array(NameSchema).default([]),
-    language: z.array(NameSchema).default([]),
+    industry: z._default(z.array(NameSchema), []),
+    region: z._default(z.array(NameSchema), []),
+    language: z._default(z.array(NameSchema), []),
   }),
   /** Points per matching factor; capacity points scale with the share of free slots. */
   weights: z.strictObject({
@@ -238,11 +235,10 @@ export const MatchingSchema = z.strictObject({
     capacity: PointsSchema,
   }),
   /** How many ranked colleagues to show per role. */
-  maxCandidates: z.number().int().min(1).max(50),
+  maxCandidates: z.int().check(z.gte(1), z.lte(50)),
 });
 
-export const PlaybookSchema = z
-  .strictObject({
+export const PlaybookSchema = z.strictObject({
     schemaVersion: z.literal(PLAYBOOK_SCHEMA_VERSION, {
       error: `This extension reads playbook schema version ${PLAYBOOK_SCHEMA_VERSION}.`,
     }),
@@ -250,23 +246,22 @@ export const PlaybookSchema = z
     /** The playbook's own version, chosen by its author, e.g. "2025.1". */
     version: NameSchema,
     name: LocalizedTextSchema,
-    stages: z.array(StageSchema).min(1),
+    stages: z.array(StageSchema).check(z.minLength(1)),
     categories: z.array(CategorySchema),
     requirements: z.array(RequirementSchema),
     teamRoles: z.array(TeamRoleSchema),
     roleRules: z.array(RoleRuleSchema),
     decisionRoles: z.array(DecisionRoleSchema),
     /** Words that, in a job title, mean the person works for the title holder rather than holds the title ("assistant", "助理"). */
-    titleExclusions: LocalizedKeywordsSchema.default({ en: [], 'zh-CN': [] }),
-    stageRules: z.array(StageRuleSchema).default([]),
+    titleExclusions: z._default(LocalizedKeywordsSchema, { en: [], 'zh-CN': [] }),
+    stageRules: z._default(z.array(StageRuleSchema), []),
     thresholds: ThresholdsSchema,
     matching: MatchingSchema,
     /** Where values sit on CRM pages the adapters cannot fully read ("Point at it on the page"): taken in as the user's imported page rules. */
-    pageRules: PageRulesInFileSchema.optional(),
+    pageRules: z.optional(PageRulesInFileSchema),
     /** Notes with what they must and must not propose, checked by `npm run playbook -- check`. */
-    examples: z.array(PlaybookExampleSchema).default([]),
-  })
-  .superRefine(checkPlaybookIntegrity);
+    examples: z._default(z.array(PlaybookExampleSchema), []),
+  }).check(z.superRefine(checkPlaybookIntegrity));
 
 export type Stage = z.output<typeof StageSchema>;
 export type Category = z.output<typeof CategorySchema>;

@@ -3,7 +3,7 @@
 // refreshes once on 401 INVALID_SESSION_ID and retries once [Query for User Information]; it
 // keeps the last Sforce-Limit-Info [Limit Info Header]; every other failure becomes a typed
 // error (errors.ts). No retry loops: the outbox sender owns backoff.
-import { z } from '@/lib/zod/classic.ts';
+import { z } from '@/lib/zod/mini';
 import { SALESFORCE_API_VERSION } from './api-version.ts';
 import { httpDate, parseApiDateTime } from './datetime.ts';
 import {
@@ -46,32 +46,28 @@ const createdSchema = z.object({ id: z.string(), success: z.literal(true) });
 const queryPageSchema = z.object({
   totalSize: z.number(),
   done: z.boolean(),
-  nextRecordsUrl: z.string().optional(),
+  nextRecordsUrl: z.optional(z.string()),
   records: z.array(recordSchema),
 });
 export type QueryPage = z.infer<typeof queryPageSchema>;
 
 const describeSchema = z.object({
   name: z.string(),
-  fields: z.array(
-    z.object({
-      name: z.string(),
-      type: z.string(),
-      picklistValues: z.array(z.object({ value: z.string(), label: z.string(), active: z.boolean() })).default([]),
-    }),
-  ),
+  fields: z.array(z.object({
+    name: z.string(),
+    type: z.string(),
+    picklistValues: z._default(z.array(z.object({ value: z.string(), label: z.string(), active: z.boolean() })), []),
+  })),
 });
 export type SObjectDescribe = z.infer<typeof describeSchema>;
 
 const compositeSchema = z.object({
-  compositeResponse: z.array(
-    z.object({
-      body: z.unknown(),
-      httpHeaders: z.record(z.string(), z.string()).default({}),
-      httpStatusCode: z.number(),
-      referenceId: z.string(),
-    }),
-  ),
+  compositeResponse: z.array(z.object({
+    body: z.unknown(),
+    httpHeaders: z._default(z.record(z.string(), z.string()), {}),
+    httpStatusCode: z.number(),
+    referenceId: z.string(),
+  })),
 });
 
 export interface CompositeSubrequest {
@@ -252,7 +248,7 @@ async function isInvalidSession(res: Response): Promise<boolean> {
   return parsed.success && parsed.data.some((e) => e.errorCode === 'INVALID_SESSION_ID');
 }
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+function parse<T>(schema: z.ZodMiniType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ProtocolError('A Salesforce answer is not in the documented shape');
   return parsed.data;

@@ -1,12 +1,10 @@
 // Typed errors from Salesforce answers, so callers (the outbox sender, the read-back) decide by
 // class: refresh / sign in again, back off, park for the user, show a conflict, mark deleted,
 // retry later. [Status Codes and Error Responses] error bodies are `[{message, errorCode, fields}]`.
-import { z } from '@/lib/zod/classic.ts';
+import { z } from '@/lib/zod/mini';
 import type { ApiLimits } from './limits.ts';
 
-export const errorBodySchema = z.array(
-  z.object({ message: z.string(), errorCode: z.string(), fields: z.array(z.string()).optional() }),
-);
+export const errorBodySchema = z.array(z.object({ message: z.string(), errorCode: z.string(), fields: z.optional(z.array(z.string())) }));
 export type SalesforceErrorItem = z.infer<typeof errorBodySchema>[number];
 
 export abstract class SalesforceError extends Error {

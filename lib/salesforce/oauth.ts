@@ -3,7 +3,7 @@
 // injected fetch and nothing stored here: where tokens live is the caller's choice. Call the
 // token and revoke endpoints from the background, never from a page: they answer CORS only on
 // My Domain hosts [Enable CORS for OAuth Endpoints], and a page must not see tokens anyway.
-import { z } from '@/lib/zod/classic.ts';
+import { z } from '@/lib/zod/mini';
 import { OAuthError, ProtocolError, TransientError } from './errors.ts';
 import { instanceOrigin, loginOrigin } from './hosts.ts';
 
@@ -64,16 +64,16 @@ export function codeFromRedirect(redirectedTo: string, config: OAuthConfig, expe
 }
 
 const tokenResponseSchema = z.object({
-  access_token: z.string().min(1),
-  refresh_token: z.string().min(1).optional(),
+  access_token: z.string().check(z.minLength(1)),
+  refresh_token: z.optional(z.string().check(z.minLength(1))),
   instance_url: z.string(),
   id: z.string(),
-  scope: z.string().default(''),
-  issued_at: z.string().regex(/^\d+$/),
-  token_type: z.literal('Bearer').optional(),
+  scope: z._default(z.string(), ''),
+  issued_at: z.string().check(z.regex(/^\d+$/)),
+  token_type: z.optional(z.literal('Bearer')),
 });
 
-const oauthErrorSchema = z.object({ error: z.string(), error_description: z.string().default('') });
+const oauthErrorSchema = z.object({ error: z.string(), error_description: z._default(z.string(), '') });
 
 // The identity URL: https://login.salesforce.com/id/<org id>/<user id>.
 const IDENTITY_PATH = /^\/id\/(00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)\/(005[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)$/;

@@ -5,7 +5,7 @@
 // values such as "Procurement" the standard picklist lacks). Policy values win over what a user typed; a value that does not parse is
 // ignored as if absent (and the options page shows the user's own fields).
 import { browser } from 'wxt/browser';
-import { z } from '@/lib/zod/classic.ts';
+import { z } from '@/lib/zod/mini';
 import { loginOrigin } from './hosts.ts';
 import type { RoleMaps } from './mapping.ts';
 
@@ -18,22 +18,19 @@ export const SALESFORCE_POLICY_KEYS = [
 ] as const;
 
 /** Playbook role id → the org's picklist value. */
-const RoleMapSchema = z.record(z.string().min(1).max(100), z.string().trim().min(1).max(255));
+const RoleMapSchema = z.record(z.string().check(z.minLength(1), z.maxLength(100)), z.string().check(z.trim(), z.minLength(1), z.maxLength(255)));
 
 /** A consumer key as Salesforce issues it: letters, digits, dots and underscores. */
-export const ConsumerKeySchema = z.string().trim().min(10).max(256).regex(/^[A-Za-z0-9._]+$/);
+export const ConsumerKeySchema = z.string().check(z.trim(), z.minLength(10), z.maxLength(256), z.regex(/^[A-Za-z0-9._]+$/));
 /** A login host as typed or pushed, checked to be a Salesforce login or My Domain host; kept as a bare host name. */
-export const LoginHostSchema = z
-  .string()
-  .max(300)
-  .transform((text, ctx) => {
-    try {
-      return new URL(loginOrigin(text)).host;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'not a Salesforce login host' });
-      return z.NEVER;
-    }
-  });
+export const LoginHostSchema = z.pipe(z.string().check(z.maxLength(300)), z.transform((text, ctx) => {
+  try {
+    return new URL(loginOrigin(text)).host;
+  } catch {
+    ctx.issues.push({ code: 'custom', message: 'not a Salesforce login host', input: text });
+    return z.NEVER;
+  }
+}));
 
 export const SalesforceSetupSchema = z.object({ loginHost: LoginHostSchema, clientId: ConsumerKeySchema });
 export type SalesforceSetup = z.infer<typeof SalesforceSetupSchema>;

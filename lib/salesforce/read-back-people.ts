@@ -10,7 +10,7 @@
 // colleague can take in the team directory when several roles share one value. A value that
 // names no role, a contact without an e-mail address and a user the directory does not know
 // are left out: the page read and the team still have them.
-import { z } from '@/lib/zod/classic.ts';
+import { z } from '@/lib/zod/mini';
 import { stakeholderIdForContact } from '@/lib/domain/stakeholder';
 import type { Person } from '@/lib/domain/team';
 import type { Database } from '@/lib/store/db';
@@ -45,24 +45,24 @@ export interface PeoplePull {
  * read; merged again, they would undo what the team removed here since.
  */
 const PeopleStateSchema = z.object({
-  contactRolesSince: z.number().optional(),
-  contactRolesSeen: z.array(z.string()).max(2_000).default([]),
-  teamSince: z.number().optional(),
-  teamSeen: z.array(z.string()).max(2_000).default([]),
+  contactRolesSince: z.optional(z.number()),
+  contactRolesSeen: z._default(z.array(z.string()).check(z.maxLength(2_000)), []),
+  teamSince: z.optional(z.number()),
+  teamSeen: z._default(z.array(z.string()).check(z.maxLength(2_000)), []),
 });
 const stateKey = (recordKey: string) => `salesforce.pullPeople:${recordKey}`;
 
 const ContactRoleRowSchema = z.object({
   Id: z.string(),
-  Role: z.string().nullable(),
+  Role: z.nullable(z.string()),
   LastModifiedDate: z.string(),
-  Contact: z.object({ Name: z.string(), Email: z.string().nullable().optional(), Title: z.string().nullable().optional() }).nullable(),
+  Contact: z.nullable(z.object({ Name: z.string(), Email: z.optional(z.nullable(z.string())), Title: z.optional(z.nullable(z.string())) })),
 });
 const TeamMemberRowSchema = z.object({
   Id: z.string(),
-  TeamMemberRole: z.string().nullable(),
+  TeamMemberRole: z.nullable(z.string()),
   LastModifiedDate: z.string(),
-  User: z.object({ Email: z.string().nullable().optional() }).nullable(),
+  User: z.nullable(z.object({ Email: z.optional(z.nullable(z.string())) })),
 });
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -82,7 +82,7 @@ function teamRoleOf(context: PeopleContext, value: string, person: Person): stri
   return theirs[0] ?? (candidates.length === 1 ? candidates[0] : undefined);
 }
 
-async function pageRows<T>(client: SalesforceClient, soql: string, schema: z.ZodType<T>): Promise<T[]> {
+async function pageRows<T>(client: SalesforceClient, soql: string, schema: z.ZodMiniType<T>): Promise<T[]> {
   const rows: T[] = [];
   for await (const page of client.queryPages(soql, { batchSize: 200 })) {
     for (const raw of page.records) {

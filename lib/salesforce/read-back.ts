@@ -3,7 +3,7 @@
 // SR's panel shows the AR's note and who wrote it. Bounded by LastModifiedDate after the
 // first read, paged, one body call per new or changed note. Notes this browser wrote itself
 // (their ids are in its done outbox entries) and the shared requirement-facts note are skipped.
-import { z } from '@/lib/zod/classic.ts';
+import { z } from '@/lib/zod/mini';
 import type { Database } from '@/lib/store/db';
 import { notesForRecord, upsertRemoteNote } from '@/lib/store/notes';
 import { writtenRemoteIds } from '@/lib/store/outbox';
@@ -27,8 +27,8 @@ export type PullOutcome = { outcome: 'pulled'; changed: number } | { outcome: 'g
 
 const PullStateSchema = z.object({
   /** The newest LastModifiedDate seen (ms): the next read starts there. */
-  since: z.number().int().nonnegative().optional(),
-  pulledAt: z.number().int().nonnegative(),
+  since: z.optional(z.int().check(z.nonnegative())),
+  pulledAt: z.int().check(z.nonnegative()),
   /** The opportunity was deleted in Salesforce, or this user cannot see it. */
   gone: z.boolean(),
 });
@@ -37,7 +37,7 @@ export type PullState = z.infer<typeof PullStateSchema>;
 const pullKey = (recordKey: string) => `salesforce.pull:${recordKey}`;
 
 export function readPullState(db: Database, recordKey: string): Promise<PullState | null> {
-  return readSetting(db, pullKey(recordKey), PullStateSchema.nullable(), null);
+  return readSetting(db, pullKey(recordKey), z.nullable(PullStateSchema), null);
 }
 
 const LinkRowSchema = z.object({
@@ -46,7 +46,7 @@ const LinkRowSchema = z.object({
     Title: z.string(),
     CreatedDate: z.string(),
     LastModifiedDate: z.string(),
-    CreatedBy: z.object({ Name: z.string() }).nullable().optional(),
+    CreatedBy: z.optional(z.nullable(z.object({ Name: z.string() }))),
   }),
 });
 

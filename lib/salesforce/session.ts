@@ -10,7 +10,7 @@
 //   Chrome lets content scripts read, and never sent to a page or content script: only
 //   this background reads them (docs/security.md, "Salesforce tokens").
 import { browser } from 'wxt/browser';
-import { z } from '@/lib/zod/classic.ts';
+import { z } from '@/lib/zod/mini';
 import type { Database } from '@/lib/store/db';
 import { readSetting, writeSetting } from '@/lib/store/settings';
 import type { AccessGrant, TokenSource } from './client.ts';
@@ -23,18 +23,18 @@ import { refreshTokens, type OAuthConfig, type SalesforceTokens } from './oauth.
 const ORG_SETTING = 'salesforce.org';
 const TOKENS_KEY = 'salesforce.tokens';
 
-const salesforceId = z.string().regex(SALESFORCE_ID);
+const salesforceId = z.string().check(z.regex(SALESFORCE_ID));
 
 export const ConnectedOrgSchema = z.object({
   /** The host the user signs in at (checked by loginOrigin). */
-  loginHost: z.string().refine((host) => URL.canParse(`https://${host}`) && loginOrigin(host) === `https://${host}`),
-  clientId: z.string().min(1).max(256),
+  loginHost: z.string().check(z.refine((host) => URL.canParse(`https://${host}`) && loginOrigin(host) === `https://${host}`)),
+  clientId: z.string().check(z.minLength(1), z.maxLength(256)),
   redirectUri: z.url(),
   /** The org's My Domain origin: every data call goes here. */
-  instanceUrl: z.string().refine((url) => URL.canParse(url) && instanceOrigin(url) === url),
+  instanceUrl: z.string().check(z.refine((url) => URL.canParse(url) && instanceOrigin(url) === url)),
   orgId: salesforceId,
   userId: salesforceId,
-  connectedAt: z.number().int().nonnegative(),
+  connectedAt: z.int().check(z.nonnegative()),
   /** IT's policy: tokens live for this browser session only. */
   signInEverySession: z.boolean(),
 });
@@ -43,15 +43,15 @@ export type ConnectedOrg = z.infer<typeof ConnectedOrgSchema>;
 const StoredTokensSchema = z.object({
   /** Which org these tokens belong to: tokens of another org are never used. */
   orgId: salesforceId,
-  accessToken: z.string().min(1).max(4_000),
-  refreshToken: z.string().min(1).max(4_000).optional(),
-  issuedAt: z.number().int().nonnegative(),
+  accessToken: z.string().check(z.minLength(1), z.maxLength(4_000)),
+  refreshToken: z.optional(z.string().check(z.minLength(1), z.maxLength(4_000))),
+  issuedAt: z.int().check(z.nonnegative()),
 });
 type StoredTokens = z.infer<typeof StoredTokensSchema>;
 
 /** The connected org, or null. Invalid stored data counts as not connected. */
 export function readConnectedOrg(db: Database): Promise<ConnectedOrg | null> {
-  return readSetting(db, ORG_SETTING, ConnectedOrgSchema.nullable(), null);
+  return readSetting(db, ORG_SETTING, z.nullable(ConnectedOrgSchema), null);
 }
 
 export function oauthConfigOf(org: Pick<ConnectedOrg, 'loginHost' | 'clientId' | 'redirectUri'>): OAuthConfig {
@@ -86,7 +86,7 @@ export async function dropTokens(db: Database): Promise<void> {
 /** Keeps a fresh sign-in: the org first (so a crash in between leaves "sign in again", never orphan tokens), then its tokens. */
 export async function saveSignIn(db: Database, org: ConnectedOrg, tokens: SalesforceTokens): Promise<void> {
   const valid = ConnectedOrgSchema.parse(org);
-  await writeSetting(db, ORG_SETTING, ConnectedOrgSchema.nullable(), valid);
+  await writeSetting(db, ORG_SETTING, z.nullable(ConnectedOrgSchema), valid);
   await writeTokens(db, valid, tokens);
 }
 

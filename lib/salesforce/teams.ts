@@ -1,4 +1,4 @@
-import { z } from '@/lib/zod/classic.ts';
+import { z } from '@/lib/zod/mini';
 import type { Database } from '@/lib/store/db';
 import { readSetting, writeSetting } from '@/lib/store/settings';
 

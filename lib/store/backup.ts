@@ -1,6 +1,6 @@
 import { PersonSchema } from '@/lib/domain/team';
 import { toValidationIssues, type ValidationIssue } from '@/lib/domain/issues';
-import { z } from '@/lib/zod/classic';
+import { z } from '@/lib/zod/mini';
 import { writeTransaction, type Database } from './db';
 import {
   StoredAssignmentSchema,
@@ -47,7 +47,7 @@ const backupHeader = {
   format: z.literal(BACKUP_FORMAT),
   exportedAt: z.string(),
   /** The record the file was limited to, or absent for the whole store. */
-  recordKey: z.string().optional(),
+  recordKey: z.optional(z.string()),
 };
 const version1Data = {
   records: z.array(StoredRecordSchema),
@@ -72,12 +72,8 @@ const Version1BackupSchema = z.object({ ...backupHeader, version: z.literal(1), 
  * reads as a file without any. A file of a later version is refused rather
  * than imported without what this version does not know.
  */
-export const BackupSchema = z
-  .discriminatedUnion('version', [CurrentBackupSchema, Version1BackupSchema])
-  .transform(
-    (backup): CurrentBackup =>
-      backup.version === BACKUP_VERSION ? backup : { ...backup, version: BACKUP_VERSION, data: { ...backup.data, stageOverrides: [] } },
-  );
+export const BackupSchema = z.pipe(z.discriminatedUnion('version', [CurrentBackupSchema, Version1BackupSchema]), z.transform((backup): CurrentBackup =>
+      backup.version === BACKUP_VERSION ? backup : { ...backup, version: BACKUP_VERSION, data: { ...backup.data, stageOverrides: [] } }));
 export type Backup = z.infer<typeof BackupSchema>;
 
 /** The whole store, or everything of one record (the directory is not per record and stays out). */

@@ -17,7 +17,7 @@ import { listDirectory, replaceDirectory } from './directory';
 import { readSetting, writeSetting } from './settings';
 import { rememberRecord, recentRecords } from './records';
 import { saveNote } from './notes';
-import { z } from '@/lib/zod/classic';
+import { z } from '@/lib/zod/mini';
 import type { RequirementValue } from '@/lib/domain/requirement-value';
 import type { Stakeholder } from '@/lib/domain/stakeholder';
 import { validSnapshot } from '@/test/support/snapshots';

@@ -62,7 +62,7 @@ test('Firefox manifest: MV3 sidebar, gecko id, minimum version, no data transmit
 });
 
 // zod's eval probe and the JIT code generator behind it, which never run: the probe answers
-// false under `jitless`, which lib/zod/mini.ts and lib/zod/classic.ts set (unit-tested there).
+// false under `jitless`, which lib/zod/mini.ts sets (unit-tested there).
 // As terser writes them (the build minifies with terser, wxt.config.ts), and as esbuild does.
 const ZOD_JIT = [
   /\.jitless\|\|[^{}]*\)return!1;try\{const (\w+)=Function;return new \1\(""\),!0\}/g,
