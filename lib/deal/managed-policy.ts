@@ -57,6 +57,14 @@ export async function promptManagedPolicy(db: Database, key: ManagedPolicyKey): 
   return kept ?? undefined;
 }
 
+/**
+ * The copy kept of IT's `key` policy, without asking the browser: for the background, which keeps the
+ * copies current itself (keepManagedPolicyCopies). undefined when none is kept or it has no policy.
+ */
+export async function keptManagedPolicy(db: Database, key: ManagedPolicyKey): Promise<unknown> {
+  return (await keptCopy(db, key)) ?? undefined;
+}
+
 /** undefined: no answer was ever kept; null: the last one had no policy. */
 const keptCopy = (db: Database, key: ManagedPolicyKey): Promise<unknown> => readSetting(db, copySetting(key), CopySchema, undefined).catch(() => undefined);
 

@@ -64,4 +64,19 @@ describe('page rules IT pushed', () => {
     expect(active.map((entry) => entry.id)).toEqual(['mine', 'policy-1']);
     await writePageRules(await getDatabase(), []);
   });
+
+  it('for a record page follow the copies as the background keeps them, without asking the browser at each read', async () => {
+    await itSets({ pageRules: JSON.stringify([rule('stage')]) });
+    const get = vi.spyOn(fakeBrowser.storage.managed, 'get');
+    expect((await activeRulesFor('pipedrive', 'acme.pipedrive.com', 'deal')).map((entry) => entry.part)).toEqual(['stage']);
+    expect((await activeRulesFor('pipedrive', 'acme.pipedrive.com', 'deal')).map((entry) => entry.part)).toEqual(['stage']);
+    expect(get).not.toHaveBeenCalled();
+    get.mockRestore();
+    // IT changes the policy: the next read has the new rules.
+    await itSets({ pageRules: JSON.stringify([rule('amount')]) });
+    expect((await activeRulesFor('pipedrive', 'acme.pipedrive.com', 'deal')).map((entry) => entry.part)).toEqual(['amount']);
+    await fakeBrowser.storage.managed.clear();
+    await new Promise<void>((resolve) => keepManagedPolicyCopies(getDatabase, resolve));
+    expect(await activeRulesFor('pipedrive', 'acme.pipedrive.com', 'deal')).toEqual([]);
+  });
 });

@@ -16,12 +16,16 @@ export interface PolicyPageRules {
 /**
  * The page rules IT pushed, each with origin "policy": the `pageRules` policy
  * (every rule valid, or none used) and the `pageRules` of a valid managed playbook.
- * Read from the copies kept of IT's policy, like the playbook in force: a record
- * page's enrichment never waits for the browser's policy service (seconds after
- * a fresh start), and the background hands the tabs new rules when a copy changes.
+ * Read from the copies kept of IT's policy, like the playbook in force: a page
+ * never waits for the browser's policy service (seconds after a fresh start).
  */
 export async function loadPolicyPageRules(db: Database): Promise<PolicyPageRules> {
   const [managedRules, managedPlaybook] = await Promise.all([promptManagedPolicy(db, 'pageRules'), promptManagedPolicy(db, 'playbook')]);
+  return policyPageRulesOf(managedRules, managedPlaybook);
+}
+
+/** IT's page rules from the values of its `pageRules` and `playbook` policies (undefined or null: none). */
+export function policyPageRulesOf(managedRules: unknown, managedPlaybook: unknown): PolicyPageRules {
   const own = managedRules === undefined || managedRules === null ? null : parsePolicyRules(managedRules);
   const playbook = managedPlaybook === undefined || managedPlaybook === null ? null : resolvePlaybook({ default: DEFAULT_PLAYBOOK, managed: managedPlaybook });
   const fromPlaybook = playbook?.source === 'managed' ? rulesFromFile(playbook.playbook.pageRules ?? [], 'policy', 0, (index) => `policy-playbook-${index + 1}`) : [];
