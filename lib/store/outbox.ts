@@ -62,10 +62,10 @@ export async function saveNoteWithOutbox(
 ): Promise<string> {
   const valid = StoredNoteSchema.parse({ ...note, inboxAt: undefined });
   const tx = writeTransaction(db, ['notes', 'outbox']);
-  const existing = await tx.objectStore('notes').get(valid.id);
+  const [existing, repeated] = await Promise.all([tx.objectStore('notes').get(valid.id), repeatedNote(tx.objectStore('notes'), valid)]);
   if (existing && existing.text !== valid.text) return abortWith(tx, new Error(`a different note already has id ${valid.id}`));
-  const repeated = existing ? undefined : await repeatedNote(tx.objectStore('notes'), valid);
-  if (!existing && !repeated) {
+  if (existing) return tx.done.then(() => valid.id);
+  if (!repeated) {
     await tx.objectStore('notes').add(valid);
     const { id, text, pageTitle, url, capturedAt } = valid;
     // An invalid entry: nothing of the note is kept either.
