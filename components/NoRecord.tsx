@@ -19,7 +19,7 @@ export function NoRecord({ state }: { state: Exclude<TabState, { kind: 'record' 
   if (state.kind === 'unrecognised' && state.reason === 'not-read-yet') {
     return (
       <section className="empty" data-testid="record-reading" aria-busy="true">
-        <p role="status">{t(REASON[state.reason], crmLabel)}</p>
+        <p role="status">{crmLabel !== null && t(REASON[state.reason], crmLabel)}</p>
       </section>
     );
   }
@@ -27,7 +27,7 @@ export function NoRecord({ state }: { state: Exclude<TabState, { kind: 'record' 
     <section className="empty" data-testid="no-record">
       <h1>{t('panelNoRecord')}</h1>
       {state.kind === 'unrecognised' ? (
-        <p data-testid="no-record-reason">{t(REASON[state.reason], crmLabel)}</p>
+        <p data-testid="no-record-reason">{crmLabel !== null && t(REASON[state.reason], crmLabel)}</p>
       ) : (
         <p>{t('panelNoRecordHint')}</p>
       )}

@@ -7,6 +7,9 @@ import { validSnapshot } from '@/test/support/snapshots';
 import { RecordHeader } from './RecordHeader';
 import { describeInEachLocale, expectOnlyLocaleText } from './testing/locales';
 import type { RecordSnapshot } from '@/lib/crm/snapshot';
+import { writeCustomCrms } from '@/lib/custom-crm/store';
+import { ACME } from '@/lib/custom-crm/testing';
+import { getDatabase } from '@/lib/store/connection';
 
 const plain = (text: string | null) => text?.replace(/\s/g, ' ');
 /** The note an element takes focus with and is described by, if any. */
@@ -33,6 +36,16 @@ describeInEachLocale('RecordHeader', (locale) => {
     expect(screen.getByTestId('adapter-health').textContent).toBe(t('healthReadBy', 'Salesforce Lightning'));
     expect(screen.getByText(t('fieldCloseDate'))).toBeTruthy();
     expectOnlyLocaleText(container, locale, DATA);
+  });
+
+  it('names a CRM the user added once its name is read, never by its adapter id', async () => {
+    await writeCustomCrms(await getDatabase(), [ACME]);
+    render(<RecordHeader record={{ ...validSnapshot, crm: 'custom-acme-crm', adapter: 'custom-acme-crm', missing: ['stage'] }} />);
+    const health = screen.getByTestId('adapter-health');
+    expect(health.textContent).not.toContain('custom-acme-crm');
+    await vi.waitFor(() => expect(health.textContent).toContain(t('healthReadBy', 'Acme CRM (best-effort reader)')));
+    expect(health.textContent).not.toContain('custom-acme-crm');
+    await writeCustomCrms(await getDatabase(), []);
   });
 
   it('keeps a date or amount it cannot read as the CRM shows it', () => {

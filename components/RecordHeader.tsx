@@ -86,13 +86,18 @@ export function RecordHeader({ record, tabId }: { record: RecordSnapshot; tabId?
         <Fact label={t('fieldAccount')} value={record.account} testId="record-account" source={record.sources?.account} />
       </dl>
       <p className="health" data-testid="adapter-health">
-        {t('healthReadBy', crmLabel)}
-        <SourcesRead record={record} />
-        {record.missing.length > 0 && (
-          <span className="health-missing" role="status">
-            {' '}
-            {t('healthMissing', record.missing.map((part) => t(PART_LABEL[part])).join(', '), crmLabel)}
-          </span>
+        {/* Said once the reader has a name (a CRM the user added is named from the store a moment later). */}
+        {crmLabel !== null && (
+          <>
+            {t('healthReadBy', crmLabel)}
+            <SourcesRead record={record} />
+            {record.missing.length > 0 && (
+              <span className="health-missing" role="status">
+                {' '}
+                {t('healthMissing', record.missing.map((part) => t(PART_LABEL[part])).join(', '), crmLabel)}
+              </span>
+            )}
+          </>
         )}
       </p>
       <StaleRulesNotice count={record.staleRules?.length ?? 0} />

@@ -14,8 +14,11 @@ export function crmLabelFor(adapterId: string, customCrms: readonly CustomCrm[])
   return crm ? customCrmLabel(cleanText(crm.name, MAX_CRM_NAME) || adapterId) : adapterId;
 }
 
-/** The name of the reader behind an adapter id: a built-in CRM, or a CRM the user added. */
-export function useCrmLabel(adapterId: string): string {
+/**
+ * The name of the reader behind an adapter id: a built-in CRM, or a CRM the user added. null while the name
+ * of a CRM the user added is being read from the store: its adapter id is no name to show meanwhile.
+ */
+export function useCrmLabel(adapterId: string): string | null {
   const builtIn = builtInCrmLabel(adapterId);
   const [custom, setCustom] = useState<{ id: string; label: string } | null>(null);
   useEffect(() => {
@@ -30,5 +33,7 @@ export function useCrmLabel(adapterId: string): string {
       current = false;
     };
   }, [adapterId, builtIn]);
-  return builtIn ?? (custom?.id === adapterId ? custom.label : adapterId);
+  if (builtIn) return builtIn;
+  if (!adapterId.startsWith(CUSTOM_ADAPTER_PREFIX)) return adapterId;
+  return custom?.id === adapterId ? custom.label : null;
 }
