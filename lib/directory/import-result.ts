@@ -1,4 +1,5 @@
 import { toValidationIssues } from '@/lib/domain/issues';
+import { IN_ENGLISH } from '@/lib/zod/english';
 import { PersonSchema, type Person } from '@/lib/domain/team';
 
 /** One problem in an imported directory. */
@@ -44,7 +45,7 @@ export function validatePeople(rows: readonly { row: number; input: unknown }[],
 
   for (const { row, input } of rows) {
     if (rowsWithErrors.has(row)) continue;
-    const parsed = PersonSchema.safeParse(input);
+    const parsed = PersonSchema.safeParse(input, IN_ENGLISH);
     if (!parsed.success) {
       errors.push(...toValidationIssues(parsed.error).map((issue) => ({ row, ...issue })));
       continue;

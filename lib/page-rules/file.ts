@@ -1,4 +1,5 @@
 import { EXPECTED_PARTS } from '@/lib/crm/snapshot';
+import { IN_ENGLISH } from '@/lib/zod/english';
 import { toValidationIssues, type Validated } from '@/lib/domain/issues';
 import { z } from '@/lib/zod/mini';
 import { MAX_PAGE_RULES, MAX_RULE_LABEL, MAX_RULE_SELECTOR, type PageRule } from './schema';
@@ -67,7 +68,7 @@ export function parsePolicyRules(input: unknown): Validated<PageRule[]> {
       return { ok: false, issues: [{ path: [], message: error instanceof Error ? error.message : String(error) }] };
     }
   }
-  const parsed = PageRulesInFileSchema.safeParse(value);
+  const parsed = PageRulesInFileSchema.safeParse(value, IN_ENGLISH);
   if (!parsed.success) return { ok: false, issues: toValidationIssues(parsed.error) };
   return { ok: true, value: rulesFromFile(parsed.data, 'policy', 0, (index) => `policy-${index + 1}`) };
 }

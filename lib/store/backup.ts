@@ -1,4 +1,5 @@
 import { PersonSchema } from '@/lib/domain/team';
+import { IN_ENGLISH } from '@/lib/zod/english';
 import { toValidationIssues, type ValidationIssue } from '@/lib/domain/issues';
 import { z } from '@/lib/zod/mini';
 import { writeTransaction, type Database } from './db';
@@ -112,7 +113,7 @@ export function parseBackup(text: string): ParsedBackup {
   } catch (error) {
     return { ok: false, reason: 'not-json', issues: [{ path: [], message: error instanceof Error ? error.message : String(error) }] };
   }
-  const parsed = BackupSchema.safeParse(json);
+  const parsed = BackupSchema.safeParse(json, IN_ENGLISH);
   if (!parsed.success) return { ok: false, reason: 'invalid', issues: toValidationIssues(parsed.error) };
   const duplicates = duplicateKeys(parsed.data);
   if (duplicates.length > 0) return { ok: false, reason: 'invalid', issues: duplicates };

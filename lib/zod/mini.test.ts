@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IN_ENGLISH } from './english';
 import { z } from './mini';
 
 describe('zod/mini, the extension’s one zod', () => {
@@ -9,9 +10,11 @@ describe('zod/mini, the extension’s one zod', () => {
     expect(schema.parse({ a: 'x', b: 1 })).toEqual({ a: 'x' });
   });
 
-  it('says what is wrong in English, as the options and import previews show it', () => {
-    const result = z.object({ a: z.string().check(z.minLength(2)) }).safeParse({ a: 'x' });
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toBe('Too small: expected string to have >=2 characters');
+  it('words its problems in English when asked, as the options and import previews show them; a check’s own message wins', () => {
+    const schema = z.object({ a: z.string().check(z.minLength(2)), b: z.string().check(z.minLength(1, 'Give it a name.')) });
+    const plain = schema.safeParse({ a: 'x', b: '' });
+    expect(plain.error?.issues.map((issue) => issue.message)).toEqual(['Invalid input', 'Give it a name.']);
+    const worded = schema.safeParse({ a: 'x', b: '' }, IN_ENGLISH);
+    expect(worded.error?.issues.map((issue) => issue.message)).toEqual(['Too small: expected string to have >=2 characters', 'Give it a name.']);
   });
 });
