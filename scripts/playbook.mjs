@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from '../lib/zod/mini.ts';
+import { IN_ENGLISH } from '../lib/zod/english.ts';
 import { formatPath } from '../lib/domain/issues.ts';
 import { localeFor, setLocale } from '../lib/i18n/index.ts';
 import { formatFigure } from '../lib/i18n/format.ts';
@@ -155,7 +156,7 @@ function readNoteLine(line) {
   } catch (error) {
     return { ok: false, error: `not JSON: ${error.message}` };
   }
-  const parsed = NoteLineSchema.safeParse(value);
+  const parsed = NoteLineSchema.safeParse(value, IN_ENGLISH);
   if (!parsed.success) {
     return { ok: false, error: parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ') };
   }

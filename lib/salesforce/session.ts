@@ -25,13 +25,22 @@ const TOKENS_KEY = 'salesforce.tokens';
 
 const salesforceId = z.string().check(z.regex(SALESFORCE_ID));
 
+/** Whether `origin(value)` is `expected`; a value the origin check refuses (it throws) is no match, so parsing never throws. */
+function hasOrigin(origin: (value: string) => string, value: string, expected: string): boolean {
+  try {
+    return origin(value) === expected;
+  } catch {
+    return false;
+  }
+}
+
 export const ConnectedOrgSchema = z.object({
   /** The host the user signs in at (checked by loginOrigin). */
-  loginHost: z.string().check(z.refine((host) => URL.canParse(`https://${host}`) && loginOrigin(host) === `https://${host}`)),
+  loginHost: z.string().check(z.refine((host) => URL.canParse(`https://${host}`) && hasOrigin(loginOrigin, host, `https://${host}`))),
   clientId: z.string().check(z.minLength(1), z.maxLength(256)),
   redirectUri: z.url(),
   /** The org's My Domain origin: every data call goes here. */
-  instanceUrl: z.string().check(z.refine((url) => URL.canParse(url) && instanceOrigin(url) === url)),
+  instanceUrl: z.string().check(z.refine((url) => URL.canParse(url) && hasOrigin(instanceOrigin, url, url))),
   orgId: salesforceId,
   userId: salesforceId,
   connectedAt: z.int().check(z.nonnegative()),
