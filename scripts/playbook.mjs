@@ -4,8 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from '../lib/zod/mini.ts';
-import { IN_ENGLISH } from '../lib/zod/english.ts';
-import { formatPath } from '../lib/domain/issues.ts';
+import { formatPath, validate } from '../lib/domain/issues.ts';
 import { localeFor, setLocale } from '../lib/i18n/index.ts';
 import { formatFigure } from '../lib/i18n/format.ts';
 import { tryNote } from '../lib/engines/lab.ts';
@@ -156,11 +155,11 @@ function readNoteLine(line) {
   } catch (error) {
     return { ok: false, error: `not JSON: ${error.message}` };
   }
-  const parsed = NoteLineSchema.safeParse(value, IN_ENGLISH);
-  if (!parsed.success) {
-    return { ok: false, error: parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ') };
+  const parsed = validate(NoteLineSchema, value);
+  if (!parsed.ok) {
+    return { ok: false, error: parsed.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ') };
   }
-  return { ok: true, value: parsed.data };
+  return { ok: true, value: parsed.value };
 }
 
 function toJson(playbook, note, result, locale) {

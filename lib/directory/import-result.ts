@@ -1,5 +1,4 @@
-import { toValidationIssues } from '@/lib/domain/issues';
-import { IN_ENGLISH } from '@/lib/zod/english';
+import { validate } from '@/lib/domain/issues';
 import { PersonSchema, type Person } from '@/lib/domain/team';
 
 /** One problem in an imported directory. */
@@ -45,18 +44,18 @@ export function validatePeople(rows: readonly { row: number; input: unknown }[],
 
   for (const { row, input } of rows) {
     if (rowsWithErrors.has(row)) continue;
-    const parsed = PersonSchema.safeParse(input, IN_ENGLISH);
-    if (!parsed.success) {
-      errors.push(...toValidationIssues(parsed.error).map((issue) => ({ row, ...issue })));
+    const parsed = validate(PersonSchema, input);
+    if (!parsed.ok) {
+      errors.push(...parsed.issues.map((issue) => ({ row, ...issue })));
       continue;
     }
-    const firstRow = firstRowOfId.get(parsed.data.id);
+    const firstRow = firstRowOfId.get(parsed.value.id);
     if (firstRow !== undefined) {
-      errors.push({ row, path: ['id'], message: `Duplicate id "${parsed.data.id}" (first used in row ${firstRow}).` });
+      errors.push({ row, path: ['id'], message: `Duplicate id "${parsed.value.id}" (first used in row ${firstRow}).` });
       continue;
     }
-    firstRowOfId.set(parsed.data.id, row);
-    people.push(parsed.data);
+    firstRowOfId.set(parsed.value.id, row);
+    people.push(parsed.value);
     validRows.push(row);
   }
   errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));

@@ -1,6 +1,5 @@
 import { EXPECTED_PARTS } from '@/lib/crm/snapshot';
-import { IN_ENGLISH } from '@/lib/zod/english';
-import { toValidationIssues, type Validated } from '@/lib/domain/issues';
+import { validate, type Validated } from '@/lib/domain/issues';
 import { z } from '@/lib/zod/mini';
 import { MAX_PAGE_RULES, MAX_RULE_LABEL, MAX_RULE_SELECTOR, type PageRule } from './schema';
 import { isSafeLocator } from './selector-safety';
@@ -18,9 +17,11 @@ const HOST = /^(?:\*|[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::\d{1,5})?)$/;
 const LocatorInFileSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('selector'), selector: z.string().check(z.minLength(1), z.maxLength(MAX_RULE_SELECTOR)) }),
   z.strictObject({ kind: z.literal('beside-label'), label: z.string().check(z.minLength(1), z.maxLength(MAX_RULE_LABEL)) }),
-]).check(z.refine(isSafeLocator, {
+]).check(
+  z.refine(isSafeLocator, {
     message: 'Not a safe page rule: a selector may use tags, ids, attribute tests, :nth-of-type() and one :has(), no classes; a label is plain text.',
-  }));
+  }),
+);
 
 export const PageRuleInFileSchema = z.strictObject({
   /** Adapter id of the CRM ("salesforce", "custom-…"). */
@@ -68,7 +69,7 @@ export function parsePolicyRules(input: unknown): Validated<PageRule[]> {
       return { ok: false, issues: [{ path: [], message: error instanceof Error ? error.message : String(error) }] };
     }
   }
-  const parsed = PageRulesInFileSchema.safeParse(value, IN_ENGLISH);
-  if (!parsed.success) return { ok: false, issues: toValidationIssues(parsed.error) };
-  return { ok: true, value: rulesFromFile(parsed.data, 'policy', 0, (index) => `policy-${index + 1}`) };
+  const parsed = validate(PageRulesInFileSchema, value);
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: rulesFromFile(parsed.value, 'policy', 0, (index) => `policy-${index + 1}`) };
 }

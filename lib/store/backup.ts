@@ -1,6 +1,5 @@
 import { PersonSchema } from '@/lib/domain/team';
-import { IN_ENGLISH } from '@/lib/zod/english';
-import { toValidationIssues, type ValidationIssue } from '@/lib/domain/issues';
+import { validate, type ValidationIssue } from '@/lib/domain/issues';
 import { z } from '@/lib/zod/mini';
 import { writeTransaction, type Database } from './db';
 import {
@@ -113,11 +112,11 @@ export function parseBackup(text: string): ParsedBackup {
   } catch (error) {
     return { ok: false, reason: 'not-json', issues: [{ path: [], message: error instanceof Error ? error.message : String(error) }] };
   }
-  const parsed = BackupSchema.safeParse(json, IN_ENGLISH);
-  if (!parsed.success) return { ok: false, reason: 'invalid', issues: toValidationIssues(parsed.error) };
-  const duplicates = duplicateKeys(parsed.data);
+  const parsed = validate(BackupSchema, json);
+  if (!parsed.ok) return { ok: false, reason: 'invalid', issues: parsed.issues };
+  const duplicates = duplicateKeys(parsed.value);
   if (duplicates.length > 0) return { ok: false, reason: 'invalid', issues: duplicates };
-  return { ok: true, backup: parsed.data };
+  return { ok: true, backup: parsed.value };
 }
 
 /** A file that lists the same key twice would import one of them silently: refuse it. */

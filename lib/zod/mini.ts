@@ -4,7 +4,7 @@
 // `jitless` stops zod from probing `new Function`, which the default MV3 CSP
 // forbids and which would otherwise log a CSP violation in every extension
 // context. zod/mini has no wording of its own ("Invalid input"): what a user
-// reads is parsed with `IN_ENGLISH` (./english.ts).
+// reads is parsed with `IN_ENGLISH` (./english.ts), through validate() in lib/domain/issues.ts.
 import * as z from 'zod/mini';
 
 z.config({ jitless: true });
