@@ -10,10 +10,24 @@ import { StoredNoteSchema, validRows, type StoredNote } from './rows';
 export const REPEAT_WINDOW_MS = 10 * 60_000;
 
 /**
- * The note captured here that `note` repeats, if any. Read in the transaction that would add `note`:
- * write transactions on the notes are serialised, so of two repeats racing only the first is added.
+ * The id of the note that already keeps `note`, or null when `note` is to be added: itself (a replay of
+ * the capture queue), or the note captured here that it repeats (`REPEAT_WINDOW_MS`). Refuses (aborting
+ * `tx`) a different note under its id. Asked in the transaction that would add `note`: write transactions
+ * on the notes are serialised, so of two repeats racing only the first is added.
  */
-export async function repeatedNote<Names extends ArrayLike<StoreNames<IronTriangleDB>>>(
+export async function noteAlreadyKept<Names extends ArrayLike<StoreNames<IronTriangleDB>>>(
+  tx: { abort(): void },
+  notes: IDBPObjectStore<IronTriangleDB, Names, 'notes', 'readwrite'>,
+  note: StoredNote,
+): Promise<string | null> {
+  // Both asked at once: one round trip to the database, not two (`store.capture` in `npm run bench`).
+  const [existing, repeated] = await Promise.all([notes.get(note.id), repeatedNote(notes, note)]);
+  if (existing && existing.text !== note.text) return abortWith(tx, new Error(`a different note already has id ${note.id}`));
+  return existing?.id ?? repeated?.id ?? null;
+}
+
+/** The note captured here that `note` repeats, if any. */
+async function repeatedNote<Names extends ArrayLike<StoreNames<IronTriangleDB>>>(
   notes: IDBPObjectStore<IronTriangleDB, Names, 'notes', 'readwrite'>,
   note: StoredNote,
 ): Promise<StoredNote | undefined> {
@@ -36,13 +50,10 @@ export async function repeatedNote<Names extends ArrayLike<StoreNames<IronTriang
 export async function saveNote(db: Database, note: StoredNote): Promise<string> {
   const valid = StoredNoteSchema.parse({ ...note, inboxAt: note.recordKey === undefined ? note.capturedAt : undefined });
   const tx = writeTransaction(db, ['notes']);
-  // Both asked at once: one round trip to the database, not two (`store.capture` in `npm run bench`).
-  const [existing, repeated] = await Promise.all([tx.store.get(valid.id), repeatedNote(tx.store, valid)]);
-  if (existing && existing.text !== valid.text) return abortWith(tx, new Error(`a different note already has id ${valid.id}`));
-  if (existing) return tx.done.then(() => valid.id);
-  if (!repeated) await tx.store.add(valid);
+  const kept = await noteAlreadyKept(tx, tx.store, valid);
+  if (kept === null) await tx.store.add(valid);
   await tx.done;
-  return repeated?.id ?? valid.id;
+  return kept ?? valid.id;
 }
 
 /** Notes of one record, newest first. */

@@ -1,6 +1,6 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { abortWith, allOrNothing, writeTransaction, type Database, type IronTriangleDB } from './db';
-import { repeatedNote } from './notes';
+import { allOrNothing, writeTransaction, type Database, type IronTriangleDB } from './db';
+import { noteAlreadyKept } from './notes';
 import { StoredNoteSchema, StoredOutboxEntrySchema, validRows, type OutboxKind, type ParkedReason, type StoredNote, type StoredOutboxEntry } from './rows';
 
 // The durable outbox. A change meant for the CRM is an entry written in the
@@ -62,10 +62,8 @@ export async function saveNoteWithOutbox(
 ): Promise<string> {
   const valid = StoredNoteSchema.parse({ ...note, inboxAt: undefined });
   const tx = writeTransaction(db, ['notes', 'outbox']);
-  const [existing, repeated] = await Promise.all([tx.objectStore('notes').get(valid.id), repeatedNote(tx.objectStore('notes'), valid)]);
-  if (existing && existing.text !== valid.text) return abortWith(tx, new Error(`a different note already has id ${valid.id}`));
-  if (existing) return tx.done.then(() => valid.id);
-  if (!repeated) {
+  const kept = await noteAlreadyKept(tx, tx.objectStore('notes'), valid);
+  if (kept === null) {
     await tx.objectStore('notes').add(valid);
     const { id, text, pageTitle, url, capturedAt } = valid;
     // An invalid entry: nothing of the note is kept either.
@@ -80,7 +78,7 @@ export async function saveNoteWithOutbox(
     );
   }
   await tx.done;
-  return repeated?.id ?? valid.id;
+  return kept ?? valid.id;
 }
 
 const OPEN_STATES = ['pending', 'sending', 'parked'] as const;
