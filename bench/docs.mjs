@@ -98,6 +98,15 @@ const HOW = {
   'sync.pull.again': 'The read right after it, which finds nothing new: the query bounded by the newest LastModifiedDate seen, and no body call for a note stored at the same version.',
   'analysis.nextActions.hit':
     "Of the must-see items labelled by hand on the corpus of realistic deals `bench/corpora/deals.json` (32 deals, half English, half Chinese, on Salesforce, Dynamics, HubSpot, Zoho and Pipedrive stage names, custom ones included; telecom, energy, utilities and manufacturing; 1–2 items per deal, written as `kind:subject`, e.g. `chain-gap:quality-inspection`, from the sales method by the rules in the file and before the engines were run), the share found among the at most three next actions (`findings.next`) of `analyzeDeal` with the default playbook at the corpus's fixed `now` (2025-06-02) (`bench/deal-quality.ts`, `bench/deals.bench.mjs`). A ratio, not a timing: median and p95 are the figure itself, n is 1. No target (the report's targets are upper bounds); `lib/engines/deal-corpus.test.ts` holds a floor.",
+  'baseline.page.open':
+    "What any extension page costs here before code of ours: a new page of the baseline extension (`bench/support/baseline-extension.mjs`, built by `bench/baseline.bench.mjs`) whose script only adds the element `panel.analysis.open` waits for, browser warm, navigation start to that element in the DOM; 3 warm-up pages, 30 timed. No target: the floor under `panel.analysis.open`.",
+  'baseline.react.open': 'The same page drawn by React 19 (`react-dom/client`, production build, minified; the project\'s fixed stack): the floor under `panel.analysis.open` for a panel written in React.',
+  'baseline.react.first': 'That React page as the first page of a fresh profile (a browser launched per run, the Salesforce record tab opened first), as `panel.analysis.first` measures; 1 warm-up, 12 timed. The floor under `panel.analysis.first`.',
+  'baseline.react.size.gz': "That page's script, React 19 alone, gzip as `panel.size.gz` counts it: the floor under `panel.size.gz`.",
+  'baseline.page.overhead':
+    'The heavy page\'s load with the baseline extension (its content script empty, on the heavy page\'s host) against none, as `page.overhead` measures (same pairs, same runs): what a content script costs a page before it does anything. The floor under `page.overhead`.',
+  'baseline.page.overhead.script': 'The same difference for ScriptDuration.',
+  'baseline.page.overhead.cpu': 'The same difference for ThreadTime.',
   'analysis.nextActions.hit.': 'The same on the deals recorded in one language (`en`, `zh-CN`).',
   'analysis.falseCaptured':
     'Requirement facts labelled as captured by nobody (only in the Description, the Close Date, a note nobody accepted, a placeholder such as TBD / 待定, or a neighbouring fact) that the panel shows as captured or confirmed, summed over the corpus: the panel claiming a fact the back office does not have. Target 0.',

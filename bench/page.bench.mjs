@@ -27,61 +27,29 @@
 // so none of the noise of the two totals.
 import { FIRST_OPPORTUNITY } from '../test/e2e/support/fixtures.mjs';
 import { tabOf } from '../test/e2e/support/extension.mjs';
-import { launch, mainThreadMetrics, sleep } from './support/browser.mjs';
+import { mainThreadMetrics, sleep } from './support/browser.mjs';
 import { HEAVY_NAME } from './support/heavy-page.mjs';
+import { differences, HEAVY_LOADS, launchPair, measureLoads } from './support/load-pairs.mjs';
 import { startBenchServer } from './support/server.mjs';
 import { timeInScripts, traceDuring } from './support/trace.mjs';
-import { log, summarize, wanted, writeResults } from './support/stats.mjs';
+import { wanted, writeResults } from './support/stats.mjs';
 
-// 50 pairs for page.overhead: the page's own load varies by ±100 ms here, so 30 left the median of the
-// differences some ±10 ms to wander between runs.
-const LOAD = { warmup: 3, runs: 50, idleMs: 2_000 };
 const BURST = { warmup: 3, runs: 30, mutations: 1_000, afterMs: 600, pauseMs: 700 };
 const FIRST_READ = { warmup: 3, runs: 30, idleMs: 1_000, afterMs: 1_500 };
 
 const server = await startBenchServer();
-const withExtension = await launch(server, { extension: true });
-const without = await launch(server, { extension: false });
-const browsers = [
-  { label: 'with', browser: withExtension },
-  { label: 'without', browser: without },
-];
-const inOrder = (run) => (run % 2 === 0 ? browsers : [...browsers].reverse());
+const pair = await launchPair(server);
+const { browsers, inOrder, contentScripts, withExtension } = pair;
 const results = [];
-const contentScripts = `chrome-extension://${withExtension.extensionId}/content-scripts/`;
 try {
-  for (const entry of browsers) {
-    entry.page = await entry.browser.context.newPage();
-    entry.cdp = await entry.browser.context.newCDPSession(entry.page);
-    await entry.cdp.send('Performance.enable');
-  }
-  if (wanted('page.overhead')) await measureLoad();
+  // Issue 17: the heavy page's load no more than 10 ms longer with the extension (median).
+  if (wanted('page.overhead')) results.push(...differences('page.overhead', await measureLoads(pair, server.heavyUrl, HEAVY_LOADS, () => checkRecordRead(withExtension, browsers[0].page, HEAVY_NAME)), { task: 10 }));
   if (wanted('page.firstRead')) await measureFirstRead();
   if (wanted('observer.burst')) await measureBurst();
   writeResults(results);
 } finally {
-  await withExtension.close();
-  await without.close();
+  await pair.close();
   await server.close();
-}
-
-/** page.overhead: loads of the heavy page, with and without the extension. */
-async function measureLoad() {
-  const load = { with: [], without: [] };
-  for (let run = 0; run < LOAD.warmup + LOAD.runs; run++) {
-    for (const { label, page, cdp } of inOrder(run)) {
-      let metrics;
-      const events = await traceDuring(cdp, async () => {
-        await page.goto(server.heavyUrl, { waitUntil: 'load' });
-        await sleep(LOAD.idleMs);
-        metrics = await mainThreadMetrics(cdp);
-      });
-      if (run >= LOAD.warmup) load[label].push({ ...metrics, attributed: timeInScripts(events, contentScripts).wall });
-    }
-    if (run === 0) await checkRecordRead(withExtension, browsers[0].page, HEAVY_NAME);
-  }
-  // Issue 17: the heavy page's load no more than 10 ms longer with the extension (median).
-  pushDifferences('page.overhead', load, { task: 10 });
 }
 
 /** page.firstRead: the user's first pointer move on a freshly loaded heavy page. */
@@ -105,7 +73,7 @@ async function measureFirstRead() {
     }
   }
   // Issue 17: the first read of a 500-field record in at most 10 ms of script (median).
-  pushDifferences('page.firstRead', moved, { script: 10 });
+  results.push(...differences('page.firstRead', moved, { script: 10 }));
 }
 
 /** observer.burst: DOM mutation bursts in the Salesforce fixture's record view. */
@@ -138,23 +106,7 @@ async function measureBurst() {
       await sleep(BURST.pauseMs);
     }
   }
-  pushDifferences('observer.burst', burst, {});
-}
-
-/**
- * Per-run differences with - without, for TaskDuration and ScriptDuration; the totals without, for scale.
- * `targets`: the medians not to pass, of the task time (`id`) and of the script time (`id.script`).
- */
-function pushDifferences(id, samples, targets) {
-  const runs = Math.min(samples.with.length, samples.without.length);
-  const diff = (key) => Array.from({ length: runs }, (_, i) => samples.with[i][key] - samples.without[i][key]);
-  const median = (values) => summarize('', 'ms', values).median;
-  log(`${id}: TaskDuration median with ${median(samples.with.map((s) => s.task))} ms, without ${median(samples.without.map((s) => s.task))} ms;`, `ScriptDuration median with ${median(samples.with.map((s) => s.script))} ms, without ${median(samples.without.map((s) => s.script))} ms`);
-  results.push(summarize(id, 'ms', diff('task'), targets.task ?? null));
-  results.push(summarize(`${id}.script`, 'ms', diff('script'), targets.script ?? null));
-  results.push(summarize(`${id}.cpu`, 'ms', diff('cpu')));
-  results.push(summarize(`${id}.attributed`, 'ms', samples.with.map((s) => s.attributed)));
-  results.push(summarize(`${id}.without`, 'ms', samples.without.map((s) => s.task)));
+  results.push(...differences('observer.burst', burst));
 }
 
 /** Makes sure the extension did read the page (its panel shows the record), so its work is in the numbers. */

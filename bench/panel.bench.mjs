@@ -1,4 +1,3 @@
-/* global chrome */
 // The side panel of the e2e build, pinned to a Salesforce record tab
 // (chrome-extension://ID/sidepanel.html?tabId=N, as the e2e tests open it):
 // - panel.coldOpen: a new panel page, from navigation start to the record's
@@ -20,12 +19,10 @@
 //   opens for the first time), the record tab opened first as above.
 import { FIRST_OPPORTUNITY, SECOND_OPPORTUNITY } from '../test/e2e/support/fixtures.mjs';
 import { launch, openRecordTab, sleep } from './support/browser.mjs';
+import { analysisShown, FRESH_PROFILES, instrumentPanel, nameShown, PAGE_OPENS } from './support/panel-marks.mjs';
 import { startBenchServer } from './support/server.mjs';
 import { log, summarize, wanted, writeResults } from './support/stats.mjs';
 
-const COLD = { warmup: 3, runs: 30 };
-/** A browser is launched for each of these: the first one pays for a cold disk cache. */
-const FIRST = { warmup: 1, runs: 12 };
 const NAV = { warmup: 4, runs: 40 };
 /**
  * Pause between navigations. The content script reads the page at most 30
@@ -33,40 +30,6 @@ const NAV = { warmup: 4, runs: 40 };
  * two reads, so navigations are kept under one a second.
  */
 const NAV_PAUSE_MS = 900;
-const TIMEOUT_MS = 10_000;
-
-/**
- * Added to every panel page before its scripts: records when the record name changes, when
- * broadcasts arrive and when the analysis is first drawn (or fails to load).
- */
-function instrumentPanel() {
-  const bench = { names: [], broadcasts: [], analysis: null, analysisError: null };
-  globalThis.__bench = bench;
-  chrome.runtime.onMessage.addListener((message) => {
-    if (message?.type === 'broadcast/tab-state') bench.broadcasts.push({ at: performance.now(), tabId: message.tabId });
-  });
-  let last = null;
-  const check = () => {
-    if (bench.analysis === null && document.querySelector('[data-testid="stage-resolution"]')) bench.analysis = performance.now();
-    if (bench.analysisError === null && document.querySelector('[data-testid="load-error"]')) bench.analysisError = performance.now();
-    const text = document.querySelector('[data-testid="record-name"]')?.textContent ?? null;
-    if (text === last) return;
-    last = text;
-    bench.names.push({ text, at: performance.now(), wall: Date.now() });
-  };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
-}
-
-const nameShown = (page, name, after = 0) =>
-  page.waitForFunction(({ name, after }) => globalThis.__bench.names.slice(after).find((entry) => entry.text === name) ?? false, { name, after }, { timeout: TIMEOUT_MS, polling: 'raf' }).then((handle) => handle.jsonValue());
-
-/** When the panel page drew the analysis (performance.now()); a load error fails the benchmark rather than counting as drawn. */
-async function analysisShown(page) {
-  const handle = await page.waitForFunction(() => (globalThis.__bench.analysis ?? globalThis.__bench.analysisError) !== null && globalThis.__bench, null, { timeout: TIMEOUT_MS, polling: 'raf' });
-  const { analysis, analysisError } = await handle.jsonValue();
-  if (analysis === null) throw new Error(`the panel could not load the analysis (load error at ${analysisError} ms)`);
-  return analysis;
-}
 
 const server = await startBenchServer();
 const results = [];
@@ -74,7 +37,7 @@ const results = [];
 // --- panel.analysis.first: a fresh profile (and browser) per run.
 if (wanted('panel.analysis.first')) {
   const first = [];
-  for (let run = 0; run < FIRST.warmup + FIRST.runs; run++) {
+  for (let run = 0; run < FRESH_PROFILES.warmup + FRESH_PROFILES.runs; run++) {
     const fresh = await launch(server, { extension: true });
     try {
       const { panelUrl } = await openRecordTab(fresh);
@@ -82,8 +45,8 @@ if (wanted('panel.analysis.first')) {
       await panel.addInitScript(instrumentPanel);
       await panel.goto(panelUrl);
       const at = await analysisShown(panel);
-      log(`panel.analysis.first: run ${run + 1}/${FIRST.warmup + FIRST.runs}: ${Math.round(at)} ms`);
-      if (run >= FIRST.warmup) first.push(at);
+      log(`panel.analysis.first: run ${run + 1}/${FRESH_PROFILES.warmup + FRESH_PROFILES.runs}: ${Math.round(at)} ms`);
+      if (run >= FRESH_PROFILES.warmup) first.push(at);
     } finally {
       await fresh.close();
     }
@@ -100,13 +63,13 @@ try {
   if (wanted('panel.coldOpen') || wanted('panel.analysis.open')) {
     const cold = [];
     const analysed = [];
-    for (let run = 0; run < COLD.warmup + COLD.runs; run++) {
+    for (let run = 0; run < PAGE_OPENS.warmup + PAGE_OPENS.runs; run++) {
       const panel = await context.newPage();
       await panel.addInitScript(instrumentPanel);
       await panel.goto(panelUrl);
       const shown = await nameShown(panel, FIRST_OPPORTUNITY.name);
       const analysis = await analysisShown(panel);
-      if (run >= COLD.warmup) {
+      if (run >= PAGE_OPENS.warmup) {
         cold.push(shown.at);
         analysed.push(analysis);
       }

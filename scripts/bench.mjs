@@ -48,6 +48,8 @@ const BENCHMARKS = [
   { name: 'page', ids: ['page.overhead', 'page.firstRead', 'observer.burst'], command: ['node', 'bench/page.bench.mjs'], build: 'e2e' },
   { name: 'store', ids: ['store'], command: ['node', 'bench/store.bench.mjs'], build: 'e2e' },
   { name: 'desk', ids: ['desk'], command: ['node', 'bench/desk.bench.mjs'], build: 'e2e' },
+  // Builds the extension it measures (bench/support/baseline-extension.mjs): the stack without our code.
+  { name: 'baseline', ids: ['baseline'], command: ['node', 'bench/baseline.bench.mjs'] },
 ];
 
 const prefixes = process.argv.slice(2);

@@ -14,16 +14,16 @@ export const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR || CHROME_BUILD;
 
 /**
  * `{ context, extensionId?, serviceWorker?, close }`. Each browser gets a fresh profile,
- * deleted on close.
+ * deleted on close. `extensionDir`: another extension to load than the build under test.
  */
-export async function launch(server, { extension }) {
+export async function launch(server, { extension, extensionDir = EXTENSION_DIR }) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'iron-triangle-bench-'));
   const cleanUp = () => rmSync(userDataDir, { recursive: true, force: true });
   if (extension) {
-    const browser = await launchWithExtension(server, { extensionDir: EXTENSION_DIR, userDataDir });
+    const browser = await launchWithExtension(server, { extensionDir, userDataDir });
     return { ...browser, close: async () => (await browser.context.close(), cleanUp()) };
   }
-  const args = chromiumArgs(EXTENSION_DIR, server.httpsPort).filter((arg) => !arg.startsWith('--disable-extensions-except') && !arg.startsWith('--load-extension'));
+  const args = chromiumArgs(extensionDir, server.httpsPort).filter((arg) => !arg.startsWith('--disable-extensions-except') && !arg.startsWith('--load-extension'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -35,10 +35,16 @@ export async function launch(server, { extension }) {
 
 /** The Salesforce fixture record in a tab of the extension's browser, and the address of the panel pinned to that tab. */
 export async function openRecordTab({ context, extensionId }) {
-  const crm = await context.newPage();
-  await crm.goto(FIRST_OPPORTUNITY.url);
+  const crm = await openRecordPage(context);
   const { id: tabId } = await tabOf(context, crm.url());
   return { crm, tabId, panelUrl: `chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}` };
+}
+
+/** The Salesforce fixture record in a new tab (any extension, or none). */
+export async function openRecordPage(context) {
+  const crm = await context.newPage();
+  await crm.goto(FIRST_OPPORTUNITY.url);
+  return crm;
 }
 
 /** An extension page to reach the store from, once the background has created the database with its schema. */
