@@ -157,11 +157,12 @@ describe('background message router', () => {
   });
 
   describe('the in-page UI asked for by a content script', () => {
-    it('is injected into the asking document (Chromium names it) or else the top frame of the sender’s tab', async () => {
+    it('is injected into the asking document (Chromium names it) or else the top frame of the sender’s tab, the frames’ title with the answer', async () => {
       const injected = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
-      expect(await send({ type: 'page/in-page-ui' }, { ...contentScript(), documentId: 'DOC-1' })).toEqual({ result: { ok: true } });
+      vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key) => (key === 'extName' ? '铁三角' : ''));
+      expect(await send({ type: 'page/in-page-ui' }, { ...contentScript(), documentId: 'DOC-1' })).toEqual({ result: { ok: true, frameTitle: '铁三角' } });
       expect(injected).toHaveBeenLastCalledWith({ target: { tabId: 5, documentIds: ['DOC-1'] }, files: ['/in-page-ui.js'] });
-      expect(await send({ type: 'page/in-page-ui' }, contentScript())).toEqual({ result: { ok: true } });
+      expect(await send({ type: 'page/in-page-ui' }, contentScript())).toEqual({ result: { ok: true, frameTitle: '铁三角' } });
       expect(injected).toHaveBeenLastCalledWith({ target: { tabId: 5, frameIds: [0] }, files: ['/in-page-ui.js'] });
     });
 

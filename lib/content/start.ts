@@ -9,6 +9,9 @@ import { nativeBrowser, type NativeMessageListener } from './native-browser';
 import { watchPage } from './page-watcher';
 import { trackUserPresence } from './user-presence';
 
+/** A frame title longer than this is not the extension's name. */
+const MAX_FRAME_TITLE = 100;
+
 /**
  * What every CRM content script does: read the record in view with its
  * adapter and report each change to the background, which answers with what
@@ -20,8 +23,10 @@ export function reportRecordsOf(adapter: CrmAdapter, onInvalidated: (stop: () =>
   if (import.meta.env.MODE === 'e2e') relayEndToEndRequests();
   // One tracker: the first sign of the user both starts the read and lets the badge be drawn.
   const presence = trackUserPresence(window);
-  // Getters: asked for only when a frame is made. A fresh page draws none before the user is there,
-  // and the first i18n lookup costs the page's load a round trip to the browser for the catalog.
+  // The frames' title comes with the background's answer to the first ask for the UI: a lookup
+  // here would cost the page a blocking round trip to the browser for the i18n catalog.
+  let frameTitle = '';
+  // Getters: asked for only when a frame is made. A fresh page draws none before the user is there.
   const urls = {
     get launcher() {
       return browser.runtime.getURL('/launcher.html');
@@ -30,13 +35,16 @@ export function reportRecordsOf(adapter: CrmAdapter, onInvalidated: (stop: () =>
       return browser.runtime.getURL('/sidepanel.html?docked=1');
     },
     get frameTitle() {
-      return browser.i18n.getMessage('extName');
+      return frameTitle;
     },
   };
   const ui = inPageUiOnDemand(
     async () => {
       const reply: unknown = await browser.runtime.sendMessage({ type: 'page/in-page-ui' } satisfies InPageUiRequest);
-      return (reply as { result?: { ok?: unknown } } | undefined)?.result?.ok === true ? registeredInPageUi() : null;
+      const result = (reply as { result?: { ok?: unknown; frameTitle?: unknown } } | undefined)?.result;
+      if (result?.ok !== true) return null;
+      if (typeof result.frameTitle === 'string') frameTitle = result.frameTitle.slice(0, MAX_FRAME_TITLE);
+      return registeredInPageUi();
     },
     (createInPageUi) => createInPageUi(document, urls, presence),
   );

@@ -74,6 +74,9 @@ test('the launcher shows the deal’s gap count, the same as the panel’s summa
   assert.ok(expected > 0, 'the fixture deal has gaps');
   assert.equal(await gapCountOf(button), expected);
   assert.equal(await button.textContent().then((text) => text.trim()), String(expected));
+  // The frame's accessible name, sent by the background with the in-page UI (no i18n lookup in the page).
+  const frame = crmPage.frames().find((candidate) => candidate.url().endsWith('/launcher.html'));
+  assert.equal(await (await frame.frameElement()).getAttribute('title'), 'Iron Triangle');
 });
 
 test('the count follows the deal: a required fact saved in the panel lowers it by one', async () => {
