@@ -105,6 +105,8 @@ const HOW = {
   'baseline.react.size.gz': "That page's script, React 19 alone, gzip as `panel.size.gz` counts it: the floor under `panel.size.gz`.",
   'baseline.page.overhead':
     'The heavy page\'s load with the baseline extension (its content script empty, on the heavy page\'s host) against none, as `page.overhead` measures (same pairs, same runs): what a content script costs a page before it does anything. The floor under `page.overhead`.',
+  'baseline.capture':
+    "The two steps no capture can skip, timed in the extension's service worker in the same run as `store.capture` (after each capture, on the same record tab): reading the page's selection with `scripting.executeScript` (the context menu's `selectionText` loses line breaks) and adding one note-sized row with strict durability to a scratch database; 5 warm-up runs, 50 timed. The floor under `store.capture`.",
   'baseline.page.overhead.script': 'The same difference for ScriptDuration.',
   'baseline.page.overhead.cpu': 'The same difference for ThreadTime.',
   'analysis.nextActions.hit.': 'The same on the deals recorded in one language (`en`, `zh-CN`).',

@@ -5,6 +5,11 @@
 //   write with strict durability), timed inside the worker up to the commit;
 //   the badge, title and broadcast that tell the user are asked for then, not
 //   waited for.
+// - baseline.capture: in the same worker, alternating with those captures, the
+//   two steps no capture can skip: reading the selection in the page with
+//   scripting.executeScript (the menu's selectionText loses line breaks) and
+//   adding one row of the note's size with strict durability (a scratch
+//   database); the floor under store.capture on this machine.
 // - store.notesByRecord: one record's notes, a getAll on the byRecord index
 //   (raw IndexedDB, as lib/store/notes.ts queries it) in the panel page;
 //   store.notesForRecord: the same through lib/store/notes.ts (with validation).
@@ -67,13 +72,20 @@ try {
   log(`store: estimate ${JSON.stringify(estimate)}`);
   results.push({ id: 'store.bytes', unit: 'MB', median: round(estimate.usage / 1e6, 2), p95: round(estimate.usage / 1e6, 2), n: 1, target: null });
 
-  if (wanted('store.capture')) {
+  if (wanted('store.capture') || wanted('baseline.capture')) {
     const captures = [];
+    const baselines = [];
     for (let run = 0; run < CAPTURE.warmup + CAPTURE.runs; run++) {
       const { ms } = await capture();
-      if (run >= CAPTURE.warmup) captures.push(ms);
+      await selectNewParagraph(crm, `Baseline capture ${run}: the customer wants the generators replaced before the rainy season, and asks for a maintenance plan covering the remote sites.`);
+      const baseline = await (await currentServiceWorker(context)).evaluate(baselineCapture, { tabId, run });
+      if (run >= CAPTURE.warmup) {
+        captures.push(ms);
+        baselines.push(baseline);
+      }
     }
-    results.push(summarize('store.capture', 'ms', captures, 10, { targetStat: 'p95' }));
+    if (wanted('store.capture')) results.push(summarize('store.capture', 'ms', captures, 10, { targetStat: 'p95' }));
+    if (wanted('baseline.capture')) results.push(summarize('baseline.capture', 'ms', baselines));
   }
 
   if (wanted('store.notesByRecord') || wanted('store.notesForRecord')) {
@@ -94,6 +106,29 @@ try {
 } finally {
   await browser.close();
   await server.close();
+}
+
+// --- Run in the service worker ---------------------------------------------------
+
+/** The selection read in the tab's page and one note-sized row added with strict durability to a scratch database; ms. */
+async function baselineCapture({ tabId, run }) {
+  const scratch = (globalThis.__baselineDb ??= new Promise((resolve, reject) => {
+    const open = indexedDB.open('iron-triangle-baseline', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('rows', { keyPath: 'id' });
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  }));
+  const db = await scratch;
+  const start = performance.now();
+  const [{ result: text }] = await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: () => getSelection()?.toString() ?? '' });
+  await new Promise((resolve, reject) => {
+    const tx = db.transaction('rows', 'readwrite', { durability: 'strict' });
+    tx.objectStore('rows').put({ id: `baseline-${run}`, text, capturedAt: Date.now() });
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+  });
+  if (!text) throw new Error('baseline capture: no selection read');
+  return performance.now() - start;
 }
 
 // --- Run in the panel page --------------------------------------------------------

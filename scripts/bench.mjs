@@ -46,10 +46,10 @@ const BENCHMARKS = [
   { name: 'panel', ids: ['panel.coldOpen', 'panel.analysis', 'nav.to.panel', 'panel.update'], command: ['node', 'bench/panel.bench.mjs'], build: 'e2e' },
   { name: 'notes-list', ids: ['panel.notes5000'], command: ['node', 'bench/notes-list.bench.mjs'], build: 'e2e' },
   { name: 'page', ids: ['page.overhead', 'page.firstRead', 'observer.burst'], command: ['node', 'bench/page.bench.mjs'], build: 'e2e' },
-  { name: 'store', ids: ['store'], command: ['node', 'bench/store.bench.mjs'], build: 'e2e' },
+  { name: 'store', ids: ['store', 'baseline.capture'], command: ['node', 'bench/store.bench.mjs'], build: 'e2e' },
   { name: 'desk', ids: ['desk'], command: ['node', 'bench/desk.bench.mjs'], build: 'e2e' },
   // Builds the extension it measures (bench/support/baseline-extension.mjs): the stack without our code.
-  { name: 'baseline', ids: ['baseline'], command: ['node', 'bench/baseline.bench.mjs'] },
+  { name: 'baseline', ids: ['baseline.page', 'baseline.react'], command: ['node', 'bench/baseline.bench.mjs'] },
 ];
 
 const prefixes = process.argv.slice(2);
